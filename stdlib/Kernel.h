@@ -1,0 +1,52 @@
+// The ABI between generated code and the stdlib kernels.
+//
+// Kernels are plain C++ compiled twice: natively (unit tests, reference) and by clang-16 to bitcode that the
+// code generator links into each patch and inlines. Every kernel works on ONE lane of a node:
+//
+//   extern "C" void patchc_<Op>_init(void* state, const In* in, const Env* env, uint32_t seed);
+//   extern "C" void patchc_<Op>_process(void* state, const In* in, float* out, int n, const Env* env);
+//
+// `in` holds the op's inputs in registry order. An input is a pointer plus a stride: stride 1 for an audio
+// buffer, stride 0 for a constant or a control value. When the code generator passes a constant through a
+// constant global with stride 0, LLVM folds it after inlining, so a kernel written once per sample is
+// specialized per rate for free (coefficient math on a constant input is hoisted or folded away).
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+
+namespace patchc::kernel {
+
+struct In {
+  const float* p;
+  int stride;
+  float operator[](int i) const { return p[i * stride]; }
+  // The value of a constant-only input (registry: InputKind::Constant).
+  float value() const { return p[0]; }
+};
+
+struct Env {
+  float sampleRate;
+  float inverseSampleRate;
+};
+
+constexpr float kPi = 3.14159265358979323846f;
+constexpr float kTwoPi = 6.28318530717958647692f;
+
+// Uniform float in [-1, 1) from a 32-bit xorshift state; deterministic across builds and platforms.
+inline float whiteNoise(uint32_t& state) {
+  state ^= state << 13;
+  state ^= state >> 17;
+  state ^= state << 5;
+  return static_cast<float>(static_cast<int32_t>(state)) * (1.0f / 2147483648.0f);
+}
+
+}  // namespace patchc::kernel
+
+#define PATCHC_KERNEL_INIT(Op) \
+  extern "C" void patchc_##Op##_init(void* state_, const ::patchc::kernel::In* in, \
+                                     const ::patchc::kernel::Env* env, uint32_t seed)
+#define PATCHC_KERNEL_PROCESS(Op) \
+  extern "C" void patchc_##Op##_process(void* state_, const ::patchc::kernel::In* __restrict in, \
+                                        float* __restrict out, int n, const ::patchc::kernel::Env* env)

@@ -1,0 +1,42 @@
+// The registry's lookups. The entries themselves are in Objects.cpp.
+#include "stdlib/Registry.h"
+
+#include <utility>
+
+namespace patchc {
+
+int ObjectSpec::inputIndex(const std::string& inputName) const {
+  for (size_t i = 0; i < inputs.size(); ++i)
+    if (inputs[i].name == inputName) return static_cast<int>(i);
+  return -1;
+}
+
+size_t ObjectSpec::laneStateBytes(const ConstantInputs& constants, double sampleRate) const {
+  return stateBytesFor ? stateBytesFor(constants, sampleRate) : stateBytes;
+}
+
+const Registry& Registry::builtin() {
+  static const Registry registry = [] {
+    Registry r;
+    registerBuiltinObjects(r);
+    return r;
+  }();
+  return registry;
+}
+
+const ObjectSpec* Registry::find(const std::string& name) const {
+  for (const ObjectSpec& spec : specs_)
+    if (spec.name == name) return &spec;
+  return nullptr;
+}
+
+std::vector<std::string> Registry::names() const {
+  std::vector<std::string> result;
+  result.reserve(specs_.size());
+  for (const ObjectSpec& spec : specs_) result.push_back(spec.name);
+  return result;
+}
+
+void Registry::add(ObjectSpec spec) { specs_.push_back(std::move(spec)); }
+
+}  // namespace patchc

@@ -1,0 +1,77 @@
+// The registry of objects: for each pyo object patchc knows, its signature (pyo's argument names, order and
+// defaults), the facts the optimizer may rely on, and how to size the kernel's per-lane state.
+// A new object is one kernel file in stdlib/kernels/ plus one entry in its registration list (Objects.cpp).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace patchc {
+
+enum class InputKind {
+  Audio,     // the processed signal (`input`): must be given an object or a number
+  Signal,    // a parameter that may be a number or a signal (audio, control or const rate)
+  Constant,  // a number known when compiling (e.g. Phaser's `num`, Delay's `maxdelay`); sizes state
+};
+
+struct InputSpec {
+  std::string name;
+  InputKind kind;
+  std::optional<float> defaultValue;  // nullopt: the argument is required
+  std::string doc;
+};
+
+// What the optimizer may rely on, declared next to the kernel and tested per object (DESIGN §4).
+struct ObjectFacts {
+  bool linearInInput = false;  // f(a·x + b·y) = a·f(x) + b·f(y) for the Audio input, other inputs fixed
+  bool timeInvariant = true;   // given constant parameters
+  bool deterministic = true;   // false for noise generators
+  bool stateless = false;      // output depends only on the current input samples
+  float cost = 1.0f;           // rough cycles per sample per lane, relative to a Sine
+};
+
+// Constant values of a node's inputs, one per InputSpec, per lane (NaN where an input is not constant).
+struct ConstantInputs {
+  std::vector<float> values;
+  float operator[](size_t i) const { return values[i]; }
+};
+
+struct ObjectSpec {
+  std::string name;  // pyo's class name, also the kernel's symbol stem: patchc_<name>_process
+  std::string doc;   // one line for `patchc --list-objects` and errors
+  std::vector<InputSpec> inputs;  // in pyo's positional order, without mul and add (every object has those)
+  ObjectFacts facts;
+  size_t stateBytes = 0;  // per lane, when it does not depend on constant inputs
+  // Per-lane state size when it depends on constant inputs (e.g. a delay line's length); overrides stateBytes.
+  std::function<size_t(const ConstantInputs&, double sampleRate)> stateBytesFor;
+  size_t stateAlign = 16;
+  bool generator = false;     // has no Audio input (oscillators, noise)
+  bool bipolar = true;        // output in [-1, 1]: `.range(min, max)` maps it as pyo does
+  bool internal = false;      // an op the elaborator makes (arithmetic), not constructible by name
+
+  int inputIndex(const std::string& inputName) const;
+  size_t laneStateBytes(const ConstantInputs& constants, double sampleRate) const;
+};
+
+class Registry {
+ public:
+  // The registry of all built-in objects.
+  static const Registry& builtin();
+
+  const ObjectSpec* find(const std::string& name) const;
+  const std::vector<ObjectSpec>& all() const { return specs_; }
+  std::vector<std::string> names() const;
+
+  void add(ObjectSpec spec);
+
+ private:
+  std::vector<ObjectSpec> specs_;
+};
+
+// Defined in Objects.cpp: registers every built-in object.
+void registerBuiltinObjects(Registry& registry);
+
+}  // namespace patchc

@@ -1,0 +1,10 @@
+// Add(a, b): a + b, the elaborator's op for pyo's signal arithmetic. Stateless.
+#include "stdlib/Kernel.h"
+
+using namespace patchc::kernel;
+
+PATCHC_KERNEL_INIT(Add) {}
+
+PATCHC_KERNEL_PROCESS(Add) {
+  for (int i = 0; i < n; ++i) out[i] = in[0][i] + in[1][i];
+}

@@ -1,0 +1,10 @@
+// Sig(value): outputs its value input.
+#include "stdlib/Kernel.h"
+
+using namespace patchc::kernel;
+
+PATCHC_KERNEL_INIT(Sig) {}
+
+PATCHC_KERNEL_PROCESS(Sig) {
+  for (int i = 0; i < n; ++i) out[i] = in[0][i];
+}
