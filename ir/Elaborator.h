@@ -1,0 +1,25 @@
+// AST → graph IR: runs the patch's Python at compile time (DESIGN §2, §4). Numbers, lists, loops, functions,
+// classes and `random`/`math` are evaluated here; each pyo object constructor adds a node with pyo's
+// multichannel expansion; `.out()` adds output taps. What patchc cannot compile is an error that names the
+// construct and its line, never a silent difference.
+#pragma once
+
+#include "frontend/AST.h"
+#include "frontend/Diagnostics.h"
+#include "ir/Graph.h"
+
+#include <cstdint>
+#include <memory>
+
+namespace patchc {
+
+struct ElaborationOptions {
+  uint32_t seed = 0;  // seeds compile-time `random` until the script calls random.seed()
+  const Registry* registry = nullptr;  // defaults to Registry::builtin()
+};
+
+// Evaluates the module. On an error it reports one diagnostic and returns null.
+std::unique_ptr<ir::Graph> elaborate(const ast::Module& module, Diagnostics& diagnostics,
+                                     const ElaborationOptions& options = {});
+
+}  // namespace patchc

@@ -1,0 +1,115 @@
+// The graph IR (DESIGN §4): one node per pyo object, each with a lane count (pyo's multichannel expansion),
+// inputs given lane by lane, and output taps that route lanes to the output channels.
+#pragma once
+
+#include "frontend/SourceLocation.h"
+#include "stdlib/Registry.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace patchc::ir {
+
+using NodeId = uint32_t;
+
+// How often an input may change. Ordered: a signal's rate is the fastest of its lanes' rates.
+enum class Rate { Const, Control, Audio };
+const char* spelling(Rate rate);
+
+// Where one lane of an input comes from: a number known when compiling, or a lane of another node's output.
+struct LaneSource {
+  enum class Kind { Constant, NodeLane };
+  Kind kind = Kind::Constant;
+  float value = 0.0f;
+  NodeId node = 0;
+  int lane = 0;
+
+  static LaneSource constant(float v) { return {Kind::Constant, v, 0, 0}; }
+  static LaneSource of(NodeId n, int l) { return {Kind::NodeLane, 0.0f, n, l}; }
+  bool isConstant() const { return kind == Kind::Constant; }
+  bool operator==(const LaneSource&) const = default;
+};
+
+// One argument of a node: w lanes. Lane i of the node reads lane i % w (pyo's expansion rule).
+struct Signal {
+  std::vector<LaneSource> lanes;
+  Rate rate = Rate::Const;  // kept by Graph::setInput and rate inference
+
+  int width() const { return static_cast<int>(lanes.size()); }
+  bool isConstant() const;
+  // True when every lane is the same constant.
+  bool isUniformConstant() const;
+  const LaneSource& forLane(int lane) const { return lanes[static_cast<size_t>(lane) % lanes.size()]; }
+  static Signal constant(float v) { return Signal{{LaneSource::constant(v)}, Rate::Const}; }
+};
+
+// Ops the graph itself knows besides the registry's objects.
+enum class NodeKind {
+  Object,  // a registry object (spec != nullptr), including internal arithmetic ops
+  Mix,     // inputs[0] lanes summed: lane i of the input goes into lane i % lanes
+};
+
+struct Node {
+  NodeId id = 0;
+  NodeKind kind = NodeKind::Object;
+  const ObjectSpec* spec = nullptr;  // for NodeKind::Object
+  int lanes = 1;
+  // The op's inputs in registry order, then mul and add (every node has both, as every pyo object does).
+  std::vector<Signal> inputs;
+  std::string name;     // the variable it was assigned to, if any: part of its stable identity
+  SourceRange origin;   // the call that made it
+  bool stopped = false; // `.stop()`: computes nothing and outputs silence
+
+  const std::string& opName() const;
+  size_t mulIndex() const { return inputs.size() - 2; }
+  size_t addIndex() const { return inputs.size() - 1; }
+  // A stable identity for the REPL's hot swap: the assigned name, else the source position.
+  std::string identity() const;
+};
+
+// `.out(chnl)`: lane i of the node goes to output channel (firstChannel + i) % channels.
+struct OutputTap {
+  NodeId node = 0;
+  int firstChannel = 0;
+  SourceRange origin;
+};
+
+// The Server(...) settings that shape the runtime.
+struct ServerSettings {
+  double sampleRate = 44100.0;
+  int channels = 2;
+  int bufferSize = 256;
+  bool duplex = false;
+};
+
+class Graph {
+ public:
+  ServerSettings server;
+  std::string sourceName;
+  uint32_t seed = 0;  // the elaboration seed; noise lanes derive theirs from it
+
+  Node& add(NodeKind kind, const ObjectSpec* spec, int lanes, SourceRange origin);
+  Node& node(NodeId id) { return nodes_[id]; }
+  const Node& node(NodeId id) const { return nodes_[id]; }
+  const std::vector<Node>& nodes() const { return nodes_; }
+  std::vector<Node>& nodes() { return nodes_; }
+  size_t size() const { return nodes_.size(); }
+
+  std::vector<OutputTap>& outputs() { return outputs_; }
+  const std::vector<OutputTap>& outputs() const { return outputs_; }
+
+  // Recomputes a node's lane count from its inputs (the largest input width) and each input's rate.
+  void updateShape(Node& node);
+  // Nodes in an order where every node comes after the nodes it reads; empty if there is a cycle.
+  std::vector<NodeId> topologicalOrder() const;
+
+ private:
+  std::vector<Node> nodes_;
+  std::vector<OutputTap> outputs_;
+};
+
+// Rate of a signal from its lanes: Const if all constant, else Audio (Control comes with the control issue).
+Rate inferRate(const Signal& signal);
+
+}  // namespace patchc::ir

@@ -1,0 +1,137 @@
+#include "ir/Printer.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <sstream>
+
+namespace patchc::ir {
+namespace {
+
+std::string number(float v) { return fmt::format("{:g}", v); }
+
+// Names are the user's variable names where they are unique, so printouts read like the script.
+std::map<NodeId, std::string> nodeNames(const Graph& graph) {
+  std::map<std::string, int> uses;
+  for (const auto& node : graph.nodes())
+    if (!node.name.empty()) ++uses[node.name];
+  std::map<NodeId, std::string> names;
+  for (const auto& node : graph.nodes()) {
+    if (!node.name.empty() && uses[node.name] == 1)
+      names[node.id] = node.name;
+    else
+      names[node.id] = fmt::format("{}{}", node.opName(), node.id);
+  }
+  return names;
+}
+
+// Whether `signal` is exactly lanes 0..n-1 of one node, in order (the common case: print just `%name`).
+bool isWholeNode(const Graph& graph, const Signal& signal, NodeId& id) {
+  if (signal.lanes.empty() || signal.lanes[0].isConstant()) return false;
+  id = signal.lanes[0].node;
+  if (signal.width() != graph.node(id).lanes) return false;
+  for (int i = 0; i < signal.width(); ++i) {
+    const auto& l = signal.lanes[static_cast<size_t>(i)];
+    if (l.isConstant() || l.node != id || l.lane != i) return false;
+  }
+  return true;
+}
+
+std::string printSignal(const Graph& graph, const Signal& signal, const std::map<NodeId, std::string>& names) {
+  NodeId id;
+  if (isWholeNode(graph, signal, id)) return "%" + names.at(id);
+  if (signal.isUniformConstant()) return "const " + number(signal.lanes[0].value);
+  std::string out = signal.isConstant() ? "const[" : "[";
+  constexpr int kShown = 8;  // long lists are elided: the lane count says how many there are
+  for (int i = 0; i < signal.width(); ++i) {
+    if (i == kShown) {
+      out += fmt::format(", ... ({} lanes)", signal.width());
+      break;
+    }
+    if (i) out += ", ";
+    const auto& l = signal.lanes[static_cast<size_t>(i)];
+    out += l.isConstant() ? number(l.value) : fmt::format("%{}.{}", names.at(l.node), l.lane);
+  }
+  return out + "]";
+}
+
+bool isDefault(const Node& node, size_t index) {
+  const Signal& s = node.inputs[index];
+  if (!s.isUniformConstant()) return false;
+  float v = s.lanes[0].value;
+  if (index == node.mulIndex()) return v == 1.0f;
+  if (index == node.addIndex()) return v == 0.0f;
+  if (node.kind == NodeKind::Object && index < node.spec->inputs.size()) {
+    const auto& d = node.spec->inputs[index].defaultValue;
+    return d && *d == v;
+  }
+  return false;
+}
+
+std::string inputName(const Node& node, size_t index) {
+  if (index == node.mulIndex()) return "mul";
+  if (index == node.addIndex()) return "add";
+  if (node.kind == NodeKind::Mix) return "input";
+  return node.spec->inputs[index].name;
+}
+
+std::string location(const SourceRange& r) {
+  if (!r.known()) return "";
+  return fmt::format("  ; {}:{}:{}", r.file->name(), r.begin.line, r.begin.column);
+}
+
+}  // namespace
+
+std::string printedName(const Graph& graph, NodeId id) { return nodeNames(graph).at(id); }
+
+std::string printText(const Graph& graph) {
+  auto names = nodeNames(graph);
+  std::ostringstream out;
+  out << fmt::format("; patch {} sr={:g} nchnls={} buffersize={} seed={}\n", graph.sourceName,
+                     graph.server.sampleRate, graph.server.channels, graph.server.bufferSize, graph.seed);
+  auto order = graph.topologicalOrder();
+  if (order.empty() && graph.size() > 0)
+    for (const auto& n : graph.nodes()) order.push_back(n.id);  // cyclic: print anyway, the verifier reports
+  for (NodeId id : order) {
+    const Node& node = graph.node(id);
+    out << fmt::format("%{} = {}[{}]", names.at(id), node.opName(), node.lanes);
+    for (size_t i = 0; i < node.inputs.size(); ++i) {
+      if (isDefault(node, i)) continue;
+      out << ' ' << inputName(node, i) << '=' << printSignal(graph, node.inputs[i], names);
+    }
+    if (node.stopped) out << " stopped";
+    out << location(node.origin) << '\n';
+  }
+  for (const auto& tap : graph.outputs()) {
+    const Node& node = graph.node(tap.node);
+    out << fmt::format("out %{} -> ch {}", names.at(tap.node), tap.firstChannel);
+    if (node.lanes > 1) out << fmt::format(" (lane i -> ch ({} + i) % {})", tap.firstChannel, graph.server.channels);
+    out << location(tap.origin) << '\n';
+  }
+  return out.str();
+}
+
+std::string printDot(const Graph& graph) {
+  auto names = nodeNames(graph);
+  std::ostringstream out;
+  out << "digraph patch {\n  rankdir=LR;\n  node [shape=box, fontname=\"monospace\"];\n";
+  for (const auto& node : graph.nodes())
+    out << fmt::format("  n{} [label=\"{}\\n{}[{}]\"{}];\n", node.id, names.at(node.id), node.opName(), node.lanes,
+                       node.stopped ? ", style=dashed" : "");
+  for (const auto& node : graph.nodes()) {
+    for (size_t i = 0; i < node.inputs.size(); ++i) {
+      std::map<NodeId, int> fromNodes;  // one edge per source node, labelled with the input name
+      for (const auto& lane : node.inputs[i].lanes)
+        if (!lane.isConstant()) ++fromNodes[lane.node];
+      for (const auto& [src, count] : fromNodes)
+        out << fmt::format("  n{} -> n{} [label=\"{}\"];\n", src, node.id, inputName(node, i));
+    }
+  }
+  out << "  dac [shape=doublecircle, label=\"out\"];\n";
+  for (const auto& tap : graph.outputs())
+    out << fmt::format("  n{} -> dac [label=\"ch {}\"];\n", tap.node, tap.firstChannel);
+  out << "}\n";
+  return out.str();
+}
+
+}  // namespace patchc::ir

@@ -1,0 +1,370 @@
+#include "ir/PyoObjects.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace patchc::elab {
+namespace {
+
+std::string describe(const Value& v) {
+  if (v.type == Value::Type::String) return "str";
+  return v.typeName();
+}
+
+int intArgument(const Value& v, const SourceRange& range, const char* what) {
+  if (v.type == Value::Type::Int) return static_cast<int>(v.integer);
+  if (v.type == Value::Type::Bool) return v.boolean;
+  if (v.type == Value::Type::Float && v.real == std::floor(v.real)) return static_cast<int>(v.real);
+  throw ElaborationError(range, fmt::format("{} must be an integer, not {}", what, describe(v)));
+}
+
+}  // namespace
+
+void PyoObjects::nameNode(ir::NodeId id, const std::string& name) {
+  auto& node = graph_.node(id);
+  if (node.name.empty()) node.name = name;
+}
+
+std::vector<PyoObjects::Binding> PyoObjects::bind(const std::string& callee, const std::vector<std::string>& names,
+                                                  const std::vector<std::optional<float>>& defaults,
+                                                  CallArguments& args) {
+  std::vector<Binding> bound(names.size());
+  if (args.positional.size() > names.size())
+    throw ElaborationError(args.positionalRanges[names.size()],
+                           fmt::format("{}() takes at most {} arguments ({} given)", callee, names.size(),
+                                       args.positional.size()));
+  for (size_t i = 0; i < args.positional.size(); ++i)
+    bound[i] = {args.positional[i], args.positionalRanges[i], true};
+  for (auto& k : args.keywords) {
+    auto it = std::find(names.begin(), names.end(), k.name);
+    if (it == names.end())
+      throw ElaborationError(k.nameRange, withSuggestion(fmt::format("{}() has no argument '{}'", callee, k.name),
+                                                         k.name, names));
+    size_t i = static_cast<size_t>(it - names.begin());
+    if (bound[i].given)
+      throw ElaborationError(k.nameRange, fmt::format("{}() got two values for argument '{}'", callee, k.name));
+    bound[i] = {k.value, k.valueRange, true};
+  }
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (bound[i].given) continue;
+    if (i >= defaults.size() || !defaults[i])
+      throw ElaborationError(args.callRange, fmt::format("{}() missing required argument '{}'", callee, names[i]));
+    bound[i].value = Value::fromFloat(*defaults[i]);
+    bound[i].range = args.callRange;
+  }
+  return bound;
+}
+
+ir::Signal PyoObjects::toSignal(const Value& value, const SourceRange& range, const std::string& what,
+                                InputKind kind) {
+  ir::Signal signal;
+  auto addOne = [&](const Value& v) {
+    if (v.isNumber()) {
+      signal.lanes.push_back(ir::LaneSource::constant(static_cast<float>(v.toNumber())));
+    } else if (v.type == Value::Type::Object) {
+      if (kind == InputKind::Constant)
+        throw ElaborationError(range, fmt::format("{} must be a number known when compiling, not a PyoObject", what));
+      const auto& node = graph_.node(v.node);
+      for (int lane = 0; lane < node.lanes; ++lane) signal.lanes.push_back(ir::LaneSource::of(v.node, lane));
+    } else {
+      throw ElaborationError(range, fmt::format("{} must be a number, a PyoObject or a list of them, not {}", what,
+                                                describe(v)));
+    }
+  };
+  if (value.isSequence()) {
+    if (value.items->empty()) throw ElaborationError(range, fmt::format("{} is an empty list", what));
+    for (const auto& item : *value.items) addOne(item);
+  } else {
+    addOne(value);
+  }
+  signal.rate = ir::inferRate(signal);
+  return signal;
+}
+
+std::vector<std::string> PyoObjects::inputNames(const ir::Node& node) const {
+  std::vector<std::string> names;
+  if (node.kind == ir::NodeKind::Mix) {
+    names.push_back("input");
+  } else {
+    for (const auto& in : node.spec->inputs) names.push_back(in.name);
+  }
+  names.push_back("mul");
+  names.push_back("add");
+  return names;
+}
+
+Value PyoObjects::constructor(const ObjectSpec& spec) {
+  const ObjectSpec* s = &spec;
+  return Value::makeBuiltin(spec.name, [this, s](CallArguments& args) { return construct(*s, args); });
+}
+
+Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
+  std::vector<std::string> names;
+  std::vector<std::optional<float>> defaults;
+  for (const auto& in : spec.inputs) {
+    names.push_back(in.name);
+    defaults.push_back(in.defaultValue);
+  }
+  names.push_back("mul");
+  defaults.push_back(1.0f);
+  names.push_back("add");
+  defaults.push_back(0.0f);
+  auto bound = bind(spec.name, names, defaults, args);
+
+  std::vector<ir::Signal> inputs;
+  for (size_t i = 0; i < names.size(); ++i) {
+    InputKind kind = i < spec.inputs.size() ? spec.inputs[i].kind : InputKind::Signal;
+    std::string what = fmt::format("argument '{}' of {}", names[i], spec.name);
+    if (kind == InputKind::Audio && !spec.internal) {
+      const Value& v = bound[i].value;
+      bool objects = v.type == Value::Type::Object ||
+                     (v.isSequence() && !v.items->empty() &&
+                      std::all_of(v.items->begin(), v.items->end(),
+                                  [](const Value& x) { return x.type == Value::Type::Object; }));
+      if (!objects)
+        throw ElaborationError(bound[i].range, fmt::format("{} must be a PyoObject, not {}", what, describe(v)));
+    }
+    inputs.push_back(toSignal(bound[i].value, bound[i].range, what, kind));
+  }
+  ir::Node& node = graph_.add(ir::NodeKind::Object, &spec, 1, args.callRange);
+  node.inputs = std::move(inputs);
+  graph_.updateShape(node);
+  auto& given = given_[node.id];
+  for (size_t i = 0; i < names.size(); ++i) given[names[i]] = bound[i].value;
+  return Value::object(node.id);
+}
+
+Value PyoObjects::mixConstructor() {
+  return Value::makeBuiltin("Mix", [this](CallArguments& args) {
+    auto bound = bind("Mix", {"input", "voices", "mul", "add"}, {std::nullopt, 1.0f, 1.0f, 0.0f}, args);
+    Value mixed = makeMix(bound[0].value, bound[0].range, bound[1].value, bound[1].range);
+    setAttribute(mixed, "mul", bound[2].value, bound[2].range);
+    setAttribute(mixed, "add", bound[3].value, bound[3].range);
+    return mixed;
+  });
+}
+
+Value PyoObjects::makeMix(const Value& source, const SourceRange& sourceRange, const Value& voices,
+                          const SourceRange& range) {
+  int k = intArgument(voices, range, "the number of voices of mix()");
+  if (k < 1) throw ElaborationError(range, "mix() needs at least 1 voice");
+  ir::Signal input = toSignal(source, sourceRange, "the input of Mix", InputKind::Audio);
+  ir::Node& node = graph_.add(ir::NodeKind::Mix, nullptr, k, range);
+  node.inputs = {std::move(input), ir::Signal::constant(1.0f), ir::Signal::constant(0.0f)};
+  graph_.updateShape(node);
+  return Value::object(node.id);
+}
+
+void PyoObjects::removeTaps(ir::NodeId id) {
+  auto& taps = graph_.outputs();
+  taps.erase(std::remove_if(taps.begin(), taps.end(), [id](const ir::OutputTap& t) { return t.node == id; }),
+             taps.end());
+}
+
+bool PyoObjects::reaches(ir::NodeId from, ir::NodeId to) const {
+  std::vector<ir::NodeId> stack{from};
+  std::set<ir::NodeId> seen;
+  while (!stack.empty()) {
+    ir::NodeId id = stack.back();
+    stack.pop_back();
+    if (id == to) return true;
+    if (!seen.insert(id).second) continue;
+    for (const auto& input : graph_.node(id).inputs)
+      for (const auto& lane : input.lanes)
+        if (!lane.isConstant()) stack.push_back(lane.node);
+  }
+  return false;
+}
+
+void PyoObjects::setInput(ir::Node& node, size_t index, ir::Signal signal, const SourceRange& range) {
+  for (const auto& lane : signal.lanes)
+    if (!lane.isConstant() && reaches(lane.node, node.id))
+      throw ElaborationError(range, fmt::format("this makes a feedback loop through {}; loops between objects are "
+                                                "not supported (use the object's own feedback argument)",
+                                                node.opName()));
+  // pyo fixes an object's number of streams when it is made: extra lanes of a wider value are never read.
+  if (signal.width() > node.lanes) signal.lanes.resize(static_cast<size_t>(node.lanes));
+  signal.rate = ir::inferRate(signal);
+  node.inputs[index] = std::move(signal);
+}
+
+void PyoObjects::setAttribute(const Value& object, const std::string& name, const Value& value,
+                              const SourceRange& range) {
+  ir::Node& node = graph_.node(object.node);
+  auto names = inputNames(node);
+  auto it = std::find(names.begin(), names.end(), name);
+  if (it == names.end())
+    throw ElaborationError(range, withSuggestion(fmt::format("{} has no attribute '{}' to set", node.opName(), name),
+                                                 name, names));
+  size_t index = static_cast<size_t>(it - names.begin());
+  InputKind kind = node.kind == ir::NodeKind::Object && index < node.spec->inputs.size()
+                       ? node.spec->inputs[index].kind
+                       : InputKind::Signal;
+  if (kind == InputKind::Constant)
+    throw ElaborationError(range, fmt::format("'{}' of {} is fixed when the object is made", name, node.opName()));
+  setInput(node, index, toSignal(value, range, fmt::format("attribute '{}' of {}", name, node.opName()), kind), range);
+  given_[node.id][name] = value;
+}
+
+Value PyoObjects::attribute(const Value& object, const std::string& name, const SourceRange& range) {
+  const ir::Node& node = graph_.node(object.node);
+  auto& given = given_[node.id];
+  if (auto it = given.find(name); it != given.end()) return it->second;
+  if (name == "mul") return Value::fromFloat(1.0);
+  if (name == "add") return Value::fromFloat(0.0);
+  return method(object, name, range);
+}
+
+Value PyoObjects::method(const Value& object, const std::string& name, const SourceRange& range) {
+  ir::NodeId id = object.node;
+  auto self = [this, id]() -> ir::Node& { return graph_.node(id); };
+  if (name == "out")
+    return Value::makeBuiltin("out", [this, id, object, self](CallArguments& args) {
+      auto b = bind("out", {"chnl", "inc", "dur", "delay"}, {0.0f, 1.0f, 0.0f, 0.0f}, args);
+      int chnl = intArgument(b[0].value, b[0].range, "out()'s channel");
+      if (intArgument(b[1].value, b[1].range, "out()'s inc") != 1)
+        throw ElaborationError(b[1].range, "out(inc=...) other than 1 is not supported yet");
+      if (b[2].value.toNumber() != 0 || b[3].value.toNumber() != 0)
+        throw ElaborationError(b[2].given ? b[2].range : b[3].range, "out(dur=..., delay=...) is not supported yet");
+      if (chnl < 0) throw ElaborationError(b[0].range, "out()'s channel must not be negative");
+      removeTaps(id);
+      graph_.outputs().push_back({id, chnl, args.callRange});
+      self().stopped = false;
+      return object;
+    });
+  if (name == "play")
+    return Value::makeBuiltin("play", [this, id, object, self](CallArguments& args) {
+      auto b = bind("play", {"dur", "delay"}, {0.0f, 0.0f}, args);
+      if (b[0].value.toNumber() != 0 || b[1].value.toNumber() != 0)
+        throw ElaborationError(b[0].given ? b[0].range : b[1].range, "play(dur=..., delay=...) is not supported yet");
+      // As in pyo, play() computes the object without sending it to the output (measured with pyo 1.0.4).
+      self().stopped = false;
+      removeTaps(id);
+      return object;
+    });
+  if (name == "stop")
+    return Value::makeBuiltin("stop", [this, id, object, self](CallArguments& args) {
+      bind("stop", {"wait"}, {0.0f}, args);
+      self().stopped = true;
+      removeTaps(id);
+      return object;
+    });
+  if (name == "mix")
+    return Value::makeBuiltin("mix", [this, object](CallArguments& args) {
+      auto b = bind("mix", {"voices"}, {1.0f}, args);
+      return makeMix(object, args.callRange, b[0].value, b[0].range);
+    });
+  if (name == "range")
+    return Value::makeBuiltin("range", [this, object, self](CallArguments& args) {
+      auto b = bind("range", {"min", "max"}, {std::nullopt, std::nullopt}, args);
+      // A bipolar object ([-1, 1]) maps through mul=(max-min)/2, add=(max+min)/2; a unipolar one ([0, 1])
+      // through mul=max-min, add=min, as pyo's range() does. Signals as bounds become arithmetic nodes.
+      bool bipolar = self().kind == ir::NodeKind::Mix || self().spec->bipolar;
+      Value lo = b[0].value, hi = b[1].value;
+      Value mul, add;
+      if (lo.isNumber() && hi.isNumber()) {
+        double l = lo.toNumber(), h = hi.toNumber();
+        mul = Value::fromFloat(bipolar ? (h - l) / 2 : h - l);
+        add = Value::fromFloat(bipolar ? (h + l) / 2 : l);
+      } else {
+        Value span = arithmetic("Sub", hi, lo, args.callRange);
+        mul = bipolar ? arithmetic("Mul", span, Value::fromFloat(0.5), args.callRange) : span;
+        add = bipolar ? arithmetic("Mul", arithmetic("Add", hi, lo, args.callRange), Value::fromFloat(0.5),
+                                   args.callRange)
+                      : lo;
+      }
+      setAttribute(object, "mul", mul, b[0].range);
+      setAttribute(object, "add", add, b[1].range);
+      return object;
+    });
+  // setFreq(x), setMul(x), ...: the same as assigning the attribute.
+  if (name.size() > 3 && name.compare(0, 3, "set") == 0) {
+    std::string attr = name.substr(3);
+    attr[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(attr[0])));
+    auto names = inputNames(graph_.node(id));
+    if (std::find(names.begin(), names.end(), attr) != names.end())
+      return Value::makeBuiltin(name, [this, object, attr](CallArguments& args) {
+        auto b = bind(attr, {"x"}, {std::nullopt}, args);
+        setAttribute(object, attr, b[0].value, b[0].range);
+        return Value::none();
+      });
+  }
+  std::vector<std::string> known = inputNames(graph_.node(id));
+  for (const char* m : {"out", "play", "stop", "mix", "range"}) known.push_back(m);
+  throw ElaborationError(range, withSuggestion(fmt::format("{} has no attribute '{}'", graph_.node(id).opName(), name),
+                                               name, known));
+}
+
+Value PyoObjects::arithmetic(const char* op, const Value& left, const Value& right, const SourceRange& range) {
+  const ObjectSpec* spec = registry_.find(op);
+  if (!spec) throw ElaborationError(range, fmt::format("internal: no '{}' op in the registry", op));
+  std::string what = fmt::format("an operand of '{}'", op);
+  ir::Node& node = graph_.add(ir::NodeKind::Object, spec, 1, range);
+  node.inputs = {toSignal(left, range, what, InputKind::Signal), toSignal(right, range, what, InputKind::Signal),
+                 ir::Signal::constant(1.0f), ir::Signal::constant(0.0f)};
+  graph_.updateShape(node);
+  return Value::object(node.id);
+}
+
+// ---- Server ----
+
+Value PyoObjects::serverConstructor() {
+  return Value::makeBuiltin("Server", [this](CallArguments& args) {
+    // pyo's Server(sr=44100, nchnls=2, buffersize=256, duplex=1, audio='portaudio', jackname='pyo',
+    // ichnls=None, winhost='directsound', midi='portmidi'): the first four shape the runtime.
+    std::vector<std::string> names{"sr", "nchnls", "buffersize", "duplex", "audio", "jackname", "ichnls",
+                                   "winhost", "midi"};
+    std::vector<std::optional<float>> defaults{44100.0f, 2.0f, 256.0f, 1.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
+    auto b = bind("Server", names, defaults, args);
+    if (!b[0].value.isNumber() || b[0].value.toNumber() < 1000 || b[0].value.toNumber() > 768000)
+      throw ElaborationError(b[0].range, "Server's sr must be a sample rate between 1000 and 768000");
+    graph_.server.sampleRate = b[0].value.toNumber();
+    graph_.server.channels = intArgument(b[1].value, b[1].range, "Server's nchnls");
+    if (graph_.server.channels < 1 || graph_.server.channels > 64)
+      throw ElaborationError(b[1].range, "Server's nchnls must be between 1 and 64");
+    graph_.server.bufferSize = intArgument(b[2].value, b[2].range, "Server's buffersize");
+    if (graph_.server.bufferSize < 1 || graph_.server.bufferSize > 8192)
+      throw ElaborationError(b[2].range, "Server's buffersize must be between 1 and 8192");
+    graph_.server.duplex = interpreter_.truthy(b[3].value);
+    Value server;
+    server.type = Value::Type::Server;
+    return server;
+  });
+}
+
+Value PyoObjects::serverAttribute(const Value& server, const std::string& name, const SourceRange& range) {
+  // Methods that start, stop or show the server are no-ops at compile time: the runtime plays the patch.
+  static const std::set<std::string> chained{"boot", "start"};
+  static const std::set<std::string> ignored{"stop",         "shutdown",     "gui",        "deactivateMidi",
+                                             "setVerbosity", "recordOptions", "recstart",   "recstop",
+                                             "setAmp",       "closeGui",     "setInOutDevice", "setOutputDevice",
+                                             "setInputDevice", "setMidiInputDevice", "amp", "verbosity"};
+  if (name == "setGlobalSeed")
+    return Value::makeBuiltin(name, [this](CallArguments& args) {
+      expectCount(args, 1, 1);
+      graph_.seed = static_cast<uint32_t>(numberArgument(args, 0, "the seed"));
+      return Value::none();
+    });
+  if (name == "getSamplingRate")
+    return Value::makeBuiltin(name, [this](CallArguments&) { return Value::fromFloat(graph_.server.sampleRate); });
+  if (name == "getNchnls")
+    return Value::makeBuiltin(name, [this](CallArguments&) { return Value::fromInt(graph_.server.channels); });
+  if (name == "getBufferSize")
+    return Value::makeBuiltin(name, [this](CallArguments&) { return Value::fromInt(graph_.server.bufferSize); });
+  if (chained.count(name)) return Value::makeBuiltin(name, [server](CallArguments&) { return server; });
+  if (ignored.count(name)) return Value::makeBuiltin(name, [](CallArguments&) { return Value::none(); });
+  std::vector<std::string> known(chained.begin(), chained.end());
+  known.insert(known.end(), ignored.begin(), ignored.end());
+  throw ElaborationError(range, withSuggestion(fmt::format("Server has no attribute '{}' in a patch", name), name,
+                                               known));
+}
+
+void PyoObjects::setServerAttribute(const Value&, const std::string& name, const Value&, const SourceRange& range) {
+  if (name == "amp" || name == "verbosity") return;  // accepted, no effect on the compiled patch
+  throw ElaborationError(range, fmt::format("Server attribute '{}' cannot be set in a patch", name));
+}
+
+}  // namespace patchc::elab

@@ -1,0 +1,64 @@
+// The pyo side of elaboration: constructing objects from registry signatures with pyo's multichannel expansion,
+// their attributes and methods (`out`, `mix`, `range`, `play`, `stop`, `setX`), signal arithmetic, and the
+// Server object whose settings shape the runtime.
+#pragma once
+
+#include "ir/ElaborationError.h"
+#include "ir/Graph.h"
+#include "ir/Value.h"
+
+#include <map>
+#include <string>
+
+namespace patchc::elab {
+
+class PyoObjects {
+ public:
+  PyoObjects(ir::Graph& graph, const Registry& registry, Interpreter& interpreter)
+      : graph_(graph), registry_(registry), interpreter_(interpreter) {}
+
+  const Registry& registry() const { return registry_; }
+
+  // A callable that constructs `spec`'s object.
+  Value constructor(const ObjectSpec& spec);
+  // pyo's Mix(input, voices=1, mul=1, add=0) and Server(...) constructors.
+  Value mixConstructor();
+  Value serverConstructor();
+
+  Value attribute(const Value& object, const std::string& name, const SourceRange& range);
+  void setAttribute(const Value& object, const std::string& name, const Value& value, const SourceRange& range);
+  Value serverAttribute(const Value& server, const std::string& name, const SourceRange& range);
+  void setServerAttribute(const Value& server, const std::string& name, const Value& value, const SourceRange& range);
+
+  // `left op right` where at least one side is a PyoObject: an internal Add/Sub/Mul/Div node.
+  Value arithmetic(const char* op, const Value& left, const Value& right, const SourceRange& range);
+
+  // Gives a node the name of the variable it is first assigned to: part of its stable identity.
+  void nameNode(ir::NodeId id, const std::string& name);
+
+ private:
+  struct Binding {
+    Value value;
+    SourceRange range;
+    bool given = false;
+  };
+
+  Value construct(const ObjectSpec& spec, CallArguments& args);
+  Value makeMix(const Value& source, const SourceRange& sourceRange, const Value& voices, const SourceRange& range);
+  // Binds call arguments to parameter names (positional, then keywords), with pyo-style messages.
+  std::vector<Binding> bind(const std::string& callee, const std::vector<std::string>& names,
+                            const std::vector<std::optional<float>>& defaults, CallArguments& args);
+  ir::Signal toSignal(const Value& value, const SourceRange& range, const std::string& what, InputKind kind);
+  void setInput(ir::Node& node, size_t index, ir::Signal signal, const SourceRange& range);
+  std::vector<std::string> inputNames(const ir::Node& node) const;
+  Value method(const Value& object, const std::string& name, const SourceRange& range);
+  bool reaches(ir::NodeId from, ir::NodeId to) const;
+  void removeTaps(ir::NodeId id);
+
+  ir::Graph& graph_;
+  const Registry& registry_;
+  Interpreter& interpreter_;
+  std::map<ir::NodeId, std::map<std::string, Value>> given_;  // argument values as given, for attribute reads
+};
+
+}  // namespace patchc::elab

@@ -1,0 +1,49 @@
+#include "ir/Verifier.h"
+
+#include <fmt/format.h>
+
+namespace patchc::ir {
+
+std::vector<std::string> verify(const Graph& graph) {
+  std::vector<std::string> problems;
+  auto fail = [&](const Node& node, const std::string& what) {
+    problems.push_back(fmt::format("node {} ({}): {}", node.id, node.identity(), what));
+  };
+  for (const auto& node : graph.nodes()) {
+    if (node.lanes < 1) fail(node, "has no lanes");
+    size_t expected = node.kind == NodeKind::Mix ? 3 : (node.spec ? node.spec->inputs.size() + 2 : 0);
+    if (node.kind == NodeKind::Object && !node.spec) fail(node, "object node without a registry entry");
+    if (node.inputs.size() != expected)
+      fail(node, fmt::format("has {} inputs, its op takes {}", node.inputs.size(), expected));
+    for (size_t i = 0; i < node.inputs.size(); ++i) {
+      const Signal& s = node.inputs[i];
+      if (s.lanes.empty()) fail(node, fmt::format("input {} has no lanes", i));
+      if (s.rate != inferRate(s)) fail(node, fmt::format("input {} has a stale rate", i));
+      if (node.kind == NodeKind::Object && node.spec && i < node.spec->inputs.size() &&
+          node.spec->inputs[i].kind == InputKind::Constant && !s.isConstant())
+        fail(node, fmt::format("input '{}' must be a constant", node.spec->inputs[i].name));
+      if (node.kind == NodeKind::Object && s.width() > node.lanes)
+        fail(node, fmt::format("input {} is wider ({}) than the node ({})", i, s.width(), node.lanes));
+      for (const auto& lane : s.lanes) {
+        if (lane.isConstant()) continue;
+        if (lane.node >= graph.size()) {
+          fail(node, fmt::format("input {} reads missing node {}", i, lane.node));
+          continue;
+        }
+        if (lane.lane < 0 || lane.lane >= graph.node(lane.node).lanes)
+          fail(node, fmt::format("input {} reads lane {} of node {} which has {}", i, lane.lane, lane.node,
+                                 graph.node(lane.node).lanes));
+      }
+    }
+  }
+  if (graph.size() > 0 && graph.topologicalOrder().empty()) problems.push_back("the graph has a cycle");
+  for (const auto& tap : graph.outputs()) {
+    if (tap.node >= graph.size()) problems.push_back(fmt::format("output tap reads missing node {}", tap.node));
+    if (tap.firstChannel < 0) problems.push_back("output tap with a negative channel");
+  }
+  if (graph.server.channels < 1) problems.push_back("the server has no output channel");
+  if (graph.server.sampleRate <= 0) problems.push_back("the server's sample rate is not positive");
+  return problems;
+}
+
+}  // namespace patchc::ir
