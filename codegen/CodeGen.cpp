@@ -1,0 +1,509 @@
+#include "codegen/CodeGen.h"
+
+#include "codegen/StdlibBitcode.h"
+
+#include <llvm/Bitcode/BitcodeReader.h>
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/LegacyPassManager.h>
+#include <llvm/IR/Verifier.h>
+#include <llvm/Linker/Linker.h>
+#include <llvm/Passes/PassBuilder.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <map>
+#include <stdexcept>
+
+namespace patchc::codegen {
+namespace {
+
+size_t alignUp(size_t v, size_t a) { return (v + a - 1) / a * a; }
+
+// Where each node's output buffer and per-lane state live in the arena.
+struct NodeLayout {
+  size_t bufferOffset = 0;  // lanes × kBlockFrames floats
+  size_t stateOffset = 0;   // lanes × laneStride bytes
+  size_t laneStride = 0;
+};
+
+uint32_t nodeSeed(uint32_t graphSeed, ir::NodeId id) {
+  // splitmix-style mixing, so that neighbouring nodes and seeds give unrelated noise.
+  uint64_t z = (static_cast<uint64_t>(graphSeed) << 32 | id) + 0x9E3779B97F4A7C15ULL;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return static_cast<uint32_t>(z ^ (z >> 31));
+}
+
+class ModuleBuilder {
+ public:
+  ModuleBuilder(const ir::Graph& graph, llvm::LLVMContext& context)
+      : graph_(graph), context_(context), module_(std::make_unique<llvm::Module>("patch", context)),
+        builder_(context) {
+    floatTy_ = llvm::Type::getFloatTy(context);
+    i32_ = llvm::Type::getInt32Ty(context);
+    i64_ = llvm::Type::getInt64Ty(context);
+    ptr_ = llvm::PointerType::get(context, 0);
+    inTy_ = llvm::StructType::create(context, {ptr_, i32_}, "patchc.In");
+    voidTy_ = llvm::Type::getVoidTy(context);
+  }
+
+  std::unique_ptr<llvm::Module> build(ModuleInfo& info) {
+    order_ = graph_.topologicalOrder();
+    if (order_.empty() && graph_.size() > 0) throw std::runtime_error("the graph has a cycle");
+    layout(info);
+    poolBase_ = info.stateBytes;
+    makeEnv();
+    emitInit();
+    emitProcess();
+    info.stateBytes = alignUp(poolBase_ + pool_.size() * sizeof(float), 64);
+    linkStdlib();
+    std::string error;
+    llvm::raw_string_ostream os(error);
+    if (llvm::verifyModule(*module_, &os)) throw std::runtime_error("generated invalid LLVM IR: " + os.str());
+    return std::move(module_);
+  }
+
+ private:
+  // ---- layout ----
+
+  ConstantInputs constantsForLane(const ir::Node& node, int lane) const {
+    ConstantInputs c;
+    for (const auto& input : node.inputs) {
+      const auto& src = input.forLane(lane);
+      c.values.push_back(src.isConstant() ? src.value : NAN);
+    }
+    return c;
+  }
+
+  void layout(ModuleInfo& info) {
+    size_t offset = 0;
+    layouts_.resize(graph_.size());
+    for (const auto& node : graph_.nodes()) {
+      auto& l = layouts_[node.id];
+      offset = alignUp(offset, 64);
+      l.bufferOffset = offset;
+      offset += static_cast<size_t>(node.lanes) * kBlockFrames * sizeof(float);
+      if (node.kind == ir::NodeKind::Object) {
+        size_t align = std::max<size_t>(node.spec->stateAlign, 16);
+        size_t bytes = 0;
+        for (int lane = 0; lane < node.lanes; ++lane)
+          bytes = std::max(bytes, node.spec->laneStateBytes(constantsForLane(node, lane), graph_.server.sampleRate));
+        l.laneStride = alignUp(std::max<size_t>(bytes, 1), align);
+        offset = alignUp(offset, align);
+        l.stateOffset = offset;
+        offset += l.laneStride * static_cast<size_t>(node.lanes);
+      }
+    }
+    info.stateBytes = alignUp(std::max<size_t>(offset, 64), 64);
+    info.stateAlign = 64;
+  }
+
+  void makeEnv() {
+    auto* envTy = llvm::StructType::get(context_, {floatTy_, floatTy_});
+    float sr = static_cast<float>(graph_.server.sampleRate);
+    auto* init = llvm::ConstantStruct::get(envTy, {llvm::ConstantFP::get(floatTy_, sr),
+                                                   llvm::ConstantFP::get(floatTy_, 1.0f / sr)});
+    env_ = new llvm::GlobalVariable(*module_, envTy, true, llvm::GlobalValue::PrivateLinkage, init, "patch.env");
+  }
+
+  // ---- helpers ----
+
+  llvm::FunctionCallee kernel(const std::string& op, const char* stage) {
+    std::string name = fmt::format("patchc_{}_{}", op, stage);
+    llvm::FunctionType* type = std::string(stage) == "init"
+                                   ? llvm::FunctionType::get(voidTy_, {ptr_, ptr_, ptr_, i32_}, false)
+                                   : llvm::FunctionType::get(voidTy_, {ptr_, ptr_, ptr_, i32_, ptr_}, false);
+    return module_->getOrInsertFunction(name, type);
+  }
+
+  llvm::FunctionCallee helper(const char* name, std::initializer_list<llvm::Type*> params) {
+    return module_->getOrInsertFunction(name, llvm::FunctionType::get(voidTy_, params, false));
+  }
+
+  llvm::Value* statePointer(size_t offset) {
+    return builder_.CreateConstInBoundsGEP1_64(llvm::Type::getInt8Ty(context_), state_, offset);
+  }
+
+  llvm::Constant* constantArray(const std::vector<float>& values, const std::string& name) {
+    auto* type = llvm::ArrayType::get(floatTy_, values.size());
+    std::vector<llvm::Constant*> elements;
+    for (float v : values) elements.push_back(llvm::ConstantFP::get(floatTy_, v));
+    return new llvm::GlobalVariable(*module_, type, true, llvm::GlobalValue::PrivateLinkage,
+                                    llvm::ConstantArray::get(type, elements), name);
+  }
+
+  llvm::Constant* intArray(const std::vector<int64_t>& values, const std::string& name) {
+    auto* type = llvm::ArrayType::get(i64_, values.size());
+    std::vector<llvm::Constant*> elements;
+    for (int64_t v : values) elements.push_back(llvm::ConstantInt::get(i64_, static_cast<uint64_t>(v)));
+    return new llvm::GlobalVariable(*module_, type, true, llvm::GlobalValue::PrivateLinkage,
+                                    llvm::ConstantArray::get(type, elements), name);
+  }
+
+  // lane % width, folded when the width is 1 or matches the node.
+  llvm::Value* laneIndex(llvm::Value* lane, int width, int lanes) {
+    if (width == 1) return llvm::ConstantInt::get(i64_, 0);
+    llvm::Value* l = builder_.CreateZExt(lane, i64_);
+    if (width >= lanes) return l;
+    return builder_.CreateURem(l, llvm::ConstantInt::get(i64_, static_cast<uint64_t>(width)));
+  }
+
+  // Pointer and stride for lane `lane` of `signal`, read by a node of `lanes` lanes.
+  std::pair<llvm::Value*, llvm::Value*> inputFor(const ir::Signal& signal, llvm::Value* lane, int lanes,
+                                                 const std::string& name) {
+    const int w = signal.width();
+    llvm::Value* zero = llvm::ConstantInt::get(i32_, 0);
+    llvm::Value* one = llvm::ConstantInt::get(i32_, 1);
+    if (signal.isUniformConstant()) {
+      // A constant global read with stride 0: LLVM folds it into the kernel after inlining.
+      return {constantArray({signal.lanes[0].value}, name), zero};
+    }
+    if (signal.isConstant()) {
+      std::vector<float> values;
+      for (const auto& l : signal.lanes) values.push_back(l.value);
+      auto* array = constantArray(values, name);
+      llvm::Value* index = laneIndex(lane, w, lanes);
+      return {builder_.CreateInBoundsGEP(llvm::ArrayType::get(floatTy_, values.size()), array,
+                                         {llvm::ConstantInt::get(i64_, 0), index}),
+              zero};
+    }
+    bool allNodes = true;
+    for (const auto& l : signal.lanes) allNodes = allNodes && !l.isConstant();
+    const size_t laneBytes = kBlockFrames * sizeof(float);
+    if (allNodes) {
+      bool sameNode = true, identity = true;
+      for (int i = 0; i < w; ++i) {
+        const auto& l = signal.lanes[static_cast<size_t>(i)];
+        sameNode = sameNode && l.node == signal.lanes[0].node;
+        identity = identity && l.lane == i;
+      }
+      if (sameNode && identity) {
+        // The usual case: lane i reads lane i % w of one node.
+        llvm::Value* index = laneIndex(lane, w, lanes);
+        llvm::Value* offset = builder_.CreateAdd(
+            llvm::ConstantInt::get(i64_, layouts_[signal.lanes[0].node].bufferOffset),
+            builder_.CreateMul(index, llvm::ConstantInt::get(i64_, laneBytes)));
+        return {builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_, offset), one};
+      }
+    }
+    // The general case (a list mixing numbers and objects): a table of arena offsets, constants included in the
+    // arena's constant pool that init fills.
+    std::vector<int64_t> offsets, strides;
+    for (const auto& l : signal.lanes) {
+      if (l.isConstant()) {
+        offsets.push_back(static_cast<int64_t>(poolOffset(l.value)));
+        strides.push_back(0);
+      } else {
+        offsets.push_back(static_cast<int64_t>(layouts_[l.node].bufferOffset + static_cast<size_t>(l.lane) * laneBytes));
+        strides.push_back(1);
+      }
+    }
+    auto* offsetTable = intArray(offsets, name + ".offsets");
+    auto* strideTable = intArray(strides, name + ".strides");
+    llvm::Value* index = laneIndex(lane, w, lanes);
+    auto* tableTy = llvm::ArrayType::get(i64_, offsets.size());
+    llvm::Value* offset = builder_.CreateLoad(
+        i64_, builder_.CreateInBoundsGEP(tableTy, offsetTable, {llvm::ConstantInt::get(i64_, 0), index}));
+    llvm::Value* stride = builder_.CreateLoad(
+        i64_, builder_.CreateInBoundsGEP(tableTy, strideTable, {llvm::ConstantInt::get(i64_, 0), index}));
+    return {builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_, offset),
+            builder_.CreateTrunc(stride, i32_)};
+  }
+
+  // Constants of mixed lists live in a pool at the end of the arena (filled by init, read with stride 0).
+  size_t poolOffset(float value) {
+    for (size_t i = 0; i < pool_.size(); ++i)
+      if (pool_[i] == value) return poolBase_ + i * sizeof(float);
+    pool_.push_back(value);
+    return poolBase_ + (pool_.size() - 1) * sizeof(float);
+  }
+
+  void storeIn(llvm::Value* array, size_t index, std::pair<llvm::Value*, llvm::Value*> in) {
+    llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(inTy_, array, index);
+    builder_.CreateStore(in.first, builder_.CreateStructGEP(inTy_, slot, 0));
+    builder_.CreateStore(in.second, builder_.CreateStructGEP(inTy_, slot, 1));
+  }
+
+  // Emits `body(lane)` for lane in [0, count) as a loop, so a 2000-voice bank stays one loop in the IR.
+  template <typename Body>
+  void laneLoop(int count, const std::string& name, Body body) {
+    llvm::Function* fn = builder_.GetInsertBlock()->getParent();
+    llvm::BasicBlock* before = builder_.GetInsertBlock();
+    llvm::BasicBlock* loop = llvm::BasicBlock::Create(context_, name + ".lane", fn);
+    llvm::BasicBlock* after = llvm::BasicBlock::Create(context_, name + ".done", fn);
+    builder_.CreateBr(loop);
+    builder_.SetInsertPoint(loop);
+    llvm::PHINode* lane = builder_.CreatePHI(i32_, 2, "lane");
+    lane->addIncoming(llvm::ConstantInt::get(i32_, 0), before);
+    body(static_cast<llvm::Value*>(lane));
+    llvm::Value* next = builder_.CreateAdd(lane, llvm::ConstantInt::get(i32_, 1));
+    lane->addIncoming(next, builder_.GetInsertBlock());
+    builder_.CreateCondBr(builder_.CreateICmpULT(next, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(count))),
+                          loop, after);
+    builder_.SetInsertPoint(after);
+  }
+
+  llvm::Value* laneOffset(size_t base, llvm::Value* lane, size_t stride) {
+    return builder_.CreateAdd(llvm::ConstantInt::get(i64_, base),
+                              builder_.CreateMul(builder_.CreateZExt(lane, i64_), llvm::ConstantInt::get(i64_, stride)));
+  }
+
+  llvm::Value* bufferOf(ir::NodeId id, llvm::Value* lane) {
+    return builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_,
+                                      laneOffset(layouts_[id].bufferOffset, lane, kBlockFrames * sizeof(float)));
+  }
+
+  std::string nodeTag(const ir::Node& node) { return fmt::format("n{}.{}", node.id, node.opName()); }
+
+  // ---- init ----
+
+  void emitInit() {
+    auto* type = llvm::FunctionType::get(voidTy_, {ptr_}, false);
+    initFn_ = llvm::Function::Create(type, llvm::GlobalValue::ExternalLinkage, "patch_init", *module_);
+    state_ = initFn_->getArg(0);
+    state_->setName("state");
+    auto* entry = llvm::BasicBlock::Create(context_, "entry", initFn_);
+    builder_.SetInsertPoint(entry);
+    initIns_ = builder_.CreateAlloca(inTy_, llvm::ConstantInt::get(i32_, maxInputs()), "in");
+    for (ir::NodeId id : order_) {
+      const ir::Node& node = graph_.node(id);
+      if (node.kind != ir::NodeKind::Object) continue;
+      auto init = kernel(node.spec->name, "init");
+      uint32_t seed = nodeSeed(graph_.seed, node.id);
+      laneLoop(node.lanes, nodeTag(node) + ".init", [&](llvm::Value* lane) {
+        for (size_t k = 0; k < node.inputs.size(); ++k)
+          storeIn(initIns_, k, inputFor(node.inputs[k], lane, node.lanes, fmt::format("{}.in{}", nodeTag(node), k)));
+        llvm::Value* state = builder_.CreateInBoundsGEP(
+            llvm::Type::getInt8Ty(context_), state_, laneOffset(layouts_[id].stateOffset, lane, layouts_[id].laneStride));
+        // A distinct, non-zero seed per lane (noise generators need one).
+        llvm::Value* laneSeed = builder_.CreateOr(
+            builder_.CreateAdd(llvm::ConstantInt::get(i32_, seed),
+                               builder_.CreateMul(lane, llvm::ConstantInt::get(i32_, 2654435761u))),
+            llvm::ConstantInt::get(i32_, 1));
+        builder_.CreateCall(init, {state, initIns_, env_, laneSeed});
+      });
+    }
+    initExit_ = builder_.GetInsertBlock();
+  }
+
+  uint32_t maxInputs() const {
+    size_t m = 1;
+    for (const auto& n : graph_.nodes()) m = std::max(m, n.inputs.size());
+    return static_cast<uint32_t>(m);
+  }
+
+  // ---- process ----
+
+  void emitProcess() {
+    auto* type = llvm::FunctionType::get(voidTy_, {ptr_, ptr_, i32_}, false);
+    processFn_ = llvm::Function::Create(type, llvm::GlobalValue::ExternalLinkage, "patch_process", *module_);
+    state_ = processFn_->getArg(0);
+    state_->setName("state");
+    llvm::Value* outputs = processFn_->getArg(1);
+    outputs->setName("outputs");
+    llvm::Value* frames = processFn_->getArg(2);
+    frames->setName("frames");
+    // The arena and the output buffers never alias each other.
+    processFn_->addParamAttr(0, llvm::Attribute::NoAlias);
+    processFn_->addParamAttr(1, llvm::Attribute::NoAlias);
+
+    auto* entry = llvm::BasicBlock::Create(context_, "entry", processFn_);
+    auto* blockHead = llvm::BasicBlock::Create(context_, "block", processFn_);
+    auto* exit = llvm::BasicBlock::Create(context_, "exit", processFn_);
+    builder_.SetInsertPoint(entry);
+    llvm::Value* ins = builder_.CreateAlloca(inTy_, llvm::ConstantInt::get(i32_, maxInputs()), "in");
+    llvm::Value* mulIn = builder_.CreateAlloca(inTy_, nullptr, "mul");
+    llvm::Value* addIn = builder_.CreateAlloca(inTy_, nullptr, "add");
+    builder_.CreateCondBr(builder_.CreateICmpSGT(frames, llvm::ConstantInt::get(i32_, 0)), blockHead, exit);
+
+    // for (offset = 0; offset < frames; offset += kBlockFrames) { n = min(kBlockFrames, frames - offset); ... }
+    builder_.SetInsertPoint(blockHead);
+    llvm::PHINode* offset = builder_.CreatePHI(i32_, 2, "offset");
+    offset->addIncoming(llvm::ConstantInt::get(i32_, 0), entry);
+    llvm::Value* remaining = builder_.CreateSub(frames, offset);
+    llvm::Value* n = builder_.CreateSelect(
+        builder_.CreateICmpSLT(remaining, llvm::ConstantInt::get(i32_, kBlockFrames)), remaining,
+        llvm::ConstantInt::get(i32_, kBlockFrames), "n");
+
+    auto process = helper("patchc_muladd", {ptr_, ptr_, ptr_, i32_});
+    auto clear = helper("patchc_clear", {ptr_, i32_});
+    auto accumulate = helper("patchc_accumulate", {ptr_, ptr_, i32_});
+
+    for (ir::NodeId id : order_) {
+      const ir::Node& node = graph_.node(id);
+      if (node.stopped) continue;  // its buffer stays silent: stopped objects cost nothing
+      const std::string tag = nodeTag(node);
+      if (node.kind == ir::NodeKind::Mix) {
+        // Mix: lane i of the input is summed into lane i % voices (with fewer inputs than voices, they repeat).
+        builder_.CreateCall(clear, {bufferOf(id, llvm::ConstantInt::get(i32_, 0)),
+                                    llvm::ConstantInt::get(i32_, node.lanes * kBlockFrames)});
+        const ir::Signal& input = node.inputs[0];
+        int sources = std::max(input.width(), node.lanes);
+        laneLoop(sources, tag + ".sum", [&](llvm::Value* lane) {
+          auto in = inputFor(input, lane, sources, tag + ".src");
+          llvm::Value* target =
+              builder_.CreateURem(lane, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(node.lanes)));
+          builder_.CreateCall(accumulate, {bufferOf(id, target), in.first, n});
+        });
+      } else {
+        auto kernelProcess = kernel(node.spec->name, "process");
+        laneLoop(node.lanes, tag, [&](llvm::Value* lane) {
+          for (size_t k = 0; k + 2 < node.inputs.size(); ++k)
+            storeIn(ins, k, inputFor(node.inputs[k], lane, node.lanes, fmt::format("{}.in{}", tag, k)));
+          llvm::Value* state = builder_.CreateInBoundsGEP(
+              llvm::Type::getInt8Ty(context_), state_, laneOffset(layouts_[id].stateOffset, lane, layouts_[id].laneStride));
+          builder_.CreateCall(kernelProcess, {state, ins, bufferOf(id, lane), n, env_});
+        });
+      }
+      // pyo's post-processing, skipped when mul=1 and add=0 (the tip the optimizer generalizes).
+      const auto& mul = node.inputs[node.mulIndex()];
+      const auto& add = node.inputs[node.addIndex()];
+      bool unity = mul.isUniformConstant() && mul.lanes[0].value == 1.0f && add.isUniformConstant() &&
+                   add.lanes[0].value == 0.0f;
+      if (!unity) {
+        laneLoop(node.lanes, tag + ".muladd", [&](llvm::Value* lane) {
+          storeIn(mulIn, 0, inputFor(mul, lane, node.lanes, tag + ".mul"));
+          storeIn(addIn, 0, inputFor(add, lane, node.lanes, tag + ".add"));
+          builder_.CreateCall(process, {bufferOf(id, lane), mulIn, addIn, n});
+        });
+      }
+    }
+
+    // Output channels: cleared, then each tap's lane i added into channel (first + i) % channels.
+    const int channels = graph_.server.channels;
+    auto channelPointer = [&](llvm::Value* channel) {
+      llvm::Value* base = builder_.CreateLoad(ptr_, builder_.CreateInBoundsGEP(ptr_, outputs, channel));
+      return builder_.CreateInBoundsGEP(floatTy_, base, offset);
+    };
+    laneLoop(channels, "out.clear", [&](llvm::Value* ch) { builder_.CreateCall(clear, {channelPointer(ch), n}); });
+    for (const auto& tap : graph_.outputs()) {
+      const ir::Node& node = graph_.node(tap.node);
+      if (node.stopped) continue;
+      laneLoop(node.lanes, fmt::format("out.n{}", node.id), [&](llvm::Value* lane) {
+        llvm::Value* channel = builder_.CreateURem(
+            builder_.CreateAdd(lane, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(tap.firstChannel))),
+            llvm::ConstantInt::get(i32_, static_cast<uint64_t>(channels)));
+        builder_.CreateCall(accumulate, {channelPointer(channel), bufferOf(tap.node, lane), n});
+      });
+    }
+
+    llvm::Value* next = builder_.CreateAdd(offset, llvm::ConstantInt::get(i32_, kBlockFrames));
+    offset->addIncoming(next, builder_.GetInsertBlock());
+    builder_.CreateCondBr(builder_.CreateICmpSLT(next, frames), blockHead, exit);
+    builder_.SetInsertPoint(exit);
+    builder_.CreateRetVoid();
+
+    finishInit();
+  }
+
+  // The constant pool is known only after process is emitted: init stores it, then returns.
+  void finishInit() {
+    builder_.SetInsertPoint(initExit_);
+    state_ = initFn_->getArg(0);
+    for (size_t i = 0; i < pool_.size(); ++i)
+      builder_.CreateStore(llvm::ConstantFP::get(floatTy_, pool_[i]), statePointer(poolBase_ + i * sizeof(float)));
+    builder_.CreateRetVoid();
+  }
+
+  // ---- stdlib ----
+
+  void linkStdlib() {
+    llvm::MemoryBufferRef buffer(
+        llvm::StringRef(reinterpret_cast<const char*>(patchc_stdlib_bitcode), patchc_stdlib_bitcode_size), "stdlib.bc");
+    auto stdlib = llvm::parseBitcodeFile(buffer, context_);
+    if (!stdlib) throw std::runtime_error("cannot read the embedded kernel bitcode: " + llvm::toString(stdlib.takeError()));
+    (*stdlib)->setDataLayout(module_->getDataLayout());
+    (*stdlib)->setTargetTriple(module_->getTargetTriple());
+    if (llvm::Linker::linkModules(*module_, std::move(*stdlib), llvm::Linker::Flags::LinkOnlyNeeded))
+      throw std::runtime_error("linking the kernel bitcode failed");
+    for (auto& fn : *module_)
+      if (fn.isDeclaration() && fn.getName().starts_with("patchc_"))
+        throw std::runtime_error(fmt::format("kernel '{}' is missing from the stdlib bitcode", fn.getName().str()));
+  }
+
+  const ir::Graph& graph_;
+  llvm::LLVMContext& context_;
+  std::unique_ptr<llvm::Module> module_;
+  llvm::IRBuilder<> builder_;
+  llvm::Type* floatTy_;
+  llvm::IntegerType* i32_;
+  llvm::IntegerType* i64_;
+  llvm::PointerType* ptr_;
+  llvm::StructType* inTy_;
+  llvm::Type* voidTy_;
+  llvm::GlobalVariable* env_ = nullptr;
+  llvm::Function* initFn_ = nullptr;
+  llvm::Function* processFn_ = nullptr;
+  llvm::BasicBlock* initExit_ = nullptr;
+  llvm::Value* initIns_ = nullptr;
+  llvm::Value* state_ = nullptr;
+  std::vector<ir::NodeId> order_;
+  std::vector<NodeLayout> layouts_;
+  std::vector<float> pool_;
+  size_t poolBase_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<llvm::Module> buildModule(const ir::Graph& graph, llvm::LLVMContext& context, ModuleInfo& info) {
+  return ModuleBuilder(graph, context).build(info);
+}
+
+void optimizeModule(llvm::Module& module, llvm::TargetMachine& machine, int level) {
+  module.setDataLayout(machine.createDataLayout());
+  module.setTargetTriple(machine.getTargetTriple().str());
+  const std::string cpu = machine.getTargetCPU().str();
+  const std::string features = machine.getTargetFeatureString().str();
+  for (auto& fn : module) {
+    if (fn.isDeclaration()) continue;
+    // Kernels were compiled for a baseline CPU: retarget them to the host, and inline them into the callback.
+    fn.removeFnAttr("target-cpu");
+    fn.removeFnAttr("target-features");
+    fn.addFnAttr("target-cpu", cpu);
+    if (!features.empty()) fn.addFnAttr("target-features", features);
+    if (fn.getName() != "patch_init" && fn.getName() != "patch_process") {
+      fn.removeFnAttr(llvm::Attribute::NoInline);
+      fn.removeFnAttr(llvm::Attribute::OptimizeNone);
+      fn.addFnAttr(llvm::Attribute::AlwaysInline);
+      fn.setLinkage(llvm::GlobalValue::InternalLinkage);
+    }
+  }
+  llvm::LoopAnalysisManager lam;
+  llvm::FunctionAnalysisManager fam;
+  llvm::CGSCCAnalysisManager cgam;
+  llvm::ModuleAnalysisManager mam;
+  llvm::PassBuilder pb(&machine);
+  pb.registerModuleAnalyses(mam);
+  pb.registerCGSCCAnalyses(cgam);
+  pb.registerFunctionAnalyses(fam);
+  pb.registerLoopAnalyses(lam);
+  pb.crossRegisterProxies(lam, fam, cgam, mam);
+  llvm::OptimizationLevel opt = level <= 0   ? llvm::OptimizationLevel::O0
+                                : level == 1 ? llvm::OptimizationLevel::O1
+                                : level == 2 ? llvm::OptimizationLevel::O2
+                                             : llvm::OptimizationLevel::O3;
+  llvm::ModulePassManager mpm =
+      level <= 0 ? pb.buildO0DefaultPipeline(opt) : pb.buildPerModuleDefaultPipeline(opt);
+  mpm.run(module, mam);
+}
+
+std::string printModule(const llvm::Module& module) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  module.print(os, nullptr);
+  return os.str();
+}
+
+std::string emitAssembly(llvm::Module& module, llvm::TargetMachine& machine) {
+  llvm::SmallString<0> buffer;
+  llvm::raw_svector_ostream os(buffer);
+  llvm::legacy::PassManager pm;
+  if (machine.addPassesToEmitFile(pm, os, nullptr, llvm::CGFT_AssemblyFile))
+    throw std::runtime_error("the target cannot emit assembly");
+  pm.run(module);
+  return std::string(buffer.str());
+}
+
+}  // namespace patchc::codegen

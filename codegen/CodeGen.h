@@ -1,0 +1,41 @@
+// Graph IR → LLVM IR (DESIGN §6): one module per patch with
+//   void patch_init(char* state)                                   — every node's initial state
+//   void patch_process(char* state, float** outputs, int frames)   — the fused audio callback
+// Kernels come from the embedded stdlib bitcode and are always inlined, so `patch_process` is one function that
+// LLVM optimizes as a unit for the host CPU. All state and buffers live in one arena sized here; the callback
+// never allocates.
+#pragma once
+
+#include "ir/Graph.h"
+
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
+#include <llvm/Target/TargetMachine.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace patchc::codegen {
+
+// Frames computed per node before the next node runs: small enough that a node's lanes stay in cache.
+constexpr int kBlockFrames = 64;
+
+struct ModuleInfo {
+  size_t stateBytes = 0;
+  size_t stateAlign = 64;
+};
+
+// Builds the patch's module (kernels linked in, not yet optimized). Throws std::runtime_error on an internal
+// error (a kernel missing from the bitcode, say).
+std::unique_ptr<llvm::Module> buildModule(const ir::Graph& graph, llvm::LLVMContext& context, ModuleInfo& info);
+
+// Sets the target, makes kernels inlinable and private, and runs LLVM's optimization pipeline at `level`
+// (0–3) for `machine`.
+void optimizeModule(llvm::Module& module, llvm::TargetMachine& machine, int level);
+
+// The module as text, and as assembly for `machine`.
+std::string printModule(const llvm::Module& module);
+std::string emitAssembly(llvm::Module& module, llvm::TargetMachine& machine);
+
+}  // namespace patchc::codegen

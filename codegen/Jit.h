@@ -1,0 +1,33 @@
+// The ORC LLJIT that turns a patch's module into a callable `init` and `process` for this machine's CPU.
+#pragma once
+
+#include "codegen/CodeGen.h"
+
+#include <llvm/ExecutionEngine/Orc/LLJIT.h>
+
+#include <memory>
+#include <string>
+
+namespace patchc::codegen {
+
+using InitFunction = void (*)(void* state);
+using ProcessFunction = void (*)(void* state, float** outputs, int frames);
+
+// A target machine for the host CPU (AVX-512 where there is one), as the JIT will use.
+std::unique_ptr<llvm::TargetMachine> hostTargetMachine();
+
+class JitPatch {
+ public:
+  // Takes an optimized module; returns null and sets `error` on failure.
+  static std::unique_ptr<JitPatch> create(std::unique_ptr<llvm::Module> module,
+                                          std::unique_ptr<llvm::LLVMContext> context, std::string& error);
+  InitFunction init() const { return init_; }
+  ProcessFunction process() const { return process_; }
+
+ private:
+  std::unique_ptr<llvm::orc::LLJIT> jit_;
+  InitFunction init_ = nullptr;
+  ProcessFunction process_ = nullptr;
+};
+
+}  // namespace patchc::codegen
