@@ -1,0 +1,176 @@
+#include "runtime/AudioPlayer.h"
+
+#include "runtime/Denormals.h"
+
+#include <portaudio.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace patchc::runtime {
+
+namespace {
+
+// Points fd 2 at /dev/null for its lifetime: PortAudio's back ends write their probing noise straight to it.
+class SilencedStderr {
+public:
+  SilencedStderr() {
+    std::fflush(stderr);
+    saved_ = ::dup(STDERR_FILENO);
+    int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved_ >= 0 && null >= 0) ::dup2(null, STDERR_FILENO);
+    if (null >= 0) ::close(null);
+  }
+  ~SilencedStderr() {
+    if (saved_ < 0) return;
+    std::fflush(stderr);
+    ::dup2(saved_, STDERR_FILENO);
+    ::close(saved_);
+  }
+  SilencedStderr(const SilencedStderr&) = delete;
+  SilencedStderr& operator=(const SilencedStderr&) = delete;
+
+private:
+  int saved_ = -1;
+};
+
+// Set from the SIGINT handler; an always-lock-free atomic is async-signal-safe.
+std::atomic<bool> gInterrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+static_assert(std::atomic<int64_t>::is_always_lock_free);
+
+extern "C" void onInterrupt(int) { gInterrupted.store(true, std::memory_order_relaxed); }
+
+// Installs onInterrupt for SIGINT and puts the previous handler back on destruction.
+class InterruptGuard {
+public:
+  InterruptGuard() {
+    gInterrupted.store(false);
+    struct sigaction action {};
+    action.sa_handler = onInterrupt;
+    sigemptyset(&action.sa_mask);
+    installed_ = sigaction(SIGINT, &action, &previous_) == 0;
+  }
+  ~InterruptGuard() {
+    if (installed_) sigaction(SIGINT, &previous_, nullptr);
+  }
+
+private:
+  struct sigaction previous_ {};
+  bool installed_ = false;
+};
+
+struct PortAudioSession {
+  ~PortAudioSession() {
+    SilencedStderr quiet;
+    Pa_Terminate();
+  }
+};
+
+// Shared between the audio thread and the thread that waits in playLive. Only the callback writes the counters.
+struct CallbackContext {
+  PatchInstance* instance = nullptr;
+  int channels = 0;
+  int64_t framesToPlay = -1;  // < 0: until interrupted
+  std::atomic<int64_t> framesPlayed{0};
+  std::atomic<int64_t> underflows{0};
+};
+
+// The real-time path: renders straight into PortAudio's non-interleaved buffers. No allocation, locks or I/O.
+int audioCallback(const void* /*input*/, void* output, unsigned long frameCount,
+                  const PaStreamCallbackTimeInfo* /*timeInfo*/, PaStreamCallbackFlags status, void* userData) {
+  auto& context = *static_cast<CallbackContext*>(userData);
+  ScopedFlushDenormals flush;
+  if (status & paOutputUnderflow) context.underflows.fetch_add(1, std::memory_order_relaxed);
+
+  auto** outputs = static_cast<float**>(output);
+  const int64_t played = context.framesPlayed.load(std::memory_order_relaxed);
+  int64_t frames = int64_t(frameCount);
+  if (context.framesToPlay >= 0) frames = std::clamp<int64_t>(context.framesToPlay - played, 0, frames);
+  if (frames > 0) context.instance->render(outputs, int(frames));
+  for (int c = 0; c < context.channels; ++c)
+    std::fill(outputs[c] + frames, outputs[c] + frameCount, 0.0f);
+  context.framesPlayed.store(played + frames, std::memory_order_relaxed);
+
+  if (context.framesToPlay >= 0 && played + frames >= context.framesToPlay) return paComplete;
+  return paContinue;
+}
+
+std::string portAudioError(const char* what, PaError error) {
+  return std::string(what) + ": " + Pa_GetErrorText(error);
+}
+
+}  // namespace
+
+PlayResult playLive(PatchInstance& instance, const PlayOptions& options) {
+  PlayResult result;
+  PaError error;
+  {
+    SilencedStderr quiet;
+    error = Pa_Initialize();
+  }
+  if (error != paNoError) {
+    result.error = portAudioError("cannot start audio", error);
+    return result;
+  }
+  PortAudioSession session;
+
+  const PaDeviceIndex device = Pa_GetDefaultOutputDevice();
+  const PaDeviceInfo* deviceInfo = device == paNoDevice ? nullptr : Pa_GetDeviceInfo(device);
+  if (!deviceInfo) {
+    result.error = kNoAudioDeviceMessage;
+    return result;
+  }
+  const std::string deviceName = deviceInfo->name ? deviceInfo->name : "default";
+  if (deviceInfo->maxOutputChannels < instance.channels()) {
+    result.error = "audio output device '" + deviceName + "' has " + std::to_string(deviceInfo->maxOutputChannels) +
+                   " output channels; the patch needs " + std::to_string(instance.channels());
+    return result;
+  }
+
+  PaStreamParameters parameters{};
+  parameters.device = device;
+  parameters.channelCount = instance.channels();
+  parameters.sampleFormat = paFloat32 | paNonInterleaved;  // the patch writes one buffer per channel
+  parameters.suggestedLatency = deviceInfo->defaultLowOutputLatency;
+
+  CallbackContext context;
+  context.instance = &instance;
+  context.channels = instance.channels();
+  if (options.seconds > 0) context.framesToPlay = std::llround(options.seconds * instance.sampleRate());
+
+  PaStream* stream = nullptr;
+  {
+    SilencedStderr quiet;
+    error = Pa_OpenStream(&stream, nullptr, &parameters, instance.sampleRate(), unsigned(instance.bufferSize()),
+                          paNoFlag, audioCallback, &context);
+  }
+  if (error != paNoError) {
+    result.error = portAudioError(("cannot open audio output device '" + deviceName + "'").c_str(), error);
+    return result;
+  }
+
+  {
+    InterruptGuard interruptGuard;
+    error = Pa_StartStream(stream);
+    if (error == paNoError) {
+      // The stream goes inactive by itself once the callback returns paComplete and the last buffer has played.
+      while (!gInterrupted.load(std::memory_order_relaxed) && Pa_IsStreamActive(stream) == 1) Pa_Sleep(20);
+      result.stats.interrupted = gInterrupted.load();
+      Pa_StopStream(stream);  // after paComplete this reports "stream is stopped", which is fine
+    } else {
+      result.error = portAudioError("cannot start audio output", error);
+    }
+  }
+  Pa_CloseStream(stream);
+  result.stats.frames = context.framesPlayed.load();
+  result.stats.underflows = context.underflows.load();
+  return result;
+}
+
+}  // namespace patchc::runtime

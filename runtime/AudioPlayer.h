@@ -1,0 +1,39 @@
+#pragma once
+// Live playback through PortAudio's default output device. The audio callback runs the patch's process with
+// denormals flushed and does nothing else: no allocation, no locks, no I/O.
+
+#include "runtime/PatchInstance.h"
+
+#include <cstdint>
+#include <string>
+
+namespace patchc::runtime {
+
+struct PlayOptions {
+  double seconds = 0;  // how long to play; 0 (or less) plays until Ctrl-C
+};
+
+struct PlayStats {
+  int64_t frames = 0;       // frames handed to the device
+  int64_t underflows = 0;   // callbacks PortAudio flagged as late (output underflow)
+  bool interrupted = false; // stopped by Ctrl-C (SIGINT) rather than by the duration running out
+};
+
+struct PlayResult {
+  std::string error;  // empty on success; otherwise one line for the user
+  PlayStats stats;
+  bool ok() const { return error.empty(); }
+  explicit operator bool() const { return ok(); }
+};
+
+// The message when the machine has no output device (exact text; the driver and tests compare with it).
+inline constexpr const char* kNoAudioDeviceMessage =
+    "no audio output device; use `patchc render` to write a file instead";
+
+// Plays the patch from its current state until `options.seconds` have been played or SIGINT arrives (the
+// previous SIGINT handler is restored before returning). Blocks the calling thread. PortAudio's back ends print
+// noise on stderr while they probe (JACK, ALSA); it is silenced by pointing fd 2 at /dev/null during
+// initialisation, stream opening and termination, so output from other threads to stderr is lost at those moments.
+PlayResult playLive(PatchInstance& instance, const PlayOptions& options = {});
+
+}  // namespace patchc::runtime

@@ -1,0 +1,276 @@
+#include "runtime/FileRenderer.h"
+
+#include "runtime/Denormals.h"
+
+#include <sndfile.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <filesystem>
+#include <memory>
+#include <unistd.h>
+
+namespace patchc::runtime {
+
+namespace {
+
+double threadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+}
+
+std::string lowercase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+int libsndfileFormat(Container container, SampleFormat format) {
+  int major = container == Container::Wav ? SF_FORMAT_WAV : container == Container::Aiff ? SF_FORMAT_AIFF
+                                                                                           : SF_FORMAT_FLAC;
+  int minor = format == SampleFormat::Float32 ? SF_FORMAT_FLOAT
+              : format == SampleFormat::Pcm16 ? SF_FORMAT_PCM_16
+                                              : SF_FORMAT_PCM_24;
+  return major | minor;
+}
+
+// Progress for the user: a bar on stderr when it is a terminal, and the caller's callback. Both are throttled to
+// changes of 0.1% so that a long render at a small buffer size does not spend its time drawing.
+class Progress {
+public:
+  Progress(const RenderOptions& options, int64_t totalFrames, double sampleRate)
+      : callback_(options.onProgress), bar_(options.showProgress && isatty(STDERR_FILENO)),
+        totalFrames_(totalFrames), sampleRate_(sampleRate) {}
+
+  void update(int64_t framesDone) {
+    if (!callback_ && !bar_) return;
+    double fraction = totalFrames_ > 0 ? double(framesDone) / double(totalFrames_) : 1.0;
+    int permille = int(fraction * 1000.0);
+    if (permille == lastPermille_ && framesDone != totalFrames_) return;
+    lastPermille_ = permille;
+    if (callback_) callback_(fraction);
+    if (bar_) draw(fraction, framesDone);
+  }
+
+  ~Progress() {
+    if (bar_) std::fputs("\r\033[2K", stderr);  // leave the line to the driver's summary
+  }
+
+private:
+  void draw(double fraction, int64_t framesDone) {
+    constexpr int kWidth = 40;
+    int filled = int(fraction * kWidth);
+    char line[kWidth + 1];
+    for (int i = 0; i < kWidth; ++i) line[i] = i < filled ? '#' : '.';
+    line[kWidth] = '\0';
+    std::fprintf(stderr, "\r[%s] %3d%%  %.1f / %.1f s", line, int(fraction * 100.0), double(framesDone) / sampleRate_,
+                 double(totalFrames_) / sampleRate_);
+  }
+
+  const std::function<void(double)>& callback_;
+  bool bar_;
+  int64_t totalFrames_;
+  double sampleRate_;
+  int lastPermille_ = -1;
+};
+
+// A temporary file in the target's directory (so rename is atomic), removed unless committed.
+class TemporaryFile {
+public:
+  // Returns an empty error and an open descriptor, or the reason it could not be created.
+  std::string create(const std::filesystem::path& target) {
+    static std::atomic<unsigned> counter{0};
+    std::filesystem::path directory = target.parent_path();
+    if (directory.empty()) directory = ".";
+    for (int attempt = 0; attempt < 100; ++attempt) {
+      std::string name = "." + target.filename().string() + ".tmp-" + std::to_string(getpid()) + "-" +
+                         std::to_string(counter.fetch_add(1));
+      path_ = directory / name;
+      // 0666 and the umask give the final file the permissions a plain open() would have.
+      fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      if (fd_ >= 0) return {};
+      if (errno != EEXIST) break;
+    }
+    path_.clear();
+    return std::strerror(errno);
+  }
+
+  int fd() const { return fd_; }
+  const std::filesystem::path& path() const { return path_; }
+
+  // Closes the descriptor; returns false (errno set) if the kernel reported a write error at close.
+  bool close() {
+    if (fd_ < 0) return true;
+    int rc = ::close(fd_);
+    fd_ = -1;
+    return rc == 0;
+  }
+
+  std::string commitAs(const std::filesystem::path& target) {
+    if (::rename(path_.c_str(), target.c_str()) != 0) return std::strerror(errno);
+    path_.clear();
+    return {};
+  }
+
+  ~TemporaryFile() {
+    close();
+    if (!path_.empty()) ::unlink(path_.c_str());
+  }
+
+private:
+  std::filesystem::path path_;
+  int fd_ = -1;
+};
+
+// Calls process in blocks of bufferSize frames; shared by renderToFile and renderToBuffer so both produce the
+// same samples. `outputs` are `channels` pointers to at least `frames` floats each, advanced as we go.
+void renderBlocks(PatchInstance& instance, float** outputs, float** cursor, int64_t frames, double& cpuSeconds) {
+  const int channels = instance.channels();
+  const int block = instance.bufferSize();
+  for (int64_t done = 0; done < frames;) {
+    int n = int(std::min<int64_t>(block, frames - done));
+    for (int c = 0; c < channels; ++c) cursor[c] = outputs[c] + done;
+    double before = threadCpuSeconds();
+    instance.render(cursor, n);
+    cpuSeconds += threadCpuSeconds() - before;
+    done += n;
+  }
+}
+
+}  // namespace
+
+std::optional<Container> containerForPath(std::string_view path) {
+  std::string extension = lowercase(std::filesystem::path(path).extension().string());
+  if (extension == ".wav") return Container::Wav;
+  if (extension == ".aif" || extension == ".aiff") return Container::Aiff;
+  if (extension == ".flac") return Container::Flac;
+  return std::nullopt;
+}
+
+SampleFormat defaultSampleFormat(Container container) {
+  return container == Container::Flac ? SampleFormat::Pcm24 : SampleFormat::Float32;
+}
+
+std::string_view sampleFormatName(SampleFormat format) {
+  switch (format) {
+  case SampleFormat::Float32: return "float32";
+  case SampleFormat::Pcm16: return "pcm16";
+  case SampleFormat::Pcm24: return "pcm24";
+  }
+  return "?";
+}
+
+std::optional<SampleFormat> parseSampleFormat(std::string_view name) {
+  std::string n = lowercase(name);
+  if (n == "float32" || n == "float" || n == "f32") return SampleFormat::Float32;
+  if (n == "pcm16" || n == "16") return SampleFormat::Pcm16;
+  if (n == "pcm24" || n == "24") return SampleFormat::Pcm24;
+  return std::nullopt;
+}
+
+std::vector<std::vector<float>> renderToBuffer(PatchInstance& instance, int64_t frames) {
+  frames = std::max<int64_t>(frames, 0);
+  std::vector<std::vector<float>> channels(size_t(instance.channels()), std::vector<float>(size_t(frames)));
+  std::vector<float*> outputs, cursor(channels.size());
+  for (auto& channel : channels) outputs.push_back(channel.data());
+  ScopedFlushDenormals flush;
+  double cpuSeconds = 0;
+  renderBlocks(instance, outputs.data(), cursor.data(), frames, cpuSeconds);
+  return channels;
+}
+
+RenderResult renderToFile(PatchInstance& instance, const RenderOptions& options) try {
+  RenderResult result;
+  const auto wallStart = std::chrono::steady_clock::now();
+  const double cpuStart = threadCpuSeconds();
+  const std::filesystem::path target(options.path);
+  auto fail = [&](const std::string& why) {
+    result.error = "cannot render to '" + options.path + "': " + why;
+    return result;
+  };
+
+  std::optional<Container> container = containerForPath(options.path);
+  if (!container) {
+    std::string extension = target.extension().string();
+    return fail(extension.empty() ? "no file extension (use .wav, .aif, .aiff or .flac)"
+                                  : "unknown file extension '" + extension + "' (use .wav, .aif, .aiff or .flac)");
+  }
+  SampleFormat format = options.format.value_or(defaultSampleFormat(*container));
+  if (*container == Container::Flac && format == SampleFormat::Float32)
+    return fail("FLAC cannot store float samples; choose pcm16 or pcm24 (the default for .flac)");
+  if (!(options.seconds >= 0.0) || !std::isfinite(options.seconds))
+    return fail("the duration must be a finite, non-negative number of seconds");
+
+  const int channels = instance.channels();
+  const double sampleRate = instance.sampleRate();
+  SF_INFO info{};
+  info.samplerate = int(std::lround(sampleRate));
+  info.channels = channels;
+  info.format = libsndfileFormat(*container, format);
+  if (!sf_format_check(&info))
+    return fail("this file type cannot hold " + std::to_string(channels) + " channels of " +
+                std::string(sampleFormatName(format)) + " at " + std::to_string(info.samplerate) + " Hz");
+
+  const int64_t totalFrames = std::llround(options.seconds * sampleRate);
+  // Write in chunks of many blocks: one libsndfile call per block would be one write() per few hundred frames.
+  const int block = instance.bufferSize();
+  const int64_t chunkFrames = std::max<int64_t>(block, (8192 / block) * int64_t(block));
+  std::vector<float> planar(size_t(chunkFrames) * size_t(channels));
+  std::vector<float> interleaved(planar.size());
+  std::vector<float*> outputs(static_cast<size_t>(channels)), cursor(static_cast<size_t>(channels));
+  for (int c = 0; c < channels; ++c) outputs[size_t(c)] = planar.data() + size_t(c) * size_t(chunkFrames);
+
+  TemporaryFile temporary;
+  if (std::string why = temporary.create(target); !why.empty()) return fail(why);
+  // libsndfile must not close the descriptor: TemporaryFile owns it, whatever happens.
+  std::unique_ptr<SNDFILE, int (*)(SNDFILE*)> file(sf_open_fd(temporary.fd(), SFM_WRITE, &info, SF_FALSE), sf_close);
+  if (!file) return fail(sf_strerror(nullptr));
+  // Reproducible bytes: the PEAK chunk carries a timestamp. Clipping: out-of-range floats written as PCM clip
+  // instead of wrapping around.
+  sf_command(file.get(), SFC_SET_ADD_PEAK_CHUNK, nullptr, SF_FALSE);
+  sf_command(file.get(), SFC_SET_CLIPPING, nullptr, SF_TRUE);
+
+  std::string writeError;
+  {
+    Progress progress(options, totalFrames, sampleRate);
+    ScopedFlushDenormals flush;
+    for (int64_t done = 0; done < totalFrames;) {
+      const int64_t n = std::min(chunkFrames, totalFrames - done);
+      renderBlocks(instance, outputs.data(), cursor.data(), n, result.stats.processCpuSeconds);
+      for (int64_t i = 0; i < n; ++i)
+        for (int c = 0; c < channels; ++c) interleaved[size_t(i * channels + c)] = outputs[size_t(c)][i];
+      if (sf_writef_float(file.get(), interleaved.data(), n) != n) {
+        writeError = sf_strerror(file.get());
+        break;
+      }
+      done += n;
+      result.stats.frames = done;
+      progress.update(done);
+    }
+    if (totalFrames == 0) progress.update(0);
+  }
+  if (sf_close(file.release()) != 0 && writeError.empty()) writeError = "error finishing the file";
+  if (!temporary.close() && writeError.empty()) writeError = std::strerror(errno);
+  if (!writeError.empty()) return fail(writeError);
+  if (std::string why = temporary.commitAs(target); !why.empty()) return fail(why);
+
+  result.stats.audioSeconds = double(result.stats.frames) / sampleRate;
+  result.stats.totalCpuSeconds = threadCpuSeconds() - cpuStart;
+  result.stats.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+  return result;
+} catch (const std::exception& e) {
+  // Only allocation or filesystem errors can get here; they must not escape into the driver as a crash.
+  RenderResult result;
+  result.error = "cannot render to '" + options.path + "': " + e.what();
+  return result;
+}
+
+}  // namespace patchc::runtime

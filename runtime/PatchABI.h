@@ -1,0 +1,26 @@
+#pragma once
+// The contract between a compiled patch and libpatchrt. The code generator (JIT or AOT) fills one PatchABI per
+// patch; the runtime needs nothing else, so an AOT executable links only the runtime and the compiled patch.
+
+#include <cstddef>
+
+namespace patchc::runtime {
+
+struct PatchABI {
+  size_t stateBytes = 0;  // size of the patch's state block
+  size_t stateAlign = 0;  // its alignment (a power of two; 0 means alignof(std::max_align_t))
+
+  // From the script's Server(...) line.
+  int channels = 2;
+  double sampleRate = 44100.0;
+  int bufferSize = 256;
+
+  // Sets every node's initial state. The state is zeroed before.
+  void (*init)(void* state) = nullptr;
+
+  // Renders `frames` frames (any count >= 0; generated code loops in sub-blocks) into `channels` non-interleaved
+  // buffers. Must be real-time safe: it never allocates, locks or does I/O.
+  void (*process)(void* state, float** outputs, int frames) = nullptr;
+};
+
+}  // namespace patchc::runtime

@@ -1,0 +1,51 @@
+#include "runtime/PatchInstance.h"
+
+#include "runtime/Denormals.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <stdexcept>
+
+namespace patchc::runtime {
+
+namespace {
+// A cache line: the state never shares one with the allocator's bookkeeping or another instance.
+constexpr size_t kMinAlignment = 64;
+
+bool isPowerOfTwo(size_t n) { return n != 0 && (n & (n - 1)) == 0; }
+}  // namespace
+
+std::string PatchInstance::validate(const PatchABI& abi) {
+  if (!abi.process) return "patch has no process function";
+  if (abi.channels < 1) return "patch has " + std::to_string(abi.channels) + " output channels; need at least 1";
+  if (!(abi.sampleRate > 0.0)) return "patch sample rate must be positive";
+  if (abi.bufferSize < 1) return "patch buffer size must be at least 1";
+  if (abi.stateAlign != 0 && !isPowerOfTwo(abi.stateAlign))
+    return "patch state alignment " + std::to_string(abi.stateAlign) + " is not a power of two";
+  return {};
+}
+
+PatchInstance::PatchInstance(const PatchABI& abi) : abi_(abi) {
+  if (std::string problem = validate(abi); !problem.empty()) throw std::invalid_argument(problem);
+  alignment_ = std::max({abi.stateAlign, alignof(std::max_align_t), kMinAlignment});
+  // aligned_alloc wants a size that is a multiple of the alignment; allocate at least one block so state() is
+  // never null, even for a patch without state.
+  allocatedBytes_ = std::max(alignment_, (abi.stateBytes + alignment_ - 1) / alignment_ * alignment_);
+  state_ = std::aligned_alloc(alignment_, allocatedBytes_);
+  if (!state_) throw std::bad_alloc();
+  reset();
+}
+
+PatchInstance::~PatchInstance() { std::free(state_); }
+
+void PatchInstance::reset() {
+  std::memset(state_, 0, allocatedBytes_);
+  // init runs in the same floating-point mode as process, so coefficients it computes match on every host.
+  ScopedFlushDenormals flush;
+  if (abi_.init) abi_.init(state_);
+}
+
+}  // namespace patchc::runtime
