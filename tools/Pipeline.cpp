@@ -1,0 +1,90 @@
+#include "tools/Pipeline.h"
+
+#include "frontend/Parser.h"
+#include "ir/Elaborator.h"
+#include "ir/Verifier.h"
+
+#include <chrono>
+
+namespace patchc {
+namespace {
+
+class Stopwatch {
+ public:
+  double lapMs() {
+    auto now = std::chrono::steady_clock::now();
+    double ms = std::chrono::duration<double, std::milli>(now - last_).count();
+    last_ = now;
+    return ms;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
+
+runtime::PatchABI CompiledPatch::abi() const {
+  runtime::PatchABI abi;
+  abi.stateBytes = info.stateBytes;
+  abi.stateAlign = info.stateAlign;
+  abi.channels = graph->server.channels;
+  abi.sampleRate = graph->server.sampleRate;
+  abi.bufferSize = graph->server.bufferSize;
+  abi.init = jit->init();
+  abi.process = jit->process();
+  return abi;
+}
+
+std::unique_ptr<ast::Module> parseSource(const SourceFile& source, Diagnostics& diagnostics) {
+  return parseModule(source, diagnostics);
+}
+
+std::unique_ptr<ir::Graph> buildGraph(const ast::Module& module, Diagnostics& diagnostics,
+                                      const CompileOptions& options) {
+  ElaborationOptions elaboration;
+  elaboration.seed = options.seed;
+  auto graph = elaborate(module, diagnostics, elaboration);
+  if (!graph) return nullptr;
+  // A broken invariant here is a compiler bug, not the user's: say so plainly.
+  auto problems = ir::verify(*graph);
+  if (!problems.empty()) {
+    diagnostics.error({}, "internal compiler error: the graph is malformed: " + problems.front());
+    return nullptr;
+  }
+  return graph;
+}
+
+std::unique_ptr<CompiledPatch> compilePatch(std::unique_ptr<SourceFile> source, Diagnostics& diagnostics,
+                                            const CompileOptions& options) {
+  auto patch = std::make_unique<CompiledPatch>();
+  patch->source = std::move(source);
+  Stopwatch clock;
+  patch->ast = parseSource(*patch->source, diagnostics);
+  patch->times.parse = clock.lapMs();
+  if (!patch->ast) return nullptr;
+  patch->graph = buildGraph(*patch->ast, diagnostics, options);
+  patch->times.elaborate = clock.lapMs();
+  if (!patch->graph) return nullptr;
+  try {
+    auto context = std::make_unique<llvm::LLVMContext>();
+    auto module = codegen::buildModule(*patch->graph, *context, patch->info);
+    patch->times.codegen = clock.lapMs();
+    auto machine = codegen::hostTargetMachine();
+    codegen::optimizeModule(*module, *machine, options.llvmOptLevel);
+    patch->times.optimize = clock.lapMs();
+    std::string error;
+    patch->jit = codegen::JitPatch::create(std::move(module), std::move(context), error);
+    patch->times.jit = clock.lapMs();
+    if (!patch->jit) {
+      diagnostics.error({}, "internal compiler error: the JIT failed: " + error);
+      return nullptr;
+    }
+  } catch (const std::exception& e) {
+    diagnostics.error({}, std::string("internal compiler error: ") + e.what());
+    return nullptr;
+  }
+  return patch;
+}
+
+}  // namespace patchc

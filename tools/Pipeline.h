@@ -1,0 +1,47 @@
+// The whole compiler behind one call: text → AST → graph → LLVM module → JIT-compiled callback. The driver, the
+// REPL to come and the audio tests all compile through here, so they all run the same pipeline.
+#pragma once
+
+#include "codegen/CodeGen.h"
+#include "codegen/Jit.h"
+#include "frontend/AST.h"
+#include "frontend/Diagnostics.h"
+#include "ir/Graph.h"
+#include "runtime/PatchABI.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace patchc {
+
+struct CompileOptions {
+  uint32_t seed = 0;  // compile-time `random` and noise seeds (`--seed`)
+  int llvmOptLevel = 2;  // LLVM's pipeline: 0–3
+};
+
+// Milliseconds spent in each stage; `total()` is parse to callable.
+struct StageTimes {
+  double parse = 0, elaborate = 0, codegen = 0, optimize = 0, jit = 0;
+  double total() const { return parse + elaborate + codegen + optimize + jit; }
+};
+
+struct CompiledPatch {
+  std::unique_ptr<SourceFile> source;
+  std::unique_ptr<ast::Module> ast;
+  std::unique_ptr<ir::Graph> graph;
+  codegen::ModuleInfo info;
+  std::unique_ptr<codegen::JitPatch> jit;
+  StageTimes times;
+  runtime::PatchABI abi() const;
+};
+
+// Each stage on its own, for `patchc emit`: null after reporting a diagnostic.
+std::unique_ptr<ast::Module> parseSource(const SourceFile& source, Diagnostics& diagnostics);
+std::unique_ptr<ir::Graph> buildGraph(const ast::Module& module, Diagnostics& diagnostics, const CompileOptions& options);
+
+// Parse to callable. Null after reporting a diagnostic (user error) or an internal error.
+std::unique_ptr<CompiledPatch> compilePatch(std::unique_ptr<SourceFile> source, Diagnostics& diagnostics,
+                                            const CompileOptions& options);
+
+}  // namespace patchc

@@ -1,0 +1,197 @@
+// The `patchc` driver: render, run, emit. Each subcommand is a thin layer over tools/Pipeline.h and the runtime.
+#include "codegen/CodeGen.h"
+#include "codegen/Jit.h"
+#include "ir/Printer.h"
+#include "runtime/AudioPlayer.h"
+#include "runtime/FileRenderer.h"
+#include "runtime/PatchInstance.h"
+#include "tools/Pipeline.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#ifndef PATCHC_VERSION
+#define PATCHC_VERSION "0.0.0"
+#endif
+
+namespace {
+
+using namespace patchc;
+
+// Options every subcommand that compiles shares.
+struct CommonOptions {
+  std::string input;
+  uint32_t seed = 0;
+  int optLevel = 2;
+};
+
+void addCommon(CLI::App& command, CommonOptions& common) {
+  command.add_option("file", common.input, "The patch: a pyo script")->required();
+  command.add_option("--seed", common.seed, "Seed of compile-time `random` and of noise generators")
+      ->default_val(0);
+  command.add_option("-O", common.optLevel, "Optimization level of the generated code: 0, 1, 2 (default) or 3")
+      ->check(CLI::Range(0, 3))
+      ->default_val(2);
+}
+
+// The file's text, or a clang-style error and null.
+std::unique_ptr<SourceFile> readSource(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << fmt::format("patchc: error: no such file or directory: '{}'\n", path);
+    return nullptr;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return std::make_unique<SourceFile>(path, text.str());
+}
+
+CompileOptions compileOptions(const CommonOptions& common) {
+  CompileOptions options;
+  options.seed = common.seed;
+  options.llvmOptLevel = common.optLevel;
+  return options;
+}
+
+std::unique_ptr<CompiledPatch> compile(const CommonOptions& common) {
+  auto source = readSource(common.input);
+  if (!source) return nullptr;
+  Diagnostics diagnostics(std::cerr);
+  return compilePatch(std::move(source), diagnostics, compileOptions(common));
+}
+
+int runRender(const CommonOptions& common, const std::string& output, double seconds, const std::string& format,
+              bool quiet) {
+  runtime::RenderOptions options;
+  options.path = output;
+  options.seconds = seconds;
+  options.showProgress = !quiet;
+  if (!runtime::containerForPath(output)) {
+    std::cerr << fmt::format("patchc: error: cannot tell the file format of '{}': use .wav, .aiff or .flac\n",
+                             output);
+    return 1;
+  }
+  if (!format.empty()) {
+    auto parsed = runtime::parseSampleFormat(format);
+    if (!parsed) {
+      std::cerr << fmt::format("patchc: error: unknown sample format '{}': use float, 16 or 24\n", format);
+      return 1;
+    }
+    options.format = *parsed;
+  }
+  auto patch = compile(common);
+  if (!patch) return 1;
+  runtime::PatchInstance instance(patch->abi());
+  auto result = runtime::renderToFile(instance, options);
+  if (!result) {
+    std::cerr << "patchc: error: " << result.error << '\n';
+    return 1;
+  }
+  if (!quiet)
+    std::cout << fmt::format(
+        "rendered {:.2f} s of audio to {} in {:.3f} s of CPU: {:.1f}x real time; compiled in {:.1f} ms "
+        "(parse {:.1f}, elaborate {:.1f}, codegen {:.1f}, optimize {:.1f}, jit {:.1f})\n",
+        result.stats.audioSeconds, output, result.stats.processCpuSeconds, result.stats.realTimeFactor(),
+        patch->times.total(), patch->times.parse, patch->times.elaborate, patch->times.codegen,
+        patch->times.optimize, patch->times.jit);
+  return 0;
+}
+
+int runLive(const CommonOptions& common, double seconds) {
+  auto patch = compile(common);
+  if (!patch) return 1;
+  runtime::PatchInstance instance(patch->abi());
+  runtime::PlayOptions options;
+  options.seconds = seconds;
+  auto result = runtime::playLive(instance, options);
+  if (!result) {
+    std::cerr << "patchc: error: " << result.error << '\n';
+    return 1;
+  }
+  return 0;
+}
+
+int runEmit(const CommonOptions& common, const std::string& stage, const std::string& format) {
+  auto source = readSource(common.input);
+  if (!source) return 1;
+  Diagnostics diagnostics(std::cerr);
+  auto module = parseSource(*source, diagnostics);
+  if (!module) return 1;
+  if (stage == "ast") {
+    std::cout << ast::print(*module);
+    return 0;
+  }
+  auto graph = buildGraph(*module, diagnostics, compileOptions(common));
+  if (!graph) return 1;
+  if (stage == "graph") {
+    std::cout << (format == "dot" ? ir::printDot(*graph) : ir::printText(*graph));
+    return 0;
+  }
+  try {
+    llvm::LLVMContext context;
+    codegen::ModuleInfo info;
+    auto llvmModule = codegen::buildModule(*graph, context, info);
+    auto machine = codegen::hostTargetMachine();
+    codegen::optimizeModule(*llvmModule, *machine, common.optLevel);
+    if (stage == "llvm")
+      std::cout << codegen::printModule(*llvmModule);
+    else
+      std::cout << codegen::emitAssembly(*llvmModule, *machine);
+  } catch (const std::exception& e) {
+    std::cerr << "patchc: internal compiler error: " << e.what() << '\n';
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"patchc: compiles pyo patches into one fused, native audio callback"};
+  app.set_version_flag("--version", std::string("patchc ") + PATCHC_VERSION);
+  app.require_subcommand(1);
+
+  CommonOptions renderCommon;
+  std::string output, format;
+  double seconds = 10.0;
+  bool quiet = false;
+  auto* render = app.add_subcommand("render", "Render a patch offline to a sound file, as fast as possible");
+  addCommon(*render, renderCommon);
+  render->add_option("-o,--output", output, "Output file: .wav, .aiff or .flac")->required();
+  render->add_option("-d,--duration", seconds, "Seconds of audio to render")
+      ->check(CLI::PositiveNumber)
+      ->default_val(10.0);
+  render->add_option("--format", format, "Sample format: float, 16 or 24 (default: float; 24 for .flac)");
+  render->add_flag("-q,--quiet", quiet, "Print nothing on success");
+
+  CommonOptions runCommon;
+  double runSeconds = 0;
+  auto* run = app.add_subcommand("run", "Play a patch live through the default audio device");
+  addCommon(*run, runCommon);
+  run->add_option("-d,--duration", runSeconds, "Seconds to play (default: until Ctrl-C)");
+
+  CommonOptions emitCommon;
+  std::string stage = "graph", emitFormat = "text";
+  auto* emit = app.add_subcommand("emit", "Print a compiler stage's output");
+  addCommon(*emit, emitCommon);
+  emit->add_option("--stage", stage, "ast, graph, llvm or asm")
+      ->check(CLI::IsMember({"ast", "graph", "llvm", "asm"}))
+      ->default_val("graph");
+  emit->add_option("--format", emitFormat, "text or dot (Graphviz; for --stage=graph)")
+      ->check(CLI::IsMember({"text", "dot"}))
+      ->default_val("text");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  if (*render) return runRender(renderCommon, output, seconds, format, quiet);
+  if (*run) return runLive(runCommon, runSeconds);
+  if (*emit) return runEmit(emitCommon, stage, emitFormat);
+  return 1;
+}
