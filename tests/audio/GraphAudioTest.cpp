@@ -1,0 +1,100 @@
+// Multichannel expansion, mixing and routing, and reproducibility, measured on rendered audio.
+#include "tests/audio/PatchRender.h"
+#include "tests/support/Analysis.h"
+
+#include <cmath>
+
+namespace patchc::test {
+namespace {
+
+TEST(ExpansionAudio, ListArgumentMakesOneLanePerElementRoutedAcrossChannels) {
+  // Three lanes on two channels: lane i goes to channel i % 2.
+  auto r = renderPatch("s = Server(nchnls=2)\na = Sine(freq=[300, 500, 700], mul=0.2).out()\n", 1.0);
+  ASSERT_TRUE(r.patch);
+  EXPECT_EQ(r.patch->graph->node(0).lanes, 3);
+  const double sr = r.sampleRate;
+  EXPECT_NEAR(amplitudeAt(r.channels[0], sr, 300), 0.2, 0.002);
+  EXPECT_NEAR(amplitudeAt(r.channels[1], sr, 500), 0.2, 0.002);
+  EXPECT_NEAR(amplitudeAt(r.channels[0], sr, 700), 0.2, 0.002);
+  EXPECT_LT(amplitudeAt(r.channels[1], sr, 300), 1e-3);
+  EXPECT_LT(amplitudeAt(r.channels[0], sr, 500), 1e-3);
+}
+
+TEST(ExpansionAudio, OutChannelOffsetsTheRouting) {
+  auto r = renderPatch("s = Server(nchnls=4)\na = Sine(freq=[300, 500], mul=0.2).out(3)\n", 1.0);
+  ASSERT_EQ(r.channels.size(), 4u);
+  EXPECT_NEAR(amplitudeAt(r.channels[3], r.sampleRate, 300), 0.2, 0.002);
+  EXPECT_NEAR(amplitudeAt(r.channels[0], r.sampleRate, 500), 0.2, 0.002);  // (3 + 1) % 4
+  EXPECT_LT(peakAbs(r.channels[1]), 1e-9);
+  EXPECT_LT(peakAbs(r.channels[2]), 1e-9);
+}
+
+TEST(ExpansionAudio, WidestArgumentSetsTheLaneCountAndNarrowOnesWrap) {
+  // freq has 4 lanes, mul 2: lane i reads mul lane i % 2.
+  auto r = renderPatch("a = Sine(freq=[300, 500, 700, 900], mul=[0.1, 0.3]).out()\n", 1.0);
+  ASSERT_TRUE(r.patch);
+  EXPECT_EQ(r.patch->graph->node(0).lanes, 4);
+  EXPECT_NEAR(amplitudeAt(r.channels[0], r.sampleRate, 300), 0.1, 0.002);
+  EXPECT_NEAR(amplitudeAt(r.channels[1], r.sampleRate, 500), 0.3, 0.002);
+  EXPECT_NEAR(amplitudeAt(r.channels[0], r.sampleRate, 700), 0.1, 0.002);
+  EXPECT_NEAR(amplitudeAt(r.channels[1], r.sampleRate, 900), 0.3, 0.002);
+}
+
+TEST(ExpansionAudio, AnObjectInputExpandsTheReader) {
+  auto r = renderPatch("src = Sine(freq=[300, 500], mul=0.5)\nf = ButLP(src, freq=5000).out()\n", 1.0);
+  ASSERT_TRUE(r.patch);
+  EXPECT_EQ(r.patch->graph->node(1).lanes, 2);
+  EXPECT_NEAR(peakFrequency(r.channels[0], r.sampleRate), 300, 0.5);
+  EXPECT_NEAR(peakFrequency(r.channels[1], r.sampleRate), 500, 0.5);
+}
+
+TEST(ExpansionAudio, MixSumsLanesIntoVoices) {
+  auto r = renderPatch("a = Sine(freq=[300, 500, 700], mul=0.2)\nm = a.mix(1).out()\n", 1.0);
+  ASSERT_TRUE(r.patch);
+  EXPECT_EQ(r.patch->graph->node(1).lanes, 1);
+  for (double f : {300.0, 500.0, 700.0}) EXPECT_NEAR(amplitudeAt(r.channels[0], r.sampleRate, f), 0.2, 0.002);
+  EXPECT_LT(peakAbs(r.channels[1]), 1e-9);
+}
+
+TEST(ExpansionAudio, ArithmeticOnSignalsExpandsToo) {
+  auto r = renderPatch("a = Sine(freq=[300, 500], mul=0.2)\nb = (a * 2 + 0.1).out()\n", 1.0);
+  EXPECT_NEAR(amplitudeAt(r.channels[0], r.sampleRate, 300), 0.4, 0.004);
+  EXPECT_NEAR(amplitudeAt(r.channels[1], r.sampleRate, 500), 0.4, 0.004);
+  double mean = 0;
+  for (float v : r.channels[0]) mean += v;
+  EXPECT_NEAR(mean / r.channels[0].size(), 0.1, 0.002);
+}
+
+TEST(ExpansionAudio, StoppedObjectsAreSilentAndPlayDoesNotOutput) {
+  auto r = renderPatch("a = Sine(300).out()\na.stop()\nb = Sine(500).out(1)\nb.play()\n", 0.5);
+  EXPECT_LT(peakAbs(r.channels[0]), 1e-9);
+  EXPECT_LT(peakAbs(r.channels[1]), 1e-9);
+}
+
+TEST(Reproducibility, TwoRendersOfOnePatchAreBitIdentical) {
+  const char* patch = "import random\n"
+                      "src = SineLoop(freq=[random.uniform(190, 210) for i in range(8)], feedback=0.1, mul=0.05)\n"
+                      "n = Noise(0.01)\nlfo = Sine(.25).range(200, 400)\n"
+                      "p = Phaser(src + n, freq=lfo, q=20, feedback=0.9).out()\n";
+  auto a = renderPatch(patch, 2.0);
+  auto b = renderPatch(patch, 2.0);
+  ASSERT_EQ(a.channels.size(), b.channels.size());
+  for (size_t c = 0; c < a.channels.size(); ++c) EXPECT_EQ(a.channels[c], b.channels[c]) << "channel " << c;
+}
+
+TEST(Reproducibility, LlvmOptimizationLevelsAgree) {
+  const char* patch = "src = SineLoop(freq=[200, 301, 402], feedback=0.1, mul=0.1)\n"
+                      "f = ButBP(src, freq=300, q=3)\nd = Delay(f, delay=0.01, feedback=0.5).out()\n";
+  CompileOptions o0;
+  o0.llvmOptLevel = 0;
+  auto a = renderPatch(patch, 1.0, o0);
+  auto b = renderPatch(patch, 1.0);
+  double peak = std::max(peakAbs(b.channels[0]), peakAbs(b.channels[1]));
+  ASSERT_GT(peak, 0.01);
+  for (size_t c = 0; c < a.channels.size(); ++c)
+    for (size_t i = 0; i < a.channels[c].size(); ++i)
+      ASSERT_NEAR(a.channels[c][i], b.channels[c][i], 1e-4 * peak) << "channel " << c << " sample " << i;
+}
+
+}  // namespace
+}  // namespace patchc::test

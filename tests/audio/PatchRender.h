@@ -1,0 +1,46 @@
+// Compiles a patch from text through the whole pipeline (tools/Pipeline.h) and renders it into memory, so audio
+// tests measure exactly what `patchc render` would write.
+#pragma once
+
+#include "runtime/FileRenderer.h"
+#include "runtime/PatchInstance.h"
+#include "tools/Pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace patchc::test {
+
+struct Rendered {
+  std::unique_ptr<CompiledPatch> patch;
+  std::vector<std::vector<float>> channels;
+  std::string diagnostics;
+  double sampleRate = 44100.0;
+};
+
+inline Rendered renderPatch(const std::string& text, double seconds, CompileOptions options = {}) {
+  Rendered out;
+  std::ostringstream messages;
+  Diagnostics diagnostics(messages);
+  out.patch = compilePatch(std::make_unique<SourceFile>("test.patch", text), diagnostics, options);
+  out.diagnostics = messages.str();
+  if (!out.patch) {
+    ADD_FAILURE() << "the patch did not compile:\n" << out.diagnostics;
+    return out;
+  }
+  runtime::PatchInstance instance(out.patch->abi());
+  out.sampleRate = instance.sampleRate();
+  out.channels = runtime::renderToBuffer(instance, static_cast<int64_t>(seconds * instance.sampleRate()));
+  return out;
+}
+
+inline std::vector<float> slice(const std::vector<float>& x, double sampleRate, double from, double to) {
+  auto a = static_cast<size_t>(from * sampleRate), b = static_cast<size_t>(to * sampleRate);
+  return std::vector<float>(x.begin() + static_cast<long>(a), x.begin() + static_cast<long>(std::min(b, x.size())));
+}
+
+}  // namespace patchc::test

@@ -1,0 +1,13 @@
+# lit configuration for patchc's compiler-stage tests: `# RUN: patchc ... | FileCheck %s`.
+import os
+import lit.formats
+
+config.name = "patchc"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".patch"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(os.path.dirname(config.patchc_bin_dir), "tests", "lit-out")
+config.excludes = ["Inputs"]
+config.environment["PATH"] = os.pathsep.join(
+    [config.patchc_bin_dir, config.llvm_tools_dir, config.environment.get("PATH", "/usr/bin:/bin")])
+config.substitutions.append(("%examples", os.path.join(config.patchc_source_dir, "examples")))

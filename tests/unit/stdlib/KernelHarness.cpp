@@ -1,0 +1,150 @@
+#include "tests/unit/stdlib/KernelHarness.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <map>
+
+#define PATCHC_TEST_KERNELS(X) \
+  X(Sig)                       \
+  X(Sine)                      \
+  X(SineLoop)                  \
+  X(FastSine)                  \
+  X(Noise)                     \
+  X(Phaser)                    \
+  X(ButLP)                     \
+  X(ButHP)                     \
+  X(ButBP)                     \
+  X(Biquad)                    \
+  X(Delay)                     \
+  X(Freeverb)                  \
+  X(Add)                       \
+  X(Sub)                       \
+  X(Mul)                       \
+  X(Div)
+
+#define PATCHC_DECLARE_KERNEL(Op)                                                                             \
+  extern "C" void patchc_##Op##_init(void*, const patchc::kernel::In*, const patchc::kernel::Env*, uint32_t); \
+  extern "C" void patchc_##Op##_process(void*, const patchc::kernel::In*, float*, int, const patchc::kernel::Env*);
+PATCHC_TEST_KERNELS(PATCHC_DECLARE_KERNEL)
+
+namespace patchc::stdlibtest {
+
+const KernelFunctions* kernelFunctions(const std::string& name) {
+  static const std::map<std::string, KernelFunctions> table = {
+#define PATCHC_KERNEL_ENTRY(Op) {#Op, {&patchc_##Op##_init, &patchc_##Op##_process}},
+      PATCHC_TEST_KERNELS(PATCHC_KERNEL_ENTRY)};
+  auto it = table.find(name);
+  return it == table.end() ? nullptr : &it->second;
+}
+
+namespace {
+
+constexpr size_t kGuardBytes = 256;
+constexpr unsigned char kGuardByte = 0xA5;
+
+kernel::In inputAt(const Input& input, int offset) {
+  return input.isSignal() ? kernel::In{input.samples.data() + offset, 1} : kernel::In{&input.constant, 0};
+}
+
+}  // namespace
+
+std::vector<float> render(const std::string& name, const std::vector<Input>& inputs, int count,
+                          const RenderOptions& options) {
+  const ObjectSpec* spec = Registry::builtin().find(name);
+  const KernelFunctions* functions = kernelFunctions(name);
+  if (spec == nullptr || functions == nullptr) {
+    ADD_FAILURE() << "no object or kernel named " << name;
+    return {};
+  }
+  if (inputs.size() != spec->inputs.size()) {
+    ADD_FAILURE() << name << " takes " << spec->inputs.size() << " inputs, got " << inputs.size();
+    return {};
+  }
+  for (const Input& input : inputs)
+    if (input.isSignal() && static_cast<int>(input.samples.size()) < count) {
+      ADD_FAILURE() << "a signal input is shorter than the render";
+      return {};
+    }
+
+  ConstantInputs constants;
+  for (const Input& input : inputs)
+    constants.values.push_back(input.isSignal() ? std::numeric_limits<float>::quiet_NaN() : input.constant);
+  const size_t stateBytes = spec->laneStateBytes(constants, options.sampleRate);
+  const size_t align = spec->stateAlign < 16 ? 16 : spec->stateAlign;
+  const size_t allocated = (stateBytes + kGuardBytes + align - 1) / align * align;
+  auto* memory = static_cast<unsigned char*>(std::aligned_alloc(align, allocated));
+  std::memset(memory, 0, stateBytes);
+  std::memset(memory + stateBytes, kGuardByte, allocated - stateBytes);
+
+  const kernel::Env env{options.sampleRate, 1.0f / options.sampleRate};
+  std::vector<kernel::In> in(inputs.size());
+  for (size_t k = 0; k < inputs.size(); ++k) in[k] = inputAt(inputs[k], 0);
+  functions->init(memory, in.data(), &env, options.seed);
+
+  std::vector<float> out(static_cast<size_t>(count));
+  for (int offset = 0; offset < count; offset += options.blockSize) {
+    int n = count - offset < options.blockSize ? count - offset : options.blockSize;
+    for (size_t k = 0; k < inputs.size(); ++k) in[k] = inputAt(inputs[k], offset);
+    functions->process(memory, in.data(), out.data() + offset, n, &env);
+  }
+
+  for (size_t i = stateBytes; i < allocated; ++i)
+    if (memory[i] != kGuardByte) {
+      ADD_FAILURE() << name << " wrote past its " << stateBytes << " state bytes (at byte " << i << ")";
+      break;
+    }
+  std::free(memory);
+  return out;
+}
+
+std::vector<Input> defaultInputs(const ObjectSpec& spec) {
+  std::vector<Input> inputs;
+  for (const InputSpec& input : spec.inputs) inputs.push_back(Input::value(input.defaultValue.value_or(0.0f)));
+  return inputs;
+}
+
+std::vector<float> sineWave(double freq, double amplitude, int count, double sampleRate) {
+  std::vector<float> x(static_cast<size_t>(count));
+  for (int i = 0; i < count; ++i) x[i] = static_cast<float>(amplitude * std::sin(2.0 * M_PI * freq * i / sampleRate));
+  return x;
+}
+
+std::vector<float> uniformNoise(int count, uint32_t seed, float amplitude) {
+  std::vector<float> x(static_cast<size_t>(count));
+  uint32_t state = seed;
+  for (float& v : x) v = amplitude * kernel::whiteNoise(state);
+  return x;
+}
+
+std::vector<float> impulse(int count, int at) {
+  std::vector<float> x(static_cast<size_t>(count), 0.0f);
+  x[static_cast<size_t>(at)] = 1.0f;
+  return x;
+}
+
+std::complex<double> toneAt(const std::vector<float>& x, double freq, size_t begin, size_t end, double sampleRate) {
+  std::complex<double> sum = 0.0;
+  double windowSum = 0.0;
+  const double length = static_cast<double>(end - begin);
+  for (size_t i = begin; i < end; ++i) {
+    double window = 0.5 - 0.5 * std::cos(2.0 * M_PI * static_cast<double>(i - begin) / length);
+    double angle = 2.0 * M_PI * freq * static_cast<double>(i) / sampleRate;
+    sum += window * static_cast<double>(x[i]) * std::complex<double>(std::cos(angle), -std::sin(angle));
+    windowSum += window;
+  }
+  return 2.0 * sum / windowSum;
+}
+
+double decibels(double gain) { return 20.0 * std::log10(gain); }
+
+double rms(const std::vector<float>& x, size_t begin, size_t end) {
+  double sum = 0.0;
+  for (size_t i = begin; i < end; ++i) sum += static_cast<double>(x[i]) * x[i];
+  return std::sqrt(sum / static_cast<double>(end - begin));
+}
+
+}  // namespace patchc::stdlibtest

@@ -1,0 +1,66 @@
+// A small harness for the stdlib unit tests: runs one lane of a kernel through its native C ABI (init, then
+// process in blocks of 64) with zeroed, aligned state of the registry's laneStateBytes, and measures tones.
+#pragma once
+
+#include <complex>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "stdlib/Kernel.h"
+#include "stdlib/Registry.h"
+
+namespace patchc::stdlibtest {
+
+using InitFunction = void (*)(void*, const kernel::In*, const kernel::Env*, uint32_t);
+using ProcessFunction = void (*)(void*, const kernel::In*, float*, int, const kernel::Env*);
+
+struct KernelFunctions {
+  InitFunction init;
+  ProcessFunction process;
+};
+
+// The native kernel of a registry entry, or nullptr when the harness does not know it.
+const KernelFunctions* kernelFunctions(const std::string& name);
+
+constexpr float kSampleRate = 44100.0f;
+constexpr int kBlockSize = 64;
+
+// One input of a lane: a number (passed with stride 0, as a const or control input) or a signal (stride 1).
+struct Input {
+  float constant = 0.0f;
+  std::vector<float> samples;  // used when non-empty
+
+  static Input value(float v) { return Input{v, {}}; }
+  static Input signal(std::vector<float> s) { return Input{0.0f, std::move(s)}; }
+  bool isSignal() const { return !samples.empty(); }
+};
+
+struct RenderOptions {
+  uint32_t seed = 1;
+  float sampleRate = kSampleRate;
+  int blockSize = kBlockSize;
+};
+
+// Renders `count` samples of one lane of the named object. Signal inputs must hold at least `count` samples.
+// Reports a test failure when the kernel writes past its laneStateBytes (guard bytes follow the state).
+std::vector<float> render(const std::string& name, const std::vector<Input>& inputs, int count,
+                          const RenderOptions& options = {});
+
+// The registry's defaults as numbers (a required input gets 0).
+std::vector<Input> defaultInputs(const ObjectSpec& spec);
+
+// --- Signals and analysis ------------------------------------------------------------------------------------
+std::vector<float> sineWave(double freq, double amplitude, int count, double sampleRate = kSampleRate);
+std::vector<float> uniformNoise(int count, uint32_t seed, float amplitude = 1.0f);
+std::vector<float> impulse(int count, int at = 0);
+
+// The complex amplitude of the tone at `freq` in x[begin, end) (Hann window, normalized so that a sine of
+// amplitude A measures |A|; its argument is the phase relative to a cosine starting at sample 0).
+std::complex<double> toneAt(const std::vector<float>& x, double freq, size_t begin, size_t end,
+                            double sampleRate = kSampleRate);
+
+double decibels(double gain);
+double rms(const std::vector<float>& x, size_t begin, size_t end);
+
+}  // namespace patchc::stdlibtest
