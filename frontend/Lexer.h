@@ -38,9 +38,6 @@ class Lexer : public patchcFlexLexer {
   // confusing token that follows a forgotten ')').
   bool findUnclosedBracket(std::string& message, SourceRange& where);
 
-  // Whether the last token returned by next() is the first token on its physical line.
-  bool lastTokenStartsLine() const { return lastTokenStartsLine_; }
-
  private:
   struct OpenBracket {
     char symbol;
@@ -65,13 +62,11 @@ class Lexer : public patchcFlexLexer {
 
   const SourceFile& file_;
   SourcePosition position_{1, 1};
-  SourcePosition lastTokenEnd_{1, 1};
+  SourcePosition lastTokenEnd_{1, 1};  // where end-of-file tokens are placed: after the last real token
   std::vector<int> indents_{0};
   std::vector<OpenBracket> brackets_;
   std::deque<Parser::symbol_type> pending_;  // INDENT/DEDENT and end-of-file tokens not yet returned
   bool lineHasTokens_ = false;               // a token was returned since the last NEWLINE
-  bool lastTokenStartsLine_ = true;
-  int lastTokenLine_ = 0;
   bool unclosedBracket_ = false;  // the last error was "'(' was never closed"
 
   // The triple-quoted string being scanned.

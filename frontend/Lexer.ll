@@ -145,7 +145,7 @@ DQ_BODY     ([^"\\\r\n]|\\(\r?\n|.))*
                          }
 <LONG_SQ>[^'\\]+         |
 <LONG_DQ>[^"\\]+         |
-<LONG_SQ,LONG_DQ>\\(\r?\n|.|\n)? |
+<LONG_SQ,LONG_DQ>\\(.|\n)?       |
 <LONG_SQ,LONG_DQ>.       { longString_.append(yytext, yyleng); consume(); }
 <LONG_SQ,LONG_DQ><<EOF>> { fail(longStringStart_, "unterminated triple-quoted string literal"); }
 
@@ -297,7 +297,6 @@ Parser::symbol_type Lexer::next() {
     case Parser::symbol_kind::S_YYEOF:
       break;
     default:
-      lastTokenStartsLine_ = token.location.begin.line != lastTokenEnd_.line || !lineHasTokens_;
       lastTokenEnd_ = token.location.end;
       lineHasTokens_ = true;
   }
