@@ -51,8 +51,15 @@ class Elaborator final : public Interpreter {
   Elaborator(ir::Graph& graph, const Registry& registry, uint32_t seed)
       : objects_(graph, registry, *this), builtins_(makeBuiltins(*this, objects_, random_)) {
     random_.seed(seed);
-    globals_ = std::make_shared<Scope>();
+    globals_ = newScope(nullptr);
     globals_->isGlobal = true;
+  }
+
+  // Functions hold their defining scope and scopes hold functions: the reference cycles are broken here, once
+  // elaboration is over, by emptying every scope and instance made.
+  ~Elaborator() override {
+    for (auto& scope : scopes_) scope->names.clear();
+    for (auto& instance : instances_) instance->attributes.clear();
   }
 
   void run(const ast::Module& module) {
@@ -105,6 +112,13 @@ class Elaborator final : public Interpreter {
 
  private:
   enum class Flow { Normal, Return, Break, Continue };
+
+  std::shared_ptr<Scope> newScope(std::shared_ptr<Scope> parent) {
+    auto scope = std::make_shared<Scope>();
+    scope->parent = std::move(parent);
+    scopes_.push_back(scope);
+    return scope;
+  }
 
   // ---- statements ----
 
@@ -189,8 +203,7 @@ class Elaborator final : public Interpreter {
           else if (!(b.type == Value::Type::Builtin && b.builtin->name == "object"))
             throw ElaborationError(base->range, "a class can only derive from another class of the patch");
         }
-        auto classScope = std::make_shared<Scope>();
-        classScope->parent = scope;
+        auto classScope = newScope(scope);
         Flow flow = exec(stmt.body, classScope);
         if (flow != Flow::Normal) throw ElaborationError(stmt.range, "unexpected control flow in a class body");
         for (auto& [k, v] : classScope->names) cls->attributes[k] = v;
@@ -407,8 +420,7 @@ class Elaborator final : public Interpreter {
       }
       case K::ListComp: {
         // Python 3 gives a comprehension its own scope: its loop names do not leak.
-        auto inner = std::make_shared<Scope>();
-        inner->parent = scope;
+        auto inner = newScope(scope);
         ValueList result;
         comprehend(e, 0, inner, result);
         return Value::list(std::move(result));
@@ -660,8 +672,7 @@ class Elaborator final : public Interpreter {
 
   Value callFunction(const FunctionData& fn, CallArguments& args) {
     if (++depth_ > kMaxCallDepth) throw ElaborationError(args.callRange, "functions call each other too deeply");
-    auto scope = std::make_shared<Scope>();
-    scope->parent = fn.closure;
+    auto scope = newScope(fn.closure);
     std::vector<std::string> names;
     if (fn.lambdaBody) {
       names = fn.lambdaParams;
@@ -711,6 +722,7 @@ class Elaborator final : public Interpreter {
     obj.type = Value::Type::Instance;
     obj.instance = std::make_shared<InstanceData>();
     obj.instance->cls = cls.cls;
+    instances_.push_back(obj.instance);
     auto init = cls.cls->attributes.find("__init__");
     if (init != cls.cls->attributes.end()) {
       Value method = bind(init->second, obj);
@@ -771,6 +783,8 @@ class Elaborator final : public Interpreter {
   PythonRandom random_;
   BuiltinTables builtins_;
   std::shared_ptr<Scope> globals_;
+  std::vector<std::shared_ptr<Scope>> scopes_;
+  std::vector<std::shared_ptr<InstanceData>> instances_;
   Value returnValue_;
   SourceRange returnRange_;
   int depth_ = 0;
