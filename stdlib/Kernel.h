@@ -24,6 +24,9 @@ struct In {
   float operator[](int i) const { return p[i * stride]; }
   // The value of a constant-only input (registry: InputKind::Constant).
   float value() const { return p[0]; }
+  // An array input (registry: InputKind::Array): `p` points to `stride` numbers known when compiling, e.g.
+  // Linseg's breakpoints or one channel of a sound file read by the compiler.
+  int count() const { return stride; }
 };
 
 struct Env {

@@ -15,6 +15,9 @@ enum class InputKind {
   Audio,     // the processed signal (`input`): must be given an object or a number
   Signal,    // a parameter that may be a number or a signal (audio, control or const rate)
   Constant,  // a number known when compiling (e.g. Phaser's `num`, Delay's `maxdelay`); sizes state
+  Array,     // numbers known when compiling, passed whole (In::count()): a list of numbers, a list of pairs
+             // (flattened: Linseg's [(t0, v0), (t1, v1)] → t0 v0 t1 v1), or a sound file's path, which the
+             // compiler reads, one lane per channel (SfPlayer)
 };
 
 struct InputSpec {
@@ -22,6 +25,10 @@ struct InputSpec {
   InputKind kind;
   std::optional<float> defaultValue;  // nullopt: the argument is required
   std::string doc;
+  // Not one of pyo's arguments: the elaborator sets it. Hidden inputs come last in ObjectSpec::inputs.
+  // Known names: "playing" (1 once `play()`/`out()` started the object, e.g. Fader, Linseg; default 0),
+  // "fileSampleRate" (the sample rate of the sound file given to an Array input).
+  bool hidden = false;
 };
 
 // What the optimizer may rely on, declared next to the kernel and tested per object (DESIGN §4).
