@@ -88,4 +88,39 @@ std::vector<NodeId> Graph::topologicalOrder() const {
   return order;
 }
 
+std::vector<NodeId> Graph::readersOf(NodeId node) const {
+  std::vector<NodeId> readers;
+  for (const auto& reader : nodes_) {
+    bool reads = false;
+    for (const auto& input : reader.inputs)
+      for (const auto& lane : input.lanes) reads = reads || (!lane.isConstant() && lane.node == node);
+    if (reads) readers.push_back(reader.id);
+  }
+  return readers;
+}
+
+bool Graph::hasOutputTap(NodeId node) const {
+  return std::any_of(outputs_.begin(), outputs_.end(), [node](const OutputTap& t) { return t.node == node; });
+}
+
+void Graph::removeNodes(const std::vector<bool>& dead) {
+  std::vector<NodeId> newId(nodes_.size(), 0);
+  std::vector<Node> kept;
+  for (auto& node : nodes_) {
+    if (dead[node.id]) continue;
+    newId[node.id] = static_cast<NodeId>(kept.size());
+    kept.push_back(std::move(node));
+  }
+  for (auto& node : kept) {
+    node.id = newId[node.id];
+    for (auto& input : node.inputs)
+      for (auto& lane : input.lanes)
+        if (!lane.isConstant()) lane.node = newId[lane.node];
+  }
+  outputs_.erase(std::remove_if(outputs_.begin(), outputs_.end(), [&](const OutputTap& t) { return dead[t.node]; }),
+                 outputs_.end());
+  for (auto& tap : outputs_) tap.node = newId[tap.node];
+  nodes_ = std::move(kept);
+}
+
 }  // namespace patchc::ir

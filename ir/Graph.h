@@ -17,6 +17,10 @@ using NodeId = uint32_t;
 enum class Rate { Const, Control, Audio };
 const char* spelling(Rate rate);
 
+struct Signal;
+// Rate of a signal from its lanes: Const if all constant, else Audio (Control comes with the control issue).
+Rate inferRate(const Signal& signal);
+
 // Where one lane of an input comes from: a number known when compiling, or a lane of another node's output.
 struct LaneSource {
   enum class Kind { Constant, NodeLane };
@@ -60,6 +64,7 @@ struct Node {
   std::string name;     // the variable it was assigned to, if any: part of its stable identity
   SourceRange origin;   // the call that made it
   bool stopped = false; // `.stop()`: computes nothing and outputs silence
+  bool replaced = false; // an optimizer pass took over its work: dce removes it without a remark
 
   const std::string& opName() const;
   size_t mulIndex() const { return inputs.size() - 2; }
@@ -104,12 +109,29 @@ class Graph {
   // Nodes in an order where every node comes after the nodes it reads; empty if there is a cycle.
   std::vector<NodeId> topologicalOrder() const;
 
+  // ---- for the optimizer ----
+  // Every input lane that reads `node` is given `replacement(lane read)` instead. Output taps are not inputs:
+  // they keep reading the node.
+  template <typename Replacement>
+  void replaceUses(NodeId node, Replacement replacement) {
+    for (auto& reader : nodes_)
+      for (auto& input : reader.inputs) {
+        for (auto& lane : input.lanes)
+          if (!lane.isConstant() && lane.node == node) lane = replacement(lane.lane);
+        input.rate = inferRate(input);
+      }
+  }
+  // The nodes that read `node` (each once), and how many input lanes read it in all.
+  std::vector<NodeId> readersOf(NodeId node) const;
+  bool hasOutputTap(NodeId node) const;
+  // Removes the nodes for which `dead[id]` is true; the survivors are renumbered in order and every reference
+  // to them follows. Nothing may still read a removed node.
+  void removeNodes(const std::vector<bool>& dead);
+
  private:
   std::vector<Node> nodes_;
   std::vector<OutputTap> outputs_;
 };
 
-// Rate of a signal from its lanes: Const if all constant, else Audio (Control comes with the control issue).
-Rate inferRate(const Signal& signal);
 
 }  // namespace patchc::ir

@@ -5,6 +5,7 @@
 #include "ir/Verifier.h"
 
 #include <chrono>
+#include <iostream>
 
 namespace patchc {
 namespace {
@@ -55,6 +56,17 @@ std::unique_ptr<ir::Graph> buildGraph(const ast::Module& module, Diagnostics& di
   return graph;
 }
 
+bool optimizeGraph(ir::Graph& graph, Diagnostics& diagnostics, const CompileOptions& options) {
+  try {
+    opt::PassManager manager(options.optimizer, options.log ? *options.log : std::cerr);
+    manager.run(graph);
+  } catch (const std::exception& e) {
+    diagnostics.error({}, std::string("internal compiler error: ") + e.what());
+    return false;
+  }
+  return true;
+}
+
 std::unique_ptr<CompiledPatch> compilePatch(std::unique_ptr<SourceFile> source, Diagnostics& diagnostics,
                                             const CompileOptions& options) {
   auto patch = std::make_unique<CompiledPatch>();
@@ -66,6 +78,9 @@ std::unique_ptr<CompiledPatch> compilePatch(std::unique_ptr<SourceFile> source, 
   patch->graph = buildGraph(*patch->ast, diagnostics, options);
   patch->times.elaborate = clock.lapMs();
   if (!patch->graph) return nullptr;
+  bool optimized = optimizeGraph(*patch->graph, diagnostics, options);
+  patch->times.passes = clock.lapMs();
+  if (!optimized) return nullptr;
   try {
     auto context = std::make_unique<llvm::LLVMContext>();
     auto module = codegen::buildModule(*patch->graph, *context, patch->info);

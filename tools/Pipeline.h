@@ -7,6 +7,7 @@
 #include "frontend/AST.h"
 #include "frontend/Diagnostics.h"
 #include "ir/Graph.h"
+#include "optimizer/PassManager.h"
 #include "runtime/PatchABI.h"
 
 #include <cstdint>
@@ -18,12 +19,14 @@ namespace patchc {
 struct CompileOptions {
   uint32_t seed = 0;  // compile-time `random` and noise seeds (`--seed`)
   int llvmOptLevel = 2;  // LLVM's pipeline: 0–3
+  opt::PipelineOptions optimizer;  // the graph passes (-O0 -O1 -O2 -Ofast, --passes, remarks, ...)
+  std::ostream* log = nullptr;     // remarks, --print-after, --time-passes; null: the diagnostics' stream
 };
 
 // Milliseconds spent in each stage; `total()` is parse to callable.
 struct StageTimes {
-  double parse = 0, elaborate = 0, codegen = 0, optimize = 0, jit = 0;
-  double total() const { return parse + elaborate + codegen + optimize + jit; }
+  double parse = 0, elaborate = 0, passes = 0, codegen = 0, optimize = 0, jit = 0;
+  double total() const { return parse + elaborate + passes + codegen + optimize + jit; }
 };
 
 struct CompiledPatch {
@@ -39,6 +42,8 @@ struct CompiledPatch {
 // Each stage on its own, for `patchc emit`: null after reporting a diagnostic.
 std::unique_ptr<ast::Module> parseSource(const SourceFile& source, Diagnostics& diagnostics);
 std::unique_ptr<ir::Graph> buildGraph(const ast::Module& module, Diagnostics& diagnostics, const CompileOptions& options);
+// Runs the optimizer's pipeline on the graph; false after reporting an internal error.
+bool optimizeGraph(ir::Graph& graph, Diagnostics& diagnostics, const CompileOptions& options);
 
 // Parse to callable. Null after reporting a diagnostic (user error) or an internal error.
 std::unique_ptr<CompiledPatch> compilePatch(std::unique_ptr<SourceFile> source, Diagnostics& diagnostics,

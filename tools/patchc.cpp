@@ -10,7 +10,12 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <fmt/ranges.h>
+
+#include <algorithm>
 #include <fstream>
+#include <optional>
+#include <regex>
 #include <iostream>
 #include <sstream>
 
@@ -26,16 +31,29 @@ using namespace patchc;
 struct CommonOptions {
   std::string input;
   uint32_t seed = 0;
-  int optLevel = 2;
+  std::string level = "2";
+  std::vector<std::string> passes, printAfter, remarks;
+  bool printAfterAll = false, timePasses = false;
 };
 
 void addCommon(CLI::App& command, CommonOptions& common) {
   command.add_option("file", common.input, "The patch: a pyo script")->required();
   command.add_option("--seed", common.seed, "Seed of compile-time `random` and of noise generators")
       ->default_val(0);
-  command.add_option("-O", common.optLevel, "Optimization level of the generated code: 0, 1, 2 (default) or 3")
-      ->check(CLI::Range(0, 3))
-      ->default_val(2);
+  command.add_option("-O", common.level,
+                     "Optimization: -O0 (the graph as written, as pyo runs it), -O1, -O2 (default: every exact "
+                     "pass), -Ofast (also approximations)")
+      ->check(CLI::IsMember({"0", "1", "2", "fast"}))
+      ->default_val("2");
+  command.add_option("--passes", common.passes, "Run exactly these graph passes, in order (for tests)")
+      ->delimiter(',');
+  command.add_option("--print-after", common.printAfter, "Print the graph to stderr after this pass")
+      ->delimiter(',');
+  command.add_flag("--print-after-all", common.printAfterAll, "Print the graph to stderr after every pass");
+  command.add_flag("--time-passes", common.timePasses, "Print the time each graph pass took");
+  command.add_option("-R", common.remarks,
+                     "Optimization remarks: -Rpass[=regex] (what was done), -Rpass-missed[=regex] (tips that could "
+                     "not be applied, and why), -Rpass-analysis[=regex] (estimates)");
 }
 
 // The file's text, or a clang-style error and null.
@@ -50,18 +68,47 @@ std::unique_ptr<SourceFile> readSource(const std::string& path) {
   return std::make_unique<SourceFile>(path, text.str());
 }
 
-CompileOptions compileOptions(const CommonOptions& common) {
+// The options, or a clang-style error and nullopt for a flag that does not make sense.
+std::optional<CompileOptions> compileOptions(const CommonOptions& common) {
   CompileOptions options;
   options.seed = common.seed;
-  options.llvmOptLevel = common.optLevel;
+  opt::parseLevel(common.level, options.optimizer.level);
+  // -O0 is the script as written: no graph pass, and no LLVM optimization either.
+  options.llvmOptLevel = options.optimizer.level == opt::Level::O0 ? 0 : 2;
+  const auto& known = opt::passNames();
+  for (const auto& lists : {&common.passes, &common.printAfter})
+    for (const auto& name : *lists)
+      if (std::find(known.begin(), known.end(), name) == known.end()) {
+        std::cerr << fmt::format("patchc: error: unknown pass '{}' (passes: {})\n", name, fmt::join(known, ", "));
+        return std::nullopt;
+      }
+  options.optimizer.passes = common.passes;
+  options.optimizer.printAfter = common.printAfter;
+  options.optimizer.printAfterAll = common.printAfterAll;
+  options.optimizer.timePasses = common.timePasses;
+  for (const auto& flag : common.remarks) {
+    bool ok = false;
+    try {
+      ok = options.optimizer.remarks.add(flag);
+    } catch (const std::regex_error&) {
+      std::cerr << fmt::format("patchc: error: bad pattern in -R{}\n", flag);
+      return std::nullopt;
+    }
+    if (!ok) {
+      std::cerr << fmt::format("patchc: error: unknown flag -R{}: use -Rpass, -Rpass-missed or -Rpass-analysis\n", flag);
+      return std::nullopt;
+    }
+  }
   return options;
 }
 
 std::unique_ptr<CompiledPatch> compile(const CommonOptions& common) {
+  auto options = compileOptions(common);
+  if (!options) return nullptr;
   auto source = readSource(common.input);
   if (!source) return nullptr;
   Diagnostics diagnostics(std::cerr);
-  return compilePatch(std::move(source), diagnostics, compileOptions(common));
+  return compilePatch(std::move(source), diagnostics, *options);
 }
 
 int runRender(const CommonOptions& common, const std::string& output, double seconds, const std::string& format,
@@ -94,9 +141,9 @@ int runRender(const CommonOptions& common, const std::string& output, double sec
   if (!quiet)
     std::cout << fmt::format(
         "rendered {:.2f} s of audio to {} in {:.3f} s of CPU: {:.1f}x real time; compiled in {:.1f} ms "
-        "(parse {:.1f}, elaborate {:.1f}, codegen {:.1f}, optimize {:.1f}, jit {:.1f})\n",
+        "(parse {:.1f}, elaborate {:.1f}, passes {:.1f}, codegen {:.1f}, llvm {:.1f}, jit {:.1f})\n",
         result.stats.audioSeconds, output, result.stats.processCpuSeconds, result.stats.realTimeFactor(),
-        patch->times.total(), patch->times.parse, patch->times.elaborate, patch->times.codegen,
+        patch->times.total(), patch->times.parse, patch->times.elaborate, patch->times.passes, patch->times.codegen,
         patch->times.optimize, patch->times.jit);
   return 0;
 }
@@ -116,6 +163,8 @@ int runLive(const CommonOptions& common, double seconds) {
 }
 
 int runEmit(const CommonOptions& common, const std::string& stage, const std::string& format) {
+  auto options = compileOptions(common);
+  if (!options) return 1;
   auto source = readSource(common.input);
   if (!source) return 1;
   Diagnostics diagnostics(std::cerr);
@@ -125,9 +174,11 @@ int runEmit(const CommonOptions& common, const std::string& stage, const std::st
     std::cout << ast::print(*module);
     return 0;
   }
-  auto graph = buildGraph(*module, diagnostics, compileOptions(common));
+  auto graph = buildGraph(*module, diagnostics, *options);
   if (!graph) return 1;
-  if (stage == "graph") {
+  // `graph` is the graph as the script wrote it; every later stage sees the optimized one.
+  if (stage != "graph" && !optimizeGraph(*graph, diagnostics, *options)) return 1;
+  if (stage == "graph" || stage == "opt") {
     std::cout << (format == "dot" ? ir::printDot(*graph) : ir::printText(*graph));
     return 0;
   }
@@ -136,7 +187,7 @@ int runEmit(const CommonOptions& common, const std::string& stage, const std::st
     codegen::ModuleInfo info;
     auto llvmModule = codegen::buildModule(*graph, context, info);
     auto machine = codegen::hostTargetMachine();
-    codegen::optimizeModule(*llvmModule, *machine, common.optLevel);
+    codegen::optimizeModule(*llvmModule, *machine, options->llvmOptLevel);
     if (stage == "llvm")
       std::cout << codegen::printModule(*llvmModule);
     else
@@ -178,10 +229,10 @@ int main(int argc, char** argv) {
   std::string stage = "graph", emitFormat = "text";
   auto* emit = app.add_subcommand("emit", "Print a compiler stage's output");
   addCommon(*emit, emitCommon);
-  emit->add_option("--stage", stage, "ast, graph, llvm or asm")
-      ->check(CLI::IsMember({"ast", "graph", "llvm", "asm"}))
+  emit->add_option("--stage", stage, "ast, graph (as written), opt (after the graph passes), llvm or asm")
+      ->check(CLI::IsMember({"ast", "graph", "opt", "llvm", "asm"}))
       ->default_val("graph");
-  emit->add_option("--format", emitFormat, "text or dot (Graphviz; for --stage=graph)")
+  emit->add_option("--format", emitFormat, "text or dot (Graphviz; for --stage=graph and opt)")
       ->check(CLI::IsMember({"text", "dot"}))
       ->default_val("text");
 

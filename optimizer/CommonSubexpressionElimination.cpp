@@ -1,0 +1,64 @@
+// cse — the manual's "re-use your generators": two deterministic objects with the same op and the same inputs
+// compute the same samples, so one of them is enough. Exact. Noise is not deterministic: two Noise objects are
+// two noises (share-noise merges them under -Ofast).
+#include "optimizer/GraphQueries.h"
+#include "optimizer/Passes.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <tuple>
+
+namespace patchc::opt {
+namespace {
+
+// Everything that decides a node's samples.
+struct NodeKey {
+  ir::NodeKind kind;
+  const ObjectSpec* spec;
+  int lanes;
+  std::vector<std::vector<std::tuple<int, float, ir::NodeId, int>>> inputs;
+  bool operator<(const NodeKey& other) const {
+    return std::tie(kind, spec, lanes, inputs) < std::tie(other.kind, other.spec, other.lanes, other.inputs);
+  }
+};
+
+NodeKey keyOf(const ir::Node& node) {
+  NodeKey key{node.kind, node.spec, node.lanes, {}};
+  for (const auto& input : node.inputs) {
+    std::vector<std::tuple<int, float, ir::NodeId, int>> lanes;
+    for (const auto& l : input.lanes)
+      lanes.emplace_back(static_cast<int>(l.kind), l.isConstant() ? l.value : 0.0f, l.isConstant() ? 0 : l.node,
+                         l.isConstant() ? 0 : l.lane);
+    key.inputs.push_back(std::move(lanes));
+  }
+  return key;
+}
+
+}  // namespace
+
+bool CommonSubexpressionElimination::run(ir::Graph& graph, Remarks& remarks) {
+  bool changed = false;
+  std::map<NodeKey, ir::NodeId> seen;
+  for (ir::NodeId id : graph.topologicalOrder()) {
+    ir::Node& node = graph.node(id);
+    if (node.stopped || node.replaced) continue;
+    if (node.kind == ir::NodeKind::Object && !node.spec->facts.deterministic) continue;
+    auto [it, inserted] = seen.emplace(keyOf(node), id);
+    if (inserted) continue;
+    ir::NodeId kept = it->second;
+    graph.replaceUses(id, [&](int lane) { return ir::LaneSource::of(kept, lane); });
+    for (auto& tap : graph.outputs())
+      if (tap.node == id) tap.node = kept;  // the same samples, summed into the same channels
+    node.replaced = true;  // now unread: dce removes it
+    changed = true;
+    if (!(node.kind == ir::NodeKind::Object && node.spec->internal))
+      remarks.passed(name(), node.origin,
+                     fmt::format("{} computes the same samples as {} ({}:{}): it is computed once", describe(node),
+                                 describe(graph.node(kept)), graph.node(kept).origin.begin.line,
+                                 graph.node(kept).origin.begin.column));
+  }
+  return changed;
+}
+
+}  // namespace patchc::opt

@@ -1,0 +1,83 @@
+// const-fold — the manual's "control attributes with numbers instead of PyoObjects": a `Sig` that nothing
+// writes is its number, arithmetic on numbers is a number, and an object multiplied by 0 is its `add`. Readers
+// then see constants, which the code generator bakes into the fused callback so coefficient math folds away.
+// Exact (an object's output times 0 is 0 for every finite output).
+#include "optimizer/GraphQueries.h"
+#include "optimizer/Passes.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace patchc::opt {
+namespace {
+
+// The value of lane `lane` of the node when it is a compile-time constant.
+std::optional<float> constantLane(const ir::Node& node, int lane) {
+  auto valueOf = [&](size_t input) -> std::optional<float> {
+    const auto& source = node.inputs[input].forLane(lane);
+    if (!source.isConstant()) return std::nullopt;
+    return source.value;
+  };
+  auto mul = valueOf(node.mulIndex()), add = valueOf(node.addIndex());
+  if (!add) return std::nullopt;
+  if (mul && *mul == 0.0f) return *add;  // anything times 0 (a muted object) is its add
+  if (!mul || node.kind != ir::NodeKind::Object) return std::nullopt;
+  std::optional<float> raw;
+  const std::string& op = node.spec->name;
+  if (op == "Sig") {
+    raw = valueOf(0);
+  } else if (op == "Add" || op == "Sub" || op == "Mul" || op == "Div") {
+    auto a = valueOf(0), b = valueOf(1);
+    if (!a || !b) return std::nullopt;
+    if (op == "Add") raw = *a + *b;
+    if (op == "Sub") raw = *a - *b;
+    if (op == "Mul") raw = *a * *b;
+    if (op == "Div") raw = *a / (std::fabs(*b) < 1e-5f ? 1e-5f : *b);  // pyo's guard, as the kernel does
+  }
+  if (!raw) return std::nullopt;
+  return *raw * *mul + *add;
+}
+
+}  // namespace
+
+bool ConstantFolding::run(ir::Graph& graph, Remarks& remarks) {
+  bool changed = false;
+  // A muted object sent to the output adds nothing to it: the tap goes, and dce removes what only fed it.
+  auto& taps = graph.outputs();
+  for (size_t t = 0; t < taps.size();) {
+    const ir::Node& node = graph.node(taps[t].node);
+    if (isConstant(node.inputs[node.mulIndex()], 0.0f) && isConstant(node.inputs[node.addIndex()], 0.0f)) {
+      remarks.passed(name(), node.origin,
+                     fmt::format("{} is multiplied by 0: it is not computed (stop() says so in pyo)", describe(node)));
+      taps.erase(taps.begin() + static_cast<long>(t));
+      if (graph.readersOf(node.id).empty()) graph.node(node.id).replaced = true;
+      changed = true;
+    } else {
+      ++t;
+    }
+  }
+  for (auto& node : graph.nodes()) {
+    if (node.stopped || graph.readersOf(node.id).empty()) continue;
+    std::vector<float> values;
+    for (int lane = 0; lane < node.lanes; ++lane) {
+      auto v = constantLane(node, lane);
+      if (!v) break;
+      values.push_back(*v);
+    }
+    if (static_cast<int>(values.size()) != node.lanes) continue;
+    graph.replaceUses(node.id, [&](int lane) { return ir::LaneSource::constant(values[static_cast<size_t>(lane)]); });
+    if (!graph.hasOutputTap(node.id)) node.replaced = true;
+    changed = true;
+    bool muted = isConstant(node.inputs[node.mulIndex()], 0.0f);
+    if (muted)
+      remarks.passed(name(), node.origin,
+                     fmt::format("{} is multiplied by 0: it is not computed (stop() says so in pyo)", describe(node)));
+    else if (!(node.kind == ir::NodeKind::Object && node.spec->internal))
+      remarks.passed(name(), node.origin,
+                     fmt::format("{} is the constant {:g}: its readers use the number", describe(node), values[0]));
+  }
+  return changed;
+}
+
+}  // namespace patchc::opt

@@ -1,0 +1,46 @@
+// dce — the manual's "stop your unused audio objects": what reaches no output is not computed, and a stopped
+// object is silence, so its readers read zeros and it costs nothing. Exact.
+#include "optimizer/GraphQueries.h"
+#include "optimizer/Passes.h"
+
+#include <fmt/format.h>
+
+namespace patchc::opt {
+
+bool DeadCodeElimination::run(ir::Graph& graph, Remarks& remarks) {
+  bool changed = false;
+  // A stopped node outputs silence: its readers read constant zeros.
+  for (const auto& node : graph.nodes()) {
+    if (!node.stopped || graph.readersOf(node.id).empty()) continue;
+    graph.replaceUses(node.id, [](int) { return ir::LaneSource::constant(0.0f); });
+    changed = true;
+  }
+  // Live: the nodes output taps read, and everything they read.
+  std::vector<bool> live(graph.size(), false);
+  std::vector<ir::NodeId> work;
+  for (const auto& tap : graph.outputs())
+    if (!graph.node(tap.node).stopped) work.push_back(tap.node);
+  while (!work.empty()) {
+    ir::NodeId id = work.back();
+    work.pop_back();
+    if (live[id]) continue;
+    live[id] = true;
+    for (const auto& input : graph.node(id).inputs)
+      for (const auto& lane : input.lanes)
+        if (!lane.isConstant()) work.push_back(lane.node);
+  }
+  std::vector<bool> dead(graph.size(), false);
+  for (const auto& node : graph.nodes()) {
+    if (live[node.id]) continue;
+    dead[node.id] = true;
+    changed = true;
+    if (node.replaced || (node.kind == ir::NodeKind::Object && node.spec->internal)) continue;  // nothing to teach
+    remarks.passed(name(), node.origin,
+                   node.stopped ? fmt::format("{} is stopped: it is not computed", describe(node))
+                                : fmt::format("{} reaches no output: it is not computed", describe(node)));
+  }
+  if (changed) graph.removeNodes(dead);
+  return changed;
+}
+
+}  // namespace patchc::opt

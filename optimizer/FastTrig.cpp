@@ -1,0 +1,49 @@
+// fast-trig (-Ofast only) — the manual's "use approximations if absolute precision is not needed": a Sine whose
+// phase is a constant becomes a FastSine (quality 1), a polynomial whose error the stdlib states and tests.
+#include "optimizer/GraphQueries.h"
+#include "optimizer/Passes.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace patchc::opt {
+namespace {
+// FastSine at quality 1: the largest difference from sin() (stdlib/kernels/FastSine.cpp, checked by its tests).
+constexpr float kFastSineMaxError = 0.0011f;
+}  // namespace
+
+bool FastTrig::run(ir::Graph& graph, Remarks& remarks) {
+  const ObjectSpec* fastSine = Registry::builtin().find("FastSine");
+  bool changed = false;
+  for (auto& node : graph.nodes()) {
+    if (!isOp(node, "Sine") || node.stopped || node.replaced) continue;
+    auto phase = uniformConstant(node.inputs[1]);
+    if (!phase) {
+      remarks.missed(name(), node.origin, fmt::format("{} keeps its exact sine: its phase is a signal", describe(node)));
+      continue;
+    }
+    // Sine(freq, phase) → FastSine(freq, initphase=phase, quality=1): same inputs by name, mul and add kept.
+    std::vector<ir::Signal> inputs;
+    for (const auto& spec : fastSine->inputs) {
+      if (spec.name == "freq") inputs.push_back(node.inputs[0]);
+      else if (spec.name == "initphase") inputs.push_back(ir::Signal::constant(*phase));
+      else if (spec.name == "quality") inputs.push_back(ir::Signal::constant(1.0f));
+      else inputs.push_back(ir::Signal::constant(spec.defaultValue.value_or(0.0f)));
+    }
+    inputs.push_back(node.inputs[node.mulIndex()]);
+    inputs.push_back(node.inputs[node.addIndex()]);
+    node.spec = fastSine;
+    node.inputs = std::move(inputs);
+    graph.updateShape(node);
+    changed = true;
+    float gain = uniformConstant(node.inputs[node.mulIndex()]).value_or(1.0f);
+    remarks.passed(name(), node.origin,
+                   fmt::format("Sine computed by FastSine's polynomial: error at most {:g} of full scale ({:.0f} dB), "
+                               "{:.2g} at this mul",
+                               kFastSineMaxError, 20 * std::log10(kFastSineMaxError), kFastSineMaxError * std::fabs(gain)));
+  }
+  return changed;
+}
+
+}  // namespace patchc::opt

@@ -1,0 +1,57 @@
+// Small questions passes ask of the graph, answered in one place.
+#pragma once
+
+#include "ir/Graph.h"
+
+#include <optional>
+
+namespace patchc::opt {
+
+// The constant value of `signal` if all its lanes are the same constant.
+inline std::optional<float> uniformConstant(const ir::Signal& signal) {
+  if (!signal.isUniformConstant()) return std::nullopt;
+  return signal.lanes[0].value;
+}
+
+inline bool isConstant(const ir::Signal& signal, float value) {
+  auto v = uniformConstant(signal);
+  return v && *v == value;
+}
+
+// Whether `signal` is exactly lanes 0..n-1 of one node, in order; that node.
+inline std::optional<ir::NodeId> wholeNode(const ir::Graph& graph, const ir::Signal& signal) {
+  if (signal.lanes.empty() || signal.lanes[0].isConstant()) return std::nullopt;
+  ir::NodeId id = signal.lanes[0].node;
+  if (signal.width() != graph.node(id).lanes) return std::nullopt;
+  for (int i = 0; i < signal.width(); ++i) {
+    const auto& l = signal.lanes[static_cast<size_t>(i)];
+    if (l.isConstant() || l.node != id || l.lane != i) return std::nullopt;
+  }
+  return id;
+}
+
+inline ir::Signal wholeSignal(const ir::Graph& graph, ir::NodeId id) {
+  ir::Signal s;
+  for (int lane = 0; lane < graph.node(id).lanes; ++lane) s.lanes.push_back(ir::LaneSource::of(id, lane));
+  s.rate = ir::Rate::Audio;
+  return s;
+}
+
+inline bool isOp(const ir::Node& node, const char* name) {
+  return node.kind == ir::NodeKind::Object && node.spec->name == name;
+}
+
+// Index of the op's first Audio input (its processed signal), or -1 for generators and Mix (0 for Mix).
+inline int audioInputIndex(const ir::Node& node) {
+  if (node.kind == ir::NodeKind::Mix) return 0;
+  for (size_t i = 0; i < node.spec->inputs.size(); ++i)
+    if (node.spec->inputs[i].kind == InputKind::Audio) return static_cast<int>(i);
+  return -1;
+}
+
+// The user's word for a node in remarks: "Phaser 'phs'" or "Phaser".
+inline std::string describe(const ir::Node& node) {
+  return node.name.empty() ? node.opName() : node.opName() + " '" + node.name + "'";
+}
+
+}  // namespace patchc::opt

@@ -1,0 +1,48 @@
+#include "optimizer/Remarks.h"
+
+#include "frontend/Diagnostics.h"
+
+namespace patchc::opt {
+
+bool RemarkFilter::add(const std::string& flag) {
+  auto patternAfter = [&](const std::string& prefix) -> std::optional<std::regex> {
+    if (flag == prefix) return std::regex(".*");
+    return std::regex(flag.substr(prefix.size() + 1));
+  };
+  auto matches = [&](const std::string& prefix) {
+    return flag == prefix || flag.rfind(prefix + "=", 0) == 0;
+  };
+  if (matches("pass-missed")) {
+    missed = patternAfter("pass-missed");
+  } else if (matches("pass-analysis")) {
+    analysis = patternAfter("pass-analysis");
+  } else if (matches("pass")) {
+    passed = patternAfter("pass");
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool RemarkFilter::wants(RemarkKind kind, const std::string& pass) const {
+  const auto& pattern = kind == RemarkKind::Passed ? passed : kind == RemarkKind::Missed ? missed : analysis;
+  return pattern && std::regex_match(pass, *pattern);
+}
+
+void Remarks::add(Remark remark) {
+  // Passes that repeat until nothing changes may say the same thing twice: say it once.
+  for (const auto& r : all_)
+    if (r.kind == remark.kind && r.pass == remark.pass && r.message == remark.message &&
+        r.range.begin.line == remark.range.begin.line && r.range.begin.column == remark.range.begin.column)
+      return;
+  if (out_ && filter_.wants(remark.kind, remark.pass)) {
+    const char* flag = remark.kind == RemarkKind::Passed   ? "-Rpass"
+                       : remark.kind == RemarkKind::Missed ? "-Rpass-missed"
+                                                           : "-Rpass-analysis";
+    Diagnostic d{Severity::Remark, remark.range, remark.message + " [" + flag + "=" + remark.pass + "]"};
+    *out_ << formatDiagnostic(d);
+  }
+  all_.push_back(std::move(remark));
+}
+
+}  // namespace patchc::opt
