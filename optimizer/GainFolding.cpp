@@ -43,7 +43,7 @@ bool readsLinearly(const ir::Graph& graph, const ir::Node& reader, ir::NodeId so
 }
 
 bool unity(ir::Graph& graph, ir::Node& node) {
-  if (!isInternal(node) || graph.hasOutputTap(node.id) || graph.readersOf(node.id).empty()) return false;
+  if (!isInternal(node) || node.replaced) return false;
   if (!isConstant(node.inputs[node.mulIndex()], 1.0f) || !isConstant(node.inputs[node.addIndex()], 0.0f))
     return false;
   const std::string& op = node.spec->name;
@@ -54,7 +54,15 @@ bool unity(ir::Graph& graph, ir::Node& node) {
   if (op == "Add" && isConstant(node.inputs[0], 0.0f)) keep = 1;
   if (keep < 0) return false;
   ir::Signal kept = node.inputs[static_cast<size_t>(keep)];
+  if (graph.hasOutputTap(node.id)) {
+    // Taps read whole nodes: they can move to the kept operand only when it is one, lane for lane.
+    auto source = wholeNode(graph, kept);
+    if (!source || graph.node(*source).lanes != node.lanes) return false;
+    for (auto& tap : graph.outputs())
+      if (tap.node == node.id) tap.node = *source;
+  }
   graph.replaceUses(node.id, [&](int lane) { return kept.forLane(lane); });
+  node.replaced = true;
   return true;
 }
 

@@ -129,6 +129,7 @@ bool Mixdown::run(ir::Graph& graph, Remarks& remarks) {
       // The effect's K lanes are the Mix's K lanes: readers and taps of the Mix read the effect, through the
       // Mix's own mul and add.
       ir::Node& oldMix = graph.node(*summed.mix);
+      if (!oldMix.name.empty()) graph.node(effectId).name = oldMix.name;  // it now holds what the name held
       float m = *uniformConstant(oldMix.inputs[oldMix.mulIndex()]);
       ir::Node& e = graph.node(effectId);
       for (auto& lane : e.inputs[e.mulIndex()].lanes) lane.value *= m;
@@ -147,9 +148,10 @@ bool Mixdown::run(ir::Graph& graph, Remarks& remarks) {
     graph.node(id).replaced = true;
     changed = true;
     remarks.passed(name(), original.origin,
-                   fmt::format("{} runs {} times instead of {}: it is linear in its input and its parameters are equal "
+                   fmt::format("{} runs {} instead of {}: it is linear in its input and its parameters are equal "
                                "on all lanes that are summed together, so the lanes are summed first",
-                               original.opName(), groups, original.lanes));
+                               original.opName(), groups == 1 ? "once" : fmt::format("{} times", groups),
+                               original.lanes));
     remarks.analysis(name(), original.origin,
                      fmt::format("{} lanes of {} saved: about {:.0f}% of its cost", original.lanes - groups,
                                  original.opName(), 100.0 * (original.lanes - groups) / original.lanes));

@@ -45,10 +45,13 @@ void addCommon(CLI::App& command, CommonOptions& common) {
                      "pass), -Ofast (also approximations)")
       ->check(CLI::IsMember({"0", "1", "2", "fast"}))
       ->default_val("2");
+  // One value per flag, split at commas: the patch file after it is not another pass name.
   command.add_option("--passes", common.passes, "Run exactly these graph passes, in order (for tests)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   command.add_option("--print-after", common.printAfter, "Print the graph to stderr after this pass")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   command.add_flag("--print-after-all", common.printAfterAll, "Print the graph to stderr after every pass");
   command.add_flag("--time-passes", common.timePasses, "Print the time each graph pass took");
   command.add_option("-R", common.remarks,

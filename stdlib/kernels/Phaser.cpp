@@ -32,10 +32,10 @@ inline void designStages(phaser::Stage* stages, int count, float freq, float spr
   }
 }
 
-inline float runStages(phaser::Stage* stages, int count, float x) {
+inline double runStages(phaser::Stage* stages, int count, double x) {
   for (int k = 0; k < count; ++k) {
     phaser::Stage& s = stages[k];
-    float y = s.c * x + s.d * s.x1 + s.x2 - s.d * s.y1 - s.c * s.y2;
+    double y = s.c * x + s.d * s.x1 + s.x2 - s.d * s.y1 - s.c * s.y2;
     s.x2 = s.x1;
     s.x1 = x;
     s.y2 = s.y1;
@@ -50,7 +50,7 @@ inline float runStages(phaser::Stage* stages, int count, float x) {
 PATCHC_KERNEL_INIT(Phaser) {
   auto* state = static_cast<phaser::State*>(state_);
   state->stageCount = phaser::stageCount(in[5].value());
-  state->lastOutput = 0.0f;
+  state->lastOutput = 0.0;
   designStages(stagesOf(state), state->stageCount, in[1][0], in[2][0], in[3][0], env);
 }
 
@@ -60,12 +60,12 @@ PATCHC_KERNEL_PROCESS(Phaser) {
   const int count = phaser::stageCount(in[5].value());  // folds when the code generator inlines a constant num
   const bool blockRate = in[1].stride == 0 && in[2].stride == 0 && in[3].stride == 0;
   if (blockRate) designStages(stages, count, in[1][0], in[2][0], in[3][0], env);
-  float y = state->lastOutput;
+  double y = state->lastOutput;
   for (int i = 0; i < n; ++i) {
     if (!blockRate) designStages(stages, count, in[1][i], in[2][i], in[3][i], env);
-    float feedback = clampf(in[4][i], -0.999f, 0.999f);
+    double feedback = clampf(in[4][i], -0.999f, 0.999f);
     y = runStages(stages, count, in[0][i] + feedback * y);
-    out[i] = y;
+    out[i] = static_cast<float>(y);
   }
   state->lastOutput = y;
 }

@@ -6,14 +6,18 @@
 
 namespace patchc::kernel::phaser {
 
+// The recursion runs in double: a chain of up to 256 high-Q allpasses with feedback amplifies float32 rounding
+// to ~5e-4 of full scale (measured with 48 stages at 100 Hz, q=10, feedback 0.9), enough for two orderings of the
+// same exact math (pyo's 50 Phasers and their mixdown) to differ audibly in a null test. Doubles cost nothing
+// here: each stage depends on the previous one, so the stages are serial either way.
 struct Stage {
-  float c, d;  // allpass coefficients: A(z) = (c + d z^-1 + z^-2) / (1 + d z^-1 + c z^-2)
-  float x1, x2, y1, y2;
+  double c, d;  // allpass coefficients: A(z) = (c + d z^-1 + z^-2) / (1 + d z^-1 + c z^-2)
+  double x1, x2, y1, y2;
 };
 
 struct State {
   int stageCount;
-  float lastOutput;  // y[n-1], fed back into the chain
+  double lastOutput;  // y[n-1], fed back into the chain
   // Stage stages[stageCount] follows.
 };
 
