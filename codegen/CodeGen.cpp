@@ -14,6 +14,7 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 #include <stdexcept>
 
 namespace patchc::codegen {
@@ -46,6 +47,7 @@ class ModuleBuilder {
     i64_ = llvm::Type::getInt64Ty(context);
     ptr_ = llvm::PointerType::get(context, 0);
     inTy_ = llvm::StructType::create(context, {ptr_, i32_}, "patchc.In");
+    laneInTy_ = llvm::StructType::create(context, {ptr_, i32_, i32_}, "patchc.LaneIn");
     voidTy_ = llvm::Type::getVoidTy(context);
   }
 
@@ -296,6 +298,47 @@ class ModuleBuilder {
 
   // ---- process ----
 
+  struct LaneInput {
+    llvm::Value* pointer;
+    int laneStride;
+    int sampleStride;
+  };
+
+  // The node's kernel inputs as lane-block inputs (base + lane·laneStride + sample·sampleStride), or nullopt
+  // when the kernel has no lane-block entry or an input's lanes follow no such pattern.
+  std::optional<std::vector<LaneInput>> laneInputs(const ir::Node& node) {
+    if (!node.spec->laneBlock || node.lanes < 2) return std::nullopt;
+    std::vector<LaneInput> result;
+    for (size_t k = 0; k + 2 < node.inputs.size(); ++k) {
+      const ir::Signal& s = node.inputs[k];
+      const std::string name = fmt::format("n{}.lanes.in{}", node.id, k);
+      if (s.isUniformConstant()) {
+        result.push_back({constantArray({s.lanes[0].value}, name), 0, 0});
+      } else if (s.isConstant() && s.width() == node.lanes) {
+        std::vector<float> values;
+        for (const auto& l : s.lanes) values.push_back(l.value);
+        result.push_back({constantArray(values, name), 1, 0});
+      } else if (s.width() == 1 && !s.lanes[0].isConstant()) {
+        const auto& l = s.lanes[0];
+        result.push_back({statePointer(layouts_[l.node].bufferOffset + static_cast<size_t>(l.lane) * kBlockFrames *
+                                                                           sizeof(float)),
+                          0, 1});
+      } else {
+        bool contiguous = s.width() == node.lanes && !s.lanes[0].isConstant();
+        for (int i = 0; contiguous && i < s.width(); ++i) {
+          const auto& l = s.lanes[static_cast<size_t>(i)];
+          contiguous = !l.isConstant() && l.node == s.lanes[0].node && l.lane == s.lanes[0].lane + i;
+        }
+        if (!contiguous) return std::nullopt;
+        const auto& l = s.lanes[0];
+        result.push_back({statePointer(layouts_[l.node].bufferOffset + static_cast<size_t>(l.lane) * kBlockFrames *
+                                                                           sizeof(float)),
+                          kBlockFrames, 1});
+      }
+    }
+    return result;
+  }
+
   void emitProcess() {
     auto* type = llvm::FunctionType::get(voidTy_, {ptr_, ptr_, i32_}, false);
     processFn_ = llvm::Function::Create(type, llvm::GlobalValue::ExternalLinkage, "patch_process", *module_);
@@ -314,6 +357,7 @@ class ModuleBuilder {
     auto* exit = llvm::BasicBlock::Create(context_, "exit", processFn_);
     builder_.SetInsertPoint(entry);
     llvm::Value* ins = builder_.CreateAlloca(inTy_, llvm::ConstantInt::get(i32_, maxInputs()), "in");
+    laneIns_ = builder_.CreateAlloca(laneInTy_, llvm::ConstantInt::get(i32_, maxInputs()), "laneIn");
     llvm::Value* mulIn = builder_.CreateAlloca(inTy_, nullptr, "mul");
     llvm::Value* addIn = builder_.CreateAlloca(inTy_, nullptr, "add");
     builder_.CreateCondBr(builder_.CreateICmpSGT(frames, llvm::ConstantInt::get(i32_, 0)), blockHead, exit);
@@ -347,6 +391,24 @@ class ModuleBuilder {
               builder_.CreateURem(lane, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(node.lanes)));
           builder_.CreateCall(accumulate, {bufferOf(id, target), in.first, n});
         });
+      } else if (auto laneIns = laneInputs(node)) {
+        // All lanes in one call, so that the kernel's loop over lanes vectorizes (Kernel.h: lane blocks).
+        auto processLanes = module_->getOrInsertFunction(
+            fmt::format("patchc_{}_processLanes", node.spec->name),
+            llvm::FunctionType::get(voidTy_, {ptr_, i32_, ptr_, ptr_, i32_, i32_, i32_, ptr_}, false));
+        for (size_t k = 0; k < laneIns->size(); ++k) {
+          llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(laneInTy_, laneIns_, k);
+          builder_.CreateStore((*laneIns)[k].pointer, builder_.CreateStructGEP(laneInTy_, slot, 0));
+          builder_.CreateStore(llvm::ConstantInt::get(i32_, static_cast<uint64_t>((*laneIns)[k].laneStride)),
+                               builder_.CreateStructGEP(laneInTy_, slot, 1));
+          builder_.CreateStore(llvm::ConstantInt::get(i32_, static_cast<uint64_t>((*laneIns)[k].sampleStride)),
+                               builder_.CreateStructGEP(laneInTy_, slot, 2));
+        }
+        builder_.CreateCall(processLanes,
+                            {statePointer(layouts_[id].stateOffset),
+                             llvm::ConstantInt::get(i32_, layouts_[id].laneStride), laneIns_,
+                             bufferOf(id, llvm::ConstantInt::get(i32_, 0)), llvm::ConstantInt::get(i32_, kBlockFrames),
+                             llvm::ConstantInt::get(i32_, static_cast<uint64_t>(node.lanes)), n, env_});
       } else {
         auto kernelProcess = kernel(node.spec->name, "process");
         laneLoop(node.lanes, tag, [&](llvm::Value* lane) {
@@ -432,6 +494,8 @@ class ModuleBuilder {
   llvm::IntegerType* i64_;
   llvm::PointerType* ptr_;
   llvm::StructType* inTy_;
+  llvm::StructType* laneInTy_;
+  llvm::Value* laneIns_ = nullptr;
   llvm::Type* voidTy_;
   llvm::GlobalVariable* env_ = nullptr;
   llvm::Function* initFn_ = nullptr;

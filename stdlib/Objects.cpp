@@ -81,6 +81,7 @@ void registerBuiltinObjects(Registry& registry) {
     spec.inputs = {signal("freq", 1000.0f, "frequency in Hz"), signal("phase", 0.0f, "phase offset in cycles, 0..1")};
     spec.facts = oscillatorFacts(1.0f);
     spec.stateBytes = sizeof(kernel::sine::State);
+    spec.laneBlock = true;
     spec.generator = true;
     registry.add(std::move(spec));
   }
@@ -92,6 +93,7 @@ void registerBuiltinObjects(Registry& registry) {
                    signal("feedback", 0.0f, "amount of output added to the phase, 0..1 (brightness)")};
     spec.facts = oscillatorFacts(1.2f);
     spec.stateBytes = sizeof(kernel::sineloop::State);
+    spec.laneBlock = true;
     spec.generator = true;
     registry.add(std::move(spec));
   }

@@ -58,6 +58,7 @@ struct ObjectSpec {
   bool generator = false;     // has no Audio input (oscillators, noise)
   bool bipolar = true;        // output in [-1, 1]: `.range(min, max)` maps it as pyo does
   bool internal = false;      // an op the elaborator makes (arithmetic), not constructible by name
+  bool laneBlock = false;     // the kernel also exports patchc_<name>_processLanes (Kernel.h)
 
   int inputIndex(const std::string& inputName) const;
   size_t laneStateBytes(const ConstantInputs& constants, double sampleRate) const;

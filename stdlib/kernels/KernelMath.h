@@ -11,6 +11,23 @@ inline float clampf(float x, float lo, float hi) { return x < lo ? lo : (x > hi 
 // Wraps a phase in cycles into [0, 1).
 inline double wrapUnit(double phase) { return phase - std::floor(phase); }
 
+// sin(2π·x) for x in cycles: the Taylor polynomial of degree 13 on x folded into [-1/4, 1/4] (truncation error
+// 7e-10), evaluated in float: |error| < 2.1e-7, half that of sinf(2π·x) in float, whose 2π·x already rounds.
+// No libm call, so a loop over lanes or samples that calls it vectorizes.
+inline float sinCycles(float x) {
+  float r = x - std::floor(x + 0.5f);                          // [-1/2, 1/2]
+  float a = r > 0.25f ? 0.5f - r : (r < -0.25f ? -0.5f - r : r);  // sin(2π r) = sin(2π (±1/2 - r))
+  float z = a * a;
+  float p = 3.8199525848482823f;                               // (2π)^13 / 13!
+  p = p * z - 15.094642576822984f;                             // (2π)^11 / 11!
+  p = p * z + 42.05869394489765f;                              // (2π)^9 / 9!
+  p = p * z - 76.70585975306136f;                              // (2π)^7 / 7!
+  p = p * z + 81.60524927607504f;                              // (2π)^5 / 5!
+  p = p * z - 41.34170224039976f;                              // (2π)^3 / 3!
+  p = p * z + 6.283185307179586f;                              // 2π
+  return p * a;
+}
+
 // A filter's centre or corner frequency kept strictly inside (0, Nyquist), so that tan() and the bilinear
 // transform stay finite and every pole stays inside the unit circle.
 inline float safeFrequency(float freq, const Env* env) { return clampf(freq, 1.0f, 0.49f * env->sampleRate); }
