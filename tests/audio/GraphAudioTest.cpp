@@ -71,6 +71,19 @@ TEST(ExpansionAudio, StoppedObjectsAreSilentAndPlayDoesNotOutput) {
   EXPECT_LT(peakAbs(r.channels[1]), 1e-9);
 }
 
+TEST(LaneBlocks, ABankComputedAcrossLanesEqualsItsVoicesOneByOne) {
+  // 37 lanes in one node take the lane-block kernels (blocks of 16 and a partial block); 37 one-lane objects take
+  // the per-lane kernels. Same samples, summed into the channels in the same order.
+  std::string bank = "import random\nrandom.seed(7)\nfreqs = [random.uniform(100, 900) for i in range(37)]\n";
+  auto together = renderPatch(bank + "a = SineLoop(freq=freqs, feedback=0.3, mul=0.02).out()\n"
+                                     "b = Sine(freq=freqs, mul=0.02).out()\n", 0.5);
+  auto apart = renderPatch(bank + "a = [SineLoop(freq=f, feedback=0.3, mul=0.02).out(i % 2) for i, f in enumerate(freqs)]\n"
+                                  "b = [Sine(freq=f, mul=0.02).out(i % 2) for i, f in enumerate(freqs)]\n", 0.5);
+  ASSERT_TRUE(together.patch && apart.patch);
+  ASSERT_GT(peakAbs(together.channels[0]), 0.05);
+  for (size_t c = 0; c < 2; ++c) EXPECT_EQ(together.channels[c], apart.channels[c]) << "channel " << c;
+}
+
 TEST(Reproducibility, TwoRendersOfOnePatchAreBitIdentical) {
   const char* patch = "import random\n"
                       "src = SineLoop(freq=[random.uniform(190, 210) for i in range(8)], feedback=0.1, mul=0.05)\n"
