@@ -15,34 +15,47 @@ using namespace patchc::kernel;
 
 namespace {
 
-phaser::Stage* stagesOf(phaser::State* state) { return reinterpret_cast<phaser::Stage*>(state + 1); }
+phaser::Stage* stagesOf(char* state) { return reinterpret_cast<phaser::Stage*>(reinterpret_cast<phaser::State*>(state) + 1); }
 
-// RBJ allpass: with ω0 = 2π f / sr, α = sin ω0 / (2 Q):
-//   b = (1 - α, -2 cos ω0, 1 + α), a = (1 + α, -2 cos ω0, 1 - α).
-inline void designStages(phaser::Stage* stages, int count, float freq, float spread, float q, const Env* env) {
+// RBJ allpass: with ω0 = 2π f / sr, α = sin ω0 / (2 Q): b = (1 - α, -2 cos ω0, 1 + α), a = (1 + α, -2 cos ω0, 1 - α).
+// The stage frequencies come first (a serial product), then the trigonometry over all stages, which vectorizes.
+inline void design(phaser::Coefficients& k, int count, float freq, float spread, float q, const Env* env) {
+  float cycles[phaser::kMaxStages];
   float stageFreq = freq;
-  float inverseTwoQ = 0.5f / clampf(q, 0.001f, 10000.0f);
-  for (int k = 0; k < count; ++k) {
-    float w0 = kTwoPi * safeFrequency(stageFreq, env) * env->inverseSampleRate;
-    float alpha = std::sin(w0) * inverseTwoQ;
-    float inverseA0 = 1.0f / (1.0f + alpha);
-    stages[k].c = (1.0f - alpha) * inverseA0;
-    stages[k].d = -2.0f * std::cos(w0) * inverseA0;
+  for (int s = 0; s < count; ++s) {
+    cycles[s] = safeFrequency(stageFreq, env) * env->inverseSampleRate;  // ω0 / 2π
     stageFreq *= spread;
+  }
+  const float inverseTwoQ = 0.5f / clampf(q, 0.001f, 10000.0f);
+  for (int s = 0; s < count; ++s) {
+    float alpha = sinCycles(cycles[s]) * inverseTwoQ;
+    float cosine = sinCycles(cycles[s] + 0.25f);
+    float inverseA0 = 1.0f / (1.0f + alpha);
+    k.c[s] = (1.0f - alpha) * inverseA0;
+    k.d[s] = -2.0f * cosine * inverseA0;
   }
 }
 
-inline double runStages(phaser::Stage* stages, int count, double x) {
-  for (int k = 0; k < count; ++k) {
-    phaser::Stage& s = stages[k];
-    double y = s.c * x + s.d * s.x1 + s.x2 - s.d * s.y1 - s.c * s.y2;
-    s.x2 = s.x1;
-    s.x1 = x;
-    s.y2 = s.y1;
-    s.y1 = y;
+inline double runStages(phaser::Stage* stages, const phaser::Coefficients& k, int count, double x) {
+  for (int s = 0; s < count; ++s) {
+    phaser::Stage& st = stages[s];
+    double y = k.c[s] * x + k.d[s] * st.x1 + st.x2 - k.d[s] * st.y1 - k.c[s] * st.y2;
+    st.x2 = st.x1;
+    st.x1 = x;
+    st.y2 = st.y1;
+    st.y1 = y;
     x = y;
   }
   return x;
+}
+
+// One sample of one lane, the same arithmetic for process and processLanes.
+inline float tick(char* state, const phaser::Coefficients& k, int count, float input, float feedback) {
+  auto* s = reinterpret_cast<phaser::State*>(state);
+  double fb = clampf(feedback, -0.999f, 0.999f);
+  double y = runStages(stagesOf(state), k, count, input + fb * s->lastOutput);
+  s->lastOutput = y;
+  return static_cast<float>(y);
 }
 
 }  // namespace
@@ -51,21 +64,33 @@ PATCHC_KERNEL_INIT(Phaser) {
   auto* state = static_cast<phaser::State*>(state_);
   state->stageCount = phaser::stageCount(in[5].value());
   state->lastOutput = 0.0;
-  designStages(stagesOf(state), state->stageCount, in[1][0], in[2][0], in[3][0], env);
 }
 
 PATCHC_KERNEL_PROCESS(Phaser) {
-  auto* state = static_cast<phaser::State*>(state_);
-  phaser::Stage* stages = stagesOf(state);
+  char* state = static_cast<char*>(state_);
   const int count = phaser::stageCount(in[5].value());  // folds when the code generator inlines a constant num
   const bool blockRate = in[1].stride == 0 && in[2].stride == 0 && in[3].stride == 0;
-  if (blockRate) designStages(stages, count, in[1][0], in[2][0], in[3][0], env);
-  double y = state->lastOutput;
+  phaser::Coefficients k;
+  if (blockRate) design(k, count, in[1][0], in[2][0], in[3][0], env);
   for (int i = 0; i < n; ++i) {
-    if (!blockRate) designStages(stages, count, in[1][i], in[2][i], in[3][i], env);
-    double feedback = clampf(in[4][i], -0.999f, 0.999f);
-    y = runStages(stages, count, in[0][i] + feedback * y);
-    out[i] = static_cast<float>(y);
+    if (!blockRate) design(k, count, in[1][i], in[2][i], in[3][i], env);
+    out[i] = tick(state, k, count, in[0][i], in[4][i]);
   }
-  state->lastOutput = y;
+}
+
+// All lanes: when freq, spread and q are the same signal on every lane (the chorus's one LFO), the coefficients
+// are computed once per sample for all of them instead of once per lane.
+PATCHC_KERNEL_PROCESS_LANES(Phaser) {
+  const int count = phaser::stageCount(in[5].at(0, 0));
+  const bool shared = in[1].laneStride == 0 && in[2].laneStride == 0 && in[3].laneStride == 0;
+  const bool blockRate = in[1].sampleStride == 0 && in[2].sampleStride == 0 && in[3].sampleStride == 0;
+  phaser::Coefficients k;
+  if (shared && blockRate) design(k, count, in[1].at(0, 0), in[2].at(0, 0), in[3].at(0, 0), env);
+  for (int i = 0; i < n; ++i) {
+    if (shared && !blockRate) design(k, count, in[1].at(0, i), in[2].at(0, i), in[3].at(0, i), env);
+    for (int lane = 0; lane < lanes; ++lane) {
+      if (!shared) design(k, count, in[1].at(lane, i), in[2].at(lane, i), in[3].at(lane, i), env);
+      out[lane * outStride + i] = tick(states + lane * stateStride, k, count, in[0].at(lane, i), in[4].at(lane, i));
+    }
+  }
 }

@@ -11,8 +11,13 @@ namespace patchc::kernel::phaser {
 // same exact math (pyo's 50 Phasers and their mixdown) to differ audibly in a null test. Doubles cost nothing
 // here: each stage depends on the previous one, so the stages are serial either way.
 struct Stage {
-  double c, d;  // allpass coefficients: A(z) = (c + d z^-1 + z^-2) / (1 + d z^-1 + c z^-2)
   double x1, x2, y1, y2;
+};
+
+// Allpass coefficients of every stage: A(z) = (c + d z^-1 + z^-2) / (1 + d z^-1 + c z^-2). Computed per block
+// when freq, spread and q are constants, per sample when one is a signal, and once for all lanes that share them.
+struct Coefficients {
+  double c[256], d[256];
 };
 
 struct State {
