@@ -214,6 +214,32 @@ class ModuleBuilder {
             builder_.CreateTrunc(stride, i32_)};
   }
 
+  // Input k of a node for one lane: an array input (pointer to its numbers, stride = their count) or a signal.
+  std::pair<llvm::Value*, llvm::Value*> nodeInput(const ir::Node& node, size_t k, llvm::Value* lane,
+                                                  const std::string& name) {
+    const ir::Node::ArrayInput* array = node.arrayFor(k);
+    if (!array) return inputFor(node.inputs[k], lane, node.lanes, name);
+    std::vector<llvm::Constant*> pointers, counts;
+    for (size_t a = 0; a < array->lanes.size(); ++a) {
+      pointers.push_back(constantArray(array->lanes[a], fmt::format("{}.array{}", name, a)));
+      counts.push_back(llvm::ConstantInt::get(i32_, array->lanes[a].size()));
+    }
+    if (pointers.size() == 1) return {pointers[0], counts[0]};
+    auto table = [&](std::vector<llvm::Constant*>& items, llvm::Type* type, const char* suffix) {
+      auto* arrayType = llvm::ArrayType::get(type, items.size());
+      return new llvm::GlobalVariable(*module_, arrayType, true, llvm::GlobalValue::PrivateLinkage,
+                                      llvm::ConstantArray::get(arrayType, items), name + suffix);
+    };
+    auto* pointerTable = table(pointers, ptr_, ".arrays");
+    auto* countTable = table(counts, i32_, ".counts");
+    llvm::Value* index = laneIndex(lane, static_cast<int>(pointers.size()), node.lanes);
+    llvm::Value* zero = llvm::ConstantInt::get(i64_, 0);
+    return {builder_.CreateLoad(ptr_, builder_.CreateInBoundsGEP(pointerTable->getValueType(), pointerTable,
+                                                                  {zero, index})),
+            builder_.CreateLoad(i32_, builder_.CreateInBoundsGEP(countTable->getValueType(), countTable,
+                                                                  {zero, index}))};
+  }
+
   // Constants of mixed lists live in a pool at the end of the arena (filled by init, read with stride 0).
   size_t poolOffset(float value) {
     for (size_t i = 0; i < pool_.size(); ++i)
@@ -276,7 +302,7 @@ class ModuleBuilder {
       uint32_t seed = nodeSeed(graph_.seed, node.id);
       laneLoop(node.lanes, nodeTag(node) + ".init", [&](llvm::Value* lane) {
         for (size_t k = 0; k < node.inputs.size(); ++k)
-          storeIn(initIns_, k, inputFor(node.inputs[k], lane, node.lanes, fmt::format("{}.in{}", nodeTag(node), k)));
+          storeIn(initIns_, k, nodeInput(node, k, lane, fmt::format("{}.in{}", nodeTag(node), k)));
         llvm::Value* state = builder_.CreateInBoundsGEP(
             llvm::Type::getInt8Ty(context_), state_, laneOffset(layouts_[id].stateOffset, lane, layouts_[id].laneStride));
         // A distinct, non-zero seed per lane (noise generators need one).
@@ -307,7 +333,7 @@ class ModuleBuilder {
   // The node's kernel inputs as lane-block inputs (base + lane·laneStride + sample·sampleStride), or nullopt
   // when the kernel has no lane-block entry or an input's lanes follow no such pattern.
   std::optional<std::vector<LaneInput>> laneInputs(const ir::Node& node) {
-    if (!node.spec->laneBlock || node.lanes < 2) return std::nullopt;
+    if (!node.spec->laneBlock || node.lanes < 2 || !node.arrays.empty()) return std::nullopt;
     std::vector<LaneInput> result;
     for (size_t k = 0; k + 2 < node.inputs.size(); ++k) {
       const ir::Signal& s = node.inputs[k];
@@ -413,7 +439,7 @@ class ModuleBuilder {
         auto kernelProcess = kernel(node.spec->name, "process");
         laneLoop(node.lanes, tag, [&](llvm::Value* lane) {
           for (size_t k = 0; k + 2 < node.inputs.size(); ++k)
-            storeIn(ins, k, inputFor(node.inputs[k], lane, node.lanes, fmt::format("{}.in{}", tag, k)));
+            storeIn(ins, k, nodeInput(node, k, lane, fmt::format("{}.in{}", tag, k)));
           llvm::Value* state = builder_.CreateInBoundsGEP(
               llvm::Type::getInt8Ty(context_), state_, laneOffset(layouts_[id].stateOffset, lane, layouts_[id].laneStride));
           builder_.CreateCall(kernelProcess, {state, ins, bufferOf(id, lane), n, env_});

@@ -1,5 +1,7 @@
 #include "ir/Builtins.h"
 
+#include "ir/SoundFile.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -257,6 +259,7 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
     double y = ylog ? ymin * std::pow(10.0, norm * std::log10(ymax / ymin)) : norm * (ymax - ymin) + ymin;
     return fromDouble(y);
   });
+  g["SNDS_PATH"] = Value::fromString(soundsPath());
   g["Mix"] = objects.mixConstructor();
   g["Server"] = objects.serverConstructor();
 

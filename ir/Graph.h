@@ -63,6 +63,19 @@ struct Node {
   std::vector<Signal> inputs;
   std::string name;     // the variable it was assigned to, if any: part of its stable identity
   SourceRange origin;   // the call that made it
+  // Inputs of InputKind::Array: numbers known when compiling, one array per lane (lane i reads lanes[i % n]).
+  // The input's Signal holds one constant per array (its length), so passes see an ordinary constant input.
+  struct ArrayInput {
+    size_t input = 0;
+    std::vector<std::vector<float>> lanes;
+    bool operator==(const ArrayInput&) const = default;
+  };
+  std::vector<ArrayInput> arrays;
+  const ArrayInput* arrayFor(size_t input) const {
+    for (const auto& a : arrays)
+      if (a.input == input) return &a;
+    return nullptr;
+  }
   bool stopped = false; // `.stop()`: computes nothing and outputs silence
   bool replaced = false; // an optimizer pass took over its work: dce removes it without a remark
 

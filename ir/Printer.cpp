@@ -96,6 +96,12 @@ std::string printText(const Graph& graph) {
     const Node& node = graph.node(id);
     out << fmt::format("%{} = {}[{}]", names.at(id), node.opName(), node.lanes);
     for (size_t i = 0; i < node.inputs.size(); ++i) {
+      if (const auto* array = node.arrayFor(i)) {
+        out << ' ' << inputName(node, i) << "=array[";
+        for (size_t a = 0; a < array->lanes.size(); ++a) out << (a ? ", " : "") << array->lanes[a].size() << " numbers";
+        out << ']';
+        continue;
+      }
       if (isDefault(node, i)) continue;
       out << ' ' << inputName(node, i) << '=' << printSignal(graph, node.inputs[i], names);
     }

@@ -1,5 +1,7 @@
 #include "ir/PyoObjects.h"
 
+#include "ir/SoundFile.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -102,39 +104,95 @@ Value PyoObjects::constructor(const ObjectSpec& spec) {
 }
 
 Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
+  // The user binds pyo's arguments; hidden inputs (Registry.h) keep their defaults until a method sets them.
   std::vector<std::string> names;
   std::vector<std::optional<float>> defaults;
-  for (const auto& in : spec.inputs) {
-    names.push_back(in.name);
-    defaults.push_back(in.defaultValue);
+  std::vector<size_t> inputOf;  // names[j] is input inputOf[j]
+  for (size_t i = 0; i < spec.inputs.size(); ++i) {
+    if (spec.inputs[i].hidden) continue;
+    names.push_back(spec.inputs[i].name);
+    defaults.push_back(spec.inputs[i].defaultValue);
+    inputOf.push_back(i);
   }
   names.push_back("mul");
   defaults.push_back(1.0f);
+  inputOf.push_back(spec.inputs.size());
   names.push_back("add");
   defaults.push_back(0.0f);
+  inputOf.push_back(spec.inputs.size() + 1);
   auto bound = bind(spec.name, names, defaults, args);
 
-  std::vector<ir::Signal> inputs;
-  for (size_t i = 0; i < names.size(); ++i) {
+  std::vector<ir::Signal> inputs(spec.inputs.size() + 2);
+  std::vector<ir::Node::ArrayInput> arrays;
+  std::optional<float> fileSampleRate;
+  for (size_t i = 0; i < spec.inputs.size(); ++i)
+    if (spec.inputs[i].hidden) inputs[i] = ir::Signal::constant(spec.inputs[i].defaultValue.value_or(0.0f));
+  for (size_t j = 0; j < names.size(); ++j) {
+    size_t i = inputOf[j];
     InputKind kind = i < spec.inputs.size() ? spec.inputs[i].kind : InputKind::Signal;
-    std::string what = fmt::format("argument '{}' of {}", names[i], spec.name);
+    std::string what = fmt::format("argument '{}' of {}", names[j], spec.name);
+    const Value& v = bound[j].value;
+    if (kind == InputKind::Array) {
+      ir::Node::ArrayInput array{i, toArrays(v, bound[j].range, what, fileSampleRate)};
+      ir::Signal placeholder;
+      for (const auto& lane : array.lanes)
+        placeholder.lanes.push_back(ir::LaneSource::constant(static_cast<float>(lane.size())));
+      inputs[i] = placeholder;
+      arrays.push_back(std::move(array));
+      continue;
+    }
     if (kind == InputKind::Audio && !spec.internal) {
-      const Value& v = bound[i].value;
       bool objects = v.type == Value::Type::Object ||
                      (v.isSequence() && !v.items->empty() &&
                       std::all_of(v.items->begin(), v.items->end(),
                                   [](const Value& x) { return x.type == Value::Type::Object; }));
       if (!objects)
-        throw ElaborationError(bound[i].range, fmt::format("{} must be a PyoObject, not {}", what, describe(v)));
+        throw ElaborationError(bound[j].range, fmt::format("{} must be a PyoObject, not {}", what, describe(v)));
     }
-    inputs.push_back(toSignal(bound[i].value, bound[i].range, what, kind));
+    inputs[i] = toSignal(v, bound[j].range, what, kind);
+  }
+  if (fileSampleRate) {
+    int index = spec.inputIndex("fileSampleRate");
+    if (index >= 0) inputs[static_cast<size_t>(index)] = ir::Signal::constant(*fileSampleRate);
   }
   ir::Node& node = graph_.add(ir::NodeKind::Object, &spec, 1, args.callRange);
   node.inputs = std::move(inputs);
+  node.arrays = std::move(arrays);
   graph_.updateShape(node);
   auto& given = given_[node.id];
-  for (size_t i = 0; i < names.size(); ++i) given[names[i]] = bound[i].value;
+  for (size_t j = 0; j < names.size(); ++j) given[names[j]] = bound[j].value;
   return Value::object(node.id);
+}
+
+std::vector<std::vector<float>> PyoObjects::toArrays(const Value& value, const SourceRange& range,
+                                                     const std::string& what, std::optional<float>& fileSampleRate) {
+  if (value.type == Value::Type::String) {
+    SoundFile sound = readSoundFile(value.text, graph_.sourceName);
+    if (!sound.error.empty()) throw ElaborationError(range, sound.error);
+    fileSampleRate = static_cast<float>(sound.sampleRate);
+    return sound.channels;
+  }
+  // A list of numbers, or of (time, value) pairs (flattened): one array, for every lane.
+  std::vector<float> numbers;
+  if (!value.isSequence())
+    throw ElaborationError(range, fmt::format("{} must be a list of numbers or pairs, or a sound file's path, not {}",
+                                              what, describe(value)));
+  for (const auto& item : *value.items) {
+    if (item.isNumber()) {
+      numbers.push_back(static_cast<float>(item.toNumber()));
+    } else if (item.isSequence()) {
+      for (const auto& x : *item.items) {
+        if (!x.isNumber())
+          throw ElaborationError(range, fmt::format("{} must hold numbers, not {}", what, describe(x)));
+        numbers.push_back(static_cast<float>(x.toNumber()));
+      }
+    } else {
+      throw ElaborationError(range, fmt::format("{} must hold numbers or pairs of numbers, not {}", what,
+                                                describe(item)));
+    }
+  }
+  if (numbers.empty()) throw ElaborationError(range, fmt::format("{} is empty", what));
+  return {numbers};
 }
 
 Value PyoObjects::mixConstructor() {
@@ -156,6 +214,15 @@ Value PyoObjects::makeMix(const Value& source, const SourceRange& sourceRange, c
   node.inputs = {std::move(input), ir::Signal::constant(1.0f), ir::Signal::constant(0.0f)};
   graph_.updateShape(node);
   return Value::object(node.id);
+}
+
+void PyoObjects::start(ir::NodeId id) {
+  // Envelopes (Fader, Linseg) run only once play() or out() started them: their hidden "playing" input.
+  ir::Node& node = graph_.node(id);
+  if (node.kind != ir::NodeKind::Object) return;
+  int index = node.spec->inputIndex("playing");
+  if (index >= 0 && node.spec->inputs[static_cast<size_t>(index)].hidden)
+    node.inputs[static_cast<size_t>(index)] = ir::Signal::constant(1.0f);
 }
 
 void PyoObjects::removeTaps(ir::NodeId id) {
@@ -233,6 +300,7 @@ Value PyoObjects::method(const Value& object, const std::string& name, const Sou
       removeTaps(id);
       graph_.outputs().push_back({id, chnl, args.callRange});
       self().stopped = false;
+      start(id);
       return object;
     });
   if (name == "play")
@@ -243,6 +311,7 @@ Value PyoObjects::method(const Value& object, const std::string& name, const Sou
       // As in pyo, play() computes the object without sending it to the output (measured with pyo 1.0.4).
       self().stopped = false;
       removeTaps(id);
+      start(id);
       return object;
     });
   if (name == "stop")

@@ -8,7 +8,9 @@
 #include "ir/Value.h"
 
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace patchc::elab {
 
@@ -52,6 +54,9 @@ class PyoObjects {
   void setInput(ir::Node& node, size_t index, ir::Signal signal, const SourceRange& range);
   std::vector<std::string> inputNames(const ir::Node& node) const;
   Value method(const Value& object, const std::string& name, const SourceRange& range);
+  std::vector<std::vector<float>> toArrays(const Value& value, const SourceRange& range, const std::string& what,
+                                           std::optional<float>& fileSampleRate);
+  void start(ir::NodeId id);
   bool reaches(ir::NodeId from, ir::NodeId to) const;
   void removeTaps(ir::NodeId id);
 

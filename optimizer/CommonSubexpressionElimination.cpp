@@ -18,13 +18,15 @@ struct NodeKey {
   const ObjectSpec* spec;
   int lanes;
   std::vector<std::vector<std::tuple<int, float, ir::NodeId, int>>> inputs;
+  std::vector<std::pair<size_t, std::vector<std::vector<float>>>> arrays;
   bool operator<(const NodeKey& other) const {
-    return std::tie(kind, spec, lanes, inputs) < std::tie(other.kind, other.spec, other.lanes, other.inputs);
+    return std::tie(kind, spec, lanes, inputs, arrays) <
+           std::tie(other.kind, other.spec, other.lanes, other.inputs, other.arrays);
   }
 };
 
 NodeKey keyOf(const ir::Node& node) {
-  NodeKey key{node.kind, node.spec, node.lanes, {}};
+  NodeKey key{node.kind, node.spec, node.lanes, {}, {}};
   for (const auto& input : node.inputs) {
     std::vector<std::tuple<int, float, ir::NodeId, int>> lanes;
     for (const auto& l : input.lanes)
@@ -32,6 +34,7 @@ NodeKey keyOf(const ir::Node& node) {
                          l.isConstant() ? 0 : l.lane);
     key.inputs.push_back(std::move(lanes));
   }
+  for (const auto& a : node.arrays) key.arrays.emplace_back(a.input, a.lanes);
   return key;
 }
 

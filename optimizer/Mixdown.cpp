@@ -48,7 +48,7 @@ bool Mixdown::run(ir::Graph& graph, Remarks& remarks) {
       const ir::Node& node = graph.node(id);
       if (node.kind != ir::NodeKind::Object || node.stopped || node.replaced || node.lanes < 2) continue;
       int audio = audioInputIndex(node);
-      if (audio < 0 || node.spec->internal) continue;
+      if (audio < 0 || node.spec->internal || !node.arrays.empty()) continue;
       std::string why;
       auto summed = howSummed(graph, node, why);
       int groups = summed ? std::min(summed->groups, node.lanes) : 0;
