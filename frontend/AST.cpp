@@ -274,6 +274,13 @@ class Printer {
         line(indent, "Lambda" + at + " (" + joined(e.params) + ")");
         expression(child, e.element.get());
         break;
+      case K::Slice:
+        line(indent, "Slice" + at);  // start, stop, step; an absent one prints as "-"
+        for (const Expr* bound : {e.object.get(), e.index.get(), e.element.get()}) {
+          if (bound) expression(child, bound);
+          else line(child, "-");
+        }
+        break;
     }
   }
 

@@ -58,6 +58,7 @@ struct Expr {
     Dict,       // {keys[i]: elements[i]...}
     ListComp,   // [element for ... in ... if ...]
     Lambda,     // lambda params: element
+    Slice,      // object:index:element (each may be null), only as a Subscript's index
   };
 
   Kind kind;

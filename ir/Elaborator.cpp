@@ -7,7 +7,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace patchc {
 namespace elab {
@@ -350,7 +352,10 @@ class Elaborator final : public Interpreter {
         return lookupBuiltin(e.text, e.range);
       }
       case K::Attribute: return attribute(eval(*e.object, scope), e.text, e.range);
-      case K::Subscript: return subscript(eval(*e.object, scope), eval(*e.index, scope), e.index->range);
+      case K::Subscript:
+        if (e.index->kind == K::Slice) return slice(eval(*e.object, scope), *e.index, scope);
+        return subscript(eval(*e.object, scope), eval(*e.index, scope), e.index->range);
+      case K::Slice: throw ElaborationError(e.range, "a slice is only allowed inside [ ]");
       case K::Call: {
         Value callee = eval(*e.object, scope);
         CallArguments args;
@@ -491,6 +496,39 @@ class Elaborator final : public Interpreter {
       default:
         throw ElaborationError(range, fmt::format("'{}' object is not subscriptable", container.typeName()));
     }
+  }
+
+  // Python's sequence[start:stop:step], for lists, tuples and strings.
+  Value slice(const Value& sequence, const ast::Expr& bounds, const std::shared_ptr<Scope>& scope) {
+    if (!sequence.isSequence() && sequence.type != Value::Type::String)
+      throw ElaborationError(bounds.range, fmt::format("'{}' object cannot be sliced", sequence.typeName()));
+    auto bound = [&](const ast::Expr* expr) -> std::optional<int64_t> {
+      if (!expr) return std::nullopt;
+      Value v = eval(*expr, scope);
+      if (v.type == Value::Type::None) return std::nullopt;
+      if (v.type != Value::Type::Int && v.type != Value::Type::Bool)
+        throw ElaborationError(expr->range, fmt::format("slice indices must be integers, not {}", v.typeName()));
+      return v.type == Value::Type::Int ? v.integer : v.boolean;
+    };
+    const int64_t n = static_cast<int64_t>(sequence.type == Value::Type::String ? sequence.text.size()
+                                                                                 : sequence.items->size());
+    int64_t step = bound(bounds.element.get()).value_or(1);
+    if (step == 0) throw ElaborationError(bounds.range, "slice step cannot be zero");
+    auto clampBound = [&](std::optional<int64_t> b, int64_t otherwise) {
+      if (!b) return otherwise;
+      int64_t v = *b < 0 ? *b + n : *b;
+      return step > 0 ? std::clamp<int64_t>(v, 0, n) : std::clamp<int64_t>(v, -1, n - 1);
+    };
+    int64_t start = clampBound(bound(bounds.object.get()), step > 0 ? 0 : n - 1);
+    int64_t stop = clampBound(bound(bounds.index.get()), step > 0 ? n : -1);
+    ValueList items;
+    std::string text;
+    for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step) {
+      if (sequence.type == Value::Type::String) text += sequence.text[static_cast<size_t>(i)];
+      else items.push_back((*sequence.items)[static_cast<size_t>(i)]);
+    }
+    if (sequence.type == Value::Type::String) return Value::fromString(text);
+    return sequence.type == Value::Type::List ? Value::list(items) : Value::tuple(items);
   }
 
   size_t listIndex(const Value& list, const Value& index, const SourceRange& range) {
