@@ -9,14 +9,20 @@
 #include <cmath>
 
 #include "stdlib/Registry.h"
+#include "stdlib/kernels/Biquad.h"
+#include "stdlib/kernels/BrownNoise.h"
 #include "stdlib/kernels/Delay.h"
+#include "stdlib/kernels/Envelope.h"
 #include "stdlib/kernels/FastSine.h"
 #include "stdlib/kernels/Freeverb.h"
 #include "stdlib/kernels/KernelMath.h"
 #include "stdlib/kernels/Noise.h"
 #include "stdlib/kernels/Phaser.h"
+#include "stdlib/kernels/SfPlayer.h"
 #include "stdlib/kernels/Sine.h"
 #include "stdlib/kernels/SineLoop.h"
+#include "stdlib/kernels/WGVerb.h"
+#include "stdlib/kernels/Waveguide.h"
 
 namespace patchc {
 
@@ -30,6 +36,25 @@ InputSpec signal(std::string name, float defaultValue, std::string doc) {
 }
 InputSpec constant(std::string name, float defaultValue, std::string doc) {
   return {std::move(name), InputKind::Constant, defaultValue, std::move(doc)};
+}
+InputSpec array(std::string name, std::string doc) {
+  return {std::move(name), InputKind::Array, std::nullopt, std::move(doc)};
+}
+// Not one of pyo's arguments: a Constant the elaborator sets (Registry.h's InputSpec::hidden); comes last.
+InputSpec hidden(std::string name, float defaultValue, std::string doc) {
+  return {std::move(name), InputKind::Constant, defaultValue, std::move(doc), true};
+}
+
+// pyo's arithmetic objects (Sin, Cos, Sqrt): one input, per sample, no state, not linear.
+ObjectSpec mathFunction(std::string name, std::string doc, float cost, bool bipolar) {
+  ObjectSpec spec;
+  spec.name = std::move(name);
+  spec.doc = std::move(doc);
+  spec.inputs = {audio("input", "input signal")};
+  spec.facts.stateless = true;
+  spec.facts.cost = cost;
+  spec.bipolar = bipolar;
+  return spec;
 }
 
 ObjectFacts oscillatorFacts(float cost) {
@@ -119,6 +144,60 @@ void registerBuiltinObjects(Registry& registry) {
     spec.generator = true;
     registry.add(std::move(spec));
   }
+  {
+    ObjectSpec spec;
+    spec.name = "BrownNoise";
+    spec.doc = "A brown noise generator: power falls 6 dB per octave (leaky-integrated white noise).";
+    spec.facts = oscillatorFacts(0.4f);
+    spec.facts.deterministic = false;
+    spec.stateBytes = sizeof(kernel::brownnoise::State);
+    spec.generator = true;
+    registry.add(std::move(spec));
+  }
+  {
+    ObjectSpec spec;
+    spec.name = "SfPlayer";
+    spec.doc = "Plays a sound file read when compiling, at a given speed, once or looped.";
+    spec.inputs = {array("path", "the sound file; the compiler reads it and gives each lane one channel"),
+                   signal("speed", 1.0f, "playback rate: 1 the original pitch, negative plays backwards"),
+                   constant("loop", 0.0f, "1: play in a loop, 0: once, then output 0"),
+                   constant("offset", 0.0f, "seconds of the sound skipped at the start (and at each loop)"),
+                   constant("interp", 2.0f, "interpolation: 1 none, 2 linear, 3 cosine, 4 cubic"),
+                   hidden("fileSampleRate", 0.0f, "the sound file's sample rate (0: the server's)")};
+    spec.facts = oscillatorFacts(1.0f);
+    spec.stateBytes = sizeof(kernel::sfplayer::State);
+    spec.generator = true;
+    registry.add(std::move(spec));
+  }
+
+  // --- Envelopes: they run once play() or out() started them -------------------------------------------------
+  {
+    ObjectSpec spec;
+    spec.name = "Fader";
+    spec.doc = "A linear fade-in / fade-out envelope between 0 and 1; starts with play().";
+    spec.inputs = {constant("fadein", 0.01f, "rising time in seconds"),
+                   constant("fadeout", 0.1f, "falling time in seconds"),
+                   constant("dur", 0.0f, "total duration in seconds; 0: fade in and hold"),
+                   hidden("playing", 0.0f, "1 once play() or out() started the envelope")};
+    spec.facts = oscillatorFacts(0.3f);
+    spec.stateBytes = sizeof(kernel::envelope::State);
+    spec.generator = true;
+    spec.bipolar = false;  // [0, 1]: .range(min, max) maps 0 to min and 1 to max
+    registry.add(std::move(spec));
+  }
+  {
+    ObjectSpec spec;
+    spec.name = "Linseg";
+    spec.doc = "Straight line segments between (time, value) breakpoints; starts with play().";
+    spec.inputs = {array("list", "breakpoints [(time, value), ...], times in seconds, increasing"),
+                   constant("loop", 0.0f, "1: restart at the end of the list"),
+                   constant("initToFirstVal", 0.0f, "1: output the first value until started (else 0)"),
+                   hidden("playing", 0.0f, "1 once play() or out() started the envelope")};
+    spec.facts = oscillatorFacts(0.3f);
+    spec.stateBytes = sizeof(kernel::envelope::State);
+    spec.generator = true;
+    registry.add(std::move(spec));
+  }
 
   // --- Filters and effects ----------------------------------------------------------------------------------
   {
@@ -135,6 +214,7 @@ void registerBuiltinObjects(Registry& registry) {
     spec.stateBytesFor = [](const ConstantInputs& constants, double) {
       return kernel::phaser::laneBytes(constants[5]);
     };
+    spec.laneBlock = true;
     registry.add(std::move(spec));
   }
   {
@@ -178,6 +258,30 @@ void registerBuiltinObjects(Registry& registry) {
   }
   {
     ObjectSpec spec;
+    spec.name = "Biquadx";
+    spec.doc = "stages identical RBJ-cookbook biquads in series, designed once.";
+    spec.inputs = {audio("input", "input signal to process"),
+                   signal("freq", 1000.0f, "cutoff or centre frequency in Hz"), signal("q", 1.0f, "Q of each stage"),
+                   constant("type", 0.0f, "0 lowpass, 1 highpass, 2 bandpass, 3 bandstop, 4 allpass"),
+                   constant("stages", 4.0f, "number of filters in series, read at init only")};
+    spec.facts = filterFacts(0.8f * 4.0f);
+    spec.stateBytesFor = [](const ConstantInputs& constants, double) {
+      return kernel::biquad::laneBytes(constants[4]);
+    };
+    registry.add(std::move(spec));
+  }
+  {
+    ObjectSpec spec;
+    spec.name = "Allpass2";
+    spec.doc = "A second-order allpass: phase -180 degrees at freq, bw Hz between -90 and -270 degrees.";
+    spec.inputs = {audio("input", "input signal to process"), signal("freq", 1000.0f, "centre frequency in Hz"),
+                   signal("bw", 100.0f, "bandwidth in Hz")};
+    spec.facts = filterFacts(1.0f);
+    spec.stateBytes = sizeof(kernel::BiquadHistory);
+    registry.add(std::move(spec));
+  }
+  {
+    ObjectSpec spec;
     spec.name = "Delay";
     spec.doc = "A sweepable recursive delay with linear interpolation.";
     spec.inputs = {audio("input", "input signal to delay"),
@@ -204,6 +308,52 @@ void registerBuiltinObjects(Registry& registry) {
     };
     registry.add(std::move(spec));
   }
+
+  {
+    ObjectSpec spec;
+    spec.name = "Waveguide";
+    spec.doc = "A basic waveguide string: a delay line of one period closed through a lowpass.";
+    spec.inputs = {audio("input", "excitation signal"), signal("freq", 100.0f, "frequency in Hz (1 / loop delay)"),
+                   signal("dur", 10.0f, "seconds for the tone to fall 40 dB"),
+                   constant("minfreq", 20.0f, "lowest frequency, sizes the delay line, read at init only")};
+    spec.facts = filterFacts(2.0f);
+    spec.stateBytesFor = [](const ConstantInputs& constants, double sampleRate) {
+      return kernel::waveguide::laneBytes(constants[3], static_cast<float>(sampleRate));
+    };
+    registry.add(std::move(spec));
+  }
+  {
+    ObjectSpec spec;
+    spec.name = "WGVerb";
+    spec.doc = "An 8-line waveguide (feedback delay network) reverb with lowpassed, slowly moving delays.";
+    spec.inputs = {audio("input", "input signal to process"),
+                   signal("feedback", 0.5f, "amount sent back into the lines, 0..1: longer reverb when higher"),
+                   signal("cutoff", 5000.0f, "cutoff of the lowpass in each line, in Hz"),
+                   signal("bal", 0.5f, "balance between dry (0) and wet (1) signal")};
+    spec.facts = filterFacts(10.0f);
+    spec.facts.timeInvariant = false;  // the delays move with time, whatever the input
+    spec.facts.deterministic = false;  // and how they move depends on the lane's seed
+    spec.stateBytesFor = [](const ConstantInputs&, double sampleRate) {
+      return kernel::wgverb::laneBytes(static_cast<float>(sampleRate));
+    };
+    registry.add(std::move(spec));
+  }
+  {
+    ObjectSpec spec;
+    spec.name = "Denorm";
+    spec.doc = "Adds noise of magnitude 1e-24 to its input, keeping filters out of subnormal numbers.";
+    spec.inputs = {audio("input", "input signal to process")};
+    spec.facts.linearInInput = false;  // it adds noise: f(0) is not 0
+    spec.facts.deterministic = false;
+    spec.facts.cost = 0.3f;
+    spec.stateBytes = sizeof(kernel::noise::State);
+    registry.add(std::move(spec));
+  }
+
+  // --- pyo's arithmetic objects ------------------------------------------------------------------------------
+  registry.add(mathFunction("Sin", "The sine of its input (radians), per sample.", 1.0f, true));
+  registry.add(mathFunction("Cos", "The cosine of its input (radians), per sample.", 1.0f, true));
+  registry.add(mathFunction("Sqrt", "The square root of its input per sample; 0 for a negative input.", 0.3f, true));
 
   // --- Internal: the elaborator's signal arithmetic ---------------------------------------------------------
   registry.add(arithmetic("Add", "a + b", true, 0.1f));

@@ -1,9 +1,10 @@
-// Sig, Sine, SineLoop, FastSine and Noise.
+// Sig, Sine, SineLoop, FastSine, Noise and BrownNoise.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
 
+#include "tests/support/Analysis.h"
 #include "tests/unit/stdlib/KernelHarness.h"
 
 namespace patchc::stdlibtest {
@@ -174,6 +175,53 @@ TEST(Noise, SeedsDifferAndRepeat) {
   int equal = 0;
   for (size_t i = 0; i < a.size(); ++i) equal += a[i] == b[i];
   EXPECT_LT(equal, 5);
+}
+
+}  // namespace
+}  // namespace patchc::stdlibtest
+
+namespace patchc::stdlibtest {
+namespace {
+
+// Mean power of x in [lo, hi] Hz, averaged over Hann-windowed segments (Welch).
+double bandPower(const std::vector<float>& x, double lo, double hi) {
+  const size_t segment = 16384;
+  double total = 0.0;
+  int segments = 0;
+  for (size_t start = 0; start + segment <= x.size(); start += segment / 2, ++segments) {
+    std::vector<float> part(x.begin() + static_cast<long>(start), x.begin() + static_cast<long>(start + segment));
+    std::vector<double> spectrum = test::magnitudeSpectrum(part, segment);
+    for (size_t k = 0; k < spectrum.size(); ++k) {
+      double f = test::binFrequency(k, spectrum.size(), kSampleRate);
+      if (f >= lo && f <= hi) total += spectrum[k] * spectrum[k];
+    }
+  }
+  return total / segments;
+}
+
+TEST(BrownNoise, SpectrumFallsSixDecibelsPerOctave) {
+  std::vector<float> y = render("BrownNoise", {}, 44100 * 6, {.seed = 7});
+  std::vector<double> levels;
+  for (double f : {100.0, 200.0, 400.0, 800.0, 1600.0, 3200.0})
+    levels.push_back(10.0 * std::log10(bandPower(y, f / 1.1, f * 1.1) / (0.2 * f)));  // per Hz
+  for (size_t k = 1; k < levels.size(); ++k) EXPECT_NEAR(levels[k] - levels[k - 1], -6.0, 1.0) << k;
+  EXPECT_NEAR((levels.back() - levels.front()) / 5.0, -6.0, 0.3);
+}
+
+TEST(BrownNoise, LevelLikePyoAndNoDrift) {
+  // pyo 1.0.4 (measured): RMS 0.44, mean near 0.
+  const int count = 44100 * 20;
+  std::vector<float> y = render("BrownNoise", {}, count, {.seed = 3});
+  EXPECT_NEAR(rms(y, 44100, count), 0.44, 0.05);
+  double mean = 0.0;
+  for (int i = 44100; i < count; ++i) mean += y[i];
+  EXPECT_NEAR(mean / (count - 44100), 0.0, 0.05);
+  for (float v : y) ASSERT_LT(std::abs(v), 3.0f);
+}
+
+TEST(BrownNoise, SeedsDifferAndRepeat) {
+  EXPECT_EQ(render("BrownNoise", {}, 1000, {.seed = 1}), render("BrownNoise", {}, 1000, {.seed = 1}));
+  EXPECT_NE(render("BrownNoise", {}, 1000, {.seed = 1}), render("BrownNoise", {}, 1000, {.seed = 2}));
 }
 
 }  // namespace

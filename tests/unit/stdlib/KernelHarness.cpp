@@ -21,6 +21,18 @@
   X(Biquad)                    \
   X(Delay)                     \
   X(Freeverb)                  \
+  X(Sin)                       \
+  X(Cos)                       \
+  X(Sqrt)                      \
+  X(Denorm)                    \
+  X(Biquadx)                   \
+  X(Allpass2)                  \
+  X(BrownNoise)                \
+  X(Fader)                     \
+  X(Linseg)                    \
+  X(SfPlayer)                  \
+  X(Waveguide)                 \
+  X(WGVerb)                    \
   X(Add)                       \
   X(Sub)                       \
   X(Mul)                       \
@@ -47,6 +59,7 @@ constexpr size_t kGuardBytes = 256;
 constexpr unsigned char kGuardByte = 0xA5;
 
 kernel::In inputAt(const Input& input, int offset) {
+  if (input.isArray) return kernel::In{input.samples.data(), static_cast<int>(input.samples.size())};
   return input.isSignal() ? kernel::In{input.samples.data() + offset, 1} : kernel::In{&input.constant, 0};
 }
 
@@ -72,7 +85,8 @@ std::vector<float> render(const std::string& name, const std::vector<Input>& inp
 
   ConstantInputs constants;
   for (const Input& input : inputs)
-    constants.values.push_back(input.isSignal() ? std::numeric_limits<float>::quiet_NaN() : input.constant);
+    constants.values.push_back(input.isSignal() || input.isArray ? std::numeric_limits<float>::quiet_NaN()
+                                                                 : input.constant);
   const size_t stateBytes = spec->laneStateBytes(constants, options.sampleRate);
   const size_t align = spec->stateAlign < 16 ? 16 : spec->stateAlign;
   const size_t allocated = (stateBytes + kGuardBytes + align - 1) / align * align;
@@ -103,7 +117,9 @@ std::vector<float> render(const std::string& name, const std::vector<Input>& inp
 
 std::vector<Input> defaultInputs(const ObjectSpec& spec) {
   std::vector<Input> inputs;
-  for (const InputSpec& input : spec.inputs) inputs.push_back(Input::value(input.defaultValue.value_or(0.0f)));
+  for (const InputSpec& input : spec.inputs)
+    inputs.push_back(input.kind == InputKind::Array ? Input::array({})
+                                                    : Input::value(input.defaultValue.value_or(0.0f)));
   return inputs;
 }
 

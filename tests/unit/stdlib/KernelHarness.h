@@ -26,14 +26,17 @@ const KernelFunctions* kernelFunctions(const std::string& name);
 constexpr float kSampleRate = 44100.0f;
 constexpr int kBlockSize = 64;
 
-// One input of a lane: a number (passed with stride 0, as a const or control input) or a signal (stride 1).
+// One input of a lane: a number (passed with stride 0, as a const or control input), a signal (stride 1), or an
+// array (an InputKind::Array input: the numbers passed whole, stride = their count, the same in every block).
 struct Input {
   float constant = 0.0f;
-  std::vector<float> samples;  // used when non-empty
+  std::vector<float> samples;  // the signal or the array's numbers
+  bool isArray = false;
 
   static Input value(float v) { return Input{v, {}}; }
   static Input signal(std::vector<float> s) { return Input{0.0f, std::move(s)}; }
-  bool isSignal() const { return !samples.empty(); }
+  static Input array(std::vector<float> numbers) { return Input{0.0f, std::move(numbers), true}; }
+  bool isSignal() const { return !isArray && !samples.empty(); }
 };
 
 struct RenderOptions {
@@ -47,7 +50,7 @@ struct RenderOptions {
 std::vector<float> render(const std::string& name, const std::vector<Input>& inputs, int count,
                           const RenderOptions& options = {});
 
-// The registry's defaults as numbers (a required input gets 0).
+// The registry's defaults as numbers (a required input gets 0, an Array input no numbers).
 std::vector<Input> defaultInputs(const ObjectSpec& spec);
 
 // --- Signals and analysis ------------------------------------------------------------------------------------

@@ -19,11 +19,13 @@ struct ExpectedInput {
 struct ExpectedObject {
   const char* name;
   std::vector<ExpectedInput> inputs;
+  std::vector<ExpectedInput> hidden = {};  // set by the elaborator, after pyo's arguments
 };
 
 constexpr auto A = InputKind::Audio;
 constexpr auto S = InputKind::Signal;
 constexpr auto C = InputKind::Constant;
+constexpr auto R = InputKind::Array;
 
 // pyo 1.0.4's signatures (inspect.signature of each class, mul and add left out).
 const std::vector<ExpectedObject>& pyoSignatures() {
@@ -46,6 +48,21 @@ const std::vector<ExpectedObject>& pyoSignatures() {
       {"Biquad", {{"input", std::nullopt, A}, {"freq", 1000.0f, S}, {"q", 1.0f, S}, {"type", 0.0f, C}}},
       {"Delay", {{"input", std::nullopt, A}, {"delay", 0.25f, S}, {"feedback", 0.0f, S}, {"maxdelay", 1.0f, C}}},
       {"Freeverb", {{"input", std::nullopt, A}, {"size", 0.5f, S}, {"damp", 0.5f, S}, {"bal", 0.5f, S}}},
+      {"Sin", {{"input", std::nullopt, A}}},
+      {"Cos", {{"input", std::nullopt, A}}},
+      {"Sqrt", {{"input", std::nullopt, A}}},
+      {"Denorm", {{"input", std::nullopt, A}}},
+      {"Biquadx",
+       {{"input", std::nullopt, A}, {"freq", 1000.0f, S}, {"q", 1.0f, S}, {"type", 0.0f, C}, {"stages", 4.0f, C}}},
+      {"Allpass2", {{"input", std::nullopt, A}, {"freq", 1000.0f, S}, {"bw", 100.0f, S}}},
+      {"BrownNoise", {}},
+      {"Fader", {{"fadein", 0.01f, C}, {"fadeout", 0.1f, C}, {"dur", 0.0f, C}}, {{"playing", 0.0f, C}}},
+      {"Linseg", {{"list", std::nullopt, R}, {"loop", 0.0f, C}, {"initToFirstVal", 0.0f, C}}, {{"playing", 0.0f, C}}},
+      {"SfPlayer",
+       {{"path", std::nullopt, R}, {"speed", 1.0f, S}, {"loop", 0.0f, C}, {"offset", 0.0f, C}, {"interp", 2.0f, C}},
+       {{"fileSampleRate", 0.0f, C}}},
+      {"Waveguide", {{"input", std::nullopt, A}, {"freq", 100.0f, S}, {"dur", 10.0f, S}, {"minfreq", 20.0f, C}}},
+      {"WGVerb", {{"input", std::nullopt, A}, {"feedback", 0.5f, S}, {"cutoff", 5000.0f, S}, {"bal", 0.5f, S}}},
   };
   return table;
 }
@@ -55,12 +72,15 @@ TEST(StdlibRegistry, SignaturesMatchPyo) {
     const ObjectSpec* spec = Registry::builtin().find(expected.name);
     ASSERT_NE(spec, nullptr) << expected.name;
     EXPECT_FALSE(spec->internal) << expected.name;
-    ASSERT_EQ(spec->inputs.size(), expected.inputs.size()) << expected.name;
-    for (size_t i = 0; i < expected.inputs.size(); ++i) {
+    std::vector<ExpectedInput> all = expected.inputs;
+    all.insert(all.end(), expected.hidden.begin(), expected.hidden.end());
+    ASSERT_EQ(spec->inputs.size(), all.size()) << expected.name;
+    for (size_t i = 0; i < all.size(); ++i) {
       const InputSpec& input = spec->inputs[i];
-      EXPECT_EQ(input.name, expected.inputs[i].name) << expected.name;
-      EXPECT_EQ(input.defaultValue, expected.inputs[i].defaultValue) << expected.name << "." << input.name;
-      EXPECT_EQ(input.kind, expected.inputs[i].kind) << expected.name << "." << input.name;
+      EXPECT_EQ(input.name, all[i].name) << expected.name;
+      EXPECT_EQ(input.defaultValue, all[i].defaultValue) << expected.name << "." << input.name;
+      EXPECT_EQ(input.kind, all[i].kind) << expected.name << "." << input.name;
+      EXPECT_EQ(input.hidden, i >= expected.inputs.size()) << expected.name << "." << input.name;
       EXPECT_FALSE(input.doc.empty()) << expected.name << "." << input.name;
       EXPECT_EQ(spec->inputIndex(input.name), static_cast<int>(i));
     }
@@ -105,16 +125,24 @@ TEST(StdlibRegistry, EveryEntryHasANativeKernelAndConsistentFlags) {
     if (spec.facts.stateless) {
       EXPECT_EQ(spec.stateBytes, 0u) << spec.name;
     }
+    bool hiddenSeen = false;
     for (const InputSpec& input : spec.inputs) {
       if (input.kind == InputKind::Constant) {
         EXPECT_TRUE(input.defaultValue.has_value()) << spec.name << "." << input.name;
       }
+      // Hidden inputs come last, and the elaborator sets them: they are Constant, with a default.
+      if (input.hidden) {
+        EXPECT_EQ(input.kind, InputKind::Constant) << spec.name << "." << input.name;
+      }
+      EXPECT_FALSE(hiddenSeen && !input.hidden) << spec.name << "." << input.name << " follows a hidden input";
+      hiddenSeen = hiddenSeen || input.hidden;
     }
   }
 }
 
 // Inputs for a property test: Audio inputs get the given signals, the others their defaults (as numbers, or as
-// stride-1 signals holding the default when `parametersAsSignals`).
+// stride-1 signals holding the default when `parametersAsSignals`). Array inputs get a short envelope (Linseg)
+// or a sound (SfPlayer), and the hidden `playing` is 1, so that envelopes run.
 std::vector<Input> propertyInputs(const ObjectSpec& spec, const std::vector<std::vector<float>>& audio, int count,
                                   bool parametersAsSignals = false) {
   std::vector<Input> inputs;
@@ -122,6 +150,13 @@ std::vector<Input> propertyInputs(const ObjectSpec& spec, const std::vector<std:
   for (const InputSpec& input : spec.inputs) {
     if (input.kind == InputKind::Audio) {
       inputs.push_back(Input::signal(audio[next++ % audio.size()]));
+    } else if (input.kind == InputKind::Array) {
+      if (spec.name == "Linseg")
+        inputs.push_back(Input::array({0.0f, 0.0f, 0.01f, 1.0f, 0.05f, 0.2f}));
+      else
+        inputs.push_back(Input::array(uniformNoise(5000, 61)));
+    } else if (input.hidden && input.name == "playing") {
+      inputs.push_back(Input::value(1.0f));
     } else {
       float value = input.defaultValue.value_or(0.5f);
       if (spec.name == "Delay" && input.name == "delay") value = 0.005f;  // come back within the render
@@ -213,7 +248,7 @@ TEST(StdlibFacts, Stateless) {
 }
 
 TEST(StdlibFacts, DeterministicAndSeeded) {
-  const int count = 1000;
+  const int count = 5000;  // longer than WGVerb's shortest line, whose modulation is seeded
   std::vector<float> x = uniformNoise(count, 41);
   for (const ObjectSpec& spec : Registry::builtin().all()) {
     std::vector<Input> inputs = propertyInputs(spec, {x}, count);
@@ -223,8 +258,16 @@ TEST(StdlibFacts, DeterministicAndSeeded) {
     EXPECT_EQ(first, again) << spec.name << ": same seed, same output";
     if (spec.facts.deterministic) {
       EXPECT_EQ(first, other) << spec.name << " is declared deterministic but depends on its seed";
+      // and on silence too (Denorm's noise shows only there)
+      std::vector<Input> silent = propertyInputs(spec, {std::vector<float>(count, 0.0f)}, count);
+      EXPECT_EQ(render(spec.name, silent, count, {.seed = 5}), render(spec.name, silent, count, {.seed = 6}))
+          << spec.name << " is declared deterministic but depends on its seed";
     } else {
-      EXPECT_NE(first, other) << spec.name;
+      // The seed shows on the input or on silence: Denorm's 1e-24 is lost in the rounding of a louder input.
+      std::vector<Input> silent = propertyInputs(spec, {std::vector<float>(count, 0.0f)}, count);
+      bool differs = first != other ||
+                     render(spec.name, silent, count, {.seed = 5}) != render(spec.name, silent, count, {.seed = 6});
+      EXPECT_TRUE(differs) << spec.name << " is declared not deterministic but does not depend on its seed";
     }
   }
 }
@@ -260,6 +303,28 @@ TEST(StdlibKernels, StateSizeCoversConstantInputs) {
       render("Delay", {Input::signal(impulse(count)), Input::value(2.0f), Input::value(0.0f), Input::value(1.0f)},
              count, {.sampleRate = 96000.0f});
   EXPECT_NEAR(y[96000], 1.0f, 1e-4);
+  // Biquadx's histories grow with stages, Waveguide's line with 1 / minfreq and the rate, WGVerb's with the rate.
+  const ObjectSpec* biquadx = Registry::builtin().find("Biquadx");
+  EXPECT_EQ(biquadx->laneStateBytes({{NAN, 1000.0f, 1.0f, 0.0f, 8.0f}}, 44100.0),
+            2 * biquadx->laneStateBytes({{NAN, 1000.0f, 1.0f, 0.0f, 4.0f}}, 44100.0));
+  EXPECT_EQ(biquadx->laneStateBytes({{NAN, NAN, NAN, NAN, NAN}}, 44100.0),
+            biquadx->laneStateBytes({{NAN, 1000.0f, 1.0f, 0.0f, 4.0f}}, 44100.0));  // pyo's 4 stages
+  const ObjectSpec* waveguide = Registry::builtin().find("Waveguide");
+  EXPECT_GE(waveguide->laneStateBytes({{NAN, 100.0f, 10.0f, 20.0f}}, 44100.0), 2205u * sizeof(float));
+  EXPECT_GE(waveguide->laneStateBytes({{NAN, 100.0f, 10.0f, 5.0f}}, 44100.0), 8820u * sizeof(float));
+  EXPECT_GE(waveguide->laneStateBytes({{NAN, 100.0f, 10.0f, 20.0f}}, 96000.0), 4800u * sizeof(float));
+  const ObjectSpec* wgverb = Registry::builtin().find("WGVerb");
+  EXPECT_GT(wgverb->laneStateBytes({}, 96000.0), 2 * wgverb->laneStateBytes({}, 44100.0) - 1000);
+  // The lowest frequency at 96 kHz and the longest Biquadx stay inside their state (guard bytes).
+  const int strings = 20000;
+  std::vector<float> string =
+      render("Waveguide", {Input::signal(impulse(strings)), Input::value(5.0f), Input::value(1.0f), Input::value(5.0f)},
+             strings, {.sampleRate = 96000.0f});
+  EXPECT_GT(rms(string, 0, strings), 0.0);
+  render("Biquadx",
+         {Input::signal(uniformNoise(500, 3)), Input::value(1000.0f), Input::value(1.0f), Input::value(0.0f),
+          Input::value(300.0f)},
+         500);
 }
 
 }  // namespace
