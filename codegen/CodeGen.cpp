@@ -25,6 +25,12 @@ size_t alignUp(size_t v, size_t a) { return (v + a - 1) / a * a; }
 // Where each node's output buffer and per-lane state live in the arena.
 struct NodeLayout {
   size_t bufferOffset = 0;  // lanes × kBlockFrames floats
+  // Lane-major: lane l's block is contiguous (sample i at l·kBlockFrames + i). Frame-major, for nodes whose
+  // kernel runs all lanes at once: each frame's lanes are contiguous (sample i of lane l at i·lanes + l), so the
+  // kernel stores a vector of lanes per sample and nothing transposes.
+  bool frameMajor = false;
+  size_t laneBytes(int lanes) const { return frameMajor ? sizeof(float) : kBlockFrames * sizeof(float); }
+  int sampleStride(int lanes) const { return frameMajor ? lanes : 1; }
   size_t stateOffset = 0;   // lanes × laneStride bytes
   size_t laneStride = 0;
 };
@@ -55,6 +61,7 @@ class ModuleBuilder {
     order_ = graph_.topologicalOrder();
     if (order_.empty() && graph_.size() > 0) throw std::runtime_error("the graph has a cycle");
     layout(info);
+    for (ir::NodeId id : order_) layouts_[id].frameMajor = laneInputs(graph_.node(id), true).has_value();
     poolBase_ = info.stateBytes;
     makeEnv();
     emitInit();
@@ -157,7 +164,6 @@ class ModuleBuilder {
                                                  const std::string& name) {
     const int w = signal.width();
     llvm::Value* zero = llvm::ConstantInt::get(i32_, 0);
-    llvm::Value* one = llvm::ConstantInt::get(i32_, 1);
     if (signal.isUniformConstant()) {
       // A constant global read with stride 0: LLVM folds it into the kernel after inlining.
       return {constantArray({signal.lanes[0].value}, name), zero};
@@ -173,7 +179,6 @@ class ModuleBuilder {
     }
     bool allNodes = true;
     for (const auto& l : signal.lanes) allNodes = allNodes && !l.isConstant();
-    const size_t laneBytes = kBlockFrames * sizeof(float);
     if (allNodes) {
       bool sameNode = true, identity = true;
       for (int i = 0; i < w; ++i) {
@@ -183,11 +188,14 @@ class ModuleBuilder {
       }
       if (sameNode && identity) {
         // The usual case: lane i reads lane i % w of one node.
+        const ir::NodeId source = signal.lanes[0].node;
+        const int sourceLanes = graph_.node(source).lanes;
         llvm::Value* index = laneIndex(lane, w, lanes);
         llvm::Value* offset = builder_.CreateAdd(
-            llvm::ConstantInt::get(i64_, layouts_[signal.lanes[0].node].bufferOffset),
-            builder_.CreateMul(index, llvm::ConstantInt::get(i64_, laneBytes)));
-        return {builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_, offset), one};
+            llvm::ConstantInt::get(i64_, layouts_[source].bufferOffset),
+            builder_.CreateMul(index, llvm::ConstantInt::get(i64_, layouts_[source].laneBytes(sourceLanes))));
+        return {builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_, offset),
+                llvm::ConstantInt::get(i32_, static_cast<uint64_t>(layouts_[source].sampleStride(sourceLanes)))};
       }
     }
     // The general case (a list mixing numbers and objects): a table of arena offsets, constants included in the
@@ -198,8 +206,10 @@ class ModuleBuilder {
         offsets.push_back(static_cast<int64_t>(poolOffset(l.value)));
         strides.push_back(0);
       } else {
-        offsets.push_back(static_cast<int64_t>(layouts_[l.node].bufferOffset + static_cast<size_t>(l.lane) * laneBytes));
-        strides.push_back(1);
+        const auto& source = layouts_[l.node];
+        const int sourceLanes = graph_.node(l.node).lanes;
+        offsets.push_back(static_cast<int64_t>(source.bufferOffset + static_cast<size_t>(l.lane) * source.laneBytes(sourceLanes)));
+        strides.push_back(source.sampleStride(sourceLanes));
       }
     }
     auto* offsetTable = intArray(offsets, name + ".offsets");
@@ -278,9 +288,14 @@ class ModuleBuilder {
                               builder_.CreateMul(builder_.CreateZExt(lane, i64_), llvm::ConstantInt::get(i64_, stride)));
   }
 
+  // Lane `lane` of a node's output block, and the distance between its samples (in floats).
   llvm::Value* bufferOf(ir::NodeId id, llvm::Value* lane) {
     return builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_,
-                                      laneOffset(layouts_[id].bufferOffset, lane, kBlockFrames * sizeof(float)));
+                                      laneOffset(layouts_[id].bufferOffset, lane,
+                                                 layouts_[id].laneBytes(graph_.node(id).lanes)));
+  }
+  llvm::Value* sampleStrideOf(ir::NodeId id) {
+    return llvm::ConstantInt::get(i32_, static_cast<uint64_t>(layouts_[id].sampleStride(graph_.node(id).lanes)));
   }
 
   std::string nodeTag(const ir::Node& node) { return fmt::format("n{}.{}", node.id, node.opName()); }
@@ -332,23 +347,27 @@ class ModuleBuilder {
 
   // The node's kernel inputs as lane-block inputs (base + lane·laneStride + sample·sampleStride), or nullopt
   // when the kernel has no lane-block entry or an input's lanes follow no such pattern.
-  std::optional<std::vector<LaneInput>> laneInputs(const ir::Node& node) {
-    if (!node.spec->laneBlock || node.lanes < 2 || !node.arrays.empty()) return std::nullopt;
+  // With `dryRun`, only says whether the node can run as a lane block (emits nothing).
+  std::optional<std::vector<LaneInput>> laneInputs(const ir::Node& node, bool dryRun = false) {
+    if (node.kind != ir::NodeKind::Object || node.stopped || !node.spec->laneBlock || node.lanes < 2 ||
+        !node.arrays.empty())
+      return std::nullopt;
     std::vector<LaneInput> result;
     for (size_t k = 0; k + 2 < node.inputs.size(); ++k) {
       const ir::Signal& s = node.inputs[k];
       const std::string name = fmt::format("n{}.lanes.in{}", node.id, k);
       if (s.isUniformConstant()) {
-        result.push_back({constantArray({s.lanes[0].value}, name), 0, 0});
+        result.push_back({dryRun ? nullptr : constantArray({s.lanes[0].value}, name), 0, 0});
       } else if (s.isConstant() && s.width() == node.lanes) {
         std::vector<float> values;
         for (const auto& l : s.lanes) values.push_back(l.value);
-        result.push_back({constantArray(values, name), 1, 0});
+        result.push_back({dryRun ? nullptr : constantArray(values, name), 1, 0});
       } else if (s.width() == 1 && !s.lanes[0].isConstant()) {
         const auto& l = s.lanes[0];
-        result.push_back({statePointer(layouts_[l.node].bufferOffset + static_cast<size_t>(l.lane) * kBlockFrames *
-                                                                           sizeof(float)),
-                          0, 1});
+        const auto& source = layouts_[l.node];
+        const int sourceLanes = graph_.node(l.node).lanes;
+        result.push_back({dryRun ? nullptr : statePointer(source.bufferOffset + static_cast<size_t>(l.lane) * source.laneBytes(sourceLanes)),
+                          0, source.sampleStride(sourceLanes)});
       } else {
         bool contiguous = s.width() == node.lanes && !s.lanes[0].isConstant();
         for (int i = 0; contiguous && i < s.width(); ++i) {
@@ -357,9 +376,10 @@ class ModuleBuilder {
         }
         if (!contiguous) return std::nullopt;
         const auto& l = s.lanes[0];
-        result.push_back({statePointer(layouts_[l.node].bufferOffset + static_cast<size_t>(l.lane) * kBlockFrames *
-                                                                           sizeof(float)),
-                          kBlockFrames, 1});
+        const auto& source = layouts_[l.node];
+        const int sourceLanes = graph_.node(l.node).lanes;
+        result.push_back({dryRun ? nullptr : statePointer(source.bufferOffset + static_cast<size_t>(l.lane) * source.laneBytes(sourceLanes)),
+                          source.frameMajor ? 1 : kBlockFrames, source.sampleStride(sourceLanes)});
       }
     }
     return result;
@@ -397,9 +417,9 @@ class ModuleBuilder {
         builder_.CreateICmpSLT(remaining, llvm::ConstantInt::get(i32_, kBlockFrames)), remaining,
         llvm::ConstantInt::get(i32_, kBlockFrames), "n");
 
-    auto process = helper("patchc_muladd", {ptr_, ptr_, ptr_, i32_});
+    auto process = helper("patchc_muladd", {ptr_, i32_, ptr_, ptr_, i32_});
     auto clear = helper("patchc_clear", {ptr_, i32_});
-    auto accumulate = helper("patchc_accumulate", {ptr_, ptr_, i32_});
+    auto accumulate = helper("patchc_accumulate", {ptr_, ptr_, i32_, i32_});
 
     for (ir::NodeId id : order_) {
       const ir::Node& node = graph_.node(id);
@@ -415,13 +435,13 @@ class ModuleBuilder {
           auto in = inputFor(input, lane, sources, tag + ".src");
           llvm::Value* target =
               builder_.CreateURem(lane, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(node.lanes)));
-          builder_.CreateCall(accumulate, {bufferOf(id, target), in.first, n});
+          builder_.CreateCall(accumulate, {bufferOf(id, target), in.first, in.second, n});
         });
       } else if (auto laneIns = laneInputs(node)) {
         // All lanes in one call, so that the kernel's loop over lanes vectorizes (Kernel.h: lane blocks).
         auto processLanes = module_->getOrInsertFunction(
             fmt::format("patchc_{}_processLanes", node.spec->name),
-            llvm::FunctionType::get(voidTy_, {ptr_, i32_, ptr_, ptr_, i32_, i32_, i32_, ptr_}, false));
+            llvm::FunctionType::get(voidTy_, {ptr_, i32_, ptr_, ptr_, i32_, i32_, i32_, i32_, ptr_}, false));
         for (size_t k = 0; k < laneIns->size(); ++k) {
           llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(laneInTy_, laneIns_, k);
           builder_.CreateStore((*laneIns)[k].pointer, builder_.CreateStructGEP(laneInTy_, slot, 0));
@@ -433,8 +453,10 @@ class ModuleBuilder {
         builder_.CreateCall(processLanes,
                             {statePointer(layouts_[id].stateOffset),
                              llvm::ConstantInt::get(i32_, layouts_[id].laneStride), laneIns_,
-                             bufferOf(id, llvm::ConstantInt::get(i32_, 0)), llvm::ConstantInt::get(i32_, kBlockFrames),
-                             llvm::ConstantInt::get(i32_, static_cast<uint64_t>(node.lanes)), n, env_});
+                             bufferOf(id, llvm::ConstantInt::get(i32_, 0)),
+                             llvm::ConstantInt::get(i32_, layouts_[id].laneBytes(node.lanes) / sizeof(float)),
+                             sampleStrideOf(id), llvm::ConstantInt::get(i32_, static_cast<uint64_t>(node.lanes)), n,
+                             env_});
       } else {
         auto kernelProcess = kernel(node.spec->name, "process");
         laneLoop(node.lanes, tag, [&](llvm::Value* lane) {
@@ -450,11 +472,19 @@ class ModuleBuilder {
       const auto& add = node.inputs[node.addIndex()];
       bool unity = mul.isUniformConstant() && mul.lanes[0].value == 1.0f && add.isUniformConstant() &&
                    add.lanes[0].value == 0.0f;
-      if (!unity) {
+      if (!unity && layouts_[id].frameMajor && mul.width() == 1 && add.width() == 1 && mul.isConstant() &&
+          add.isConstant()) {
+        // One gain for every lane of a frame-major block: one contiguous loop over all its samples.
+        storeIn(mulIn, 0, inputFor(mul, llvm::ConstantInt::get(i32_, 0), node.lanes, tag + ".mul"));
+        storeIn(addIn, 0, inputFor(add, llvm::ConstantInt::get(i32_, 0), node.lanes, tag + ".add"));
+        builder_.CreateCall(process, {bufferOf(id, llvm::ConstantInt::get(i32_, 0)), llvm::ConstantInt::get(i32_, 1),
+                                      mulIn, addIn,
+                                      builder_.CreateMul(n, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(node.lanes)))});
+      } else if (!unity) {
         laneLoop(node.lanes, tag + ".muladd", [&](llvm::Value* lane) {
           storeIn(mulIn, 0, inputFor(mul, lane, node.lanes, tag + ".mul"));
           storeIn(addIn, 0, inputFor(add, lane, node.lanes, tag + ".add"));
-          builder_.CreateCall(process, {bufferOf(id, lane), mulIn, addIn, n});
+          builder_.CreateCall(process, {bufferOf(id, lane), sampleStrideOf(id), mulIn, addIn, n});
         });
       }
     }
@@ -466,14 +496,23 @@ class ModuleBuilder {
       return builder_.CreateInBoundsGEP(floatTy_, base, offset);
     };
     laneLoop(channels, "out.clear", [&](llvm::Value* ch) { builder_.CreateCall(clear, {channelPointer(ch), n}); });
+    auto accumulateFrames = helper("patchc_accumulateFrames", {ptr_, i32_, i32_, i32_, ptr_, i32_, i32_});
     for (const auto& tap : graph_.outputs()) {
       const ir::Node& node = graph_.node(tap.node);
       if (node.stopped) continue;
+      if (layouts_[tap.node].frameMajor) {
+        builder_.CreateCall(accumulateFrames,
+                            {outputs, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(channels)),
+                             llvm::ConstantInt::get(i32_, static_cast<uint64_t>(tap.firstChannel)), offset,
+                             bufferOf(tap.node, llvm::ConstantInt::get(i32_, 0)),
+                             llvm::ConstantInt::get(i32_, static_cast<uint64_t>(node.lanes)), n});
+        continue;
+      }
       laneLoop(node.lanes, fmt::format("out.n{}", node.id), [&](llvm::Value* lane) {
         llvm::Value* channel = builder_.CreateURem(
             builder_.CreateAdd(lane, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(tap.firstChannel))),
             llvm::ConstantInt::get(i32_, static_cast<uint64_t>(channels)));
-        builder_.CreateCall(accumulate, {channelPointer(channel), bufferOf(tap.node, lane), n});
+        builder_.CreateCall(accumulate, {channelPointer(channel), bufferOf(tap.node, lane), sampleStrideOf(tap.node), n});
       });
     }
 

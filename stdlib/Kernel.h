@@ -31,11 +31,14 @@ struct In {
 
 // Lane blocks: an op may also export
 //   extern "C" void patchc_<Op>_processLanes(char* states, int stateStride, const LaneIn* in, float* out,
-//                                            int outStride, int lanes, int n, const Env* env);
-// which runs `lanes` lanes of one node at once (lane l's state at states + l·stateStride, its output at
-// out + l·outStride), so that the loop over lanes vectorizes: a bank of oscillators is where SIMD across voices
-// wins (DESIGN §6). It must give the same samples as calling process lane by lane. Input k of lane l at sample
-// i is in[k].at(l, i); the code generator passes constant strides, which fold after inlining.
+//                                            int outLaneStride, int outSampleStride, int lanes, int n,
+//                                            const Env* env);
+// which runs `lanes` lanes of one node at once (lane l's state at states + l·stateStride, its sample i at
+// out[l·outLaneStride + i·outSampleStride]), so that the loop over lanes vectorizes: a bank of oscillators is
+// where SIMD across voices wins (DESIGN §6). The code generator lays such a node's output frame by frame
+// (outLaneStride 1), so each sample's lanes are stored as one vector. It must give the same samples as calling
+// process lane by lane. Input k of lane l at sample i is in[k].at(l, i); the code generator passes constant
+// strides, which fold after inlining.
 struct LaneIn {
   const float* p;
   int laneStride;
@@ -43,7 +46,9 @@ struct LaneIn {
   float at(int lane, int i) const { return p[lane * laneStride + i * sampleStride]; }
 };
 
-constexpr int kLaneBlock = 16;   // lanes computed together: one AVX-512 vector of floats
+// Lanes computed together: four AVX-512 vectors of floats. More than one vector, because a voice with feedback
+// (SineLoop) depends on its previous sample: independent voices side by side hide that latency.
+constexpr int kLaneBlock = 64;
 constexpr int kMaxFrames = 256;  // the most frames a process call gets
 
 struct Env {
@@ -70,7 +75,8 @@ inline float whiteNoise(uint32_t& state) {
 #define PATCHC_KERNEL_PROCESS_LANES(Op)                                                                      \
   extern "C" void patchc_##Op##_processLanes(char* states, int stateStride,                                     \
                                              const ::patchc::kernel::LaneIn* __restrict in, float* __restrict out, \
-                                             int outStride, int lanes, int n, const ::patchc::kernel::Env* env)
+                                             int outLaneStride, int outSampleStride, int lanes, int n,            \
+                                             const ::patchc::kernel::Env* env)
 #define PATCHC_KERNEL_PROCESS(Op) \
   extern "C" void patchc_##Op##_process(void* state_, const ::patchc::kernel::In* __restrict in, \
                                         float* __restrict out, int n, const ::patchc::kernel::Env* env)

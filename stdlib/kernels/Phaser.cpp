@@ -90,7 +90,8 @@ PATCHC_KERNEL_PROCESS_LANES(Phaser) {
     if (shared && !blockRate) design(k, count, in[1].at(0, i), in[2].at(0, i), in[3].at(0, i), env);
     for (int lane = 0; lane < lanes; ++lane) {
       if (!shared) design(k, count, in[1].at(lane, i), in[2].at(lane, i), in[3].at(lane, i), env);
-      out[lane * outStride + i] = tick(states + lane * stateStride, k, count, in[0].at(lane, i), in[4].at(lane, i));
+      out[lane * outLaneStride + i * outSampleStride] =
+          tick(states + lane * stateStride, k, count, in[0].at(lane, i), in[4].at(lane, i));
     }
   }
 }

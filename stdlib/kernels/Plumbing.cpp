@@ -8,10 +8,30 @@ extern "C" void patchc_clear(float* __restrict buffer, int n) {
   for (int i = 0; i < n; ++i) buffer[i] = 0.0f;
 }
 
-extern "C" void patchc_accumulate(float* __restrict destination, const float* __restrict source, int n) {
-  for (int i = 0; i < n; ++i) destination[i] += source[i];
+// `source` is one lane of a node's block: its samples are `stride` floats apart (1 lane-major, lanes frame-major).
+extern "C" void patchc_accumulate(float* __restrict destination, const float* __restrict source, int stride, int n) {
+  for (int i = 0; i < n; ++i) destination[i] += source[i * stride];
 }
 
-extern "C" void patchc_muladd(float* __restrict out, const In* __restrict mul, const In* __restrict add, int n) {
-  for (int i = 0; i < n; ++i) out[i] = out[i] * (*mul)[i] + (*add)[i];
+extern "C" void patchc_muladd(float* __restrict out, int stride, const In* __restrict mul, const In* __restrict add,
+                              int n) {
+  for (int i = 0; i < n; ++i) out[i * stride] = out[i * stride] * (*mul)[i] + (*add)[i];
+}
+
+// out() for a frame-major block (a lane-block node): lane l of each frame goes to channel (first + l) % channels.
+// Summing a frame's lanes is a reduction over contiguous memory; letting clang reorder it (a tree of vector adds
+// instead of lane after lane) makes it vectorize, at the cost of float rounding in the order of the sum.
+extern "C" void patchc_accumulateFrames(float* const* __restrict outputs, int channels, int first, int offset,
+                                        const float* __restrict block, int lanes, int n) {
+  for (int c = 0; c < channels && c < lanes; ++c) {
+    float* __restrict out = outputs[(first + c) % channels] + offset;
+    for (int i = 0; i < n; ++i) {
+#ifdef __clang__
+#pragma clang fp reassociate(on)
+#endif
+      float sum = 0.0f;
+      for (int l = c; l < lanes; l += channels) sum += block[i * lanes + l];
+      out[i] += sum;
+    }
+  }
 }

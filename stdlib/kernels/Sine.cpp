@@ -27,26 +27,28 @@ PATCHC_KERNEL_PROCESS(Sine) {
 // As SineLoop's: lanes in vectorizable blocks, giving the same samples as process.
 PATCHC_KERNEL_PROCESS_LANES(Sine) {
   const double inverseSampleRate = 1.0 / static_cast<double>(env->sampleRate);
+  const bool freqChanges = in[0].sampleStride != 0, offsetChanges = in[1].sampleStride != 0;
   for (int first = 0; first < lanes; first += kLaneBlock) {
     const int count = lanes - first < kLaneBlock ? lanes - first : kLaneBlock;
-    int lane[kLaneBlock];
     double phase[kLaneBlock];
+    float freq[kLaneBlock], offset[kLaneBlock];
     for (int l = 0; l < kLaneBlock; ++l) {
-      lane[l] = first + (l < count ? l : count - 1);
-      phase[l] = reinterpret_cast<const sine::State*>(states + lane[l] * stateStride)->phase;
+      const int lane = first + (l < count ? l : count - 1);
+      phase[l] = reinterpret_cast<const sine::State*>(states + lane * stateStride)->phase;
+      freq[l] = in[0].at(lane, 0);
+      offset[l] = in[1].at(lane, 0);
     }
-    float block[kMaxFrames][kLaneBlock];
     for (int i = 0; i < n; ++i) {
-      float freq[kLaneBlock], offset[kLaneBlock];  // inputs first: see SineLoop
       for (int l = 0; l < kLaneBlock; ++l) {
-        freq[l] = in[0].at(lane[l], i);
-        offset[l] = in[1].at(lane[l], i);
+        const int lane = first + (l < count ? l : count - 1);
+        if (freqChanges) freq[l] = in[0].at(lane, i);
+        if (offsetChanges) offset[l] = in[1].at(lane, i);
       }
-      for (int l = 0; l < kLaneBlock; ++l) block[i][l] = tick(phase[l], freq[l], offset[l], inverseSampleRate);
+      for (int l = 0; l < kLaneBlock; ++l) {
+        float v = tick(phase[l], freq[l], offset[l], inverseSampleRate);
+        if (l < count) out[(first + l) * outLaneStride + i * outSampleStride] = v;
+      }
     }
-    for (int l = 0; l < count; ++l) {
-      reinterpret_cast<sine::State*>(states + lane[l] * stateStride)->phase = phase[l];
-      for (int i = 0; i < n; ++i) out[lane[l] * outStride + i] = block[i][l];
-    }
+    for (int l = 0; l < count; ++l) reinterpret_cast<sine::State*>(states + (first + l) * stateStride)->phase = phase[l];
   }
 }

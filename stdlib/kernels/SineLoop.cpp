@@ -35,36 +35,38 @@ PATCHC_KERNEL_PROCESS(SineLoop) {
 }
 
 // Lanes in blocks of kLaneBlock, the lane loop innermost so that it vectorizes; the last block computes
-// duplicates of its last lane rather than branch, and keeps only the real lanes.
+// duplicates of its last lane rather than branch, and stores only the real lanes. Inputs that do not change
+// within the block (sampleStride 0: a list of numbers) are read once.
 PATCHC_KERNEL_PROCESS_LANES(SineLoop) {
   const double inverseSampleRate = 1.0 / static_cast<double>(env->sampleRate);
+  const bool freqChanges = in[0].sampleStride != 0, feedbackChanges = in[1].sampleStride != 0;
   for (int first = 0; first < lanes; first += kLaneBlock) {
     const int count = lanes - first < kLaneBlock ? lanes - first : kLaneBlock;
-    int lane[kLaneBlock];
     double phase[kLaneBlock];
-    float y[kLaneBlock];
+    float y[kLaneBlock], freq[kLaneBlock], feedback[kLaneBlock];
     for (int l = 0; l < kLaneBlock; ++l) {
-      lane[l] = first + (l < count ? l : count - 1);
-      const auto* s = reinterpret_cast<const sineloop::State*>(states + lane[l] * stateStride);
+      const int lane = first + (l < count ? l : count - 1);
+      const auto* s = reinterpret_cast<const sineloop::State*>(states + lane * stateStride);
       phase[l] = s->phase;
       y[l] = s->lastOutput;
+      freq[l] = in[0].at(lane, 0);
+      feedback[l] = in[1].at(lane, 0);
     }
-    float block[kMaxFrames][kLaneBlock];
     for (int i = 0; i < n; ++i) {
-      // Inputs first, into registers: the loop that computes then touches no memory it cannot see, and
-      // vectorizes across the lanes.
-      float freq[kLaneBlock], feedback[kLaneBlock];
       for (int l = 0; l < kLaneBlock; ++l) {
-        freq[l] = in[0].at(lane[l], i);
-        feedback[l] = in[1].at(lane[l], i);
+        const int lane = first + (l < count ? l : count - 1);
+        if (freqChanges) freq[l] = in[0].at(lane, i);
+        if (feedbackChanges) feedback[l] = in[1].at(lane, i);
       }
-      for (int l = 0; l < kLaneBlock; ++l) block[i][l] = tick(phase[l], y[l], freq[l], feedback[l], inverseSampleRate);
+      for (int l = 0; l < kLaneBlock; ++l) {
+        float v = tick(phase[l], y[l], freq[l], feedback[l], inverseSampleRate);
+        if (l < count) out[(first + l) * outLaneStride + i * outSampleStride] = v;
+      }
     }
     for (int l = 0; l < count; ++l) {
-      auto* s = reinterpret_cast<sineloop::State*>(states + lane[l] * stateStride);
+      auto* s = reinterpret_cast<sineloop::State*>(states + (first + l) * stateStride);
       s->phase = phase[l];
       s->lastOutput = y[l];
-      for (int i = 0; i < n; ++i) out[lane[l] * outStride + i] = block[i][l];
     }
   }
 }

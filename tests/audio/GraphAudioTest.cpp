@@ -72,8 +72,9 @@ TEST(ExpansionAudio, StoppedObjectsAreSilentAndPlayDoesNotOutput) {
 }
 
 TEST(LaneBlocks, ABankComputedAcrossLanesEqualsItsVoicesOneByOne) {
-  // 37 lanes in one node take the lane-block kernels (blocks of 16 and a partial block); 37 one-lane objects take
-  // the per-lane kernels. Same samples, summed into the channels in the same order.
+  // 37 lanes in one node take the lane-block kernel (a partial block of 64); 37 one-lane objects take the per-lane
+  // kernel. Each voice computes the same samples; out() then sums the bank's lanes as a vectorized reduction,
+  // in another order than lane after lane, so the channels agree to float rounding of the sum.
   std::string bank = "import random\nrandom.seed(7)\nfreqs = [random.uniform(100, 900) for i in range(37)]\n";
   auto together = renderPatch(bank + "a = SineLoop(freq=freqs, feedback=0.3, mul=0.02).out()\n"
                                      "b = Sine(freq=freqs, mul=0.02).out()\n", 0.5);
@@ -81,7 +82,12 @@ TEST(LaneBlocks, ABankComputedAcrossLanesEqualsItsVoicesOneByOne) {
                                   "b = [Sine(freq=f, mul=0.02).out(i % 2) for i, f in enumerate(freqs)]\n", 0.5);
   ASSERT_TRUE(together.patch && apart.patch);
   ASSERT_GT(peakAbs(together.channels[0]), 0.05);
-  for (size_t c = 0; c < 2; ++c) EXPECT_EQ(together.channels[c], apart.channels[c]) << "channel " << c;
+  for (size_t c = 0; c < 2; ++c) {
+    double worst = 0;
+    for (size_t i = 0; i < together.channels[c].size(); ++i)
+      worst = std::max(worst, std::fabs(double(together.channels[c][i]) - apart.channels[c][i]));
+    EXPECT_LT(worst, 1e-6) << "channel " << c;  // 37 voices at 0.02 summed: rounding is ~1e-8
+  }
 }
 
 TEST(Reproducibility, TwoRendersOfOnePatchAreBitIdentical) {
