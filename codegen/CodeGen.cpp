@@ -408,14 +408,12 @@ class ModuleBuilder {
     llvm::Value* addIn = builder_.CreateAlloca(inTy_, nullptr, "add");
     builder_.CreateCondBr(builder_.CreateICmpSGT(frames, llvm::ConstantInt::get(i32_, 0)), blockHead, exit);
 
-    // for (offset = 0; offset < frames; offset += kBlockFrames) { n = min(kBlockFrames, frames - offset); ... }
+    // for (offset = 0; offset < frames; offset += kBlockFrames): `frames` is a multiple of kBlockFrames (the
+    // runtime's PatchInstance sees to it), so every loop below runs a constant number of times.
     builder_.SetInsertPoint(blockHead);
     llvm::PHINode* offset = builder_.CreatePHI(i32_, 2, "offset");
     offset->addIncoming(llvm::ConstantInt::get(i32_, 0), entry);
-    llvm::Value* remaining = builder_.CreateSub(frames, offset);
-    llvm::Value* n = builder_.CreateSelect(
-        builder_.CreateICmpSLT(remaining, llvm::ConstantInt::get(i32_, kBlockFrames)), remaining,
-        llvm::ConstantInt::get(i32_, kBlockFrames), "n");
+    llvm::Value* n = llvm::ConstantInt::get(i32_, kBlockFrames);
 
     auto process = helper("patchc_muladd", {ptr_, i32_, ptr_, ptr_, i32_});
     auto clear = helper("patchc_clear", {ptr_, i32_});

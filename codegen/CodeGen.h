@@ -18,7 +18,8 @@
 
 namespace patchc::codegen {
 
-// Frames computed per node before the next node runs: small enough that a node's lanes stay in cache.
+// Frames computed per node before the next node runs: small enough that a node's lanes stay in cache. The
+// generated `patch_process` takes only multiples of it (runtime::PatchABI::blockFrames).
 constexpr int kBlockFrames = 64;
 
 struct ModuleInfo {

@@ -18,9 +18,14 @@ struct PatchABI {
   // Sets every node's initial state. The state is zeroed before.
   void (*init)(void* state) = nullptr;
 
-  // Renders `frames` frames (any count >= 0; generated code loops in sub-blocks) into `channels` non-interleaved
-  // buffers. Must be real-time safe: it never allocates, locks or does I/O.
+  // Renders `frames` frames into `channels` non-interleaved buffers. Must be real-time safe: it never allocates,
+  // locks or does I/O.
   void (*process)(void* state, float** outputs, int frames) = nullptr;
+
+  // When not 0, `process` only takes whole multiples of this many frames: generated code then runs loops of a
+  // constant length, which LLVM compiles smaller and faster. PatchInstance::render turns any count into whole
+  // blocks, keeping the rest of the last block for the next call.
+  int blockFrames = 0;
 };
 
 }  // namespace patchc::runtime

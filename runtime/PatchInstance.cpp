@@ -23,6 +23,8 @@ std::string PatchInstance::validate(const PatchABI& abi) {
   if (abi.channels < 1) return "patch has " + std::to_string(abi.channels) + " output channels; need at least 1";
   if (!(abi.sampleRate > 0.0)) return "patch sample rate must be positive";
   if (abi.bufferSize < 1) return "patch buffer size must be at least 1";
+  if (abi.blockFrames < 0 || abi.blockFrames > 4096) return "patch block size must be between 0 and 4096";
+  if (abi.blockFrames > 0 && abi.channels > 64) return "a patch that takes whole blocks has at most 64 channels";
   if (abi.stateAlign != 0 && !isPowerOfTwo(abi.stateAlign))
     return "patch state alignment " + std::to_string(abi.stateAlign) + " is not a power of two";
   return {};
@@ -36,13 +38,50 @@ PatchInstance::PatchInstance(const PatchABI& abi) : abi_(abi) {
   allocatedBytes_ = std::max(alignment_, (abi.stateBytes + alignment_ - 1) / alignment_ * alignment_);
   state_ = std::aligned_alloc(alignment_, allocatedBytes_);
   if (!state_) throw std::bad_alloc();
+  if (abi.blockFrames > 0) {
+    pending_ = static_cast<float*>(std::malloc(sizeof(float) * static_cast<size_t>(abi.channels * abi.blockFrames)));
+    if (!pending_) {
+      std::free(state_);
+      throw std::bad_alloc();
+    }
+  }
   reset();
 }
 
-PatchInstance::~PatchInstance() { std::free(state_); }
+PatchInstance::~PatchInstance() {
+  std::free(pending_);
+  std::free(state_);
+}
+
+void PatchInstance::renderInBlocks(float** outputs, int frames) noexcept {
+  const int block = abi_.blockFrames;
+  const int channels = abi_.channels;
+  // The channel pointers of one call, moved along `outputs` (at most 64 channels: the compiler's limit).
+  float* at[64];
+  int done = 0;
+  auto fromPending = [&](int count) {
+    for (int c = 0; c < channels; ++c)
+      std::memcpy(outputs[c] + done, pending_ + c * block + pendingOffset_, sizeof(float) * static_cast<size_t>(count));
+    pendingOffset_ += count;
+    done += count;
+  };
+  if (pendingOffset_ < block) fromPending(std::min(block - pendingOffset_, frames));
+  if (int whole = (frames - done) / block * block; whole > 0) {
+    for (int c = 0; c < channels; ++c) at[c] = outputs[c] + done;
+    abi_.process(state_, at, whole);
+    done += whole;
+  }
+  if (done < frames) {
+    for (int c = 0; c < channels; ++c) at[c] = pending_ + c * block;
+    abi_.process(state_, at, block);
+    pendingOffset_ = 0;
+    fromPending(frames - done);
+  }
+}
 
 void PatchInstance::reset() {
   std::memset(state_, 0, allocatedBytes_);
+  pendingOffset_ = abi_.blockFrames;  // nothing rendered ahead
   // init runs in the same floating-point mode as process, so coefficients it computes match on every host.
   ScopedFlushDenormals flush;
   if (abi_.init) abi_.init(state_);

@@ -26,7 +26,10 @@ public:
 
   // Runs the patch for `frames` frames into `channels()` non-interleaved buffers. Real-time safe; the caller
   // chooses the floating-point mode (FileRenderer and AudioPlayer wrap it in ScopedFlushDenormals).
-  void render(float** outputs, int frames) noexcept { abi_.process(state_, outputs, frames); }
+  void render(float** outputs, int frames) noexcept {
+    if (abi_.blockFrames == 0) abi_.process(state_, outputs, frames);
+    else renderInBlocks(outputs, frames);
+  }
 
   const PatchABI& abi() const { return abi_; }
   int channels() const { return abi_.channels; }
@@ -36,7 +39,12 @@ public:
   size_t stateAlignment() const { return alignment_; }
 
 private:
+  // For a patch that takes whole blocks: whole blocks straight into `outputs`, a partial one through `pending_`.
+  void renderInBlocks(float** outputs, int frames) noexcept;
+
   PatchABI abi_;
+  float* pending_ = nullptr;  // channels × blockFrames: one block rendered ahead, allocated with the state
+  int pendingOffset_ = 0;     // frames of pending_ already handed out (blockFrames: none left)
   size_t alignment_ = 0;
   size_t allocatedBytes_ = 0;
   void* state_ = nullptr;

@@ -34,6 +34,7 @@ runtime::PatchABI CompiledPatch::abi() const {
   abi.bufferSize = graph->server.bufferSize;
   abi.init = jit->init();
   abi.process = jit->process();
+  abi.blockFrames = codegen::kBlockFrames;
   return abi;
 }
 
