@@ -39,7 +39,10 @@ inline void design(phaser::Coefficients& k, int count, float freq, float spread,
 inline double runStages(phaser::Stage* stages, const phaser::Coefficients& k, int count, double x) {
   for (int s = 0; s < count; ++s) {
     phaser::Stage& st = stages[s];
-    double y = k.c[s] * x + k.d[s] * st.x1 + st.x2 - k.d[s] * st.y1 - k.c[s] * st.y2;
+    // y = c·x + d·x1 + x2 - d·y1 - c·y2, arranged so that only c·x + t waits for this sample's input x (the
+    // previous stage's output): t is ready early, and the chain through the stages is one multiply-add each.
+    double t = k.d[s] * (st.x1 - st.y1) + (st.x2 - k.c[s] * st.y2);
+    double y = k.c[s] * x + t;
     st.x2 = st.x1;
     st.x1 = x;
     st.y2 = st.y1;
@@ -72,6 +75,7 @@ PATCHC_KERNEL_PROCESS(Phaser) {
   const bool blockRate = in[1].stride == 0 && in[2].stride == 0 && in[3].stride == 0;
   phaser::Coefficients k;
   if (blockRate) design(k, count, in[1][0], in[2][0], in[3][0], env);
+  PATCHC_KEEP_LOOP
   for (int i = 0; i < n; ++i) {
     if (!blockRate) design(k, count, in[1][i], in[2][i], in[3][i], env);
     out[i] = tick(state, k, count, in[0][i], in[4][i]);
@@ -86,6 +90,7 @@ PATCHC_KERNEL_PROCESS_LANES(Phaser) {
   const bool blockRate = in[1].sampleStride == 0 && in[2].sampleStride == 0 && in[3].sampleStride == 0;
   phaser::Coefficients k;
   if (shared && blockRate) design(k, count, in[1].at(0, 0), in[2].at(0, 0), in[3].at(0, 0), env);
+  PATCHC_KEEP_LOOP
   for (int i = 0; i < n; ++i) {
     if (shared && !blockRate) design(k, count, in[1].at(0, i), in[2].at(0, i), in[3].at(0, i), env);
     for (int lane = 0; lane < lanes; ++lane) {

@@ -25,6 +25,11 @@ extern "C" void patchc_accumulateFrames(float* const* __restrict outputs, int ch
                                         const float* __restrict block, int lanes, int n) {
   for (int c = 0; c < channels && c < lanes; ++c) {
     float* __restrict out = outputs[(first + c) % channels] + offset;
+    // The frames one by one, so that what vectorizes is the sum over a frame's lanes (contiguous), not the
+    // frames (which would gather every lane across frames).
+#ifdef __clang__
+#pragma clang loop vectorize(disable) unroll(disable)
+#endif
     for (int i = 0; i < n; ++i) {
 #ifdef __clang__
 #pragma clang fp reassociate(on)

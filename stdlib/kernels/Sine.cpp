@@ -38,6 +38,7 @@ PATCHC_KERNEL_PROCESS_LANES(Sine) {
       freq[l] = in[0].at(lane, 0);
       offset[l] = in[1].at(lane, 0);
     }
+    PATCHC_KEEP_LOOP
     for (int i = 0; i < n; ++i) {
       for (int l = 0; l < kLaneBlock; ++l) {
         const int lane = first + (l < count ? l : count - 1);

@@ -17,8 +17,9 @@ PATCHC_KERNEL_INIT(SineLoop) {
 namespace {
 inline float tick(double& phase, float& y, float freq, float feedback, double inverseSampleRate) {
   feedback = clampf(feedback, 0.0f, 1.0f);
-  double position = wrapUnit(phase + static_cast<double>(feedback * y));
-  y = sinCycles(static_cast<float>(position));
+  // sinCycles reduces its argument itself: y[n-1] → y[n] is one multiply-add and the polynomial, the shortest
+  // chain a voice that feeds back on itself can have.
+  y = sinCycles(static_cast<float>(phase) + feedback * y);
   phase = wrapUnit(phase + static_cast<double>(freq) * inverseSampleRate);
   return y;
 }
@@ -52,6 +53,7 @@ PATCHC_KERNEL_PROCESS_LANES(SineLoop) {
       freq[l] = in[0].at(lane, 0);
       feedback[l] = in[1].at(lane, 0);
     }
+    PATCHC_KEEP_LOOP
     for (int i = 0; i < n; ++i) {
       for (int l = 0; l < kLaneBlock; ++l) {
         const int lane = first + (l < count ? l : count - 1);
