@@ -132,6 +132,7 @@ void registerBuiltinObjects(Registry& registry) {
     spec.facts = oscillatorFacts(0.5f);
     spec.stateBytes = sizeof(kernel::fastsine::State);
     spec.generator = true;
+    spec.laneBlock = true;
     registry.add(std::move(spec));
   }
   {

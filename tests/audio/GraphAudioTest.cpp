@@ -77,9 +77,11 @@ TEST(LaneBlocks, ABankComputedAcrossLanesEqualsItsVoicesOneByOne) {
   // in another order than lane after lane, so the channels agree to float rounding of the sum.
   std::string bank = "import random\nrandom.seed(7)\nfreqs = [random.uniform(100, 900) for i in range(37)]\n";
   auto together = renderPatch(bank + "a = SineLoop(freq=freqs, feedback=0.3, mul=0.02).out()\n"
-                                     "b = Sine(freq=freqs, mul=0.02).out()\n", 0.5);
+                                     "b = Sine(freq=freqs, mul=0.02).out()\n"
+                                     "c = FastSine(freq=freqs, mul=0.02).out()\n", 0.5);
   auto apart = renderPatch(bank + "a = [SineLoop(freq=f, feedback=0.3, mul=0.02).out(i % 2) for i, f in enumerate(freqs)]\n"
-                                  "b = [Sine(freq=f, mul=0.02).out(i % 2) for i, f in enumerate(freqs)]\n", 0.5);
+                                  "b = [Sine(freq=f, mul=0.02).out(i % 2) for i, f in enumerate(freqs)]\n"
+                                  "c = [FastSine(freq=f, mul=0.02).out(i % 2) for i, f in enumerate(freqs)]\n", 0.5);
   ASSERT_TRUE(together.patch && apart.patch);
   ASSERT_GT(peakAbs(together.channels[0]), 0.05);
   for (size_t c = 0; c < 2; ++c) {
