@@ -22,6 +22,9 @@ namespace {
 
 size_t alignUp(size_t v, size_t a) { return (v + a - 1) / a * a; }
 
+// Arrays larger than this are read from the compiler's memory instead of being compiled into the module.
+constexpr size_t kLargeArray = 4096;
+
 // Where each node's output buffer and per-lane state live in the arena.
 struct NodeLayout {
   size_t bufferOffset = 0;  // lanes × kBlockFrames floats
@@ -231,8 +234,15 @@ class ModuleBuilder {
     if (!array) return inputFor(node.inputs[k], lane, node.lanes, name);
     std::vector<llvm::Constant*> pointers, counts;
     for (size_t a = 0; a < array->lanes.size(); ++a) {
-      pointers.push_back(constantArray(array->lanes[a], fmt::format("{}.array{}", name, a)));
-      counts.push_back(llvm::ConstantInt::get(i32_, array->lanes[a].size()));
+      const auto& numbers = array->lanes[a];
+      // A sound file's samples stay where the compiler read them (the graph outlives the JIT-compiled code):
+      // copying them into the module as a constant would cost more to compile than the rest of the patch.
+      if (numbers.size() > kLargeArray)
+        pointers.push_back(llvm::ConstantExpr::getIntToPtr(
+            llvm::ConstantInt::get(i64_, reinterpret_cast<uint64_t>(numbers.data())), ptr_));
+      else
+        pointers.push_back(constantArray(numbers, fmt::format("{}.array{}", name, a)));
+      counts.push_back(llvm::ConstantInt::get(i32_, numbers.size()));
     }
     if (pointers.size() == 1) return {pointers[0], counts[0]};
     auto table = [&](std::vector<llvm::Constant*>& items, llvm::Type* type, const char* suffix) {
