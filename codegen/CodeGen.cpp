@@ -519,23 +519,27 @@ class ModuleBuilder {
       return builder_.CreateInBoundsGEP(floatTy_, base, offset);
     };
     laneLoop(channels, "out.clear", [&](llvm::Value* ch) { builder_.CreateCall(clear, {channelPointer(ch), n}); });
-    auto accumulateFrames = helper("patchc_accumulateFrames", {ptr_, i32_, i32_, i32_, ptr_, i32_, i32_});
+    auto accumulateFrames = helper("patchc_accumulateFrames", {ptr_, i32_, i32_, i32_, ptr_, i32_, i32_, i32_});
     for (const auto& tap : graph_.outputs()) {
       const ir::Node& node = graph_.node(tap.node);
       if (node.stopped) continue;
+      const int count = tap.whole() ? node.lanes : tap.laneCount;
+      llvm::Value* firstLane = llvm::ConstantInt::get(i32_, static_cast<uint64_t>(tap.firstLane));
       if (layouts_[tap.node].frameMajor) {
         builder_.CreateCall(accumulateFrames,
                             {outputs, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(channels)),
                              llvm::ConstantInt::get(i32_, static_cast<uint64_t>(tap.firstChannel)), offset,
-                             bufferOf(tap.node, llvm::ConstantInt::get(i32_, 0)),
-                             llvm::ConstantInt::get(i32_, static_cast<uint64_t>(node.lanes)), n});
+                             bufferOf(tap.node, firstLane),
+                             llvm::ConstantInt::get(i32_, static_cast<uint64_t>(node.lanes)),
+                             llvm::ConstantInt::get(i32_, static_cast<uint64_t>(count)), n});
         continue;
       }
-      laneLoop(node.lanes, fmt::format("out.n{}", node.id), [&](llvm::Value* lane) {
+      laneLoop(count, fmt::format("out.n{}", node.id), [&](llvm::Value* i) {
         llvm::Value* channel = builder_.CreateURem(
-            builder_.CreateAdd(lane, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(tap.firstChannel))),
+            builder_.CreateAdd(i, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(tap.firstChannel))),
             llvm::ConstantInt::get(i32_, static_cast<uint64_t>(channels)));
-        builder_.CreateCall(accumulate, {channelPointer(channel), bufferOf(tap.node, lane), sampleStrideOf(tap.node), n});
+        builder_.CreateCall(accumulate, {channelPointer(channel), bufferOf(tap.node, builder_.CreateAdd(i, firstLane)),
+                                         sampleStrideOf(tap.node), n});
       });
     }
 

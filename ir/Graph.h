@@ -87,10 +87,15 @@ struct Node {
 };
 
 // `.out(chnl)`: lane i of the node goes to output channel (firstChannel + i) % channels.
+// After lane fusion a tap may read only some of a node's lanes: lanes [firstLane, firstLane + laneCount), lane
+// firstLane + i going to channel (firstChannel + i) % channels. laneCount 0 means every lane.
 struct OutputTap {
   NodeId node = 0;
   int firstChannel = 0;
   SourceRange origin;
+  int firstLane = 0;
+  int laneCount = 0;
+  bool whole() const { return firstLane == 0 && laneCount == 0; }
 };
 
 // The Server(...) settings that shape the runtime.

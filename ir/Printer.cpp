@@ -110,8 +110,11 @@ std::string printText(const Graph& graph) {
   }
   for (const auto& tap : graph.outputs()) {
     const Node& node = graph.node(tap.node);
-    out << fmt::format("out %{} -> ch {}", names.at(tap.node), tap.firstChannel);
-    if (node.lanes > 1) out << fmt::format(" (lane i -> ch ({} + i) % {})", tap.firstChannel, graph.server.channels);
+    int lanes = tap.whole() ? node.lanes : tap.laneCount;
+    out << fmt::format("out %{}", names.at(tap.node));
+    if (!tap.whole()) out << fmt::format("[{}..{}]", tap.firstLane, tap.firstLane + tap.laneCount - 1);
+    out << fmt::format(" -> ch {}", tap.firstChannel);
+    if (lanes > 1) out << fmt::format(" (lane i -> ch ({} + i) % {})", tap.firstChannel, graph.server.channels);
     out << location(tap.origin) << '\n';
   }
   return out.str();

@@ -40,6 +40,9 @@ std::vector<std::string> verify(const Graph& graph) {
   for (const auto& tap : graph.outputs()) {
     if (tap.node >= graph.size()) problems.push_back(fmt::format("output tap reads missing node {}", tap.node));
     if (tap.firstChannel < 0) problems.push_back("output tap with a negative channel");
+    if (tap.node < graph.size() &&
+        (tap.firstLane < 0 || tap.laneCount < 0 || tap.firstLane + tap.laneCount > graph.node(tap.node).lanes))
+      problems.push_back(fmt::format("output tap reads lanes outside node {}", tap.node));
   }
   if (graph.server.channels < 1) problems.push_back("the server has no output channel");
   if (graph.server.sampleRate <= 0) problems.push_back("the server's sample rate is not positive");

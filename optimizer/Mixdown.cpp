@@ -23,6 +23,11 @@ struct Summation {
 std::optional<Summation> howSummed(const ir::Graph& graph, const ir::Node& node, std::string& why) {
   auto readers = graph.readersOf(node.id);
   bool tapped = graph.hasOutputTap(node.id);
+  for (const auto& tap : graph.outputs())
+    if (tap.node == node.id && !tap.whole()) {
+      why = "its lanes go to the output in parts";
+      return std::nullopt;
+    }
   if (tapped && readers.empty()) return Summation{graph.server.channels, std::nullopt};
   if (!tapped && readers.size() == 1) {
     const ir::Node& reader = graph.node(readers[0]);

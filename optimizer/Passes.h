@@ -22,6 +22,7 @@ PATCHC_PASS(CommonSubexpressionElimination, "cse", "identical deterministic obje
 PATCHC_PASS(Mixdown, "mixdown", "a linear effect on lanes that are summed later runs on the sums")
 PATCHC_PASS(CascadeFuse, "cascade-fuse", "identical cascaded Biquads become one Biquadx")
 PATCHC_PASS(DenormElide, "denorm-elide", "Denorm and tiny-noise adds go: the runtime flushes denormals")
+PATCHC_PASS(LaneFusion, "lane-fuse", "identical independent objects become one object with all their lanes")
 PATCHC_PASS(ShareNoise, "share-noise", "-Ofast: noise generators share one noise")
 PATCHC_PASS(FastTrig, "fast-trig", "-Ofast: Sine uses FastSine's polynomial")
 

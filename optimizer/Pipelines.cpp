@@ -23,6 +23,8 @@ std::vector<PipelineStep> pipelineFor(Level level) {
           {{"cascade-fuse"}},                                   // Biquadx instead of a cascade
           {{"mixdown", "gain-fold", "cse"}, true},              // mix down before effects
           {{"dce"}},
+          {{"lane-fuse"}},                                      // objects side by side: one loop, one compile
+          {{"dce"}},
       };
     case Level::Ofast:
       return {
@@ -33,6 +35,8 @@ std::vector<PipelineStep> pipelineFor(Level level) {
           {{"cascade-fuse"}},
           {{"mixdown", "gain-fold", "cse"}, true},
           {{"fast-trig"}},                                      // approximations where precision is not needed
+          {{"dce"}},
+          {{"lane-fuse"}},
           {{"dce"}},
       };
   }

@@ -73,7 +73,11 @@ INSTANTIATE_TEST_SUITE_P(
                         "d = ButLP(b, 1000).out(1)\n"},
         PassCase{"dce", "a = Sine(300).out()\nb = Sine(500)\nc = Sine(700).out(1)\nc.stop()\n"},
         PassCase{"denorm-elide", "n = Noise(1e-24)\nsrc = Sine(200, mul=0.5)\n"
-                                 "d = Delay(src+n, delay=.1, feedback=0.8, mul=0.2).out()\n"}),
+                                 "d = Delay(src+n, delay=.1, feedback=0.8, mul=0.2).out()\n"},
+        PassCase{"lane-fuse", "a = Noise(.1).mix(2).out()\nlfo = Sine(.25).range(.75, 1.25)\n"
+                              "fs = [Allpass2(a, freq=lfo*f, bw=f/2, mul=0.2).out(i) for i, f in "
+                              "enumerate([100, 400, 1600, 6400])]\n"
+                              "s = [SineLoop(freq=f, feedback=0.2, mul=0.05).out() for f in [200, 300, 450]]\n"}),
     [](const auto& info) {
       std::string name = std::string(info.param.pass) + "_" + std::to_string(info.index);
       for (auto& ch : name)

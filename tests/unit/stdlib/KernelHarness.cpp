@@ -28,6 +28,7 @@
   X(Biquadx)                   \
   X(Allpass2)                  \
   X(BrownNoise)                \
+  X(Lorenz)                    \
   X(Fader)                     \
   X(Linseg)                    \
   X(SfPlayer)                  \

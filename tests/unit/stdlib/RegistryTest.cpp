@@ -56,6 +56,7 @@ const std::vector<ExpectedObject>& pyoSignatures() {
        {{"input", std::nullopt, A}, {"freq", 1000.0f, S}, {"q", 1.0f, S}, {"type", 0.0f, C}, {"stages", 4.0f, C}}},
       {"Allpass2", {{"input", std::nullopt, A}, {"freq", 1000.0f, S}, {"bw", 100.0f, S}}},
       {"BrownNoise", {}},
+      {"Lorenz", {{"pitch", 0.25f, S}, {"chaos", 0.5f, S}, {"stereo", 0.0f, C}}},
       {"Fader", {{"fadein", 0.01f, C}, {"fadeout", 0.1f, C}, {"dur", 0.0f, C}}, {{"playing", 0.0f, C}}},
       {"Linseg", {{"list", std::nullopt, R}, {"loop", 0.0f, C}, {"initToFirstVal", 0.0f, C}}, {{"playing", 0.0f, C}}},
       {"SfPlayer",

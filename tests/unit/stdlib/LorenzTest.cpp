@@ -1,0 +1,128 @@
+// Lorenz: a chaotic oscillator (the Lorenz attractor's x), compared with pyo 1.0.4's measured behaviour.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "tests/unit/stdlib/KernelHarness.h"
+
+namespace patchc::stdlibtest {
+namespace {
+
+std::vector<float> lorenz(float pitch, float chaos, int count, float sampleRate = kSampleRate) {
+  return render("Lorenz", {Input::value(pitch), Input::value(chaos), Input::value(0.0f)}, count,
+                {.sampleRate = sampleRate});
+}
+
+// The power-weighted mean frequency of x[begin, end) (a plain DFT on a coarse grid is enough here: the centroids
+// compared are tens to hundreds of Hz apart). Hann window; bins every sr / length up to 4 kHz.
+double spectralCentroid(const std::vector<float>& x, size_t begin, size_t end, double sampleRate = kSampleRate) {
+  const double length = static_cast<double>(end - begin);
+  const double binWidth = sampleRate / length;
+  double weighted = 0.0, total = 0.0;
+  for (double f = binWidth; f < 4000.0; f += binWidth) {
+    double power = std::norm(toneAt(x, f, begin, end, sampleRate));
+    weighted += f * power;
+    total += power;
+  }
+  return weighted / total;
+}
+
+TEST(Lorenz, BoundedFiniteAndNotSilentAtEveryCorner) {
+  // pyo: "The output is normalized". 10 s at each corner of pitch × chaos, and chaos on a finer grid.
+  const int count = 441000;
+  for (float pitch : {0.0f, 0.25f, 1.0f})
+    for (float chaos : {0.0f, 0.5f, 1.0f}) {
+      std::vector<float> y = lorenz(pitch, chaos, count);
+      for (int i = 0; i < count; ++i) {
+        ASSERT_TRUE(std::isfinite(y[i])) << pitch << " " << chaos << " at " << i;
+        ASSERT_LE(std::abs(y[i]), 1.1f) << pitch << " " << chaos << " at " << i;
+      }
+      EXPECT_GT(rms(y, 0, count), 0.1) << pitch << " " << chaos;
+      EXPECT_LT(rms(y, 0, count), 0.6) << pitch << " " << chaos;
+    }
+  for (float chaos = 0.0f; chaos <= 1.0f; chaos += 0.05f) {
+    std::vector<float> y = lorenz(1.0f, chaos, 88200);
+    for (int i = 0; i < 88200; ++i) ASSERT_LE(std::abs(y[i]), 1.0f) << chaos << " at " << i;
+    // after the first swing, the attractor itself stays inside ±0.97 (no clipping in steady use)
+    for (int i = 4410; i < 88200; ++i) ASSERT_LT(std::abs(y[i]), 0.98f) << chaos << " at " << i;
+    EXPECT_GT(rms(y, 4410, 88200), 0.25) << chaos;
+  }
+}
+
+TEST(Lorenz, ParametersOutsideTheirRangeAreClipped) {
+  EXPECT_EQ(lorenz(5.0f, 3.0f, 20000), lorenz(1.0f, 1.0f, 20000));
+  EXPECT_EQ(lorenz(-1.0f, -2.0f, 20000), lorenz(0.0f, 0.0f, 20000));
+  std::vector<float> nan = lorenz(NAN, NAN, 20000);
+  for (float v : nan) ASSERT_TRUE(std::isfinite(v));
+}
+
+TEST(Lorenz, PitchRaisesTheSpectralCentroid) {
+  // pyo 1.0.4 (measured over 10 s, chaos 0 / 0.5 / 1): centroid 93 / 109 / 130 Hz at pitch 0.25, 186..246 at
+  // 0.5, 384..563 at 1, and an LFO (≈ 0.6 Hz) at 0. patchc: 99..134, 196..268, 389..535.
+  const int count = 44100 * 4;
+  for (float chaos : {0.0f, 0.5f, 1.0f}) {
+    double previous = 0.0;
+    for (float pitch : {0.1f, 0.25f, 0.5f, 0.75f, 1.0f}) {
+      std::vector<float> y = lorenz(pitch, chaos, count);
+      double centroid = spectralCentroid(y, 4410, count);
+      EXPECT_GT(centroid, previous * 1.25) << "pitch " << pitch << " chaos " << chaos;
+      previous = centroid;
+    }
+    std::vector<float> fast = lorenz(1.0f, chaos, count);
+    EXPECT_GT(spectralCentroid(fast, 4410, count), 300.0) << chaos;
+    EXPECT_LT(spectralCentroid(fast, 4410, count), 700.0) << chaos;
+    std::vector<float> medium = lorenz(0.25f, chaos, count);
+    EXPECT_GT(spectralCentroid(medium, 4410, count), 70.0) << chaos;
+    EXPECT_LT(spectralCentroid(medium, 4410, count), 180.0) << chaos;
+  }
+  // pitch 0 is a slow LFO: it still moves, by less than 1/10 of full scale per 1000 samples
+  std::vector<float> slow = lorenz(0.0f, 0.5f, 44100 * 4);
+  float lowest = *std::min_element(slow.begin(), slow.end()), highest = *std::max_element(slow.begin(), slow.end());
+  EXPECT_GT(highest - lowest, 0.2f);
+  for (size_t i = 1000; i < slow.size(); i += 1000) ASSERT_LT(std::abs(slow[i] - slow[i - 1000]), 0.1f) << i;
+}
+
+TEST(Lorenz, ChaosZeroIsPeriodicChaosOneIsNot) {
+  // chaos 0: one limit cycle, so the waveform repeats: find its period from the upward zero crossings and compare
+  // one period with the next. chaos 1: the same test fails (successive crossings come at irregular spacings).
+  auto crossingSpread = [](const std::vector<float>& y) {
+    std::vector<double> times;
+    for (size_t i = 44100; i < y.size(); ++i)
+      if (y[i - 1] < 0.0f && y[i] >= 0.0f) times.push_back(static_cast<double>(i - 1) + y[i - 1] / (y[i - 1] - y[i]));
+    double lo = 1e30, hi = 0.0;
+    for (size_t k = 1; k < times.size(); ++k) {
+      lo = std::min(lo, times[k] - times[k - 1]);
+      hi = std::max(hi, times[k] - times[k - 1]);
+    }
+    return times.size() < 10 ? 1e30 : (hi - lo) / hi;
+  };
+  EXPECT_LT(crossingSpread(lorenz(0.5f, 0.0f, 44100 * 3)), 0.01);
+  EXPECT_GT(crossingSpread(lorenz(0.5f, 1.0f, 44100 * 3)), 0.3);
+}
+
+TEST(Lorenz, DeterministicAndIndependentOfBlockSize) {
+  std::vector<float> a = lorenz(0.3f, 0.8f, 50000);
+  EXPECT_EQ(a, lorenz(0.3f, 0.8f, 50000));
+  EXPECT_EQ(a, render("Lorenz", {Input::value(0.3f), Input::value(0.8f), Input::value(0.0f)}, 50000,
+                      {.seed = 99, .blockSize = 37}));
+  // pitch and chaos as audio-rate signals holding the same values give the same samples
+  std::vector<float> pitch(50000, 0.3f), chaos(50000, 0.8f);
+  EXPECT_EQ(a, render("Lorenz", {Input::signal(pitch), Input::signal(chaos), Input::value(0.0f)}, 50000));
+}
+
+TEST(Lorenz, SpeedDoesNotDependOnTheSampleRate) {
+  // The step is in the system's time per second: at 96 kHz the same pitch gives the same centroid.
+  std::vector<float> at44 = lorenz(0.5f, 0.0f, 44100 * 3);
+  std::vector<float> at96 = lorenz(0.5f, 0.0f, 96000 * 3, 96000.0f);
+  EXPECT_NEAR(spectralCentroid(at96, 9600, 96000 * 3, 96000.0) / spectralCentroid(at44, 4410, 44100 * 3), 1.0, 0.02);
+}
+
+TEST(Lorenz, StartsNearZero) {
+  // As pyo's, the output starts near 0 (the state starts near the origin) rather than with a jump.
+  std::vector<float> y = lorenz(0.25f, 0.5f, 4);
+  EXPECT_LT(std::abs(y[0]), 0.01f);
+}
+
+}  // namespace
+}  // namespace patchc::stdlibtest
