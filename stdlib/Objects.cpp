@@ -16,6 +16,7 @@
 #include "stdlib/kernels/FastSine.h"
 #include "stdlib/kernels/Freeverb.h"
 #include "stdlib/kernels/KernelMath.h"
+#include "stdlib/kernels/Lorenz.h"
 #include "stdlib/kernels/Noise.h"
 #include "stdlib/kernels/Phaser.h"
 #include "stdlib/kernels/SfPlayer.h"
@@ -152,6 +153,18 @@ void registerBuiltinObjects(Registry& registry) {
     spec.facts = oscillatorFacts(0.4f);
     spec.facts.deterministic = false;
     spec.stateBytes = sizeof(kernel::brownnoise::State);
+    spec.generator = true;
+    registry.add(std::move(spec));
+  }
+  {
+    ObjectSpec spec;
+    spec.name = "Lorenz";
+    spec.doc = "A chaotic oscillator: the Lorenz attractor's x, normalized (stereo=True's y stream is not supported).";
+    spec.inputs = {signal("pitch", 0.25f, "speed of the variations, 0..1: an LFO below 0.2, a buzzing noise above"),
+                   signal("chaos", 0.5f, "0: periodic (rho 320) .. 1: chaotic (rho 28)"),
+                   constant("stereo", 0.0f, "pyo: 1 adds the y variable as a second stream; patchc: x only")};
+    spec.facts = oscillatorFacts(3.0f);
+    spec.stateBytes = sizeof(kernel::lorenz::State);
     spec.generator = true;
     registry.add(std::move(spec));
   }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "tests/support/Analysis.h"
 #include "tests/unit/stdlib/KernelHarness.h"
 
 namespace patchc::stdlibtest {
@@ -14,16 +15,20 @@ std::vector<float> lorenz(float pitch, float chaos, int count, float sampleRate 
                 {.sampleRate = sampleRate});
 }
 
-// The power-weighted mean frequency of x[begin, end) (a plain DFT on a coarse grid is enough here: the centroids
-// compared are tens to hundreds of Hz apart). Hann window; bins every sr / length up to 4 kHz.
+// The power-weighted mean frequency of x[begin, end), averaged over Hann-windowed segments of 16384 (Welch).
 double spectralCentroid(const std::vector<float>& x, size_t begin, size_t end, double sampleRate = kSampleRate) {
-  const double length = static_cast<double>(end - begin);
-  const double binWidth = sampleRate / length;
+  const size_t segment = 16384;
   double weighted = 0.0, total = 0.0;
-  for (double f = binWidth; f < 4000.0; f += binWidth) {
-    double power = std::norm(toneAt(x, f, begin, end, sampleRate));
-    weighted += f * power;
-    total += power;
+  for (size_t start = begin; start + segment <= end; start += segment / 2) {
+    std::vector<float> part(x.begin() + static_cast<long>(start), x.begin() + static_cast<long>(start + segment));
+    for (size_t i = 0; i < segment; ++i)
+      part[i] *= static_cast<float>(0.5 - 0.5 * std::cos(2.0 * M_PI * static_cast<double>(i) / segment));
+    std::vector<double> spectrum = test::magnitudeSpectrum(part, segment);
+    for (size_t k = 1; k < spectrum.size(); ++k) {
+      double power = spectrum[k] * spectrum[k];
+      weighted += test::binFrequency(k, spectrum.size(), sampleRate) * power;
+      total += power;
+    }
   }
   return weighted / total;
 }
@@ -44,8 +49,8 @@ TEST(Lorenz, BoundedFiniteAndNotSilentAtEveryCorner) {
   for (float chaos = 0.0f; chaos <= 1.0f; chaos += 0.05f) {
     std::vector<float> y = lorenz(1.0f, chaos, 88200);
     for (int i = 0; i < 88200; ++i) ASSERT_LE(std::abs(y[i]), 1.0f) << chaos << " at " << i;
-    // after the first swing, the attractor itself stays inside ±0.97 (no clipping in steady use)
-    for (int i = 4410; i < 88200; ++i) ASSERT_LT(std::abs(y[i]), 0.98f) << chaos << " at " << i;
+    // after the first swing, the attractor itself stays inside ±0.94 (no clipping in steady use)
+    for (int i = 4410; i < 88200; ++i) ASSERT_LT(std::abs(y[i]), 0.96f) << chaos << " at " << i;
     EXPECT_GT(rms(y, 4410, 88200), 0.25) << chaos;
   }
 }
@@ -76,11 +81,12 @@ TEST(Lorenz, PitchRaisesTheSpectralCentroid) {
     EXPECT_GT(spectralCentroid(medium, 4410, count), 70.0) << chaos;
     EXPECT_LT(spectralCentroid(medium, 4410, count), 180.0) << chaos;
   }
-  // pitch 0 is a slow LFO: it still moves, by less than 1/10 of full scale per 1000 samples
+  // pitch 0 is a slow LFO: it still moves, by less than 0.3 per 1000 samples (pyo, measured: at most 0.17; the
+  // jumps from one wing of the attractor to the other are the fastest part)
   std::vector<float> slow = lorenz(0.0f, 0.5f, 44100 * 4);
   float lowest = *std::min_element(slow.begin(), slow.end()), highest = *std::max_element(slow.begin(), slow.end());
   EXPECT_GT(highest - lowest, 0.2f);
-  for (size_t i = 1000; i < slow.size(); i += 1000) ASSERT_LT(std::abs(slow[i] - slow[i - 1000]), 0.1f) << i;
+  for (size_t i = 1000; i < slow.size(); i += 1000) ASSERT_LT(std::abs(slow[i] - slow[i - 1000]), 0.3f) << i;
 }
 
 TEST(Lorenz, ChaosZeroIsPeriodicChaosOneIsNot) {
@@ -119,9 +125,12 @@ TEST(Lorenz, SpeedDoesNotDependOnTheSampleRate) {
 }
 
 TEST(Lorenz, StartsNearZero) {
-  // As pyo's, the output starts near 0 (the state starts near the origin) rather than with a jump.
-  std::vector<float> y = lorenz(0.25f, 0.5f, 4);
-  EXPECT_LT(std::abs(y[0]), 0.01f);
+  // As pyo's (0.0002), the output starts near 0 (the state starts near the origin) rather than with a jump:
+  // x = 1 normalized, 1 / (3 C) ≤ 0.04.
+  for (float chaos : {0.0f, 0.5f, 1.0f}) {
+    std::vector<float> y = lorenz(0.25f, chaos, 4);
+    EXPECT_LT(std::abs(y[0]), 0.05f) << chaos;
+  }
 }
 
 }  // namespace
