@@ -55,11 +55,16 @@ bool CommonSubexpressionElimination::run(ir::Graph& graph, Remarks& remarks) {
       if (tap.node == id) tap.node = kept;  // the same samples, summed into the same channels
     node.replaced = true;  // now unread: dce removes it
     changed = true;
+    const ir::Node& first = graph.node(kept);
+    bool sameLine = first.origin.begin.line == node.origin.begin.line &&
+                    first.origin.begin.column == node.origin.begin.column;
     if (!(node.kind == ir::NodeKind::Object && node.spec->internal))
       remarks.passed(name(), node.origin,
-                     fmt::format("{} computes the same samples as {} ({}:{}): it is computed once", describe(node),
-                                 describe(graph.node(kept)), graph.node(kept).origin.begin.line,
-                                 graph.node(kept).origin.begin.column));
+                     sameLine ? fmt::format("{} made here again computes the same samples as the first one: it is "
+                                            "computed once", describe(node))
+                              : fmt::format("{} computes the same samples as {} ({}:{}): it is computed once",
+                                            describe(node), describe(first), first.origin.begin.line,
+                                            first.origin.begin.column));
   }
   return changed;
 }

@@ -56,7 +56,8 @@ void addCommon(CLI::App& command, CommonOptions& common) {
   command.add_flag("--time-passes", common.timePasses, "Print the time each graph pass took");
   command.add_option("-R", common.remarks,
                      "Optimization remarks: -Rpass[=regex] (what was done), -Rpass-missed[=regex] (tips that could "
-                     "not be applied, and why), -Rpass-analysis[=regex] (estimates)");
+                     "not be applied, and why), -Rpass-analysis[=regex] (estimates)")
+      ->allow_extra_args(false);
 }
 
 // The file's text, or a clang-style error and null.
