@@ -74,6 +74,9 @@ INSTANTIATE_TEST_SUITE_P(
         PassCase{"dce", "a = Sine(300).out()\nb = Sine(500)\nc = Sine(700).out(1)\nc.stop()\n"},
         PassCase{"denorm-elide", "n = Noise(1e-24)\nsrc = Sine(200, mul=0.5)\n"
                                  "d = Delay(src+n, delay=.1, feedback=0.8, mul=0.2).out()\n"},
+        PassCase{"cascade-fuse", "n = Noise(.3)\nb1 = Biquad(n, freq=800, q=5, type=2)\n"
+                                 "b2 = Biquad(b1, freq=800, q=5, type=2)\nb3 = Biquad(b2, freq=800, q=5, type=2)\n"
+                                 "b4 = Biquad(b3, freq=800, q=5, type=2, mul=0.5).out()\n"},
         PassCase{"lane-fuse", "a = Noise(.1).mix(2).out()\nlfo = Sine(.25).range(.75, 1.25)\n"
                               "fs = [Allpass2(a, freq=lfo*f, bw=f/2, mul=0.2).out(i) for i, f in "
                               "enumerate([100, 400, 1600, 6400])]\n"
