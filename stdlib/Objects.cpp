@@ -365,8 +365,13 @@ void registerBuiltinObjects(Registry& registry) {
   }
 
   // --- pyo's arithmetic objects ------------------------------------------------------------------------------
-  registry.add(mathFunction("Sin", "The sine of its input (radians), per sample.", 1.0f, true));
-  registry.add(mathFunction("Cos", "The cosine of its input (radians), per sample.", 1.0f, true));
+  // Sin and Cos have a hidden "fast" input: -Ofast's fast-trig sets it to use the polynomial sine.
+  for (auto [name, doc] : {std::pair{"Sin", "The sine of its input (radians), per sample."},
+                           std::pair{"Cos", "The cosine of its input (radians), per sample."}}) {
+    ObjectSpec spec = mathFunction(name, doc, 1.0f, true);
+    spec.inputs.push_back(hidden("fast", 0.0f, "1: the polynomial sine of -Ofast (fast-trig) instead of libm's"));
+    registry.add(std::move(spec));
+  }
   registry.add(mathFunction("Sqrt", "The square root of its input per sample; 0 for a negative input.", 0.3f, true));
 
   // --- Internal: the elaborator's signal arithmetic ---------------------------------------------------------

@@ -117,6 +117,16 @@ TEST(FastPasses, FastTrigStaysWithinItsStatedError) {
   EXPECT_LE(worstDifference(exact, fast), 0.0011 * 0.5 + 1e-5);  // FastSine's bound times mul
 }
 
+TEST(FastPasses, FastTrigSinAndCosStayWithinTheirStatedError) {
+  // Inputs within ±4 radians: the stated bound is 3.1e-7 + 1.8e-7·4.
+  const char* patch = "x = Noise(4)\na = Sin(x).out(0)\nb = Cos(x).out(1)\n";
+  auto exact = renderPatch(patch, 1.0, asWritten());
+  auto fast = renderPatch(patch, 1.0, withPasses({"fast-trig"}));
+  EXPECT_GT(peakAbs(exact.channels[0]), 0.9);
+  EXPECT_LE(worstDifference(exact, fast), 3.1e-7 + 1.8e-7 * 4 + 1e-7);
+  EXPECT_NE(ir::printText(*exact.patch->graph), ir::printText(*fast.patch->graph));
+}
+
 TEST(FastPasses, ShareNoiseKeepsEachNoisesLevel) {
   const char* patch = "a = Noise(0.3).out()\nb = Noise(0.1).out(1)\n";
   auto shared = renderPatch(patch, 1.0, withPasses({"share-noise", "dce"}));
