@@ -139,6 +139,13 @@ class Graph {
         input.rate = inferRate(input);
       }
   }
+  // `replacement` takes over everything `node` did: its readers read the same lanes of `replacement`, and its
+  // output taps are the replacement's. The node itself stays, unread (dce removes it).
+  void replaceNode(NodeId node, NodeId replacement) {
+    replaceUses(node, [replacement](int lane) { return LaneSource::of(replacement, lane); });
+    for (auto& tap : outputs_)
+      if (tap.node == node) tap.node = replacement;
+  }
   // The nodes that read `node` (each once), and how many input lanes read it in all.
   std::vector<NodeId> readersOf(NodeId node) const;
   bool hasOutputTap(NodeId node) const;

@@ -62,9 +62,7 @@ bool CascadeFuse::run(ir::Graph& graph, Remarks& remarks) {
     fused.inputs.push_back(last.inputs[last.addIndex()]);
     graph.updateShape(fused);
     const ir::NodeId fusedId = fused.id;
-    graph.replaceUses(last.id, [&](int lane) { return ir::LaneSource::of(fusedId, lane); });
-    for (auto& tap : graph.outputs())
-      if (tap.node == last.id) tap.node = fusedId;
+    graph.replaceNode(last.id, fusedId);
     for (ir::NodeId n : chain) graph.node(n).replaced = true;
     changed = true;
     remarks.passed(name(), first.origin,

@@ -50,9 +50,7 @@ bool CommonSubexpressionElimination::run(ir::Graph& graph, Remarks& remarks) {
     auto [it, inserted] = seen.emplace(keyOf(node), id);
     if (inserted) continue;
     ir::NodeId kept = it->second;
-    graph.replaceUses(id, [&](int lane) { return ir::LaneSource::of(kept, lane); });
-    for (auto& tap : graph.outputs())
-      if (tap.node == id) tap.node = kept;  // the same samples, summed into the same channels
+    graph.replaceNode(id, kept);  // the same samples, also summed into the same channels
     node.replaced = true;  // now unread: dce removes it
     changed = true;
     const ir::Node& first = graph.node(kept);

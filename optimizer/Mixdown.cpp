@@ -142,13 +142,10 @@ bool Mixdown::run(ir::Graph& graph, Remarks& remarks) {
         auto& add = e.inputs[e.addIndex()].lanes[static_cast<size_t>(j)];  // one lane per group, from above
         add.value = add.value * m + oldMix.inputs[oldMix.addIndex()].forLane(j).value;
       }
-      graph.replaceUses(*summed.mix, [&](int lane) { return ir::LaneSource::of(effectId, lane); });
-      for (auto& tap : graph.outputs())
-        if (tap.node == *summed.mix) tap.node = effectId;
+      graph.replaceNode(*summed.mix, effectId);
       oldMix.replaced = true;
     } else {
-      for (auto& tap : graph.outputs())
-        if (tap.node == id) tap.node = effectId;
+      graph.replaceNode(id, effectId);  // only taps read it (howSummed)
     }
     graph.node(id).replaced = true;
     changed = true;

@@ -33,9 +33,7 @@ bool ShareNoise::run(ir::Graph& graph, Remarks& remarks) {
     replacement.inputs = {source, ir::Signal::constant(ratio), ir::Signal::constant(0.0f)};
     graph.updateShape(replacement);
     ir::NodeId replacementId = replacement.id;
-    graph.replaceUses(id, [&](int lane) { return ir::LaneSource::of(replacementId, lane); });
-    for (auto& tap : graph.outputs())
-      if (tap.node == id) tap.node = replacementId;
+    graph.replaceNode(id, replacementId);
     graph.node(id).replaced = true;
     changed = true;
     remarks.passed(name(), copy.origin,
