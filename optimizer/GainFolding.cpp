@@ -26,7 +26,7 @@ void scaleConstant(ir::Signal& signal, float factor) {
 }
 
 // Whether `reader` reads `source` only through inputs in which it is linear (its Audio inputs, or a Mix's input).
-bool readsLinearly(const ir::Graph& graph, const ir::Node& reader, ir::NodeId source) {
+bool readsLinearly(const ir::Node& reader, ir::NodeId source) {
   bool linear = reader.kind == ir::NodeKind::Mix || reader.spec->facts.linearInInput;
   if (!linear) return false;
   // Add and Sub are linear only when both operands scale together: handled by the `sum` rule instead.
@@ -38,7 +38,6 @@ bool readsLinearly(const ir::Graph& graph, const ir::Node& reader, ir::NodeId so
     for (const auto& lane : reader.inputs[i].lanes)
       if (!lane.isConstant() && lane.node == source && !audio) return false;
   }
-  (void)graph;
   return true;
 }
 
@@ -95,7 +94,7 @@ bool through(ir::Graph& graph, ir::Node& source, Remarks& remarks, const char* p
   auto readers = graph.readersOf(source.id);
   if (readers.empty()) return false;
   for (ir::NodeId r : readers)
-    if (r == source.id || !readsLinearly(graph, graph.node(r), source.id)) return false;
+    if (r == source.id || !readsLinearly(graph.node(r), source.id)) return false;
   float g = *gain;
   source.inputs[source.mulIndex()] = ir::Signal::constant(1.0f);
   for (ir::NodeId r : readers) scaleConstant(graph.node(r).inputs[graph.node(r).mulIndex()], g);
