@@ -1,6 +1,7 @@
 #include "codegen/CodeGen.h"
 
 #include "codegen/StdlibBitcode.h"
+#include "stdlib/Kernel.h"
 
 #include <llvm/Bitcode/BitcodeReader.h>
 #include <llvm/IR/IRBuilder.h>
@@ -32,8 +33,11 @@ struct NodeLayout {
   // kernel runs all lanes at once: each frame's lanes are contiguous (sample i of lane l at i·lanes + l), so the
   // kernel stores a vector of lanes per sample and nothing transposes.
   bool frameMajor = false;
+  // Floats from one frame to the next when frame-major: the lanes rounded up to whole kernel lane blocks
+  // (Kernel.h), so that a lane-block kernel stores its last, partial block unmasked into the padding.
+  int frameStride = 0;
   size_t laneBytes(int lanes) const { return frameMajor ? sizeof(float) : kBlockFrames * sizeof(float); }
-  int sampleStride(int lanes) const { return frameMajor ? lanes : 1; }
+  int sampleStride(int lanes) const { return frameMajor ? frameStride : 1; }
   size_t stateOffset = 0;   // lanes × laneStride bytes
   size_t laneStride = 0;
 };
@@ -96,7 +100,10 @@ class ModuleBuilder {
       auto& l = layouts_[node.id];
       offset = alignUp(offset, 64);
       l.bufferOffset = offset;
-      offset += static_cast<size_t>(node.lanes) * kBlockFrames * sizeof(float);
+      const bool laneBlocks = node.kind == ir::NodeKind::Object && node.spec->laneBlock;
+      l.frameStride = laneBlocks ? static_cast<int>(alignUp(static_cast<size_t>(node.lanes), kernel::kLaneBlock))
+                                 : node.lanes;
+      offset += static_cast<size_t>(l.frameStride) * kBlockFrames * sizeof(float);
       if (node.kind == ir::NodeKind::Object) {
         size_t align = std::max<size_t>(node.spec->stateAlign, 16);
         size_t bytes = 0;
@@ -471,7 +478,7 @@ class ModuleBuilder {
       storeIn(addIn, 0, inputFor(add, llvm::ConstantInt::get(i32_, 0), node.lanes, tag + ".add"));
       builder_.CreateCall(mulAdd, {bufferOf(id, llvm::ConstantInt::get(i32_, 0)), llvm::ConstantInt::get(i32_, 1),
                                     mulIn, addIn,
-                                    builder_.CreateMul(n, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(node.lanes)))});
+                                    builder_.CreateMul(n, sampleStrideOf(id))});
     } else if (!unity) {
       laneLoop(node.lanes, tag + ".muladd", [&](llvm::Value* lane) {
         storeIn(mulIn, 0, inputFor(mul, lane, node.lanes, tag + ".mul"));
@@ -536,8 +543,7 @@ class ModuleBuilder {
         builder_.CreateCall(accumulateFrames,
                             {outputs, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(channels)),
                              llvm::ConstantInt::get(i32_, static_cast<uint64_t>(tap.firstChannel)), offset,
-                             bufferOf(tap.node, firstLane),
-                             llvm::ConstantInt::get(i32_, static_cast<uint64_t>(node.lanes)),
+                             bufferOf(tap.node, firstLane), sampleStrideOf(tap.node),
                              llvm::ConstantInt::get(i32_, static_cast<uint64_t>(count)), n});
         continue;
       }

@@ -1,11 +1,15 @@
 #include "codegen/Jit.h"
 
+#include <llvm/ExecutionEngine/JITEventListener.h>
 #include <llvm/ExecutionEngine/Orc/ExecutionUtils.h>
+#include <llvm/ExecutionEngine/Orc/RTDyldObjectLinkingLayer.h>
+#include <llvm/ExecutionEngine/SectionMemoryManager.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/MC/TargetRegistry.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/TargetParser/Host.h>
 
+#include <cstdlib>
 #include <mutex>
 
 namespace patchc::codegen {
@@ -31,6 +35,28 @@ llvm::orc::JITTargetMachineBuilder hostBuilder() {
   return std::move(*builder);
 }
 
+// PATCHC_PERF=1 makes the JIT describe its code to `perf` (jit-PID.dump under ~/.debug/jit; turn a
+// `perf record -k 1` profile into one with the patch's functions by name with `perf inject --jit`).
+bool perfProfilingRequested() {
+  const char* value = std::getenv("PATCHC_PERF");
+  return value != nullptr && value[0] != '\0' && value[0] != '0';
+}
+
+llvm::orc::LLJITBuilder jitBuilder() {
+  llvm::orc::LLJITBuilder builder;
+  builder.setJITTargetMachineBuilder(hostBuilder());
+  if (perfProfilingRequested()) {
+    builder.setObjectLinkingLayerCreator([](llvm::orc::ExecutionSession& session, const llvm::Triple&) {
+      auto layer = std::make_unique<llvm::orc::RTDyldObjectLinkingLayer>(
+          session, [] { return std::make_unique<llvm::SectionMemoryManager>(); });
+      if (auto* listener = llvm::JITEventListener::createPerfJITEventListener())
+        layer->registerJITEventListener(*listener);
+      return llvm::Expected<std::unique_ptr<llvm::orc::ObjectLayer>>(std::move(layer));
+    });
+  }
+  return builder;
+}
+
 }  // namespace
 
 std::unique_ptr<llvm::TargetMachine> hostTargetMachine() {
@@ -43,7 +69,7 @@ std::unique_ptr<llvm::TargetMachine> hostTargetMachine() {
 std::unique_ptr<JitPatch> JitPatch::create(std::unique_ptr<llvm::Module> module,
                                            std::unique_ptr<llvm::LLVMContext> context, std::string& error) {
   initializeNativeTarget();
-  auto jit = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(hostBuilder()).create();
+  auto jit = jitBuilder().create();
   if (!jit) {
     error = llvm::toString(jit.takeError());
     return nullptr;

@@ -38,7 +38,9 @@ struct In {
 // where SIMD across voices wins (DESIGN §6). The code generator lays such a node's output frame by frame
 // (outLaneStride 1), so each sample's lanes are stored as one vector. It must give the same samples as calling
 // process lane by lane. Input k of lane l at sample i is in[k].at(l, i); the code generator passes constant
-// strides, which fold after inlining.
+// strides, which fold after inlining. With outLaneStride 1 and outSampleStride at least `lanes` rounded up to
+// a multiple of kLaneBlock (the code generator pads frame-major buffers so), a kernel may store whole lane
+// blocks: the lanes past `lanes` land in the padding, and the last block needs no masked stores.
 struct LaneIn {
   const float* p;
   int laneStride;

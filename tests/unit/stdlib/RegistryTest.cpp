@@ -275,7 +275,9 @@ TEST(StdlibFacts, DeterministicAndSeeded) {
 
 TEST(StdlibKernels, ConstantAndAudioRateParametersAgree) {
   // The per-block (stride 0) and per-sample (stride 1) paths of every kernel compute the same output when the
-  // parameter holds one value, and so do block sizes that do not divide the render.
+  // parameter holds one value, and so do block sizes that do not divide the render: equal but for the
+  // oscillators' float phase within a call (PhaseAccumulator.h: one rounding of the phase unwrapped over the
+  // call), which a lost or doubled sample of state would exceed by far.
   const int count = 3000;
   std::vector<float> x = uniformNoise(count, 51, 0.5f);
   for (const ObjectSpec& spec : Registry::builtin().all()) {
@@ -284,7 +286,7 @@ TEST(StdlibKernels, ConstantAndAudioRateParametersAgree) {
     std::vector<float> odd = render(spec.name, propertyInputs(spec, {x}, count, false), count, {.blockSize = 37});
     for (int i = 0; i < count; ++i) {
       ASSERT_NEAR(audio[i], constant[i], 1e-5 * std::max(1.0, peak(constant))) << spec.name << " at " << i;
-      ASSERT_EQ(odd[i], constant[i]) << spec.name << " at " << i;
+      ASSERT_NEAR(odd[i], constant[i], 1e-5 * std::max(1.0, peak(constant))) << spec.name << " at " << i;
     }
   }
 }
