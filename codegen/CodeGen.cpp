@@ -9,12 +9,16 @@
 #include <llvm/IR/Verifier.h>
 #include <llvm/Linker/Linker.h>
 #include <llvm/Passes/PassBuilder.h>
+#include <llvm/Passes/StandardInstrumentations.h>
+#include <llvm/Support/CommandLine.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 
@@ -632,7 +636,8 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& machine, int leve
     fn.removeFnAttr("target-features");
     fn.addFnAttr("target-cpu", cpu);
     if (!features.empty()) fn.addFnAttr("target-features", features);
-    if (fn.getName() != "patch_init" && fn.getName() != "patch_process") {
+    // Only the kernels: a node's own function keeps its noinline (emitNode).
+    if (fn.getName().starts_with("patchc_")) {
       fn.removeFnAttr(llvm::Attribute::NoInline);
       fn.removeFnAttr(llvm::Attribute::OptimizeNone);
       fn.addFnAttr(llvm::Attribute::AlwaysInline);
@@ -647,7 +652,22 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& machine, int leve
   llvm::PipelineTuningOptions tuning;
   tuning.LoopVectorization = true;
   tuning.SLPVectorization = true;
-  llvm::PassBuilder pb(&machine, tuning);
+  // PATCHC_LLVM_ARGS passes options to LLVM, for compiler developers: e.g. "-time-passes" (where the compile
+  // time goes), "-print-after=loop-vectorize", "-pass-remarks-missed=loop-vectorize".
+  static std::once_flag parsed;
+  std::call_once(parsed, [] {
+    if (const char* args = std::getenv("PATCHC_LLVM_ARGS")) {
+      llvm::SmallVector<const char*, 8> argv{"patchc"};
+      llvm::BumpPtrAllocator allocator;
+      llvm::StringSaver saver(allocator);
+      llvm::cl::TokenizeGNUCommandLine(args, saver, argv);
+      llvm::cl::ParseCommandLineOptions(static_cast<int>(argv.size()), argv.data(), "PATCHC_LLVM_ARGS");
+    }
+  });
+  llvm::PassInstrumentationCallbacks callbacks;
+  llvm::StandardInstrumentations instrumentations(module.getContext(), false);
+  instrumentations.registerCallbacks(callbacks, &fam);
+  llvm::PassBuilder pb(&machine, tuning, std::nullopt, &callbacks);
   pb.registerModuleAnalyses(mam);
   pb.registerCGSCCAnalyses(cgam);
   pb.registerFunctionAnalyses(fam);
