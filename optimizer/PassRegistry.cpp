@@ -21,6 +21,7 @@ const std::vector<std::pair<std::string, Factory>>& factories() {
       {"rate-infer", make<RateInference>()},  {"gain-fold", make<GainFolding>()},
       {"cse", make<CommonSubexpressionElimination>()}, {"cascade-fuse", make<CascadeFuse>()},
       {"mixdown", make<Mixdown>()},           {"fast-trig", make<FastTrig>()},
+      {"exact-trig", make<ExactTrig>()},
       {"lane-fuse", make<LaneFusion>()},
   };
   return all;

@@ -22,6 +22,7 @@ std::vector<PipelineStep> pipelineFor(Level level) {
           {{"const-fold", "rate-infer", "gain-fold", "cse"}, true},  // numbers, not signals; mul/add; re-use
           {{"cascade-fuse"}},                                   // Biquadx instead of a cascade
           {{"mixdown", "gain-fold", "cse"}, true},              // mix down before effects
+          {{"exact-trig"}},                                     // no libm where the polynomial is exact
           {{"dce"}},
           {{"lane-fuse"}},                                      // objects side by side: one loop, one compile
           {{"dce"}},

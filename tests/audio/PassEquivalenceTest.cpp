@@ -77,6 +77,10 @@ INSTANTIATE_TEST_SUITE_P(
         PassCase{"cascade-fuse", "n = Noise(.3)\nb1 = Biquad(n, freq=800, q=5, type=2)\n"
                                  "b2 = Biquad(b1, freq=800, q=5, type=2)\nb3 = Biquad(b2, freq=800, q=5, type=2)\n"
                                  "b4 = Biquad(b3, freq=800, q=5, type=2, mul=0.5).out()\n"},
+        PassCase{"exact-trig", "import math\npan = Linseg([(0, 0), (1, 1), (2, 0.2)]).play()\n"
+                               "left = Cos(pan * math.pi * 0.5, mul=0.5)\n"
+                               "right = Sin(pan * math.pi * 0.5 + Sine(3, mul=0.2), mul=0.5)\n"
+                               "a = Sine([300, 500], mul=[left, right]).out()\n"},
         PassCase{"lane-fuse", "a = Noise(.1).mix(2).out()\nlfo = Sine(.25).range(.75, 1.25)\n"
                               "fs = [Allpass2(a, freq=lfo*f, bw=f/2, mul=0.2).out(i) for i, f in "
                               "enumerate([100, 400, 1600, 6400])]\n"
