@@ -40,6 +40,16 @@ bool isTiny(const ir::Graph& graph, const ir::Node& node) {
 bool DenormElide::run(ir::Graph& graph, Remarks& remarks) {
   bool changed = false;
   for (auto& node : graph.nodes()) {
+    // The tip applied with no Denorm in sight: what pyo's manual would protect, the runtime protects.
+    if (node.kind == ir::NodeKind::Object && !node.stopped && !node.replaced && node.spec->facts.recursive) {
+      int feedback = node.spec->inputIndex("feedback");
+      bool feedsBack = !(isOp(node, "Delay") && feedback >= 0 && isConstant(node.inputs[static_cast<size_t>(feedback)], 0.0f));
+      if (feedsBack)
+        remarks.passed(name(), node.origin,
+                       fmt::format("{} feeds back on itself: when its input falls silent, its tail decays through "
+                                   "subnormal numbers, which the manual keeps out with Denorm; patchc's callback "
+                                   "flushes them to zero instead, at no cost", describe(node)));
+    }
     if (node.kind != ir::NodeKind::Object || node.stopped || node.replaced) continue;
     bool unity = isConstant(node.inputs[node.mulIndex()], 1.0f) && isConstant(node.inputs[node.addIndex()], 0.0f);
     if (!unity || graph.hasOutputTap(node.id)) continue;

@@ -67,6 +67,7 @@ ObjectFacts oscillatorFacts(float cost) {
 ObjectFacts filterFacts(float cost) {
   ObjectFacts facts;
   facts.linearInInput = true;
+  facts.recursive = true;  // every filter and effect here has a pole or a feedback path
   facts.cost = cost;
   return facts;
 }

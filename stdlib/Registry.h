@@ -37,6 +37,9 @@ struct ObjectFacts {
   bool timeInvariant = true;   // given constant parameters
   bool deterministic = true;   // false for noise generators
   bool stateless = false;      // output depends only on the current input samples
+  // Feeds its output back into itself (IIR filters, delays with feedback, reverbs): when its input falls
+  // silent, its tail decays through subnormal numbers, the manual's denormal tip.
+  bool recursive = false;
   float cost = 1.0f;           // rough cycles per sample per lane, relative to a Sine
 };
 

@@ -208,6 +208,30 @@ TEST(StdlibFacts, LinearInInput) {
   EXPECT_GE(checked, 9);  // the filters, Delay, Freeverb, Add and Sub
 }
 
+TEST(StdlibFacts, RecursiveObjectsRingAfterTheirInputStops) {
+  // An impulse, then silence: an object declared recursive still sounds 2000 samples later (longer than any
+  // of their fixed delays at these parameters); one that only reads its current input is exactly 0 by then.
+  const int count = 3000;
+  std::vector<float> impulse(count, 0.0f);
+  impulse[0] = 1.0f;
+  int recursive = 0;
+  for (const ObjectSpec& spec : Registry::builtin().all()) {
+    if (spec.generator || audioInputCount(spec) == 0) continue;
+    std::vector<Input> inputs = propertyInputs(spec, {impulse}, count);
+    int feedback = spec.inputIndex("feedback");
+    if (spec.name == "Delay" && feedback >= 0) inputs[static_cast<size_t>(feedback)] = Input::value(0.5f);
+    std::vector<float> out = render(spec.name, inputs, count);
+    double tail = peak(std::vector<float>(out.begin() + 2000, out.end()));
+    if (spec.facts.recursive) {
+      EXPECT_GT(tail, 0.0) << spec.name << " is declared recursive but its impulse response has ended";
+      ++recursive;
+    } else if (spec.facts.stateless && spec.facts.linearInInput) {
+      EXPECT_EQ(tail, 0.0) << spec.name << " reads only its current input but still sounds after it stopped";
+    }
+  }
+  EXPECT_GE(recursive, 11);  // the filters, Phaser, Delay and the reverbs
+}
+
 TEST(StdlibFacts, NonlinearOpsAreNotDeclaredLinear) {
   // A declaration of `false` must be true as well: Mul and Div are not linear in both inputs at once.
   for (const char* name : {"Mul", "Div"}) EXPECT_FALSE(Registry::builtin().find(name)->facts.linearInInput) << name;
