@@ -16,10 +16,13 @@ using namespace patchc::kernel;
 namespace {
 
 phaser::Stage* stagesOf(char* state) { return reinterpret_cast<phaser::Stage*>(reinterpret_cast<phaser::State*>(state) + 1); }
+// The lane's own coefficients, after its stages: c[count], then d[count].
+double* coefficientsOf(char* state, int count) { return reinterpret_cast<double*>(stagesOf(state) + count); }
 
 // RBJ allpass: with ω0 = 2π f / sr, α = sin ω0 / (2 Q): b = (1 - α, -2 cos ω0, 1 + α), a = (1 + α, -2 cos ω0, 1 - α).
 // The stage frequencies come first (a serial product), then the trigonometry over all stages, which vectorizes.
-inline void design(phaser::Coefficients& k, int count, float freq, float spread, float q, const Env* env) {
+inline void design(double* __restrict c, double* __restrict d, int count, float freq, float spread, float q,
+                   const Env* env) {
   float cycles[phaser::kMaxStages];
   float stageFreq = freq;
   for (int s = 0; s < count; ++s) {
@@ -31,18 +34,22 @@ inline void design(phaser::Coefficients& k, int count, float freq, float spread,
     float alpha = sinCycles(cycles[s]) * inverseTwoQ;
     float cosine = sinCycles(cycles[s] + 0.25f);
     float inverseA0 = 1.0f / (1.0f + alpha);
-    k.c[s] = (1.0f - alpha) * inverseA0;
-    k.d[s] = -2.0f * cosine * inverseA0;
+    c[s] = (1.0f - alpha) * inverseA0;
+    d[s] = -2.0f * cosine * inverseA0;
   }
 }
 
-inline double runStages(phaser::Stage* stages, const phaser::Coefficients& k, int count, double x) {
+inline void design(phaser::Coefficients& k, int count, float freq, float spread, float q, const Env* env) {
+  design(k.c, k.d, count, freq, spread, q, env);
+}
+
+inline double runStages(phaser::Stage* stages, const double* c, const double* d, int count, double x) {
   for (int s = 0; s < count; ++s) {
     phaser::Stage& st = stages[s];
     // y = c·x + d·x1 + x2 - d·y1 - c·y2, arranged so that only c·x + t waits for this sample's input x (the
     // previous stage's output): t is ready early, and the chain through the stages is one multiply-add each.
-    double t = k.d[s] * (st.x1 - st.y1) + (st.x2 - k.c[s] * st.y2);
-    double y = k.c[s] * x + t;
+    double t = d[s] * (st.x1 - st.y1) + (st.x2 - c[s] * st.y2);
+    double y = c[s] * x + t;
     st.x2 = st.x1;
     st.x1 = x;
     st.y2 = st.y1;
@@ -53,12 +60,69 @@ inline double runStages(phaser::Stage* stages, const phaser::Coefficients& k, in
 }
 
 // One sample of one lane, the same arithmetic for process and processLanes.
-inline float tick(char* state, const phaser::Coefficients& k, int count, float input, float feedback) {
+inline float tick(char* state, const double* c, const double* d, int count, float input, float feedback) {
   auto* s = reinterpret_cast<phaser::State*>(state);
   double fb = clampf(feedback, -0.999f, 0.999f);
-  double y = runStages(stagesOf(state), k, count, input + fb * s->lastOutput);
+  double y = runStages(stagesOf(state), c, d, count, input + fb * s->lastOutput);
   s->lastOutput = y;
   return static_cast<float>(y);
+}
+
+// Two lanes over a block, stage by stage across both: each lane's chain is serial (a multiply-add per stage),
+// so the pair's histories and coefficients are copied side by side for the block, where each stage of both
+// lanes is one two-wide vector operation, and the two chains overlap. Per lane, the same arithmetic as tick.
+struct PairStage {
+  double c[2], d[2], x1[2], x2[2], y1[2], y2[2];
+};
+
+inline void runPair(char* const state[2], const double* const c[2], const double* const d[2], int count,
+                    const LaneIn* in, int lane, float* out, int outLaneStride, int outSampleStride, int n) {
+  PairStage pair[phaser::kMaxStages];
+  double last[2];
+  for (int g = 0; g < 2; ++g) {
+    const phaser::Stage* stages = stagesOf(state[g]);
+    PATCHC_KEEP_LOOP
+    for (int s = 0; s < count; ++s) {
+      pair[s].c[g] = c[g][s];
+      pair[s].d[g] = d[g][s];
+      pair[s].x1[g] = stages[s].x1;
+      pair[s].x2[g] = stages[s].x2;
+      pair[s].y1[g] = stages[s].y1;
+      pair[s].y2[g] = stages[s].y2;
+    }
+    last[g] = reinterpret_cast<phaser::State*>(state[g])->lastOutput;
+  }
+  PATCHC_KEEP_LOOP
+  for (int i = 0; i < n; ++i) {
+    double x[2];
+    for (int g = 0; g < 2; ++g) {
+      double fb = clampf(in[4].at(lane + g, i), -0.999f, 0.999f);
+      x[g] = in[0].at(lane + g, i) + fb * last[g];
+    }
+    PATCHC_KEEP_LOOP  // dozens of stages: unrolling them costs compile time and saves nothing
+    for (int s = 0; s < count; ++s) {
+      PairStage& st = pair[s];
+      for (int g = 0; g < 2; ++g) {
+        double t = st.d[g] * (st.x1[g] - st.y1[g]) + (st.x2[g] - st.c[g] * st.y2[g]);
+        double y = st.c[g] * x[g] + t;
+        st.x2[g] = st.x1[g];
+        st.x1[g] = x[g];
+        st.y2[g] = st.y1[g];
+        st.y1[g] = y;
+        x[g] = y;
+      }
+    }
+    for (int g = 0; g < 2; ++g) {
+      last[g] = x[g];
+      out[(lane + g) * outLaneStride + i * outSampleStride] = static_cast<float>(x[g]);
+    }
+  }
+  for (int g = 0; g < 2; ++g) {
+    phaser::Stage* stages = stagesOf(state[g]);
+    PATCHC_KEEP_LOOP
+    for (int s = 0; s < count; ++s) stages[s] = {pair[s].x1[g], pair[s].x2[g], pair[s].y1[g], pair[s].y2[g]};
+    reinterpret_cast<phaser::State*>(state[g])->lastOutput = last[g];
+  }
 }
 
 }  // namespace
@@ -73,30 +137,55 @@ PATCHC_KERNEL_PROCESS(Phaser) {
   char* state = static_cast<char*>(state_);
   const int count = phaser::stageCount(in[5].value());  // folds when the code generator inlines a constant num
   const bool blockRate = in[1].stride == 0 && in[2].stride == 0 && in[3].stride == 0;
-  phaser::Coefficients k;
-  if (blockRate) design(k, count, in[1][0], in[2][0], in[3][0], env);
+  double* c = coefficientsOf(state, count);
+  double* d = c + count;
+  if (blockRate) design(c, d, count, in[1][0], in[2][0], in[3][0], env);
   PATCHC_KEEP_LOOP
   for (int i = 0; i < n; ++i) {
-    if (!blockRate) design(k, count, in[1][i], in[2][i], in[3][i], env);
-    out[i] = tick(state, k, count, in[0][i], in[4][i]);
+    if (!blockRate) design(c, d, count, in[1][i], in[2][i], in[3][i], env);
+    out[i] = tick(state, c, d, count, in[0][i], in[4][i]);
   }
 }
 
-// All lanes: when freq, spread and q are the same signal on every lane (the chorus's one LFO), the coefficients
-// are computed once per sample for all of them instead of once per lane.
+// All lanes, sample by sample, so that the lanes' serial chains overlap. When freq, spread and q are the same
+// signal on every lane (the chorus's one LFO), the coefficients are computed once for all of them; otherwise each
+// lane computes its own, once per block when they are constants.
 PATCHC_KERNEL_PROCESS_LANES(Phaser) {
   const int count = phaser::stageCount(in[5].at(0, 0));
   const bool shared = in[1].laneStride == 0 && in[2].laneStride == 0 && in[3].laneStride == 0;
   const bool blockRate = in[1].sampleStride == 0 && in[2].sampleStride == 0 && in[3].sampleStride == 0;
   phaser::Coefficients k;
   if (shared && blockRate) design(k, count, in[1].at(0, 0), in[2].at(0, 0), in[3].at(0, 0), env);
+  if (!shared && blockRate)
+    for (int lane = 0; lane < lanes; ++lane) {
+      double* c = coefficientsOf(states + lane * stateStride, count);
+      design(c, c + count, count, in[1].at(lane, 0), in[2].at(lane, 0), in[3].at(lane, 0), env);
+    }
+  int first = 0;
+  if (blockRate) {
+    // Coefficients fixed for the block: lanes two by two (runPair), the odd one below.
+    for (; first + 2 <= lanes; first += 2) {
+      char* state[2];
+      const double *c[2], *d[2];
+      for (int g = 0; g < 2; ++g) {
+        state[g] = states + (first + g) * stateStride;
+        c[g] = shared ? k.c : coefficientsOf(state[g], count);
+        d[g] = shared ? k.d : coefficientsOf(state[g], count) + count;
+      }
+      runPair(state, c, d, count, in, first, out, outLaneStride, outSampleStride, n);
+    }
+  }
   PATCHC_KEEP_LOOP
   for (int i = 0; i < n; ++i) {
     if (shared && !blockRate) design(k, count, in[1].at(0, i), in[2].at(0, i), in[3].at(0, i), env);
-    for (int lane = 0; lane < lanes; ++lane) {
-      if (!shared) design(k, count, in[1].at(lane, i), in[2].at(lane, i), in[3].at(lane, i), env);
-      out[lane * outLaneStride + i * outSampleStride] =
-          tick(states + lane * stateStride, k, count, in[0].at(lane, i), in[4].at(lane, i));
+    for (int lane = first; lane < lanes; ++lane) {
+      char* state = states + lane * stateStride;
+      double* own = coefficientsOf(state, count);
+      if (!shared && !blockRate)
+        design(own, own + count, count, in[1].at(lane, i), in[2].at(lane, i), in[3].at(lane, i), env);
+      const double* c = shared ? k.c : own;
+      const double* d = shared ? k.d : own + count;
+      out[lane * outLaneStride + i * outSampleStride] = tick(state, c, d, count, in[0].at(lane, i), in[4].at(lane, i));
     }
   }
 }

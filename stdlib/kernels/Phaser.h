@@ -16,6 +16,8 @@ struct Stage {
 
 // Allpass coefficients of every stage: A(z) = (c + d z^-1 + z^-2) / (1 + d z^-1 + c z^-2). Computed per block
 // when freq, spread and q are constants, per sample when one is a signal, and once for all lanes that share them.
+// Each lane keeps its own in its state (after the stages), so that lanes with different parameters compute them
+// once per block and still run side by side, sample by sample.
 struct Coefficients {
   double c[256], d[256];
 };
@@ -23,7 +25,7 @@ struct Coefficients {
 struct State {
   int stageCount;
   double lastOutput;  // y[n-1], fed back into the chain
-  // Stage stages[stageCount] follows.
+  // Stage stages[stageCount] follows, then double c[stageCount], d[stageCount].
 };
 
 constexpr int kMaxStages = 256;
@@ -35,6 +37,8 @@ inline int stageCount(float num) {
   return count;
 }
 
-inline size_t laneBytes(float num) { return sizeof(State) + sizeof(Stage) * static_cast<size_t>(stageCount(num)); }
+inline size_t laneBytes(float num) {
+  return sizeof(State) + (sizeof(Stage) + 2 * sizeof(double)) * static_cast<size_t>(stageCount(num));
+}
 
 }  // namespace patchc::kernel::phaser

@@ -92,6 +92,27 @@ TEST(LaneBlocks, ABankComputedAcrossLanesEqualsItsVoicesOneByOne) {
   }
 }
 
+TEST(LaneBlocks, PhasersWithTheirOwnParametersEqualTheirVoicesOneByOne) {
+  // Three lanes of different frequencies: a pair interleaved stage by stage (Phaser.cpp runPair) and an odd lane,
+  // each with coefficients of its own computed once per block; against three one-lane Phasers (--passes=dce
+  // keeps lane-fuse from joining them). Every voice runs the same arithmetic, so the sum differs by rounding.
+  CompileOptions apartOptions;
+  apartOptions.optimizer.passes = {"dce"};
+  const std::string source = "n = Noise(.3)\n";
+  auto together = renderPatch(source + "p = Phaser(n, freq=[100, 150, 220], spread=1.3, q=4, feedback=0.7, num=24, "
+                                       "mul=0.3).out()\n", 0.5);
+  auto apart = renderPatch(source + "p = [Phaser(n, freq=f, spread=1.3, q=4, feedback=0.7, num=24, mul=0.3).out(i) "
+                                    "for i, f in enumerate([100, 150, 220])]\n", 0.5, apartOptions);
+  ASSERT_TRUE(together.patch && apart.patch);
+  ASSERT_GT(peakAbs(together.channels[0]), 0.05);
+  for (size_t c = 0; c < 2; ++c) {
+    double worst = 0;
+    for (size_t i = 0; i < together.channels[c].size(); ++i)
+      worst = std::max(worst, std::fabs(double(together.channels[c][i]) - apart.channels[c][i]));
+    EXPECT_LT(worst, 1e-6) << "channel " << c;
+  }
+}
+
 TEST(Reproducibility, TwoRendersOfOnePatchAreBitIdentical) {
   const char* patch = "import random\n"
                       "src = SineLoop(freq=[random.uniform(190, 210) for i in range(8)], feedback=0.1, mul=0.05)\n"
