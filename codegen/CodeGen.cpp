@@ -9,6 +9,8 @@
 #include <llvm/IR/Verifier.h>
 #include <llvm/Linker/Linker.h>
 #include <llvm/Passes/PassBuilder.h>
+#include <llvm/Transforms/IPO/AlwaysInliner.h>
+#include <llvm/Transforms/IPO/GlobalDCE.h>
 #include <llvm/Passes/StandardInstrumentations.h>
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/raw_ostream.h>
@@ -677,8 +679,16 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& machine, int leve
                                 : level == 1 ? llvm::OptimizationLevel::O1
                                 : level == 2 ? llvm::OptimizationLevel::O2
                                              : llvm::OptimizationLevel::O3;
-  llvm::ModulePassManager mpm =
-      level <= 0 ? pb.buildO0DefaultPipeline(opt) : pb.buildPerModuleDefaultPipeline(opt);
+  llvm::ModulePassManager mpm;
+  if (level > 0) {
+    // Kernels into their callers first, then drop them: the kernel bitcode is optimized already, and only once
+    // inlined with the code generator's constant strides and counts does it have anything new to simplify.
+    // Otherwise LLVM's bottom-up inliner optimizes every kernel's generic body before inlining it (a third of
+    // the compile time of a Phaser).
+    mpm.addPass(llvm::AlwaysInlinerPass(/*InsertLifetimeIntrinsics=*/false));
+    mpm.addPass(llvm::GlobalDCEPass());
+  }
+  mpm.addPass(level <= 0 ? pb.buildO0DefaultPipeline(opt) : pb.buildPerModuleDefaultPipeline(opt));
   mpm.run(module, mam);
 }
 

@@ -1,9 +1,9 @@
 // Graph IR → LLVM IR (DESIGN §6): one module per patch with
 //   void patch_init(char* state)                                   — every node's initial state
 //   void patch_process(char* state, float** outputs, int frames)   — the fused audio callback
-// Kernels come from the embedded stdlib bitcode and are always inlined, so `patch_process` is one function that
-// LLVM optimizes as a unit for the host CPU. All state and buffers live in one arena sized here; the callback
-// never allocates.
+// Kernels come from the embedded stdlib bitcode and are always inlined into each node's function, which
+// `patch_process` calls once per block; LLVM optimizes them for the host CPU. All state and buffers live in one
+// arena sized here; the callback never allocates.
 #pragma once
 
 #include "ir/Graph.h"

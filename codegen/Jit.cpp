@@ -66,15 +66,17 @@ std::unique_ptr<llvm::TargetMachine> hostTargetMachine() {
   return std::move(*machine);
 }
 
-std::unique_ptr<JitPatch> JitPatch::create(std::unique_ptr<llvm::Module> module,
-                                           std::unique_ptr<llvm::LLVMContext> context, std::string& error) {
+namespace {
+
+// An LLJIT for the host whose main library also resolves libm (kernels may call sinf, expf, ...) from this
+// process; null with `error` set on failure.
+std::unique_ptr<llvm::orc::LLJIT> createJit(std::string& error) {
   initializeNativeTarget();
   auto jit = jitBuilder().create();
   if (!jit) {
     error = llvm::toString(jit.takeError());
     return nullptr;
   }
-  // Kernels may call libm (sinf, expf, ...): resolve them from this process.
   auto generator = llvm::orc::DynamicLibrarySearchGenerator::GetForCurrentProcess(
       (*jit)->getDataLayout().getGlobalPrefix());
   if (!generator) {
@@ -82,24 +84,49 @@ std::unique_ptr<JitPatch> JitPatch::create(std::unique_ptr<llvm::Module> module,
     return nullptr;
   }
   (*jit)->getMainJITDylib().addGenerator(std::move(*generator));
-  if (auto err = (*jit)->addIRModule(llvm::orc::ThreadSafeModule(std::move(module), std::move(context)))) {
+  return std::move(*jit);
+}
+
+}  // namespace
+
+std::unique_ptr<JitPatch> JitPatch::create(std::unique_ptr<llvm::Module> module,
+                                           std::unique_ptr<llvm::LLVMContext> context, std::string& error) {
+  auto jit = createJit(error);
+  if (!jit) return nullptr;
+  if (auto err = jit->addIRModule(llvm::orc::ThreadSafeModule(std::move(module), std::move(context)))) {
     error = llvm::toString(std::move(err));
     return nullptr;
   }
+  return finish(std::move(jit), error);
+}
+
+std::unique_ptr<JitPatch> JitPatch::link(std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects, std::string& error) {
+  auto jit = createJit(error);
+  if (!jit) return nullptr;
+  for (auto& object : objects) {
+    if (auto err = jit->addObjectFile(std::move(object))) {
+      error = llvm::toString(std::move(err));
+      return nullptr;
+    }
+  }
+  return finish(std::move(jit), error);
+}
+
+std::unique_ptr<JitPatch> JitPatch::finish(std::unique_ptr<llvm::orc::LLJIT> jit, std::string& error) {
   auto patch = std::unique_ptr<JitPatch>(new JitPatch());
-  auto init = (*jit)->lookup("patch_init");
+  auto init = jit->lookup("patch_init");
   if (!init) {
     error = llvm::toString(init.takeError());
     return nullptr;
   }
-  auto process = (*jit)->lookup("patch_process");
+  auto process = jit->lookup("patch_process");
   if (!process) {
     error = llvm::toString(process.takeError());
     return nullptr;
   }
   patch->init_ = init->toPtr<InitFunction>();
   patch->process_ = process->toPtr<ProcessFunction>();
-  patch->jit_ = std::move(*jit);
+  patch->jit_ = std::move(jit);
   return patch;
 }
 

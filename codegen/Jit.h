@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace patchc::codegen {
 
@@ -21,10 +22,13 @@ class JitPatch {
   // Takes an optimized module; returns null and sets `error` on failure.
   static std::unique_ptr<JitPatch> create(std::unique_ptr<llvm::Module> module,
                                           std::unique_ptr<llvm::LLVMContext> context, std::string& error);
+  // Links object files made for the host (ParallelCompile.h); returns null and sets `error` on failure.
+  static std::unique_ptr<JitPatch> link(std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects, std::string& error);
   InitFunction init() const { return init_; }
   ProcessFunction process() const { return process_; }
 
  private:
+  static std::unique_ptr<JitPatch> finish(std::unique_ptr<llvm::orc::LLJIT> jit, std::string& error);
   std::unique_ptr<llvm::orc::LLJIT> jit_;
   InitFunction init_ = nullptr;
   ProcessFunction process_ = nullptr;

@@ -1,5 +1,6 @@
 #include "tools/Pipeline.h"
 
+#include "codegen/ParallelCompile.h"
 #include "frontend/Parser.h"
 #include "ir/Elaborator.h"
 #include "ir/Verifier.h"
@@ -86,11 +87,11 @@ std::unique_ptr<CompiledPatch> compilePatch(std::unique_ptr<SourceFile> source, 
     auto context = std::make_unique<llvm::LLVMContext>();
     auto module = codegen::buildModule(*patch->graph, *context, patch->info);
     patch->times.codegen = clock.lapMs();
-    auto machine = codegen::hostTargetMachine();
-    codegen::optimizeModule(*module, *machine, options.llvmOptLevel);
+    auto objects = codegen::compileToObjects(std::move(module), std::move(context), options.llvmOptLevel,
+                                             options.compileThreads);
     patch->times.optimize = clock.lapMs();
     std::string error;
-    patch->jit = codegen::JitPatch::create(std::move(module), std::move(context), error);
+    patch->jit = codegen::JitPatch::link(std::move(objects), error);
     patch->times.jit = clock.lapMs();
     if (!patch->jit) {
       diagnostics.error({}, "internal compiler error: the JIT failed: " + error);

@@ -19,6 +19,7 @@ namespace patchc {
 struct CompileOptions {
   uint32_t seed = 0;  // compile-time `random` and noise seeds (`--seed`)
   int llvmOptLevel = 2;  // LLVM's pipeline: 0–3
+  unsigned compileThreads = 0;  // LLVM's work on this many threads (codegen/ParallelCompile.h); 0: one per core
   opt::PipelineOptions optimizer;  // the graph passes (-O0 -O1 -O2 -Ofast, --passes, remarks, ...)
   std::ostream* log = nullptr;     // remarks, --print-after, --time-passes; null: the diagnostics' stream
 };

@@ -34,6 +34,7 @@ struct CommonOptions {
   std::string level = "2";
   std::vector<std::string> passes, printAfter, remarks;
   bool printAfterAll = false, timePasses = false;
+  unsigned jobs = 0;
 };
 
 void addCommon(CLI::App& command, CommonOptions& common) {
@@ -54,6 +55,9 @@ void addCommon(CLI::App& command, CommonOptions& common) {
       ->allow_extra_args(false);
   command.add_flag("--print-after-all", common.printAfterAll, "Print the graph to stderr after every pass");
   command.add_flag("--time-passes", common.timePasses, "Print the time each graph pass took");
+  command.add_option("-j,--jobs", common.jobs,
+                     "Threads for LLVM's optimization and machine code (default 0: one per core)")
+      ->default_val(0);
   command.add_option("-R", common.remarks,
                      "Optimization remarks: -Rpass[=regex] (what was done), -Rpass-missed[=regex] (tips that could "
                      "not be applied, and why), -Rpass-analysis[=regex] (estimates)")
@@ -76,6 +80,7 @@ std::unique_ptr<SourceFile> readSource(const std::string& path) {
 std::optional<CompileOptions> compileOptions(const CommonOptions& common) {
   CompileOptions options;
   options.seed = common.seed;
+  options.compileThreads = common.jobs;
   opt::parseLevel(common.level, options.optimizer.level);
   // -O0 is the script as written: no graph pass, and no LLVM optimization either.
   options.llvmOptLevel = options.optimizer.level == opt::Level::O0 ? 0 : 2;

@@ -124,6 +124,27 @@ TEST(Reproducibility, TwoRendersOfOnePatchAreBitIdentical) {
   for (size_t c = 0; c < a.channels.size(); ++c) EXPECT_EQ(a.channels[c], b.channels[c]) << "channel " << c;
 }
 
+TEST(Reproducibility, CompilingOnSeveralThreadsChangesNoSample) {
+  // codegen/ParallelCompile: the node functions shared out between 1, 2 and 5 parts (more parts than there are
+  // nodes but one), each compiled on its own thread, linked by the JIT: the same machine code per node.
+  const char* patch = "import random\n"
+                      "src = SineLoop(freq=[random.uniform(190, 210) for i in range(8)], feedback=0.1, mul=0.05)\n"
+                      "n = Noise(0.01)\nlfo = Sine(.25).range(200, 400)\n"
+                      "p = Phaser(src + n, freq=lfo, q=20, feedback=0.9)\n"
+                      "b = ButBP(p, freq=[300, 900], q=2).out()\nd = Delay(b, delay=0.01, feedback=0.5).out()\n";
+  std::vector<Rendered> renders;
+  for (unsigned threads : {1u, 2u, 5u}) {
+    CompileOptions options;
+    options.compileThreads = threads;
+    renders.push_back(renderPatch(patch, 1.0, options));
+    ASSERT_TRUE(renders.back().patch) << threads << " threads";
+  }
+  ASSERT_GT(peakAbs(renders[0].channels[0]), 1e-3);
+  for (size_t r = 1; r < renders.size(); ++r)
+    for (size_t c = 0; c < renders[0].channels.size(); ++c)
+      EXPECT_EQ(renders[r].channels[c], renders[0].channels[c]) << "render " << r << ", channel " << c;
+}
+
 TEST(Reproducibility, LlvmOptimizationLevelsAgree) {
   const char* patch = "src = SineLoop(freq=[200, 301, 402], feedback=0.1, mul=0.1)\n"
                       "f = ButBP(src, freq=300, q=3)\nd = Delay(f, delay=0.01, feedback=0.5).out()\n";
