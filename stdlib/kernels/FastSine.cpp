@@ -18,9 +18,9 @@ struct FastSineVoice {
   static float memory(const State&) { return 0.0f; }
   static void setMemory(State&, float) {}
   static float parameter(float) { return 0.0f; }  // input 1 is initphase, used by init only
-  // sin(2π φ) = sin(π t) with t = 1 - 2φ in (-1, 1].
+  // sin(2π φ) = sin(π t) with t = 1 - 2φ in (-1, 1], φ wrapped into [0, 1) (phase::at does not wrap).
   static float tick(float phase, float&, float, bool refined) {
-    return fastsine::parabolicSine(1.0f - 2.0f * phase, refined);
+    return fastsine::parabolicSine(1.0f - 2.0f * (phase - std::floor(phase)), refined);
   }
 };
 }  // namespace

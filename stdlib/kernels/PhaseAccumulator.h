@@ -21,11 +21,11 @@ namespace patchc::kernel::phase {
 inline float start(double phase) { return static_cast<float>(phase); }
 inline float increment(float freq, const Env* env) { return freq * env->inverseSampleRate; }
 
-// The phase i samples into a call at a constant frequency, in [0, 1).
-inline float at(float start, float increment, int i) {
-  float phase = start + static_cast<float>(i) * increment;
-  return phase - std::floor(phase);
-}
+// The phase i samples into a call at a constant frequency, not wrapped: up to i·increment past [0, 1).
+// sinCycles reduces its argument itself, so a sine needs no wrap here (two vector instructions a sample);
+// a voice that needs [0, 1) wraps it (FastSine). Wrapping would not make it more precise: the one rounding
+// happens in the addition.
+inline float at(float start, float increment, int i) { return start + static_cast<float>(i) * increment; }
 
 // The phase of this sample at a changing frequency, in [0, 1); then one step of freq/sr.
 inline float next(double& phase, float freq, const Env* env) {
