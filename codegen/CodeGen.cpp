@@ -74,7 +74,17 @@ class ModuleBuilder {
     order_ = graph_.topologicalOrder();
     if (order_.empty() && graph_.size() > 0) throw std::runtime_error("the graph has a cycle");
     layout(info);
-    for (ir::NodeId id : order_) layouts_[id].frameMajor = laneInputs(graph_.node(id), true).has_value();
+    for (ir::NodeId id : order_) {
+      auto lanes = laneInputs(graph_.node(id), true);
+      layouts_[id].frameMajor = lanes.has_value();
+      // Scratch for gathered inputs, after everything else in the arena.
+      for (size_t k = 0; lanes && k < lanes->size(); ++k)
+        if ((*lanes)[k].gathered) {
+          info.stateBytes = alignUp(info.stateBytes, 64);
+          gatherOffsets_[{id, k}] = info.stateBytes;
+          info.stateBytes += static_cast<size_t>(graph_.node(id).lanes) * kBlockFrames * sizeof(float);
+        }
+    }
     poolBase_ = info.stateBytes;
     makeEnv();
     emitInit();
@@ -366,6 +376,7 @@ class ModuleBuilder {
     llvm::Value* pointer;
     int laneStride;
     int sampleStride;
+    bool gathered = false;  // copied into scratch first (gatherOffsets_)
   };
 
   // The node's kernel inputs as lane-block inputs (base + lane·laneStride + sample·sampleStride), or nullopt
@@ -397,7 +408,13 @@ class ModuleBuilder {
           const auto& l = s.lanes[static_cast<size_t>(i)];
           contiguous = !l.isConstant() && l.node == s.lanes[0].node && l.lane == s.lanes[0].lane + i;
         }
-        if (!contiguous) return std::nullopt;
+        if (!contiguous) {
+          // Lanes that follow no base + lane·stride pattern (a lane-fused bank reading a few sources in turn):
+          // gathered frame-major into scratch each block, a copy that costs far less than running the kernel
+          // lane by lane.
+          result.push_back({dryRun ? nullptr : gather(node, k), 1, node.lanes, true});
+          continue;
+        }
         const auto& l = s.lanes[0];
         const auto& source = layouts_[l.node];
         const int sourceLanes = graph_.node(l.node).lanes;
@@ -406,6 +423,20 @@ class ModuleBuilder {
       }
     }
     return result;
+  }
+
+  // Input k of a lane-block node copied, lane by lane, into its scratch block; the scratch's pointer.
+  llvm::Value* gather(const ir::Node& node, size_t k) {
+    const size_t offset = gatherOffsets_.at({node.id, k});
+    auto copy = helper("patchc_gatherLane", {ptr_, i32_, ptr_, i32_, i32_});
+    llvm::Value* scratch = statePointer(offset);
+    laneLoop(node.lanes, fmt::format("{}.gather{}", nodeTag(node), k), [&](llvm::Value* lane) {
+      auto in = inputFor(node.inputs[k], lane, node.lanes, fmt::format("{}.in{}", nodeTag(node), k));
+      builder_.CreateCall(copy, {builder_.CreateInBoundsGEP(floatTy_, scratch, lane),
+                                 llvm::ConstantInt::get(i32_, static_cast<uint64_t>(node.lanes)), in.first,
+                                 in.second, llvm::ConstantInt::get(i32_, kBlockFrames)});
+    });
+    return scratch;
   }
 
   // One node's block: its kernel over every lane (or one lane-block call), then pyo's mul and add. Each node is
@@ -618,6 +649,7 @@ class ModuleBuilder {
   std::vector<NodeLayout> layouts_;
   std::vector<float> pool_;
   size_t poolBase_ = 0;
+  std::map<std::pair<ir::NodeId, size_t>, size_t> gatherOffsets_;  // (node, input) → its scratch in the arena
 };
 
 }  // namespace

@@ -293,6 +293,7 @@ void registerBuiltinObjects(Registry& registry) {
                    signal("bw", 100.0f, "bandwidth in Hz")};
     spec.facts = filterFacts(1.0f);
     spec.stateBytes = sizeof(kernel::BiquadHistory);
+    spec.laneBlock = true;
     registry.add(std::move(spec));
   }
   {

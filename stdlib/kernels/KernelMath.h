@@ -12,6 +12,10 @@
 #define PATCHC_KEEP_LOOP
 #endif
 
+// On a helper a kernel calls from more than one place (a lane block's whole and partial blocks): inlined
+// anyway, so that each copy sees the code generator's constant strides and counts.
+#define PATCHC_ALWAYS_INLINE inline __attribute__((always_inline))
+
 namespace patchc::kernel {
 
 inline float clampf(float x, float lo, float hi) { return x < lo ? lo : (x > hi ? hi : x); }

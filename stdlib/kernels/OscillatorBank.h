@@ -37,7 +37,7 @@ void process(typename Voice::State* state, const In* in, float* __restrict out, 
 // and parameters each a whole number of vectors). A partial block computes copies of its last lane rather than
 // branch; `WholeStores` (all lanes real, or the output padded to whole blocks: Kernel.h) stores them unmasked.
 template <typename Voice, bool WholeStores>
-inline void laneBlock(char* states, int stateStride, const LaneIn* __restrict in, float* __restrict out,
+PATCHC_ALWAYS_INLINE void laneBlock(char* states, int stateStride, const LaneIn* __restrict in, float* __restrict out,
                       int outLaneStride, int outSampleStride, int first, int count, int n, const Env* env,
                       bool option) {
   using State = typename Voice::State;
@@ -74,11 +74,13 @@ inline void laneBlock(char* states, int stateStride, const LaneIn* __restrict in
 template <typename Voice>
 void processLanes(char* states, int stateStride, const LaneIn* __restrict in, float* __restrict out,
                   int outLaneStride, int outSampleStride, int lanes, int n, const Env* env, bool option) {
-  const int blocks = (lanes + kLaneBlock - 1) / kLaneBlock;
-  const bool padded = outLaneStride == 1 && outSampleStride >= blocks * kLaneBlock;
+  // One call site per variant, so that a bank of many blocks compiles one copy of the loop. With the code
+  // generator's padded output every block stores whole vectors.
+  const int padded = (lanes + kLaneBlock - 1) / kLaneBlock * kLaneBlock;
+  const bool wholeStores = outLaneStride == 1 && outSampleStride >= padded;
   for (int first = 0; first < lanes; first += kLaneBlock) {
     const int count = lanes - first < kLaneBlock ? lanes - first : kLaneBlock;
-    if (padded || count == kLaneBlock)
+    if (wholeStores || count == kLaneBlock)
       laneBlock<Voice, true>(states, stateStride, in, out, outLaneStride, outSampleStride, first, count, n, env,
                              option);
     else

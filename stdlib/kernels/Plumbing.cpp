@@ -13,6 +13,18 @@ extern "C" void patchc_accumulate(float* __restrict destination, const float* __
   for (int i = 0; i < n; ++i) destination[i] += source[i * stride];
 }
 
+// One lane of an input gathered into a frame-major scratch block (`destination` is its lane of frame 0, frames
+// `destinationStride` floats apart), for a lane-block kernel whose input lanes follow no base + lane·stride
+// pattern.
+extern "C" void patchc_gatherLane(float* __restrict destination, int destinationStride, const float* __restrict source,
+                                  int stride, int n) {
+  // Scalar: vectorized, the strided stores become scatters, slower than one move per sample.
+#ifdef __clang__
+#pragma clang loop vectorize(disable)
+#endif
+  for (int i = 0; i < n; ++i) destination[i * destinationStride] = source[i * stride];
+}
+
 extern "C" void patchc_muladd(float* __restrict out, int stride, const In* __restrict mul, const In* __restrict add,
                               int n) {
   for (int i = 0; i < n; ++i) out[i * stride] = out[i * stride] * (*mul)[i] + (*add)[i];
