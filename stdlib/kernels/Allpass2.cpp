@@ -18,10 +18,14 @@ struct AllpassCoefficients {
   float c, b1;  // b0 = a2 = -c, b2 = 1, a1 = b1 = d (1 - c)
 };
 
-inline AllpassCoefficients design(float freq, float bw, const Env* env) {
+// c from the bandwidth, d from the centre frequency: a bank swept by an LFO recomputes only d each sample.
+inline float bandwidthCoefficient(float bw, const Env* env) {
   float half = 0.5f * safeFrequency(bw, env) * env->inverseSampleRate;  // π fb / sr = 2π · half
   float t = sinCycles(half) / sinCycles(half + 0.25f);                   // tan(π fb / sr), half < 1/4
-  float c = (t - 1.0f) / (t + 1.0f);
+  return (t - 1.0f) / (t + 1.0f);
+}
+
+inline AllpassCoefficients design(float freq, float c, const Env* env) {
   float d = -sinCycles(safeFrequency(freq, env) * env->inverseSampleRate + 0.25f);  // -cos(2π fc / sr)
   return {c, d * (1.0f - c)};
 }
@@ -46,7 +50,7 @@ constexpr int kFilterBlock = 16;
 template <bool Full, bool WholeStores>
 PATCHC_ALWAYS_INLINE void laneBlock(char* states, int stateStride, const LaneIn* __restrict in, float* __restrict out,
                       int outLaneStride, int outSampleStride, int first, int count, int n, const Env* env) {
-  const bool designPerSample = in[1].sampleStride != 0 || in[2].sampleStride != 0;
+  const bool freqChanges = in[1].sampleStride != 0, bwChanges = in[2].sampleStride != 0;
   float x1[kFilterBlock], x2[kFilterBlock], y1[kFilterBlock], y2[kFilterBlock], c[kFilterBlock], b1[kFilterBlock];
   for (int l = 0; l < kFilterBlock; ++l) {
     const int lane = first + (Full || l < count ? l : count - 1);
@@ -55,7 +59,7 @@ PATCHC_ALWAYS_INLINE void laneBlock(char* states, int stateStride, const LaneIn*
     x2[l] = h->x2;
     y1[l] = h->y1;
     y2[l] = h->y2;
-    AllpassCoefficients k = design(in[1].at(lane, 0), in[2].at(lane, 0), env);
+    AllpassCoefficients k = design(in[1].at(lane, 0), bandwidthCoefficient(in[2].at(lane, 0), env), env);
     c[l] = k.c;
     b1[l] = k.b1;
   }
@@ -64,7 +68,8 @@ PATCHC_ALWAYS_INLINE void laneBlock(char* states, int stateStride, const LaneIn*
     for (int l = 0; l < kFilterBlock; ++l) {
       const int lane = first + (Full || l < count ? l : count - 1);
       AllpassCoefficients k{c[l], b1[l]};
-      if (designPerSample) k = design(in[1].at(lane, i), in[2].at(lane, i), env);
+      if (bwChanges) k.c = bandwidthCoefficient(in[2].at(lane, i), env);
+      if (freqChanges || bwChanges) k = design(in[1].at(lane, i), k.c, env);
       float y = step(k, in[0].at(lane, i), x1[l], x2[l], y1[l], y2[l]);
       if (Full || WholeStores || l < count) out[(first + l) * outLaneStride + i * outSampleStride] = y;
     }
@@ -81,11 +86,12 @@ PATCHC_KERNEL_INIT(Allpass2) {}
 
 PATCHC_KERNEL_PROCESS(Allpass2) {
   auto* h = static_cast<BiquadHistory*>(state_);
-  const bool designPerSample = in[1].stride != 0 || in[2].stride != 0;
+  const bool freqChanges = in[1].stride != 0, bwChanges = in[2].stride != 0;
   float x1 = h->x1, x2 = h->x2, y1 = h->y1, y2 = h->y2;
-  AllpassCoefficients k = design(in[1][0], in[2][0], env);
+  AllpassCoefficients k = design(in[1][0], bandwidthCoefficient(in[2][0], env), env);
   for (int i = 0; i < n; ++i) {
-    if (designPerSample) k = design(in[1][i], in[2][i], env);
+    if (bwChanges) k.c = bandwidthCoefficient(in[2][i], env);
+    if (freqChanges || bwChanges) k = design(in[1][i], k.c, env);
     out[i] = step(k, in[0][i], x1, x2, y1, y2);
   }
   *h = {x1, x2, y1, y2};
