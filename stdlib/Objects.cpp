@@ -269,6 +269,7 @@ void registerBuiltinObjects(Registry& registry) {
                    constant("type", 0.0f, "0 lowpass, 1 highpass, 2 bandpass, 3 bandstop, 4 allpass")};
     spec.facts = filterFacts(1.0f);
     spec.stateBytes = sizeof(kernel::BiquadHistory);
+    spec.laneBlock = true;
     registry.add(std::move(spec));
   }
   {
@@ -283,6 +284,7 @@ void registerBuiltinObjects(Registry& registry) {
     spec.stateBytesFor = [](const ConstantInputs& constants, double) {
       return kernel::biquad::laneBytes(constants[4]);
     };
+    spec.laneBlock = true;
     registry.add(std::move(spec));
   }
   {

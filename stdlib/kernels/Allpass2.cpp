@@ -48,7 +48,7 @@ constexpr int kFilterBlock = 16;
 // gathers); a partial block computes copies of its last lane. `WholeStores`: Kernel.h's padding lets even a
 // partial block store whole vectors.
 template <bool Full, bool WholeStores>
-PATCHC_ALWAYS_INLINE void laneBlock(char* states, int stateStride, const LaneIn* __restrict in, float* __restrict out,
+PATCHC_INLINE void laneBlock(char* states, int stateStride, const LaneIn* __restrict in, float* __restrict out,
                       int outLaneStride, int outSampleStride, int first, int count, int n, const Env* env) {
   const bool freqChanges = in[1].sampleStride != 0, bwChanges = in[2].sampleStride != 0;
   float x1[kFilterBlock], x2[kFilterBlock], y1[kFilterBlock], y2[kFilterBlock], c[kFilterBlock], b1[kFilterBlock];

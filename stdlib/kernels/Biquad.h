@@ -16,16 +16,15 @@
 
 namespace patchc::kernel::biquad {
 
-inline BiquadCoefficients cookbook(const In* in, int i, const Env* env) {
-  float w0 = kTwoPi * safeFrequency(in[1][i], env) * env->inverseSampleRate;
-  float q = clampf(in[2][i], 0.01f, 10000.0f);
+inline BiquadCoefficients cookbook(float freq, float q, float type, const Env* env) {
+  float w0 = kTwoPi * safeFrequency(freq, env) * env->inverseSampleRate;
+  q = clampf(q, 0.01f, 10000.0f);
   float cosw = std::cos(w0);
   float alpha = std::sin(w0) / (2.0f * q);
   float inverseA0 = 1.0f / (1.0f + alpha);
   float a1 = -2.0f * cosw * inverseA0;
   float a2 = (1.0f - alpha) * inverseA0;
-  const float type = in[3].value();  // pyo's int(type), clipped to 0..4
-  switch (type >= 4.0f ? 4 : type >= 3.0f ? 3 : type >= 2.0f ? 2 : type >= 1.0f ? 1 : 0) {
+  switch (type >= 4.0f ? 4 : type >= 3.0f ? 3 : type >= 2.0f ? 2 : type >= 1.0f ? 1 : 0) {  // pyo's int(type), 0..4
     default:
     case 0: {
       float b = (1.0f - cosw) * 0.5f * inverseA0;

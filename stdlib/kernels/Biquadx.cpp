@@ -1,35 +1,20 @@
-// Biquadx(input, freq, q, type, stages): `stages` identical RBJ biquads in series (Biquad.h), with one
-// coefficient computation for all of them. Each stage runs over the whole block in place, so the samples are
-// exactly those of `stages` chained Biquad objects (the cascade-fuse pass relies on it). `stages` is a Constant
-// input that sizes the state (one direct-form-I history per stage); pyo's int(stages), at least 1.
-#include "stdlib/kernels/Biquad.h"
+// Biquadx(input, freq, q, type, stages): `stages` identical RBJ biquads in series (Biquad.h, run by
+// BiquadBank.h), with one coefficient computation for all of them. Each stage applies Biquad's step to the
+// previous stage's output, so the samples are exactly those of `stages` chained Biquad objects (the cascade-fuse
+// pass relies on it). `stages` is a Constant input that sizes the state (one direct-form-I history per stage);
+// pyo's int(stages), at least 1.
+#include "stdlib/kernels/BiquadBank.h"
 
 using namespace patchc::kernel;
 
 PATCHC_KERNEL_INIT(Biquadx) {}
 
 PATCHC_KERNEL_PROCESS(Biquadx) {
-  auto* histories = static_cast<BiquadHistory*>(state_);
-  const int stages = biquad::stageCount(in[4].value());  // folds when the code generator inlines a constant
-  const bool blockRate = in[1].stride == 0 && in[2].stride == 0;
-  if (blockRate) {
-    const BiquadCoefficients c = biquad::cookbook(in, 0, env);
-    for (int k = 0; k < stages; ++k) {
-      BiquadHistory h = histories[k];  // local copy: the loop keeps it in registers
-      if (k == 0) {
-        for (int i = 0; i < n; ++i) out[i] = h.step(c, in[0][i]);
-      } else {
-        for (int i = 0; i < n; ++i) out[i] = h.step(c, out[i]);
-      }
-      histories[k] = h;
-    }
-    return;
-  }
-  // Audio-rate freq or q: one design per sample, shared by the stages.
-  for (int i = 0; i < n; ++i) {
-    const BiquadCoefficients c = biquad::cookbook(in, i, env);
-    float x = in[0][i];
-    for (int k = 0; k < stages; ++k) x = histories[k].step(c, x);
-    out[i] = x;
-  }
+  // stageCount folds when the code generator inlines a constant `stages`.
+  biquad::process(static_cast<BiquadHistory*>(state_), in, out, n, env, biquad::stageCount(in[4].value()));
+}
+
+// A bank of cascades (cascade-fuse makes one of a bank of Biquad chains): vectorized across lanes.
+PATCHC_KERNEL_PROCESS_LANES(Biquadx) {
+  biquad::processLanes(states, stateStride, in, out, outLaneStride, outSampleStride, lanes, n, env, &in[4]);
 }

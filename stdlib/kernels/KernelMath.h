@@ -5,16 +5,27 @@
 #include "stdlib/Kernel.h"
 
 // Before a loop over samples whose body is large (a lane block): keeps LLVM from unrolling all 64 iterations of
-// it once the code generator's constant block length is known, which costs compile time and gains nothing.
+// it once the code generator's constant block length is known, which costs compile time and gains nothing. Also
+// before a short loop over a lane block's lanes whose body is small (a copy): LLVM would unroll it fully before
+// the vectorizer sees it, then vectorize the loop around it, over samples, with gathers and scatters.
 #ifdef __clang__
 #define PATCHC_KEEP_LOOP _Pragma("clang loop unroll(disable)")
 #else
 #define PATCHC_KEEP_LOOP
 #endif
 
-// On a helper a kernel calls from more than one place (a lane block's whole and partial blocks): inlined
-// anyway, so that each copy sees the code generator's constant strides and counts.
-#define PATCHC_ALWAYS_INLINE inline __attribute__((always_inline))
+// Before a short loop over a block's lanes that copies their states in or out (each a state stride apart): LLVM
+// would vectorize it with gathers and scatters, more machine code to compile than the copies cost to run.
+#ifdef __clang__
+#define PATCHC_SCALAR_LOOP _Pragma("clang loop unroll(disable) vectorize(disable)")
+#else
+#define PATCHC_SCALAR_LOOP
+#endif
+
+// On a kernel's large helpers: the code generator always-inlines only the patchc_ entry points, and LLVM's cost
+// model may keep a large helper (or one that two entry points share, or a lane block's whole and partial blocks)
+// out of line, where the constant strides and lane count of the call never reach it and nothing specializes.
+#define PATCHC_INLINE __attribute__((always_inline)) inline
 
 namespace patchc::kernel {
 

@@ -37,7 +37,7 @@ void process(typename Voice::State* state, const In* in, float* __restrict out, 
 // and parameters each a whole number of vectors). A partial block computes copies of its last lane rather than
 // branch; `WholeStores` (all lanes real, or the output padded to whole blocks: Kernel.h) stores them unmasked.
 template <typename Voice, bool WholeStores>
-PATCHC_ALWAYS_INLINE void laneBlock(char* states, int stateStride, const LaneIn* __restrict in, float* __restrict out,
+PATCHC_INLINE void laneBlock(char* states, int stateStride, const LaneIn* __restrict in, float* __restrict out,
                       int outLaneStride, int outSampleStride, int first, int count, int n, const Env* env,
                       bool option) {
   using State = typename Voice::State;

@@ -4,6 +4,7 @@
 #include "tests/support/Analysis.h"
 
 #include <cmath>
+#include <string>
 
 namespace patchc::test {
 namespace {
@@ -138,6 +139,66 @@ TEST(LaneBlocks, ALaneFusedAllpassBankEqualsItsFiltersOneByOne) {
       worst = std::max(worst, std::fabs(double(together.channels[c][i]) - apart.channels[c][i]));
     EXPECT_LT(worst, 1e-6) << "channel " << c;
   }
+}
+
+// Renders `bank` (one node of many lanes: the lane-block kernel) and `voices` (one object per lane: the per-lane
+// kernel), each lane on a channel of its own, and expects every channel to agree. Both with --passes=dce: it keeps
+// lane-fuse from joining the voices, and gain-fold from moving Noise's mul into the bank only (a high-Q cascade
+// amplifies that reordering to 2e-5). Both kernels run the same arithmetic per lane; the voices' constant freqs
+// may have their sin and cos folded by LLVM where the bank's call libm, so the samples agree to float rounding.
+void expectBankEqualsVoices(const std::string& source, const std::string& op, const std::string& bank,
+                            const std::string& voices, int lanes) {
+  CompileOptions options;
+  options.optimizer.passes = {"dce"};
+  const std::string server = "s = Server(nchnls=" + std::to_string(lanes) + ")\n" + source;
+  auto together = renderPatch(server + bank, 0.5, options);
+  auto apart = renderPatch(server + voices, 0.5, options);
+  ASSERT_TRUE(together.patch && apart.patch);
+  bool oneNode = false;
+  for (const auto& node : together.patch->graph->nodes())
+    oneNode = oneNode || (node.opName() == op && node.lanes == lanes);
+  ASSERT_TRUE(oneNode) << "no " << op << " of " << lanes << " lanes";
+  ASSERT_EQ(together.channels.size(), size_t(lanes));
+  ASSERT_EQ(apart.channels.size(), size_t(lanes));
+  for (size_t c = 0; c < size_t(lanes); ++c) {
+    ASSERT_GT(peakAbs(together.channels[c]), 0.005) << "lane " << c;
+    double worst = 0;
+    for (size_t i = 0; i < together.channels[c].size(); ++i)
+      worst = std::max(worst, std::fabs(double(together.channels[c][i]) - apart.channels[c][i]));
+    EXPECT_LT(worst, 1e-6) << "lane " << c;
+  }
+}
+
+TEST(LaneBlocks, BiquadBanksEqualTheirVoicesOneByOne) {
+  // 37 lanes: a whole block of 32 (BiquadBank.h) and a partial one of 5, each lane with its own coefficients
+  // computed once per block.
+  const std::string source = "import random\nrandom.seed(3)\nfreqs = [random.uniform(200, 5000) for i in range(37)]\n"
+                             "n = Noise(.3)\n";
+  expectBankEqualsVoices(source, "Biquad", "b = Biquad(n, freq=freqs, q=5, type=2).out()\n",
+                         "b = [Biquad(n, freq=f, q=5, type=2).out(i) for i, f in enumerate(freqs)]\n", 37);
+  expectBankEqualsVoices(source, "Biquadx", "b = Biquadx(n, freq=freqs, q=0.9, type=0, stages=3).out()\n",
+                         "b = [Biquadx(n, freq=f, q=0.9, type=0, stages=3).out(i) for i, f in enumerate(freqs)]\n",
+                         37);
+}
+
+TEST(LaneBlocks, BiquadxLanesWithStageCountsOfTheirOwnEqualTheirVoices) {
+  // Lanes whose stage counts differ (as lane-fuse may make of two Biquadx banks) run one lane per block.
+  expectBankEqualsVoices("n = Noise(.3)\nfreqs = [300, 500, 700, 900]\nstages = [2, 3, 4, 3]\n",
+                         "Biquadx", "b = Biquadx(n, freq=freqs, q=2, type=1, stages=stages).out()\n",
+                         "b = [Biquadx(n, freq=freqs[i], q=2, type=1, stages=stages[i]).out(i) for i in range(4)]\n",
+                         4);
+}
+
+TEST(LaneBlocks, BiquadBanksSweptAtAudioRateEqualTheirVoicesOneByOne) {
+  // freq changes every sample: each lane is designed per sample, and every stage steps once per sample.
+  const std::string source = "n = Noise(.3)\nlfo = Sine(2).range(500, 1500)\n";
+  expectBankEqualsVoices(source, "Biquad", "b = Biquad(n, freq=lfo * [1, 1.5, 2], q=5, type=2).out()\n",
+                         "b = [Biquad(n, freq=lfo * r, q=5, type=2).out(i) for i, r in enumerate([1, 1.5, 2])]\n",
+                         3);
+  expectBankEqualsVoices(source, "Biquadx", "b = Biquadx(n, freq=lfo * [1, 1.5, 2], q=5, type=2, stages=3).out()\n",
+                         "b = [Biquadx(n, freq=lfo * r, q=5, type=2, stages=3).out(i) "
+                         "for i, r in enumerate([1, 1.5, 2])]\n",
+                         3);
 }
 
 TEST(Reproducibility, TwoRendersOfOnePatchAreBitIdentical) {
