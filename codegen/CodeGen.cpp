@@ -616,7 +616,9 @@ class ModuleBuilder {
   void linkStdlib() {
     llvm::MemoryBufferRef buffer(
         llvm::StringRef(reinterpret_cast<const char*>(patchc_stdlib_bitcode), patchc_stdlib_bitcode_size), "stdlib.bc");
-    auto stdlib = llvm::parseBitcodeFile(buffer, context_);
+    // Lazily: only the functions the patch calls are read (the linker materializes what it links), not all
+    // of the kernels, which took 4 ms of every compile.
+    auto stdlib = llvm::getLazyBitcodeModule(buffer, context_);
     if (!stdlib) throw std::runtime_error("cannot read the embedded kernel bitcode: " + llvm::toString(stdlib.takeError()));
     (*stdlib)->setDataLayout(module_->getDataLayout());
     (*stdlib)->setTargetTriple(module_->getTargetTriple());
@@ -670,6 +672,12 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& machine, int leve
     fn.removeFnAttr("target-features");
     fn.addFnAttr("target-cpu", cpu);
     if (!features.empty()) fn.addFnAttr("target-features", features);
+    // patch_init runs once, before the audio starts: not worth the optimizer's time (a third of a small patch's
+    // compile time went into it). Its kernels' init functions are still inlined into it.
+    if (fn.getName() == "patch_init" && level > 0) {
+      fn.addFnAttr(llvm::Attribute::OptimizeNone);
+      fn.addFnAttr(llvm::Attribute::NoInline);
+    }
     // Only the kernels: a node's own function keeps its noinline (emitNode).
     if (fn.getName().starts_with("patchc_")) {
       fn.removeFnAttr(llvm::Attribute::NoInline);

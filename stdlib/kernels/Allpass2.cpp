@@ -98,15 +98,15 @@ PATCHC_KERNEL_PROCESS(Allpass2) {
 }
 
 PATCHC_KERNEL_PROCESS_LANES(Allpass2) {
-  // Whole blocks, then the partial one; with the code generator's constant lane count the tail's test folds and
-  // only the variants used are compiled.
-  int first = 0;
-  for (; first + kFilterBlock <= lanes; first += kFilterBlock)
+  // Whole blocks, then the partial one. `whole` is computed, not left as the loop's exit value, so that with the
+  // code generator's constant lane count the variants not used fold away before LLVM optimizes them.
+  const int whole = lanes / kFilterBlock * kFilterBlock;
+  for (int first = 0; first < whole; first += kFilterBlock)
     laneBlock<true, true>(states, stateStride, in, out, outLaneStride, outSampleStride, first, kFilterBlock, n, env);
-  if (first == lanes) return;
+  if (whole == lanes) return;
   const int padded = (lanes + kLaneBlock - 1) / kLaneBlock * kLaneBlock;
   if (outLaneStride == 1 && outSampleStride >= padded)  // Kernel.h: padding to kLaneBlock
-    laneBlock<false, true>(states, stateStride, in, out, outLaneStride, outSampleStride, first, lanes - first, n, env);
+    laneBlock<false, true>(states, stateStride, in, out, outLaneStride, outSampleStride, whole, lanes - whole, n, env);
   else
-    laneBlock<false, false>(states, stateStride, in, out, outLaneStride, outSampleStride, first, lanes - first, n, env);
+    laneBlock<false, false>(states, stateStride, in, out, outLaneStride, outSampleStride, whole, lanes - whole, n, env);
 }
