@@ -42,6 +42,9 @@ struct NodeLayout {
   // Floats from one frame to the next when frame-major: the lanes rounded up to whole kernel lane blocks
   // (Kernel.h), so that a lane-block kernel stores its last, partial block unmasked into the padding.
   int frameStride = 0;
+  // pyo's mul when it is one number, add is 0 and only out() reads the node: applied to the sums out() makes
+  // instead of to every lane (a bank of 100 voices needs 2 multiplies a frame, not 100).
+  float tapGain = 1.0f;
   size_t laneBytes(int lanes) const { return frameMajor ? sizeof(float) : kBlockFrames * sizeof(float); }
   int sampleStride(int lanes) const { return frameMajor ? frameStride : 1; }
   size_t stateOffset = 0;   // lanes × laneStride bytes
@@ -508,8 +511,11 @@ class ModuleBuilder {
     const auto& add = node.inputs[node.addIndex()];
     bool unity = mul.isUniformConstant() && mul.lanes[0].value == 1.0f && add.isUniformConstant() &&
                  add.lanes[0].value == 0.0f;
-    if (!unity && layouts_[id].frameMajor && mul.width() == 1 && add.width() == 1 && mul.isConstant() &&
-        add.isConstant()) {
+    if (!unity && layouts_[id].frameMajor && mul.isUniformConstant() && add.isUniformConstant() &&
+        add.lanes[0].value == 0.0f && graph_.readersOf(id).empty()) {
+      layouts_[id].tapGain = mul.lanes[0].value;
+    } else if (!unity && layouts_[id].frameMajor && mul.width() == 1 && add.width() == 1 && mul.isConstant() &&
+               add.isConstant()) {
       // One gain for every lane of a frame-major block: one contiguous loop over all its samples.
       storeIn(mulIn, 0, inputFor(mul, llvm::ConstantInt::get(i32_, 0), node.lanes, tag + ".mul"));
       storeIn(addIn, 0, inputFor(add, llvm::ConstantInt::get(i32_, 0), node.lanes, tag + ".add"));
@@ -570,7 +576,7 @@ class ModuleBuilder {
       return builder_.CreateInBoundsGEP(floatTy_, base, offset);
     };
     laneLoop(channels, "out.clear", [&](llvm::Value* ch) { builder_.CreateCall(clear, {channelPointer(ch), n}); });
-    auto accumulateFrames = helper("patchc_accumulateFrames", {ptr_, i32_, i32_, i32_, ptr_, i32_, i32_, i32_});
+    auto accumulateFrames = helper("patchc_accumulateFrames", {ptr_, i32_, i32_, i32_, ptr_, i32_, i32_, i32_, floatTy_});
     for (const auto& tap : graph_.outputs()) {
       const ir::Node& node = graph_.node(tap.node);
       if (node.stopped) continue;
@@ -581,7 +587,8 @@ class ModuleBuilder {
                             {outputs, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(channels)),
                              llvm::ConstantInt::get(i32_, static_cast<uint64_t>(tap.firstChannel)), offset,
                              bufferOf(tap.node, firstLane), sampleStrideOf(tap.node),
-                             llvm::ConstantInt::get(i32_, static_cast<uint64_t>(count)), n});
+                             llvm::ConstantInt::get(i32_, static_cast<uint64_t>(count)), n,
+                             llvm::ConstantFP::get(floatTy_, layouts_[tap.node].tapGain)});
         continue;
       }
       laneLoop(count, fmt::format("out.n{}", node.id), [&](llvm::Value* i) {

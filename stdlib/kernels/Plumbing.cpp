@@ -34,8 +34,9 @@ extern "C" void patchc_muladd(float* __restrict out, int stride, const In* __res
 // Summing a frame's lanes is a reduction over contiguous memory; letting clang reorder it (a tree of vector adds
 // instead of lane after lane) makes it vectorize, at the cost of float rounding in the order of the sum.
 // `block` points at the first lane summed; a frame holds `stride` lanes, of which `lanes` are summed.
+// `gain` is the node's mul when only out() reads the node: applied to each channel's sum instead of to every lane.
 extern "C" void patchc_accumulateFrames(float* const* __restrict outputs, int channels, int first, int offset,
-                                        const float* __restrict block, int stride, int lanes, int n) {
+                                        const float* __restrict block, int stride, int lanes, int n, float gain) {
   for (int c = 0; c < channels && c < lanes; ++c) {
     float* __restrict out = outputs[(first + c) % channels] + offset;
     // The frames one by one, so that what vectorizes is the sum over a frame's lanes (contiguous), not the
@@ -49,7 +50,7 @@ extern "C" void patchc_accumulateFrames(float* const* __restrict outputs, int ch
 #endif
       float sum = 0.0f;
       for (int l = c; l < lanes; l += channels) sum += block[i * stride + l];
-      out[i] += sum;
+      out[i] += gain * sum;
     }
   }
 }

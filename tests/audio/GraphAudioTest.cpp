@@ -201,6 +201,24 @@ TEST(LaneBlocks, BiquadBanksSweptAtAudioRateEqualTheirVoicesOneByOne) {
                          3);
 }
 
+TEST(LaneBlocks, ABanksGainOnlyOutReadsIsAppliedToTheChannelSums) {
+  // A frame-major bank whose mul is one number and which only out() reads gets its gain on the channel sums
+  // (CodeGen.cpp tapGain); a bank that another object also reads gets it on every lane. Same sound, and the
+  // gain is there: two lanes of 0.25 on channel 0 peak between 0.25 and 0.5.
+  CompileOptions asWritten;
+  asWritten.optimizer.level = opt::Level::O0;  // keeps the unused reader below
+  auto summed = renderPatch("b = Sine(freq=[440, 660, 880], mul=0.25).out()\n", 0.5, asWritten);
+  auto perLane = renderPatch("b = Sine(freq=[440, 660, 880], mul=0.25).out()\nr = ButLP(b, freq=1000)\n", 0.5,
+                             asWritten);
+  ASSERT_TRUE(summed.patch && perLane.patch);
+  const double peak = peakAbs(summed.channels[0]);
+  EXPECT_GT(peak, 0.25);
+  EXPECT_LE(peak, 0.5 + 1e-6);
+  for (size_t c = 0; c < 2; ++c)
+    for (size_t i = 0; i < summed.channels[c].size(); ++i)
+      ASSERT_NEAR(summed.channels[c][i], perLane.channels[c][i], 1e-6) << "channel " << c << " sample " << i;
+}
+
 TEST(Reproducibility, TwoRendersOfOnePatchAreBitIdentical) {
   const char* patch = "import random\n"
                       "src = SineLoop(freq=[random.uniform(190, 210) for i in range(8)], feedback=0.1, mul=0.05)\n"
