@@ -21,7 +21,7 @@ const std::vector<std::pair<std::string, Factory>>& factories() {
       {"rate-infer", make<RateInference>()},  {"gain-fold", make<GainFolding>()},
       {"cse", make<CommonSubexpressionElimination>()}, {"cascade-fuse", make<CascadeFuse>()},
       {"mixdown", make<Mixdown>()},           {"fast-trig", make<FastTrig>()},
-      {"exact-trig", make<ExactTrig>()},
+      {"exact-trig", make<ExactTrig>()},    {"noise-advice", make<NoiseAdvice>()},
       {"lane-fuse", make<LaneFusion>()},
   };
   return all;

@@ -24,6 +24,7 @@ PATCHC_PASS(CascadeFuse, "cascade-fuse", "identical cascaded Biquads become one 
 PATCHC_PASS(DenormElide, "denorm-elide", "Denorm and tiny-noise adds go: the runtime flushes denormals")
 PATCHC_PASS(LaneFusion, "lane-fuse", "identical independent objects become one object with all their lanes")
 PATCHC_PASS(ShareNoise, "share-noise", "-Ofast: noise generators share one noise")
+PATCHC_PASS(NoiseAdvice, "noise-advice", "names the noises -Ofast's share-noise would share (changes nothing)")
 PATCHC_PASS(ExactTrig, "exact-trig", "Sin and Cos of a bounded argument use the polynomial sine, not libm")
 PATCHC_PASS(FastTrig, "fast-trig", "-Ofast: Sine uses FastSine's polynomial")
 

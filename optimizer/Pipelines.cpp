@@ -24,6 +24,7 @@ std::vector<PipelineStep> pipelineFor(Level level) {
           {{"mixdown", "gain-fold", "cse"}, true},              // mix down before effects
           {{"exact-trig"}},                                     // no libm where the polynomial is exact
           {{"dce"}},
+          {{"noise-advice"}},                                   // what -Ofast's share-noise would do
           {{"lane-fuse"}},                                      // objects side by side: one loop, one compile
           {{"dce"}},
       };
