@@ -13,6 +13,7 @@
 #include <llvm/Transforms/IPO/GlobalDCE.h>
 #include <llvm/Passes/StandardInstrumentations.h>
 #include <llvm/Support/CommandLine.h>
+#include <llvm/Support/SmallVectorMemoryBuffer.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include <fmt/format.h>
@@ -45,8 +46,9 @@ struct NodeLayout {
   // pyo's mul when it is one number, add is 0 and only out() reads the node: applied to the sums out() makes
   // instead of to every lane (a bank of 100 voices needs 2 multiplies a frame, not 100).
   float tapGain = 1.0f;
-  size_t laneBytes(int lanes) const { return frameMajor ? sizeof(float) : kBlockFrames * sizeof(float); }
-  int sampleStride(int lanes) const { return frameMajor ? frameStride : 1; }
+  size_t laneBytes() const { return frameMajor ? sizeof(float) : kBlockFrames * sizeof(float); }
+  int sampleStride() const { return frameMajor ? frameStride : 1; }
+  size_t laneOffset(int lane) const { return bufferOffset + static_cast<size_t>(lane) * laneBytes(); }
   size_t stateOffset = 0;   // lanes × laneStride bytes
   size_t laneStride = 0;
 };
@@ -120,8 +122,7 @@ class ModuleBuilder {
       offset = alignUp(offset, 64);
       l.bufferOffset = offset;
       const bool laneBlocks = node.kind == ir::NodeKind::Object && node.spec->laneBlock;
-      l.frameStride = laneBlocks ? static_cast<int>(alignUp(static_cast<size_t>(node.lanes), kernel::kLaneBlock))
-                                 : node.lanes;
+      l.frameStride = laneBlocks ? kernel::paddedLanes(node.lanes) : node.lanes;
       offset += static_cast<size_t>(l.frameStride) * kBlockFrames * sizeof(float);
       if (node.kind == ir::NodeKind::Object) {
         size_t align = std::max<size_t>(node.spec->stateAlign, 16);
@@ -164,20 +165,24 @@ class ModuleBuilder {
     return builder_.CreateConstInBoundsGEP1_64(llvm::Type::getInt8Ty(context_), state_, offset);
   }
 
+  // A private constant array of `elements` (all of type `type`) in the module.
+  llvm::GlobalVariable* constantTable(llvm::Type* type, const std::vector<llvm::Constant*>& elements,
+                                      const std::string& name) {
+    auto* arrayType = llvm::ArrayType::get(type, elements.size());
+    return new llvm::GlobalVariable(*module_, arrayType, true, llvm::GlobalValue::PrivateLinkage,
+                                    llvm::ConstantArray::get(arrayType, elements), name);
+  }
+
   llvm::Constant* constantArray(const std::vector<float>& values, const std::string& name) {
-    auto* type = llvm::ArrayType::get(floatTy_, values.size());
     std::vector<llvm::Constant*> elements;
     for (float v : values) elements.push_back(llvm::ConstantFP::get(floatTy_, v));
-    return new llvm::GlobalVariable(*module_, type, true, llvm::GlobalValue::PrivateLinkage,
-                                    llvm::ConstantArray::get(type, elements), name);
+    return constantTable(floatTy_, elements, name);
   }
 
   llvm::Constant* intArray(const std::vector<int64_t>& values, const std::string& name) {
-    auto* type = llvm::ArrayType::get(i64_, values.size());
     std::vector<llvm::Constant*> elements;
     for (int64_t v : values) elements.push_back(llvm::ConstantInt::get(i64_, static_cast<uint64_t>(v)));
-    return new llvm::GlobalVariable(*module_, type, true, llvm::GlobalValue::PrivateLinkage,
-                                    llvm::ConstantArray::get(type, elements), name);
+    return constantTable(i64_, elements, name);
   }
 
   // lane % width, folded when the width is 1 or matches the node.
@@ -217,14 +222,12 @@ class ModuleBuilder {
       }
       if (sameNode && identity) {
         // The usual case: lane i reads lane i % w of one node.
-        const ir::NodeId source = signal.lanes[0].node;
-        const int sourceLanes = graph_.node(source).lanes;
+        const NodeLayout& source = layouts_[signal.lanes[0].node];
         llvm::Value* index = laneIndex(lane, w, lanes);
-        llvm::Value* offset = builder_.CreateAdd(
-            llvm::ConstantInt::get(i64_, layouts_[source].bufferOffset),
-            builder_.CreateMul(index, llvm::ConstantInt::get(i64_, layouts_[source].laneBytes(sourceLanes))));
+        llvm::Value* offset = builder_.CreateAdd(llvm::ConstantInt::get(i64_, source.bufferOffset),
+                                                 builder_.CreateMul(index, llvm::ConstantInt::get(i64_, source.laneBytes())));
         return {builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_, offset),
-                llvm::ConstantInt::get(i32_, static_cast<uint64_t>(layouts_[source].sampleStride(sourceLanes)))};
+                llvm::ConstantInt::get(i32_, static_cast<uint64_t>(source.sampleStride()))};
       }
     }
     // The general case (a list mixing numbers and objects): a table of arena offsets, constants included in the
@@ -235,10 +238,8 @@ class ModuleBuilder {
         offsets.push_back(static_cast<int64_t>(poolOffset(l.value)));
         strides.push_back(0);
       } else {
-        const auto& source = layouts_[l.node];
-        const int sourceLanes = graph_.node(l.node).lanes;
-        offsets.push_back(static_cast<int64_t>(source.bufferOffset + static_cast<size_t>(l.lane) * source.laneBytes(sourceLanes)));
-        strides.push_back(source.sampleStride(sourceLanes));
+        offsets.push_back(static_cast<int64_t>(layouts_[l.node].laneOffset(l.lane)));
+        strides.push_back(layouts_[l.node].sampleStride());
       }
     }
     auto* offsetTable = intArray(offsets, name + ".offsets");
@@ -271,13 +272,8 @@ class ModuleBuilder {
       counts.push_back(llvm::ConstantInt::get(i32_, numbers.size()));
     }
     if (pointers.size() == 1) return {pointers[0], counts[0]};
-    auto table = [&](std::vector<llvm::Constant*>& items, llvm::Type* type, const char* suffix) {
-      auto* arrayType = llvm::ArrayType::get(type, items.size());
-      return new llvm::GlobalVariable(*module_, arrayType, true, llvm::GlobalValue::PrivateLinkage,
-                                      llvm::ConstantArray::get(arrayType, items), name + suffix);
-    };
-    auto* pointerTable = table(pointers, ptr_, ".arrays");
-    auto* countTable = table(counts, i32_, ".counts");
+    auto* pointerTable = constantTable(ptr_, pointers, name + ".arrays");
+    auto* countTable = constantTable(i32_, counts, name + ".counts");
     llvm::Value* index = laneIndex(lane, static_cast<int>(pointers.size()), node.lanes);
     llvm::Value* zero = llvm::ConstantInt::get(i64_, 0);
     return {builder_.CreateLoad(ptr_, builder_.CreateInBoundsGEP(pointerTable->getValueType(), pointerTable,
@@ -327,11 +323,10 @@ class ModuleBuilder {
   // Lane `lane` of a node's output block, and the distance between its samples (in floats).
   llvm::Value* bufferOf(ir::NodeId id, llvm::Value* lane) {
     return builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_,
-                                      laneOffset(layouts_[id].bufferOffset, lane,
-                                                 layouts_[id].laneBytes(graph_.node(id).lanes)));
+                                      laneOffset(layouts_[id].bufferOffset, lane, layouts_[id].laneBytes()));
   }
   llvm::Value* sampleStrideOf(ir::NodeId id) {
-    return llvm::ConstantInt::get(i32_, static_cast<uint64_t>(layouts_[id].sampleStride(graph_.node(id).lanes)));
+    return llvm::ConstantInt::get(i32_, static_cast<uint64_t>(layouts_[id].sampleStride()));
   }
 
   std::string nodeTag(const ir::Node& node) { return fmt::format("n{}.{}", node.id, node.opName()); }
@@ -401,10 +396,8 @@ class ModuleBuilder {
         result.push_back({dryRun ? nullptr : constantArray(values, name), 1, 0});
       } else if (s.width() == 1 && !s.lanes[0].isConstant()) {
         const auto& l = s.lanes[0];
-        const auto& source = layouts_[l.node];
-        const int sourceLanes = graph_.node(l.node).lanes;
-        result.push_back({dryRun ? nullptr : statePointer(source.bufferOffset + static_cast<size_t>(l.lane) * source.laneBytes(sourceLanes)),
-                          0, source.sampleStride(sourceLanes)});
+        result.push_back({dryRun ? nullptr : statePointer(layouts_[l.node].laneOffset(l.lane)), 0,
+                          layouts_[l.node].sampleStride()});
       } else {
         bool contiguous = s.width() == node.lanes && !s.lanes[0].isConstant();
         for (int i = 0; contiguous && i < s.width(); ++i) {
@@ -419,10 +412,9 @@ class ModuleBuilder {
           continue;
         }
         const auto& l = s.lanes[0];
-        const auto& source = layouts_[l.node];
-        const int sourceLanes = graph_.node(l.node).lanes;
-        result.push_back({dryRun ? nullptr : statePointer(source.bufferOffset + static_cast<size_t>(l.lane) * source.laneBytes(sourceLanes)),
-                          source.frameMajor ? 1 : kBlockFrames, source.sampleStride(sourceLanes)});
+        const NodeLayout& source = layouts_[l.node];
+        result.push_back({dryRun ? nullptr : statePointer(source.laneOffset(l.lane)),
+                          static_cast<int>(source.laneBytes() / sizeof(float)), source.sampleStride()});
       }
     }
     return result;
@@ -461,7 +453,7 @@ class ModuleBuilder {
     builder_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", nodeFn));
     state_ = nodeFn->getArg(0);
     llvm::Value* ins = builder_.CreateAlloca(inTy_, llvm::ConstantInt::get(i32_, maxInputs()), "in");
-    laneIns_ = builder_.CreateAlloca(laneInTy_, llvm::ConstantInt::get(i32_, maxInputs()), "laneIn");
+    llvm::Value* laneIns = builder_.CreateAlloca(laneInTy_, llvm::ConstantInt::get(i32_, maxInputs()), "laneIn");
     llvm::Value* mulIn = builder_.CreateAlloca(inTy_, nullptr, "mul");
     llvm::Value* addIn = builder_.CreateAlloca(inTy_, nullptr, "add");
     if (node.kind == ir::NodeKind::Mix) {
@@ -476,24 +468,24 @@ class ModuleBuilder {
             builder_.CreateURem(lane, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(node.lanes)));
         builder_.CreateCall(accumulate, {bufferOf(id, target), in.first, in.second, n});
       });
-    } else if (auto laneIns = laneInputs(node)) {
+    } else if (auto lanes = laneInputs(node)) {
       // All lanes in one call, so that the kernel's loop over lanes vectorizes (Kernel.h: lane blocks).
       auto processLanes = module_->getOrInsertFunction(
           fmt::format("patchc_{}_processLanes", node.spec->name),
           llvm::FunctionType::get(voidTy_, {ptr_, i32_, ptr_, ptr_, i32_, i32_, i32_, i32_, ptr_}, false));
-      for (size_t k = 0; k < laneIns->size(); ++k) {
-        llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(laneInTy_, laneIns_, k);
-        builder_.CreateStore((*laneIns)[k].pointer, builder_.CreateStructGEP(laneInTy_, slot, 0));
-        builder_.CreateStore(llvm::ConstantInt::get(i32_, static_cast<uint64_t>((*laneIns)[k].laneStride)),
+      for (size_t k = 0; k < lanes->size(); ++k) {
+        llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(laneInTy_, laneIns, k);
+        builder_.CreateStore((*lanes)[k].pointer, builder_.CreateStructGEP(laneInTy_, slot, 0));
+        builder_.CreateStore(llvm::ConstantInt::get(i32_, static_cast<uint64_t>((*lanes)[k].laneStride)),
                              builder_.CreateStructGEP(laneInTy_, slot, 1));
-        builder_.CreateStore(llvm::ConstantInt::get(i32_, static_cast<uint64_t>((*laneIns)[k].sampleStride)),
+        builder_.CreateStore(llvm::ConstantInt::get(i32_, static_cast<uint64_t>((*lanes)[k].sampleStride)),
                              builder_.CreateStructGEP(laneInTy_, slot, 2));
       }
       builder_.CreateCall(processLanes,
                           {statePointer(layouts_[id].stateOffset),
-                           llvm::ConstantInt::get(i32_, layouts_[id].laneStride), laneIns_,
+                           llvm::ConstantInt::get(i32_, layouts_[id].laneStride), laneIns,
                            bufferOf(id, llvm::ConstantInt::get(i32_, 0)),
-                           llvm::ConstantInt::get(i32_, layouts_[id].laneBytes(node.lanes) / sizeof(float)),
+                           llvm::ConstantInt::get(i32_, layouts_[id].laneBytes() / sizeof(float)),
                            sampleStrideOf(id), llvm::ConstantInt::get(i32_, static_cast<uint64_t>(node.lanes)), n,
                            env_});
     } else {
@@ -646,7 +638,6 @@ class ModuleBuilder {
   llvm::PointerType* ptr_;
   llvm::StructType* inTy_;
   llvm::StructType* laneInTy_;
-  llvm::Value* laneIns_ = nullptr;
   llvm::Type* voidTy_;
   llvm::GlobalVariable* env_ = nullptr;
   llvm::Function* initFn_ = nullptr;
@@ -746,14 +737,26 @@ std::string printModule(const llvm::Module& module) {
   return os.str();
 }
 
-std::string emitAssembly(llvm::Module& module, llvm::TargetMachine& machine) {
-  llvm::SmallString<0> buffer;
+namespace {
+llvm::SmallVector<char, 0> emitFile(llvm::Module& module, llvm::TargetMachine& machine, llvm::CodeGenFileType type) {
+  llvm::SmallVector<char, 0> buffer;
   llvm::raw_svector_ostream os(buffer);
   llvm::legacy::PassManager pm;
-  if (machine.addPassesToEmitFile(pm, os, nullptr, llvm::CGFT_AssemblyFile))
-    throw std::runtime_error("the target cannot emit assembly");
+  if (machine.addPassesToEmitFile(pm, os, nullptr, type))
+    throw std::runtime_error("the target cannot emit this kind of file");
   pm.run(module);
-  return std::string(buffer.str());
+  return buffer;
+}
+}  // namespace
+
+std::string emitAssembly(llvm::Module& module, llvm::TargetMachine& machine) {
+  auto text = emitFile(module, machine, llvm::CGFT_AssemblyFile);
+  return std::string(text.data(), text.size());
+}
+
+std::unique_ptr<llvm::MemoryBuffer> emitObject(llvm::Module& module, llvm::TargetMachine& machine) {
+  return std::make_unique<llvm::SmallVectorMemoryBuffer>(emitFile(module, machine, llvm::CGFT_ObjectFile),
+                                                         module.getModuleIdentifier() + ".o", false);
 }
 
 }  // namespace patchc::codegen

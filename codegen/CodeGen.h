@@ -10,6 +10,7 @@
 
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
+#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Target/TargetMachine.h>
 
 #include <cstddef>
@@ -35,8 +36,9 @@ std::unique_ptr<llvm::Module> buildModule(const ir::Graph& graph, llvm::LLVMCont
 // (0–3) for `machine`.
 void optimizeModule(llvm::Module& module, llvm::TargetMachine& machine, int level);
 
-// The module as text, and as assembly for `machine`.
+// The module as text, as assembly for `machine`, and as an object file for it (what the JIT links).
 std::string printModule(const llvm::Module& module);
 std::string emitAssembly(llvm::Module& module, llvm::TargetMachine& machine);
+std::unique_ptr<llvm::MemoryBuffer> emitObject(llvm::Module& module, llvm::TargetMachine& machine);
 
 }  // namespace patchc::codegen

@@ -57,17 +57,6 @@ llvm::orc::LLJITBuilder jitBuilder() {
   return builder;
 }
 
-}  // namespace
-
-std::unique_ptr<llvm::TargetMachine> hostTargetMachine() {
-  initializeNativeTarget();
-  auto machine = hostBuilder().createTargetMachine();
-  if (!machine) llvm::report_fatal_error(machine.takeError());
-  return std::move(*machine);
-}
-
-namespace {
-
 // An LLJIT for the host whose main library also resolves libm (kernels may call sinf, expf, ...) from this
 // process; null with `error` set on failure.
 std::unique_ptr<llvm::orc::LLJIT> createJit(std::string& error) {
@@ -89,15 +78,11 @@ std::unique_ptr<llvm::orc::LLJIT> createJit(std::string& error) {
 
 }  // namespace
 
-std::unique_ptr<JitPatch> JitPatch::create(std::unique_ptr<llvm::Module> module,
-                                           std::unique_ptr<llvm::LLVMContext> context, std::string& error) {
-  auto jit = createJit(error);
-  if (!jit) return nullptr;
-  if (auto err = jit->addIRModule(llvm::orc::ThreadSafeModule(std::move(module), std::move(context)))) {
-    error = llvm::toString(std::move(err));
-    return nullptr;
-  }
-  return finish(std::move(jit), error);
+std::unique_ptr<llvm::TargetMachine> hostTargetMachine() {
+  initializeNativeTarget();
+  auto machine = hostBuilder().createTargetMachine();
+  if (!machine) llvm::report_fatal_error(machine.takeError());
+  return std::move(*machine);
 }
 
 std::unique_ptr<JitPatch> JitPatch::link(std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects, std::string& error) {

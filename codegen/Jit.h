@@ -1,4 +1,5 @@
-// The ORC LLJIT that turns a patch's module into a callable `init` and `process` for this machine's CPU.
+// The ORC LLJIT that links a patch's object files (ParallelCompile.h) into a callable `init` and `process` for
+// this machine's CPU.
 #pragma once
 
 #include "codegen/CodeGen.h"
@@ -19,9 +20,6 @@ std::unique_ptr<llvm::TargetMachine> hostTargetMachine();
 
 class JitPatch {
  public:
-  // Takes an optimized module; returns null and sets `error` on failure.
-  static std::unique_ptr<JitPatch> create(std::unique_ptr<llvm::Module> module,
-                                          std::unique_ptr<llvm::LLVMContext> context, std::string& error);
   // Links object files made for the host (ParallelCompile.h); returns null and sets `error` on failure.
   static std::unique_ptr<JitPatch> link(std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects, std::string& error);
   InitFunction init() const { return init_; }

@@ -5,14 +5,11 @@
 #include <llvm/Bitcode/BitcodeReader.h>
 #include <llvm/Bitcode/BitcodeWriter.h>
 #include <llvm/IR/Instructions.h>
-#include <llvm/IR/LegacyPassManager.h>
-#include <llvm/Support/SmallVectorMemoryBuffer.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Transforms/Utils/Cloning.h>
 
 #include <algorithm>
 #include <exception>
-#include <map>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -43,7 +40,7 @@ size_t weightOf(const llvm::Function& fn, std::set<const llvm::Function*>& seen)
   return weight;
 }
 
-// Parts by weight, heaviest unit first into the lightest part (greedy). Part 0 gets patch_process's caller side.
+// Parts by weight, heaviest unit first into the lightest part (greedy); no empty parts.
 std::vector<std::vector<llvm::Function*>> partition(llvm::Module& module, unsigned parts) {
   std::vector<std::pair<size_t, llvm::Function*>> weighted;
   for (llvm::Function* fn : unitsOf(module)) {
@@ -60,16 +57,6 @@ std::vector<std::vector<llvm::Function*>> partition(llvm::Module& module, unsign
   }
   result.erase(std::remove_if(result.begin(), result.end(), [](const auto& p) { return p.empty(); }), result.end());
   return result;
-}
-
-std::unique_ptr<llvm::MemoryBuffer> emitObject(llvm::Module& module, llvm::TargetMachine& machine) {
-  llvm::SmallVector<char, 0> buffer;
-  llvm::raw_svector_ostream os(buffer);
-  llvm::legacy::PassManager pm;
-  if (machine.addPassesToEmitFile(pm, os, nullptr, llvm::CGFT_ObjectFile))
-    throw std::runtime_error("the target cannot emit object files");
-  pm.run(module);
-  return std::make_unique<llvm::SmallVectorMemoryBuffer>(std::move(buffer), module.getModuleIdentifier() + ".o", false);
 }
 
 std::unique_ptr<llvm::MemoryBuffer> optimizeAndEmit(llvm::Module& module, int level) {

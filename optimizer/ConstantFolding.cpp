@@ -57,6 +57,13 @@ std::optional<float> constantLane(const ir::Node& node, int lane) {
   return *raw * *mul + *add;
 }
 
+// The remark for a muted (mul 0) or silent object that is not computed.
+std::string notComputed(const ir::Node& node, bool muted) {
+  if (muted) return fmt::format("{} is multiplied by 0: it is not computed (stop() says so in pyo)", describe(node));
+  return fmt::format("{} is silent: its input is silence and it is linear in it, so it is not computed",
+                     describe(node));
+}
+
 }  // namespace
 
 bool ConstantFolding::run(ir::Graph& graph, Remarks& remarks) {
@@ -88,13 +95,8 @@ bool ConstantFolding::run(ir::Graph& graph, Remarks& remarks) {
     if (!graph.hasOutputTap(node.id)) node.replaced = true;
     changed = true;
     bool muted = isConstant(node.inputs[node.mulIndex()], 0.0f);
-    if (!muted && silentOnSilence(node))
-      remarks.passed(name(), node.origin,
-                     fmt::format("{} is silent: its input is silence and it is linear in it, so it is not computed",
-                                 describe(node)));
-    else if (muted)
-      remarks.passed(name(), node.origin,
-                     fmt::format("{} is multiplied by 0: it is not computed (stop() says so in pyo)", describe(node)));
+    if (muted || silentOnSilence(node))
+      remarks.passed(name(), node.origin, notComputed(node, muted));
     else if (!(node.kind == ir::NodeKind::Object && node.spec->internal))
       remarks.passed(name(), node.origin,
                      fmt::format("{} is the constant {:g}: its readers use the number", describe(node), values[0]));
@@ -108,10 +110,7 @@ bool ConstantFolding::run(ir::Graph& graph, Remarks& remarks) {
     bool silent = !muted && silentOnSilence(node) && isConstant(node.inputs[node.addIndex()], 0.0f);
     for (int lane = 0; silent && lane < node.lanes; ++lane) silent = constantLane(node, lane) == 0.0f;
     if (muted || silent) {
-      remarks.passed(name(), node.origin,
-                     muted ? fmt::format("{} is multiplied by 0: it is not computed (stop() says so in pyo)", describe(node))
-                           : fmt::format("{} is silent: its input is silence and it is linear in it, so it is not "
-                                         "computed", describe(node)));
+      remarks.passed(name(), node.origin, notComputed(node, muted));
       taps.erase(taps.begin() + static_cast<long>(t));
       if (graph.readersOf(node.id).empty()) graph.node(node.id).replaced = true;
       changed = true;

@@ -4,6 +4,8 @@
 #include "ir/Graph.h"
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace patchc::opt {
 
@@ -47,6 +49,26 @@ inline int audioInputIndex(const ir::Node& node) {
   for (size_t i = 0; i < node.spec->inputs.size(); ++i)
     if (node.spec->inputs[i].kind == InputKind::Audio) return static_cast<int>(i);
   return -1;
+}
+
+// The white noises that can share one generator (the manual's "re-use your generators", not exact: they become
+// the same noise): each (first, other) where `other` could be `first` scaled, in topological order. `first` is
+// the first Noise with a constant, non-zero gain and no offset; `other` every later one as wide or narrower.
+// share-noise (-Ofast) shares them; noise-advice (-O2) names them.
+inline std::vector<std::pair<ir::NodeId, ir::NodeId>> shareableNoises(const ir::Graph& graph) {
+  std::vector<std::pair<ir::NodeId, ir::NodeId>> pairs;
+  std::optional<ir::NodeId> first;
+  for (ir::NodeId id : graph.topologicalOrder()) {
+    const ir::Node& node = graph.node(id);
+    if (!isOp(node, "Noise") || node.stopped || node.replaced) continue;
+    auto gain = uniformConstant(node.inputs[node.mulIndex()]);
+    if (!gain || *gain == 0.0f || !isConstant(node.inputs[node.addIndex()], 0.0f)) continue;
+    if (!first)
+      first = id;
+    else if (graph.node(*first).lanes >= node.lanes)
+      pairs.push_back({*first, id});
+  }
+  return pairs;
 }
 
 // The user's word for a node in remarks: "Phaser 'phs'" or "Phaser".

@@ -9,27 +9,17 @@
 namespace patchc::opt {
 
 bool ShareNoise::run(ir::Graph& graph, Remarks& remarks) {
-  std::optional<ir::NodeId> shared;
   bool changed = false;
   const ObjectSpec* sig = Registry::builtin().find("Sig");
-  for (ir::NodeId id : graph.topologicalOrder()) {
-    const ir::Node& node = graph.node(id);
-    if (!isOp(node, "Noise") || node.stopped || node.replaced) continue;
-    auto gain = uniformConstant(node.inputs[node.mulIndex()]);
-    if (!gain || *gain == 0.0f || !isConstant(node.inputs[node.addIndex()], 0.0f)) continue;
-    if (!shared) {
-      shared = id;
-      continue;
-    }
-    const ir::Node& first = graph.node(*shared);
-    if (first.lanes < node.lanes) continue;
-    float ratio = *gain / *uniformConstant(first.inputs[first.mulIndex()]);
+  for (const auto& [shared, id] : shareableNoises(graph)) {
+    const ir::Node copy = graph.node(id);
+    const ir::Node& first = graph.node(shared);
+    float ratio = *uniformConstant(copy.inputs[copy.mulIndex()]) / *uniformConstant(first.inputs[first.mulIndex()]);
     // The later noise becomes Sig(shared noise) * ratio: same samples, its own level.
-    const ir::Node copy = node;
     ir::Node& replacement = graph.add(ir::NodeKind::Object, sig, copy.lanes, copy.origin);
     replacement.name = copy.name;
     ir::Signal source;
-    for (int lane = 0; lane < copy.lanes; ++lane) source.lanes.push_back(ir::LaneSource::of(*shared, lane));
+    for (int lane = 0; lane < copy.lanes; ++lane) source.lanes.push_back(ir::LaneSource::of(shared, lane));
     replacement.inputs = {source, ir::Signal::constant(ratio), ir::Signal::constant(0.0f)};
     graph.updateShape(replacement);
     ir::NodeId replacementId = replacement.id;
@@ -39,7 +29,7 @@ bool ShareNoise::run(ir::Graph& graph, Remarks& remarks) {
     remarks.passed(name(), copy.origin,
                    fmt::format("{} now uses the noise of {}: one noise generator instead of two (approximation: the "
                                "two uses now hear the same noise)",
-                               describe(copy), describe(graph.node(*shared))));
+                               describe(copy), describe(graph.node(shared))));
   }
   return changed;
 }

@@ -53,6 +53,13 @@ struct LaneIn {
 constexpr int kLaneBlock = 64;
 constexpr int kMaxFrames = 256;  // the most frames a process call gets
 
+// The padding of a frame-major output (see lane blocks above): `lanes` rounded up to whole kLaneBlocks. The code
+// generator lays its buffers out so; a kernel asks outputPadded before it stores whole blocks.
+constexpr int paddedLanes(int lanes) { return (lanes + kLaneBlock - 1) / kLaneBlock * kLaneBlock; }
+inline bool outputPadded(int lanes, int outLaneStride, int outSampleStride) {
+  return outLaneStride == 1 && outSampleStride >= paddedLanes(lanes);
+}
+
 struct Env {
   float sampleRate;
   float inverseSampleRate;

@@ -104,8 +104,7 @@ PATCHC_KERNEL_PROCESS_LANES(Allpass2) {
   for (int first = 0; first < whole; first += kFilterBlock)
     laneBlock<true, true>(states, stateStride, in, out, outLaneStride, outSampleStride, first, kFilterBlock, n, env);
   if (whole == lanes) return;
-  const int padded = (lanes + kLaneBlock - 1) / kLaneBlock * kLaneBlock;
-  if (outLaneStride == 1 && outSampleStride >= padded)  // Kernel.h: padding to kLaneBlock
+  if (outputPadded(lanes, outLaneStride, outSampleStride))
     laneBlock<false, true>(states, stateStride, in, out, outLaneStride, outSampleStride, whole, lanes - whole, n, env);
   else
     laneBlock<false, false>(states, stateStride, in, out, outLaneStride, outSampleStride, whole, lanes - whole, n, env);

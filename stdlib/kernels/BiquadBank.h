@@ -138,8 +138,9 @@ PATCHC_INLINE void processLanes(char* states, int stateStride, const LaneIn* __r
   const int span = in[1].sampleStride == 0 && in[2].sampleStride == 0 ? n : 1;  // samples per design
   // The columns of an output frame that may be written: its lanes, and up to whole kLaneBlocks when the frames
   // are padded so (Kernel.h; the code generator pads them). None when the output is not frame-major.
-  const int paddedWidth = (lanes + kLaneBlock - 1) / kLaneBlock * kLaneBlock;
-  const int width = outLaneStride != 1 ? 0 : outSampleStride >= paddedWidth ? paddedWidth : lanes;
+  const int width = outLaneStride != 1                                       ? 0
+                    : outputPadded(lanes, outLaneStride, outSampleStride) ? paddedLanes(lanes)
+                                                                          : lanes;
   float local[kMaxFrames * kBlockLanes];  // optimized away when every block runs in place
   for (int first = 0; first < lanes; first += kBlockLanes) {
     const int count = lanes - first < kBlockLanes ? lanes - first : kBlockLanes;

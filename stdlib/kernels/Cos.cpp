@@ -1,20 +1,8 @@
-// Cos(input): cos(x) per sample, x in radians (pyo's arithmetic object). Stateless; a plain loop that LLVM can
-// vectorize, as Sin.
-#include "stdlib/Kernel.h"
-#include "stdlib/kernels/KernelMath.h"
+// Cos(input): cos(x) per sample, x in radians (Trig.h): sin of a quarter turn more.
+#include "stdlib/kernels/Trig.h"
 
 using namespace patchc::kernel;
 
 PATCHC_KERNEL_INIT(Cos) {}
 
-// With `fast` (set by -Ofast's fast-trig): sinCycles on the argument in cycles. Its own error is 2.1e-7; turning
-// radians into cycles in float (1/2π rounded, the product rounded, and Cos's quarter turn added: each 2^-24
-// relative) moves the phase by up to 6e-8·(3|x|/2π + 1/4) cycles, so the bound fast-trig states is
-// 3.1e-7 + 1.8e-7·|x|.
-PATCHC_KERNEL_PROCESS(Cos) {
-  if (in[1].value() != 0.0f) {
-    for (int i = 0; i < n; ++i) out[i] = sinCycles(in[0][i] * (1.0f / kTwoPi) + 0.25f);
-  } else {
-    for (int i = 0; i < n; ++i) out[i] = std::cos(in[0][i]);
-  }
-}
+PATCHC_KERNEL_PROCESS(Cos) { trig::process(in, out, n, 0.25f, [](float x) { return std::cos(x); }); }

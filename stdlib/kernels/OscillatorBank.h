@@ -76,8 +76,7 @@ void processLanes(char* states, int stateStride, const LaneIn* __restrict in, fl
                   int outLaneStride, int outSampleStride, int lanes, int n, const Env* env, bool option) {
   // One call site per variant, so that a bank of many blocks compiles one copy of the loop. With the code
   // generator's padded output every block stores whole vectors.
-  const int padded = (lanes + kLaneBlock - 1) / kLaneBlock * kLaneBlock;
-  const bool wholeStores = outLaneStride == 1 && outSampleStride >= padded;
+  const bool wholeStores = outputPadded(lanes, outLaneStride, outSampleStride);
   for (int first = 0; first < lanes; first += kLaneBlock) {
     const int count = lanes - first < kLaneBlock ? lanes - first : kLaneBlock;
     if (wholeStores || count == kLaneBlock)

@@ -6,10 +6,9 @@
 // start + i·increment, one rounding (half an ulp of the phase unwrapped over the call: 6e-8 cycles for
 // 1 kHz over a 64-sample block, 2e-6 near Nyquist) and no accumulated error; at the end of the call the double
 // phase advances exactly, so a steady tone does not drift over hours. A frequency that changes every sample
-// (FM, vibrato) accumulates in float and continues from the float phase: below 2^-24 cycles per sample, on a
-// voice that has no steady pitch to drift from.
+// (FM, vibrato) accumulates in double (next), as a float accumulator would drift by up to 2^-25 cycles a sample.
 //
-// Free functions on plain floats rather than a class, so that a lane block keeps phases and increments in
+// Free functions on plain numbers rather than a class, so that a lane block keeps phases and increments in
 // separate arrays (whole vectors) instead of interleaved pairs. process and processLanes both use them, so a
 // lane computed either way gives the same samples.
 #pragma once

@@ -39,10 +39,6 @@ inline void design(double* __restrict c, double* __restrict d, int count, float 
   }
 }
 
-inline void design(phaser::Coefficients& k, int count, float freq, float spread, float q, const Env* env) {
-  design(k.c, k.d, count, freq, spread, q, env);
-}
-
 inline double runStages(phaser::Stage* stages, const double* c, const double* d, int count, double x) {
   for (int s = 0; s < count; ++s) {
     phaser::Stage& st = stages[s];
@@ -148,19 +144,21 @@ PATCHC_KERNEL_PROCESS(Phaser) {
 }
 
 // All lanes, sample by sample, so that the lanes' serial chains overlap. When freq, spread and q are the same
-// signal on every lane (the chorus's one LFO), the coefficients are computed once for all of them; otherwise each
-// lane computes its own, once per block when they are constants.
+// signal on every lane (the chorus's one LFO), the coefficients are computed once, in lane 0's state, for all of
+// them; otherwise each lane computes its own, once per block when they are constants.
 PATCHC_KERNEL_PROCESS_LANES(Phaser) {
   const int count = phaser::stageCount(in[5].at(0, 0));
   const bool shared = in[1].laneStride == 0 && in[2].laneStride == 0 && in[3].laneStride == 0;
   const bool blockRate = in[1].sampleStride == 0 && in[2].sampleStride == 0 && in[3].sampleStride == 0;
-  phaser::Coefficients k;
-  if (shared && blockRate) design(k, count, in[1].at(0, 0), in[2].at(0, 0), in[3].at(0, 0), env);
-  if (!shared && blockRate)
-    for (int lane = 0; lane < lanes; ++lane) {
-      double* c = coefficientsOf(states + lane * stateStride, count);
-      design(c, c + count, count, in[1].at(lane, 0), in[2].at(lane, 0), in[3].at(lane, 0), env);
+  const int designs = shared ? 1 : lanes;  // lanes 0 .. designs - 1 compute coefficients
+  auto coefficients = [&](int lane) { return coefficientsOf(states + (shared ? 0 : lane) * stateStride, count); };
+  auto designAt = [&](int i) {
+    for (int lane = 0; lane < designs; ++lane) {
+      double* c = coefficients(lane);
+      design(c, c + count, count, in[1].at(lane, i), in[2].at(lane, i), in[3].at(lane, i), env);
     }
+  };
+  if (blockRate) designAt(0);
   int first = 0;
   if (blockRate) {
     // Coefficients fixed for the block: lanes two by two (runPair), the odd one below.
@@ -169,23 +167,19 @@ PATCHC_KERNEL_PROCESS_LANES(Phaser) {
       const double *c[2], *d[2];
       for (int g = 0; g < 2; ++g) {
         state[g] = states + (first + g) * stateStride;
-        c[g] = shared ? k.c : coefficientsOf(state[g], count);
-        d[g] = shared ? k.d : coefficientsOf(state[g], count) + count;
+        c[g] = coefficients(first + g);
+        d[g] = c[g] + count;
       }
       runPair(state, c, d, count, in, first, out, outLaneStride, outSampleStride, n);
     }
   }
   PATCHC_KEEP_LOOP
   for (int i = 0; i < n; ++i) {
-    if (shared && !blockRate) design(k, count, in[1].at(0, i), in[2].at(0, i), in[3].at(0, i), env);
+    if (!blockRate) designAt(i);
     for (int lane = first; lane < lanes; ++lane) {
-      char* state = states + lane * stateStride;
-      double* own = coefficientsOf(state, count);
-      if (!shared && !blockRate)
-        design(own, own + count, count, in[1].at(lane, i), in[2].at(lane, i), in[3].at(lane, i), env);
-      const double* c = shared ? k.c : own;
-      const double* d = shared ? k.d : own + count;
-      out[lane * outLaneStride + i * outSampleStride] = tick(state, c, d, count, in[0].at(lane, i), in[4].at(lane, i));
+      const double* c = coefficients(lane);
+      out[lane * outLaneStride + i * outSampleStride] =
+          tick(states + lane * stateStride, c, c + count, count, in[0].at(lane, i), in[4].at(lane, i));
     }
   }
 }

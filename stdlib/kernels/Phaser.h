@@ -14,14 +14,10 @@ struct Stage {
   double x1, x2, y1, y2;
 };
 
-// Allpass coefficients of every stage: A(z) = (c + d z^-1 + z^-2) / (1 + d z^-1 + c z^-2). Computed per block
-// when freq, spread and q are constants, per sample when one is a signal, and once for all lanes that share them.
-// Each lane keeps its own in its state (after the stages), so that lanes with different parameters compute them
-// once per block and still run side by side, sample by sample.
-struct Coefficients {
-  double c[256], d[256];
-};
-
+// The state of a lane: its stages, then the allpass coefficients of every stage, c[count] then d[count], for
+// A(z) = (c + d z^-1 + z^-2) / (1 + d z^-1 + c z^-2). They are computed per block when freq, spread and q are
+// constants and per sample when one is a signal; lanes that share those inputs all read lane 0's. Kept in the
+// state, so that lanes with different parameters compute them once per block and still run side by side.
 struct State {
   int stageCount;
   double lastOutput;  // y[n-1], fed back into the chain
