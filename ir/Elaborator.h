@@ -6,6 +6,7 @@
 
 #include "frontend/AST.h"
 #include "frontend/Diagnostics.h"
+#include "frontend/Limits.h"
 #include "ir/Graph.h"
 
 #include <cstdint>
@@ -16,6 +17,7 @@ namespace patchc {
 struct ElaborationOptions {
   uint32_t seed = 0;  // seeds compile-time `random` until the script calls random.seed()
   const Registry* registry = nullptr;  // defaults to Registry::builtin()
+  CompileLimits limits;
 };
 
 // Evaluates the module. On an error it reports one diagnostic and returns null.

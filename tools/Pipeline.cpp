@@ -47,6 +47,7 @@ std::unique_ptr<ir::Graph> buildGraph(const ast::Module& module, Diagnostics& di
                                       const CompileOptions& options) {
   ElaborationOptions elaboration;
   elaboration.seed = options.seed;
+  elaboration.limits = options.limits;
   auto graph = elaborate(module, diagnostics, elaboration);
   if (!graph) return nullptr;
   // A broken invariant here is a compiler bug, not the user's: say so plainly.

@@ -6,6 +6,7 @@
 #include "codegen/Jit.h"
 #include "frontend/AST.h"
 #include "frontend/Diagnostics.h"
+#include "frontend/Limits.h"
 #include "ir/Graph.h"
 #include "optimizer/PassManager.h"
 #include "runtime/PatchABI.h"
@@ -20,6 +21,7 @@ struct CompileOptions {
   uint32_t seed = 0;  // compile-time `random` and noise seeds (`--seed`)
   int llvmOptLevel = 2;  // LLVM's pipeline: 0–3
   unsigned compileThreads = 0;  // LLVM's work on this many threads (codegen/ParallelCompile.h); 0: one per core
+  CompileLimits limits;  // work, memory and recursion the compile may use (`--limit NAME=VALUE`)
   opt::PipelineOptions optimizer;  // the graph passes (-O0 -O1 -O2 -Ofast, --passes, remarks, ...)
   std::ostream* log = nullptr;     // remarks, --print-after, --time-passes; null: the diagnostics' stream
 };

@@ -32,7 +32,7 @@ struct CommonOptions {
   std::string input;
   uint32_t seed = 0;
   std::string level = "2";
-  std::vector<std::string> passes, printAfter, remarks;
+  std::vector<std::string> passes, printAfter, remarks, limits;
   bool printAfterAll = false, timePasses = false;
   unsigned jobs = 0;
 };
@@ -58,6 +58,10 @@ void addCommon(CLI::App& command, CommonOptions& common) {
   command.add_option("-j,--jobs", common.jobs,
                      "Threads for LLVM's optimization and machine code (default 0: one per core)")
       ->default_val(0);
+  command.add_option("--limit", common.limits,
+                     "Raise or lower a compile limit, NAME=VALUE (0: none): source-bytes, steps, recursion, "
+                     "collection-elements, objects, state-bytes")
+      ->allow_extra_args(false);
   command.add_option("-R", common.remarks,
                      "Optimization remarks: -Rpass[=regex] (what was done), -Rpass-missed[=regex] (tips that could "
                      "not be applied, and why), -Rpass-analysis[=regex] (estimates)")
@@ -91,6 +95,11 @@ std::optional<CompileOptions> compileOptions(const CommonOptions& common) {
         std::cerr << fmt::format("patchc: error: unknown pass '{}' (passes: {})\n", name, fmt::join(known, ", "));
         return std::nullopt;
       }
+  for (const auto& assignment : common.limits)
+    if (auto error = setLimit(options.limits, assignment)) {
+      std::cerr << "patchc: error: " << *error << '\n';
+      return std::nullopt;
+    }
   options.optimizer.passes = common.passes;
   options.optimizer.printAfter = common.printAfter;
   options.optimizer.printAfterAll = common.printAfterAll;
