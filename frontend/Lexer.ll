@@ -5,7 +5,14 @@
 %{
 #include "frontend/Lexer.h"
 
+#include <climits>
 #include <cstdio>
+
+// Flex reads at most YY_READ_BUF_SIZE bytes per refill (8 KiB by default) and, after each refill, rescans the
+// token under way from its first byte and moves it to the buffer's start: a token of n bytes cost n^2/8192 steps
+// (a 4 MB comment took 8 s). Letting each refill fill all the free space, which doubles when a token fills the
+// buffer, makes the refills of one token geometric and the scan linear.
+#define YY_READ_BUF_SIZE INT_MAX
 
 // Flex's scanning function returns the parser's typed tokens instead of an int.
 #undef YY_DECL
