@@ -3,12 +3,19 @@
 //   unity:      x * 1, x / 1, x + 0, x - 0, 1 * x, 0 + x        →  x
 //   into-mul:   (x * c), x read only there                      →  x with mul·c, add·c
 //   through:    L(S) where S has a constant gain g, add 0, and every reader of S is linear in S
-//                                                               →  S with mul 1, each reader with mul·g
+//                                                               →  S with mul 1, each reader's mul·g on the lanes
+//                                                                  that read S
 //   sum:        S1 + S2 with the same constant gain g on both   →  (S1 + S2)·g, the sources at gain 1
+// `through` proves its assumption lane by lane: a reader's lane is scaled by g only when every linear input of
+// that lane reads S (a Mix lane: every input lane summed into it), is left alone when none does, and the rule
+// does not apply when some do and some do not (Mix([a, b]) with a scaled and b not, a + 3) or when a non-linear
+// input reads S. A reader whose lanes are scaled unevenly gets a per-lane mul.
 #include "optimizer/GraphQueries.h"
 #include "optimizer/Passes.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace patchc::opt {
 namespace {
@@ -25,20 +32,70 @@ void scaleConstant(ir::Signal& signal, float factor) {
   for (auto& lane : signal.lanes) lane.value *= factor;
 }
 
-// Whether `reader` reads `source` only through inputs in which it is linear (its Audio inputs, or a Mix's input).
-bool readsLinearly(const ir::Node& reader, ir::NodeId source) {
-  bool linear = reader.kind == ir::NodeKind::Mix || reader.spec->facts.linearInInput;
-  if (!linear) return false;
-  // Add and Sub are linear only when both operands scale together: handled by the `sum` rule instead.
-  if (isOp(reader, "Add") || isOp(reader, "Sub")) return false;
-  if (!uniformConstant(reader.inputs[reader.mulIndex()])) return false;
-  for (size_t i = 0; i < reader.inputs.size(); ++i) {
-    bool audio = reader.kind == ir::NodeKind::Mix ? i == 0 : i < reader.spec->inputs.size() &&
-                                                                 reader.spec->inputs[i].kind == InputKind::Audio;
-    for (const auto& lane : reader.inputs[i].lanes)
-      if (!lane.isConstant() && lane.node == source && !audio) return false;
+bool readsSource(const ir::LaneSource& lane, ir::NodeId source) { return !lane.isConstant() && lane.node == source; }
+
+// For each lane of `reader`, whether it is scaled by g when every lane of `source` is: nullopt when that is not
+// a plain scaling for some lane (a non-linear input reads `source`, or a lane reads `source` through some of its
+// linear inputs but not all). Its mul must be constant, so that it can take the gain lane by lane.
+std::optional<std::vector<bool>> scaledLanes(const ir::Node& reader, ir::NodeId source) {
+  if (!reader.inputs[reader.mulIndex()].isConstant()) return std::nullopt;
+  std::vector<bool> scaled(static_cast<size_t>(reader.lanes), false);
+  if (reader.kind == ir::NodeKind::Mix) {
+    // Lane s of the input (s < max(width, lanes), reading lane s % width) is summed into lane s % lanes.
+    const ir::Signal& input = reader.inputs[0];
+    for (size_t i = 1; i < reader.inputs.size(); ++i)
+      for (const auto& lane : reader.inputs[i].lanes)
+        if (readsSource(lane, source)) return std::nullopt;
+    int sources = std::max(input.width(), reader.lanes);
+    std::vector<int> reading(scaled.size(), 0), summed(scaled.size(), 0);
+    for (int s = 0; s < sources; ++s) {
+      size_t target = static_cast<size_t>(s % reader.lanes);
+      ++summed[target];
+      if (readsSource(input.forLane(s), source)) ++reading[target];
+    }
+    for (size_t lane = 0; lane < scaled.size(); ++lane) {
+      if (reading[lane] != 0 && reading[lane] != summed[lane]) return std::nullopt;
+      scaled[lane] = reading[lane] != 0;
+    }
+    return scaled;
   }
-  return true;
+  if (!reader.spec->facts.linearInInput) return std::nullopt;
+  // Linear means linear in all Audio inputs together (Add, Sub): a lane scales only if all of them scale.
+  std::vector<size_t> linearInputs;
+  for (size_t i = 0; i < reader.inputs.size(); ++i) {
+    bool audio = i < reader.spec->inputs.size() && reader.spec->inputs[i].kind == InputKind::Audio;
+    if (audio) {
+      linearInputs.push_back(i);
+      continue;
+    }
+    for (const auto& lane : reader.inputs[i].lanes)
+      if (readsSource(lane, source)) return std::nullopt;
+  }
+  for (size_t lane = 0; lane < scaled.size(); ++lane) {
+    size_t reading = 0;
+    for (size_t i : linearInputs)
+      if (readsSource(reader.inputs[i].forLane(static_cast<int>(lane)), source)) ++reading;
+    if (reading != 0 && reading != linearInputs.size()) return std::nullopt;
+    scaled[lane] = reading != 0;
+  }
+  return scaled;
+}
+
+// Multiplies the lanes of `reader`'s constant mul that `scaled` names by `factor`; the mul gets one lane per
+// lane of the reader unless every lane is scaled.
+void scaleMulLanes(ir::Node& reader, const std::vector<bool>& scaled, float factor) {
+  ir::Signal& mul = reader.inputs[reader.mulIndex()];
+  if (std::all_of(scaled.begin(), scaled.end(), [](bool s) { return s; })) {
+    scaleConstant(mul, factor);
+    return;
+  }
+  ir::Signal perLane;
+  for (int lane = 0; lane < reader.lanes; ++lane) {
+    float value = mul.forLane(lane).value;
+    perLane.lanes.push_back(ir::LaneSource::constant(scaled[static_cast<size_t>(lane)] ? value * factor : value));
+  }
+  perLane.rate = ir::Rate::Const;
+  mul = std::move(perLane);
 }
 
 bool unity(ir::Graph& graph, ir::Node& node) {
@@ -93,11 +150,16 @@ bool through(ir::Graph& graph, ir::Node& source, Remarks& remarks, const char* p
   if (!gain || *gain == 1.0f || graph.hasOutputTap(source.id)) return false;
   auto readers = graph.readersOf(source.id);
   if (readers.empty()) return false;
-  for (ir::NodeId r : readers)
-    if (r == source.id || !readsLinearly(graph.node(r), source.id)) return false;
+  std::vector<std::vector<bool>> scaled;
+  for (ir::NodeId r : readers) {
+    if (r == source.id) return false;
+    auto lanes = scaledLanes(graph.node(r), source.id);
+    if (!lanes) return false;
+    scaled.push_back(std::move(*lanes));
+  }
   float g = *gain;
   source.inputs[source.mulIndex()] = ir::Signal::constant(1.0f);
-  for (ir::NodeId r : readers) scaleConstant(graph.node(r).inputs[graph.node(r).mulIndex()], g);
+  for (size_t k = 0; k < readers.size(); ++k) scaleMulLanes(graph.node(readers[k]), scaled[k], g);
   if (!isInternal(source)) {
     const ir::Node& first = graph.node(readers[0]);
     remarks.passed(pass, source.origin,
@@ -112,7 +174,7 @@ bool through(ir::Graph& graph, ir::Node& source, Remarks& remarks, const char* p
 
 bool sum(ir::Graph& graph, ir::Node& node) {
   if (!isOp(node, "Add") && !isOp(node, "Sub")) return false;
-  if (!uniformConstant(node.inputs[node.mulIndex()])) return false;
+  if (!uniformConstant(node.inputs[node.mulIndex()]) || !node.inputs[node.addIndex()].isConstant()) return false;
   auto a = wholeNode(graph, node.inputs[0]), b = wholeNode(graph, node.inputs[1]);
   if (!a || !b || *a == *b) return false;
   ir::Node& na = graph.node(*a);
@@ -134,7 +196,7 @@ bool GainFolding::run(ir::Graph& graph, Remarks& remarks) {
   bool changed = false;
   for (ir::NodeId id : graph.topologicalOrder()) {
     ir::Node& node = graph.node(id);
-    if (node.stopped) continue;
+    if (node.stopped || node.replaced) continue;
     changed = unity(graph, node) || changed;
     changed = intoMul(graph, node, remarks, name()) || changed;
     changed = sum(graph, node) || changed;

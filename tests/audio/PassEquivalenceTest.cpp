@@ -113,6 +113,24 @@ TEST(WholePipeline, O2RendersTheSameAsWrittenOnTheManualsExamples) {
   }
 }
 
+// Issue 7: gain-fold moved one source's mul into a reader that also reads other sources (a Mix summing them, a
+// filter whose other lanes read them), so the gain scaled every lane.
+TEST(GainFoldLanes, AReaderOfSeveralSourcesKeepsEachSourcesGain) {
+  CompileOptions o1, o2;
+  o1.optimizer.level = opt::Level::O1;
+  for (const char* patch : {"a = Sine(100, mul=0.1)\nb = Sine(300)\nMix([a, b]).out()\n",
+                            "a = Sine(100, mul=0.1)\nb = Sine(300)\nButLP([a, b]).out()\n",
+                            "l = [Sine(100 + 3 * i, mul=0.5) for i in range(100)]\nMix(l, voices=2).out()\n"}) {
+    auto before = renderPatch(patch, 0.5, asWritten());
+    double p = peak(before);
+    ASSERT_GT(p, 0.5) << patch;
+    for (const auto& options : {withPasses({"gain-fold"}), o1, o2}) {
+      auto after = renderPatch(patch, 0.5, options);
+      EXPECT_LE(worstDifference(before, after), 1e-4 * p) << patch;
+    }
+  }
+}
+
 TEST(FastPasses, FastTrigStaysWithinItsStatedError) {
   const char* patch = "a = Sine(freq=[440, 1234], mul=0.5).out()\n";
   auto exact = renderPatch(patch, 1.0, asWritten());
