@@ -10,6 +10,7 @@ namespace patchc {
 // The text of one source file, kept for the whole compilation so that diagnostics can quote its lines.
 class SourceFile {
  public:
+  // `text` as Python's tokenizer reads it: a leading UTF-8 byte order mark is dropped, CRLF and CR become LF.
   SourceFile(std::string name, std::string text);
   const std::string& name() const { return name_; }
   const std::string& text() const { return text_; }
