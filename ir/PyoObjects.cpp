@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <set>
 
 namespace patchc::elab {
@@ -223,6 +224,10 @@ std::vector<std::vector<float>> PyoObjects::toArrays(const Value& value, const S
     }
   }
   if (numbers.empty()) throw ElaborationError(range, fmt::format("{} is empty", what));
+  // Kernels see an array's length as an int (Kernel.h's In::count).
+  if (numbers.size() > static_cast<size_t>(INT32_MAX))
+    throw ElaborationError(range, fmt::format("{} holds {} numbers, more than an object can read", what,
+                                              numbers.size()));
   return {numbers};
 }
 
@@ -455,7 +460,8 @@ Value PyoObjects::serverConstructor() {
                                    "winhost", "midi"};
     std::vector<std::optional<float>> defaults{44100.0f, 2.0f, 256.0f, 1.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
     auto b = bind("Server", names, defaults, args);
-    if (!b[0].value.isNumber() || b[0].value.toNumber() < 1000 || b[0].value.toNumber() > 768000)
+    // Written so that NaN fails it too.
+    if (!b[0].value.isNumber() || !(b[0].value.toNumber() >= 1000 && b[0].value.toNumber() <= 768000))
       throw ElaborationError(b[0].range, "Server's sr must be a sample rate between 1000 and 768000");
     graph_.server.sampleRate = b[0].value.toNumber();
     graph_.server.channels = intArgument(b[1].value, b[1].range, "Server's nchnls");

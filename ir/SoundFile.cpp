@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -67,6 +68,13 @@ SoundFile readSoundFile(const std::string& path, const std::string& patchPath, u
     sound.tooBig = bytes;
     sound.error = "the sound file '" + path + "' holds " + std::to_string(info.frames) + " frames × " +
                   std::to_string(info.channels) + " channels";
+    return sound;
+  }
+  // Kernels see an array's length as an int (Kernel.h's In::count), whatever state-bytes allows.
+  if (info.frames > INT32_MAX) {
+    sf_close(handle);
+    sound.error = "the sound file '" + path + "' holds " + std::to_string(info.frames) +
+                  " frames, more than patchc can play (2147483647 per channel)";
     return sound;
   }
   if (info.channels < 1) {
