@@ -1,6 +1,8 @@
 #include "codegen/CodeGen.h"
 
 #include "codegen/StdlibBitcode.h"
+#include "ir/StateSize.h"
+#include "stdlib/CheckedSize.h"
 #include "stdlib/Kernel.h"
 
 #include <llvm/Bitcode/BitcodeReader.h>
@@ -28,7 +30,10 @@
 namespace patchc::codegen {
 namespace {
 
-size_t alignUp(size_t v, size_t a) { return (v + a - 1) / a * a; }
+// Offsets in the arena saturate rather than wrap (the state-bytes limit keeps real patches far below).
+size_t alignUp(size_t v, size_t a) { return saturatingAlignUp(v, a); }
+
+static_assert(ir::kBlockFloats == kBlockFrames, "ir/StateSize.h counts one block of output buffer per lane");
 
 // Arrays larger than this are read from the compiler's memory instead of being compiled into the module.
 constexpr size_t kLargeArray = 4096;
@@ -87,14 +92,16 @@ class ModuleBuilder {
         if ((*lanes)[k].gathered) {
           info.stateBytes = alignUp(info.stateBytes, 64);
           gatherOffsets_[{id, k}] = info.stateBytes;
-          info.stateBytes += static_cast<size_t>(graph_.node(id).lanes) * kBlockFrames * sizeof(float);
+          info.stateBytes = saturatingAdd(info.stateBytes, saturatingMul(static_cast<size_t>(graph_.node(id).lanes),
+                                                                         kBlockFrames * sizeof(float)));
         }
     }
     poolBase_ = info.stateBytes;
     makeEnv();
     emitInit();
     emitProcess();
-    info.stateBytes = alignUp(poolBase_ + pool_.size() * sizeof(float), 64);
+    info.stateBytes = alignUp(saturatingAdd(poolBase_, pool_.size() * sizeof(float)), 64);
+    if (info.stateBytes == kSaturatedSize) throw std::runtime_error("the patch's state does not fit in memory");
     linkStdlib();
     std::string error;
     llvm::raw_string_ostream os(error);
@@ -105,15 +112,6 @@ class ModuleBuilder {
  private:
   // ---- layout ----
 
-  ConstantInputs constantsForLane(const ir::Node& node, int lane) const {
-    ConstantInputs c;
-    for (const auto& input : node.inputs) {
-      const auto& src = input.forLane(lane);
-      c.values.push_back(src.isConstant() ? src.value : NAN);
-    }
-    return c;
-  }
-
   void layout(ModuleInfo& info) {
     size_t offset = 0;
     layouts_.resize(graph_.size());
@@ -123,16 +121,13 @@ class ModuleBuilder {
       l.bufferOffset = offset;
       const bool laneBlocks = node.kind == ir::NodeKind::Object && node.spec->laneBlock;
       l.frameStride = laneBlocks ? kernel::paddedLanes(node.lanes) : node.lanes;
-      offset += static_cast<size_t>(l.frameStride) * kBlockFrames * sizeof(float);
+      offset = saturatingAdd(offset, saturatingMul(static_cast<size_t>(l.frameStride), kBlockFrames * sizeof(float)));
       if (node.kind == ir::NodeKind::Object) {
         size_t align = std::max<size_t>(node.spec->stateAlign, 16);
-        size_t bytes = 0;
-        for (int lane = 0; lane < node.lanes; ++lane)
-          bytes = std::max(bytes, node.spec->laneStateBytes(constantsForLane(node, lane), graph_.server.sampleRate));
-        l.laneStride = alignUp(std::max<size_t>(bytes, 1), align);
+        l.laneStride = ir::stateSizeOf(node, graph_.server.sampleRate).laneStride;
         offset = alignUp(offset, align);
         l.stateOffset = offset;
-        offset += l.laneStride * static_cast<size_t>(node.lanes);
+        offset = saturatingAdd(offset, saturatingMul(l.laneStride, static_cast<size_t>(node.lanes)));
       }
     }
     info.stateBytes = alignUp(std::max<size_t>(offset, 64), 64);

@@ -26,6 +26,8 @@ class Diagnostics {
   void report(Severity severity, const SourceRange& range, const std::string& message);
   void error(const SourceRange& range, const std::string& message) { report(Severity::Error, range, message); }
   void note(const SourceRange& range, const std::string& message) { report(Severity::Note, range, message); }
+  // Printed like an error, but compilation goes on (errorCount() does not count it).
+  void warning(const SourceRange& range, const std::string& message) { report(Severity::Warning, range, message); }
   int errorCount() const { return errors_; }
   bool hasErrors() const { return errors_ > 0; }
   const std::vector<Diagnostic>& all() const { return all_; }

@@ -3,6 +3,7 @@
 #include "ir/Builtins.h"
 #include "ir/ElaborationError.h"
 #include "ir/PyoObjects.h"
+#include "ir/StateSize.h"
 #include "ir/Value.h"
 
 #include <fmt/format.h>
@@ -63,6 +64,8 @@ class Elaborator final : public Interpreter {
     for (auto& scope : scopes_) scope->names.clear();
     for (auto& instance : instances_) instance->attributes.clear();
   }
+
+  PyoObjects& objects() { return objects_; }
 
   void run(const ast::Module& module) {
     Flow flow = exec(module.body, globals_);
@@ -839,7 +842,11 @@ std::unique_ptr<ir::Graph> elaborate(const ast::Module& module, Diagnostics& dia
   const Registry& registry = options.registry ? *options.registry : Registry::builtin();
   try {
     elab::Elaborator elaborator(*graph, registry, options.seed);
+    elaborator.objects().configure(options.limits, diagnostics);
     elaborator.run(module);
+    // Before anything is allocated: init would allocate this much state (issue 7).
+    if (auto tooBig = ir::checkStateBytes(*graph, options.limits.stateBytes))
+      throw elab::ElaborationError(tooBig->range, tooBig->message);
   } catch (const elab::ElaborationError& error) {
     diagnostics.error(error.range, error.what());
     return nullptr;

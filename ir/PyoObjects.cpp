@@ -1,11 +1,14 @@
 #include "ir/PyoObjects.h"
 
 #include "ir/SoundFile.h"
+#include "ir/StateSize.h"
+#include "stdlib/CheckedSize.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <set>
 
 namespace patchc::elab {
@@ -17,10 +20,29 @@ std::string describe(const Value& v) {
 }
 
 int intArgument(const Value& v, const SourceRange& range, const char* what) {
-  if (v.type == Value::Type::Int) return static_cast<int>(v.integer);
   if (v.type == Value::Type::Bool) return v.boolean;
-  if (v.type == Value::Type::Float && v.real == std::floor(v.real)) return static_cast<int>(v.real);
+  if ((v.type == Value::Type::Int || (v.type == Value::Type::Float && v.real == std::floor(v.real)))) {
+    // Checked in double before converting: a cast of 2**40 or 1e300 to int wraps or is undefined.
+    double whole = v.type == Value::Type::Int ? static_cast<double>(v.integer) : v.real;
+    if (whole < -2147483648.0 || whole > 2147483647.0)
+      throw ElaborationError(range, fmt::format("{} is {:g}, too large", what, whole));
+    return static_cast<int>(whole);
+  }
   throw ElaborationError(range, fmt::format("{} must be an integer, not {}", what, describe(v)));
+}
+
+// A number given to an object as a 32-bit float, the kernels' type. A value that is not finite there (inf, nan,
+// or a finite double beyond 3.4e38 such as mul=1e300) would make the object write inf or NaN samples: an error
+// where the value is written, not a silent NaN in the output.
+float finiteFloat(double value, const SourceRange& range, const std::string& what) {
+  float single = static_cast<float>(value);
+  if (std::isfinite(single)) return single;
+  if (std::isfinite(value))
+    throw ElaborationError(range, fmt::format("{} is {:g}, beyond the largest 32-bit float (3.4e+38) that objects "
+                                              "compute with",
+                                              what, value));
+  throw ElaborationError(range, fmt::format("{} is {}: an object's numbers must be finite", what,
+                                            std::isnan(value) ? "nan" : value > 0 ? "inf" : "-inf"));
 }
 
 }  // namespace
@@ -65,7 +87,7 @@ ir::Signal PyoObjects::toSignal(const Value& value, const SourceRange& range, co
   ir::Signal signal;
   auto addOne = [&](const Value& v) {
     if (v.isNumber()) {
-      signal.lanes.push_back(ir::LaneSource::constant(static_cast<float>(v.toNumber())));
+      signal.lanes.push_back(ir::LaneSource::constant(finiteFloat(v.toNumber(), range, what)));
     } else if (v.type == Value::Type::Object) {
       if (kind == InputKind::Constant)
         throw ElaborationError(range, fmt::format("{} must be a number known when compiling, not a PyoObject", what));
@@ -155,10 +177,11 @@ Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
     int index = spec.inputIndex("fileSampleRate");
     if (index >= 0) inputs[static_cast<size_t>(index)] = ir::Signal::constant(*fileSampleRate);
   }
-  ir::Node& node = graph_.add(ir::NodeKind::Object, &spec, 1, args.callRange);
+  ir::Node& node = addNode(ir::NodeKind::Object, &spec, 1, args.callRange);
   node.inputs = std::move(inputs);
   node.arrays = std::move(arrays);
   graph_.updateShape(node);
+  for (size_t j = 0; j < names.size(); ++j) checkRange(node, inputOf[j], bound[j].range);
   auto& given = given_[node.id];
   for (size_t j = 0; j < names.size(); ++j) given[names[j]] = bound[j].value;
   return Value::object(node.id);
@@ -167,8 +190,17 @@ Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
 std::vector<std::vector<float>> PyoObjects::toArrays(const Value& value, const SourceRange& range,
                                                      const std::string& what, std::optional<float>& fileSampleRate) {
   if (value.type == Value::Type::String) {
-    SoundFile sound = readSoundFile(value.text, graph_.sourceName);
+    // Sound files are read now, so their samples count against state-bytes before they are read.
+    const uint64_t allowed = limits_.stateBytes - std::min(soundFileBytes_, limits_.stateBytes);
+    SoundFile sound = readSoundFile(value.text, graph_.sourceName, allowed);
+    if (sound.tooBig)
+      throw ElaborationError(range, fmt::format("{}: {} of samples, more than the patch may still allocate, {} {}",
+                                                sound.error, ir::describeBytes(sound.tooBig),
+                                                ir::describeBytes(allowed),
+                                                limitHint("state-bytes", limits_.stateBytes)));
     if (!sound.error.empty()) throw ElaborationError(range, sound.error);
+    for (const auto& channel : sound.channels)
+      soundFileBytes_ = saturatingAdd(soundFileBytes_, saturatingMul(channel.size(), sizeof(float)));
     fileSampleRate = static_cast<float>(sound.sampleRate);
     return sound.channels;
   }
@@ -179,12 +211,12 @@ std::vector<std::vector<float>> PyoObjects::toArrays(const Value& value, const S
                                               what, describe(value)));
   for (const auto& item : *value.items) {
     if (item.isNumber()) {
-      numbers.push_back(static_cast<float>(item.toNumber()));
+      numbers.push_back(finiteFloat(item.toNumber(), range, what));
     } else if (item.isSequence()) {
       for (const auto& x : *item.items) {
         if (!x.isNumber())
           throw ElaborationError(range, fmt::format("{} must hold numbers, not {}", what, describe(x)));
-        numbers.push_back(static_cast<float>(x.toNumber()));
+        numbers.push_back(finiteFloat(x.toNumber(), range, what));
       }
     } else {
       throw ElaborationError(range, fmt::format("{} must hold numbers or pairs of numbers, not {}", what,
@@ -192,6 +224,10 @@ std::vector<std::vector<float>> PyoObjects::toArrays(const Value& value, const S
     }
   }
   if (numbers.empty()) throw ElaborationError(range, fmt::format("{} is empty", what));
+  // Kernels see an array's length as an int (Kernel.h's In::count).
+  if (numbers.size() > static_cast<size_t>(INT32_MAX))
+    throw ElaborationError(range, fmt::format("{} holds {} numbers, more than an object can read", what,
+                                              numbers.size()));
   return {numbers};
 }
 
@@ -210,7 +246,7 @@ Value PyoObjects::makeMix(const Value& source, const SourceRange& sourceRange, c
   int k = intArgument(voices, range, "the number of voices of mix()");
   if (k < 1) throw ElaborationError(range, "mix() needs at least 1 voice");
   ir::Signal input = toSignal(source, sourceRange, "the input of Mix", InputKind::Audio);
-  ir::Node& node = graph_.add(ir::NodeKind::Mix, nullptr, k, range);
+  ir::Node& node = addNode(ir::NodeKind::Mix, nullptr, k, range);
   node.inputs = {std::move(input), ir::Signal::constant(1.0f), ir::Signal::constant(0.0f)};
   graph_.updateShape(node);
   return Value::object(node.id);
@@ -223,6 +259,41 @@ void PyoObjects::start(ir::NodeId id) {
   int index = node.spec->inputIndex("playing");
   if (index >= 0 && node.spec->inputs[static_cast<size_t>(index)].hidden)
     node.inputs[static_cast<size_t>(index)] = ir::Signal::constant(1.0f);
+}
+
+void PyoObjects::checkRange(const ir::Node& node, size_t index, const SourceRange& range) {
+  if (!diagnostics_ || node.kind != ir::NodeKind::Object || index >= node.spec->inputs.size()) return;
+  const InputSpec& input = node.spec->inputs[index];
+  if (!input.valid) return;
+  const ValidRange& valid = *input.valid;
+  for (const auto& lane : node.inputs[index].lanes) {
+    if (!lane.isConstant()) continue;
+    const float v = lane.value;
+    std::string problem, consequence;
+    if (v < valid.min) {
+      problem = fmt::format("outside {:g}–{:g}", valid.min, valid.max);
+      consequence = valid.below;
+    } else if (v > valid.max) {
+      problem = fmt::format("outside {:g}–{:g}", valid.min, valid.max);
+      consequence = valid.above;
+    } else if (valid.wholeNumbers && v != std::floor(v)) {
+      problem = "not a whole number";
+      consequence = valid.fraction;
+    } else {
+      continue;
+    }
+    // One warning per argument, for its first lane outside: pyo accepts the value, so compiling goes on.
+    diagnostics_->warning(range, fmt::format("{}'s {} is {:g}, {}; {}", node.opName(), input.name, v, problem,
+                                             consequence));
+    return;
+  }
+}
+
+ir::Node& PyoObjects::addNode(ir::NodeKind kind, const ObjectSpec* spec, int lanes, const SourceRange& range) {
+  if (graph_.size() >= limits_.objects)
+    throw ElaborationError(range, fmt::format("the patch makes more than {} objects {}", limits_.objects,
+                                              limitHint("objects", limits_.objects)));
+  return graph_.add(kind, spec, lanes, range);
 }
 
 void PyoObjects::removeTaps(ir::NodeId id) {
@@ -273,6 +344,7 @@ void PyoObjects::setAttribute(const Value& object, const std::string& name, cons
   if (kind == InputKind::Constant)
     throw ElaborationError(range, fmt::format("'{}' of {} is fixed when the object is made", name, node.opName()));
   setInput(node, index, toSignal(value, range, fmt::format("attribute '{}' of {}", name, node.opName()), kind), range);
+  checkRange(node, index, range);
   given_[node.id][name] = value;
 }
 
@@ -371,7 +443,7 @@ Value PyoObjects::arithmetic(const char* op, const Value& left, const Value& rig
   const ObjectSpec* spec = registry_.find(op);
   if (!spec) throw ElaborationError(range, fmt::format("internal: no '{}' op in the registry", op));
   std::string what = fmt::format("an operand of '{}'", op);
-  ir::Node& node = graph_.add(ir::NodeKind::Object, spec, 1, range);
+  ir::Node& node = addNode(ir::NodeKind::Object, spec, 1, range);
   node.inputs = {toSignal(left, range, what, InputKind::Signal), toSignal(right, range, what, InputKind::Signal),
                  ir::Signal::constant(1.0f), ir::Signal::constant(0.0f)};
   graph_.updateShape(node);
@@ -388,7 +460,8 @@ Value PyoObjects::serverConstructor() {
                                    "winhost", "midi"};
     std::vector<std::optional<float>> defaults{44100.0f, 2.0f, 256.0f, 1.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
     auto b = bind("Server", names, defaults, args);
-    if (!b[0].value.isNumber() || b[0].value.toNumber() < 1000 || b[0].value.toNumber() > 768000)
+    // Written so that NaN fails it too.
+    if (!b[0].value.isNumber() || !(b[0].value.toNumber() >= 1000 && b[0].value.toNumber() <= 768000))
       throw ElaborationError(b[0].range, "Server's sr must be a sample rate between 1000 and 768000");
     graph_.server.sampleRate = b[0].value.toNumber();
     graph_.server.channels = intArgument(b[1].value, b[1].range, "Server's nchnls");
@@ -414,7 +487,12 @@ Value PyoObjects::serverAttribute(const Value& server, const std::string& name, 
   if (name == "setGlobalSeed")
     return Value::makeBuiltin(name, [this](CallArguments& args) {
       expectCount(args, 1, 1);
-      graph_.seed = static_cast<uint32_t>(numberArgument(args, 0, "the seed"));
+      // pyo keeps the seed in a C unsigned int; a cast of a value outside it would be undefined behaviour.
+      double seed = numberArgument(args, 0, "the seed");
+      if (!(seed >= 0 && seed <= 4294967295.0))
+        throw ElaborationError(args.positionalRanges[0],
+                               fmt::format("setGlobalSeed's seed is {:g}, outside 0–4294967295", seed));
+      graph_.seed = static_cast<uint32_t>(seed);
       return Value::none();
     });
   if (name == "getSamplingRate")

@@ -3,6 +3,7 @@
 // Server object whose settings shape the runtime.
 #pragma once
 
+#include "frontend/Limits.h"
 #include "ir/ElaborationError.h"
 #include "ir/Graph.h"
 #include "ir/Value.h"
@@ -20,6 +21,11 @@ class PyoObjects {
       : graph_(graph), registry_(registry), interpreter_(interpreter) {}
 
   const Registry& registry() const { return registry_; }
+  // The bounds on objects and sound-file bytes (`objects`, `state-bytes`), and where warnings go (none until set).
+  void configure(const CompileLimits& limits, Diagnostics& diagnostics) {
+    limits_ = limits;
+    diagnostics_ = &diagnostics;
+  }
 
   // A callable that constructs `spec`'s object.
   Value constructor(const ObjectSpec& spec);
@@ -59,10 +65,17 @@ class PyoObjects {
   void start(ir::NodeId id);
   bool reaches(ir::NodeId from, ir::NodeId to) const;
   void removeTaps(ir::NodeId id);
+  // Warns when a constant given to `node`'s input `index` is outside pyo's documented range (InputSpec::valid).
+  void checkRange(const ir::Node& node, size_t index, const SourceRange& range);
+  // graph_.add, once the `objects` limit allows one more node.
+  ir::Node& addNode(ir::NodeKind kind, const ObjectSpec* spec, int lanes, const SourceRange& range);
 
   ir::Graph& graph_;
   const Registry& registry_;
   Interpreter& interpreter_;
+  CompileLimits limits_;
+  Diagnostics* diagnostics_ = nullptr;
+  uint64_t soundFileBytes_ = 0;  // samples of the sound files read so far, counted against state-bytes
   std::map<ir::NodeId, std::map<std::string, Value>> given_;  // argument values as given, for attribute reads
 };
 

@@ -1,41 +1,102 @@
 #include "ir/SoundFile.h"
 
-#include <sndfile.h>
+#include "stdlib/CheckedSize.h"
 
+#include <fcntl.h>
+#include <sndfile.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 
 namespace patchc::elab {
+namespace {
 
-SoundFile readSoundFile(const std::string& path, const std::string& patchPath) {
+// What a file that is not a regular file is, for the message.
+const char* kindOf(mode_t mode) {
+  if (S_ISDIR(mode)) return "is a directory";
+  if (S_ISFIFO(mode)) return "is a FIFO (named pipe), not a regular file";
+  if (S_ISCHR(mode)) return "is a character device, not a regular file";
+  if (S_ISBLK(mode)) return "is a block device, not a regular file";
+  if (S_ISSOCK(mode)) return "is a socket, not a regular file";
+  return "is not a regular file";
+}
+
+// Frames read per sf_readf_float call: the interleaved chunk stays small whatever the file's length.
+constexpr sf_count_t kChunkFrames = 1 << 14;
+
+}  // namespace
+
+SoundFile readSoundFile(const std::string& path, const std::string& patchPath, uint64_t maxBytes) {
   SoundFile sound;
   std::filesystem::path file(path);
-  if (file.is_relative() && !std::filesystem::exists(file)) {
+  std::error_code ignored;
+  if (file.is_relative() && !std::filesystem::exists(file, ignored)) {
     auto beside = std::filesystem::path(patchPath).parent_path() / file;
-    if (std::filesystem::exists(beside)) file = beside;
+    if (std::filesystem::exists(beside, ignored)) file = beside;
+  }
+  // Opened without blocking and checked on the descriptor itself: a FIFO would block sf_open forever, /dev/zero
+  // would be read until memory runs out, and a check on the name could be raced by a rename.
+  int descriptor = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (descriptor < 0) {
+    sound.error = "cannot read the sound file '" + path + "': " + std::strerror(errno);
+    return sound;
+  }
+  struct stat status {};
+  if (::fstat(descriptor, &status) != 0 || !S_ISREG(status.st_mode)) {
+    sound.error = "the sound file '" + path + "' " + kindOf(status.st_mode);
+    ::close(descriptor);
+    return sound;
   }
   SF_INFO info{};
-  SNDFILE* handle = sf_open(file.c_str(), SFM_READ, &info);
+  SNDFILE* handle = sf_open_fd(descriptor, SFM_READ, &info, SF_TRUE);
   if (!handle) {
     sound.error = "cannot read the sound file '" + path + "': " + sf_strerror(nullptr);
     return sound;
   }
-  constexpr sf_count_t kMaxFrames = sf_count_t{1} << 26;  // 25 minutes at 44.1 kHz: a patch, not an archive
-  if (info.frames > kMaxFrames || info.channels < 1) {
+  // The size from the header, before any sample is read: the samples count against the state-bytes limit.
+  const uint64_t bytes = saturatingMul(saturatingMul(static_cast<uint64_t>(std::max<sf_count_t>(info.frames, 0)),
+                                                     static_cast<uint64_t>(std::max(info.channels, 0))),
+                                       sizeof(float));
+  if (bytes > maxBytes) {
     sf_close(handle);
-    sound.error = "the sound file '" + path + "' is too long to compile into a patch";
+    sound.tooBig = bytes;
+    sound.error = "the sound file '" + path + "' holds " + std::to_string(info.frames) + " frames × " +
+                  std::to_string(info.channels) + " channels";
     return sound;
   }
-  std::vector<float> interleaved(static_cast<size_t>(info.frames) * static_cast<size_t>(info.channels));
-  sf_count_t read = sf_readf_float(handle, interleaved.data(), info.frames);
-  sf_close(handle);
+  // Kernels see an array's length as an int (Kernel.h's In::count), whatever state-bytes allows.
+  if (info.frames > INT32_MAX) {
+    sf_close(handle);
+    sound.error = "the sound file '" + path + "' holds " + std::to_string(info.frames) +
+                  " frames, more than patchc can play (2147483647 per channel)";
+    return sound;
+  }
+  if (info.channels < 1) {
+    sf_close(handle);
+    sound.error = "the sound file '" + path + "' has no channels";
+    return sound;
+  }
+  const size_t channels = static_cast<size_t>(info.channels);
   sound.sampleRate = info.samplerate;
-  sound.channels.assign(static_cast<size_t>(info.channels), std::vector<float>(static_cast<size_t>(read)));
-  for (sf_count_t i = 0; i < read; ++i)
-    for (int c = 0; c < info.channels; ++c)
-      sound.channels[static_cast<size_t>(c)][static_cast<size_t>(i)] =
-          interleaved[static_cast<size_t>(i) * static_cast<size_t>(info.channels) + static_cast<size_t>(c)];
-  if (read == 0) sound.error = "the sound file '" + path + "' has no samples";
+  sound.channels.assign(channels, {});
+  for (auto& channel : sound.channels) channel.reserve(static_cast<size_t>(info.frames));
+  std::vector<float> chunk(static_cast<size_t>(kChunkFrames) * channels);
+  for (sf_count_t done = 0; done < info.frames;) {
+    sf_count_t read = sf_readf_float(handle, chunk.data(), std::min(kChunkFrames, info.frames - done));
+    if (read <= 0) break;
+    for (sf_count_t i = 0; i < read; ++i)
+      for (size_t c = 0; c < channels; ++c)
+        sound.channels[c].push_back(chunk[static_cast<size_t>(i) * channels + c]);
+    done += read;
+  }
+  sf_close(handle);
+  if (sound.channels[0].empty()) sound.error = "the sound file '" + path + "' has no samples";
   return sound;
 }
 

@@ -2,6 +2,7 @@
 // audio thread never does I/O.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -11,10 +12,13 @@ struct SoundFile {
   std::vector<std::vector<float>> channels;
   double sampleRate = 0;
   std::string error;  // one line for the user; empty on success
+  uint64_t tooBig = 0;  // with an error: the bytes the samples would take, when more than allowed
 };
 
-// Reads `path`: as given, else relative to the directory of the patch `patchPath`.
-SoundFile readSoundFile(const std::string& path, const std::string& patchPath);
+// Reads `path`: as given, else relative to the directory of the patch `patchPath`. Only a regular file is
+// read (a FIFO, a device or a directory is an error, never a wait); one whose samples (frames × channels ×
+// 4 bytes, from its header) pass `maxBytes` is refused before any sample is read.
+SoundFile readSoundFile(const std::string& path, const std::string& patchPath, uint64_t maxBytes);
 
 // Where patchc keeps the sounds a patch can name through SNDS_PATH (pyo's bundled-sounds folder): the folder in
 // $PATCHC_SNDS_PATH, else the one the build made.

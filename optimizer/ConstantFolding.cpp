@@ -54,7 +54,11 @@ std::optional<float> constantLane(const ir::Node& node, int lane) {
     if (op == "Div") raw = *a / (std::fabs(*b) < 1e-5f ? 1e-5f : *b);  // pyo's guard, as the kernel does
   }
   if (!raw) return std::nullopt;
-  return *raw * *mul + *add;
+  // Finite numbers can make inf or NaN (Sig(1e38) * 1e38): such a lane is left to run, as at -O0, where the
+  // runtime mutes non-finite samples; a non-finite constant would instead reach every reader's coefficients.
+  float value = *raw * *mul + *add;
+  if (!std::isfinite(value)) return std::nullopt;
+  return value;
 }
 
 // The remark for a muted (mul 0) or silent object that is not computed.

@@ -18,6 +18,9 @@ constexpr size_t kMinAlignment = 64;
 bool isPowerOfTwo(size_t n) { return n != 0 && (n & (n - 1)) == 0; }
 }  // namespace
 
+StateAllocationFailed::StateAllocationFailed(size_t bytes)
+    : std::runtime_error("cannot allocate the patch's state: " + std::to_string(bytes) + " bytes (out of memory)") {}
+
 std::string PatchInstance::validate(const PatchABI& abi) {
   if (!abi.process) return "patch has no process function";
   if (abi.channels < 1) return "patch has " + std::to_string(abi.channels) + " output channels; need at least 1";
@@ -35,14 +38,15 @@ PatchInstance::PatchInstance(const PatchABI& abi) : abi_(abi) {
   alignment_ = std::max({abi.stateAlign, alignof(std::max_align_t), kMinAlignment});
   // aligned_alloc wants a size that is a multiple of the alignment; allocate at least one block so state() is
   // never null, even for a patch without state.
+  if (abi.stateBytes > SIZE_MAX - alignment_) throw StateAllocationFailed(abi.stateBytes);
   allocatedBytes_ = std::max(alignment_, (abi.stateBytes + alignment_ - 1) / alignment_ * alignment_);
   state_ = std::aligned_alloc(alignment_, allocatedBytes_);
-  if (!state_) throw std::bad_alloc();
+  if (!state_) throw StateAllocationFailed(allocatedBytes_);
   if (abi.blockFrames > 0) {
     pending_ = static_cast<float*>(std::malloc(sizeof(float) * static_cast<size_t>(abi.channels * abi.blockFrames)));
     if (!pending_) {
       std::free(state_);
-      throw std::bad_alloc();
+      throw StateAllocationFailed(sizeof(float) * static_cast<size_t>(abi.channels * abi.blockFrames));
     }
   }
   reset();

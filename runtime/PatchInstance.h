@@ -4,9 +4,17 @@
 
 #include "runtime/PatchABI.h"
 
+#include <cstddef>
+#include <stdexcept>
 #include <string>
 
 namespace patchc::runtime {
+
+// The state could not be allocated: a clean error for the driver, not an abort (the compiler's state-bytes
+// limit keeps this to a machine short of memory or a limit the user lifted).
+struct StateAllocationFailed : std::runtime_error {
+  explicit StateAllocationFailed(size_t bytes);
+};
 
 class PatchInstance {
 public:
@@ -15,7 +23,8 @@ public:
   static std::string validate(const PatchABI& abi);
 
   // Allocates the state (aligned to max(stateAlign, 64) so it also starts a cache line), zeroes it and calls init.
-  // Throws std::invalid_argument with validate()'s message if the ABI is invalid (a code generator bug).
+  // Throws std::invalid_argument with validate()'s message if the ABI is invalid (a code generator bug), and
+  // StateAllocationFailed when the memory is not there.
   explicit PatchInstance(const PatchABI& abi);
   ~PatchInstance();
   PatchInstance(const PatchInstance&) = delete;

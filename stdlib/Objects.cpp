@@ -7,6 +7,7 @@
 //   must sum both; Mul and Div are bilinear, not linear, and are declared false.
 // - timeInvariant: starting the object k samples later (on an input delayed by k samples) delays its output by k.
 #include <cmath>
+#include <cstdio>
 
 #include "stdlib/Registry.h"
 #include "stdlib/kernels/Biquad.h"
@@ -44,6 +45,45 @@ InputSpec array(std::string name, std::string doc) {
 // Not one of pyo's arguments: a Constant the elaborator sets (Registry.h's InputSpec::hidden); comes last.
 InputSpec hidden(std::string name, float defaultValue, std::string doc) {
   return {std::move(name), InputKind::Constant, defaultValue, std::move(doc), true};
+}
+
+// An input with pyo's documented range (Registry.h's ValidRange).
+InputSpec within(InputSpec input, ValidRange valid) {
+  input.valid = std::move(valid);
+  return input;
+}
+
+std::string number(float v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", static_cast<double>(v));
+  return text;
+}
+
+// A range that both pyo 1.0.4 and patchc clamp to.
+ValidRange clampedAsPyo(float min, float max) {
+  auto to = [](float v) { return "pyo 1.0.4 and patchc clamp it to " + number(v); };
+  return {min, max, false, to(min), to(max), ""};
+}
+
+// Biquad's and Biquadx's type: pyo 1.0.4's switch has no case for other values, so no coefficients are made.
+ValidRange filterType() {
+  return {0.0f, 4.0f, true, "pyo 1.0.4 has no filter for it (it never computes coefficients); patchc uses 0, lowpass",
+          "pyo 1.0.4 has no filter for it (it never computes coefficients); patchc uses 4, allpass",
+          "pyo 1.0.4 refuses it (type takes an int); patchc uses its whole part"};
+}
+
+// The RBJ biquads' q: pyo documents 1..500 but computes with any q from 0.1 up (0.1 below that).
+ValidRange cookbookQ() {
+  return {1.0f, 500.0f, false,
+          "pyo 1.0.4 filters with it all the same (with 0.1 below 0.1), patchc too (with 0.01 below 0.01)",
+          "pyo 1.0.4 filters with it all the same, patchc too (up to 10000)", ""};
+}
+
+// A number of stages in series: pyo 1.0.4 runs none for 0 or less, and any number above.
+ValidRange stagesInSeries(float max, const char* none) {
+  return {1.0f, max, true, std::string("pyo 1.0.4 then runs no stage (") + none + "); patchc clamps it to 1",
+          "pyo 1.0.4 runs them all; patchc clamps it to " + number(max),
+          "pyo 1.0.4 refuses it (it takes an int); patchc uses its whole part"};
 }
 
 // pyo's arithmetic objects (Sin, Cos, Sqrt): one input, per sample, no state, not linear.
@@ -117,7 +157,8 @@ void registerBuiltinObjects(Registry& registry) {
     spec.name = "SineLoop";
     spec.doc = "A sine wave oscillator with its output fed back into its phase.";
     spec.inputs = {signal("freq", 1000.0f, "frequency in Hz"),
-                   signal("feedback", 0.0f, "amount of output added to the phase, 0..1 (brightness)")};
+                   within(signal("feedback", 0.0f, "amount of output added to the phase, 0..1 (brightness)"),
+                          clampedAsPyo(0.0f, 1.0f))};
     spec.facts = oscillatorFacts(1.2f);
     spec.stateBytes = sizeof(kernel::sineloop::State);
     spec.laneBlock = true;
@@ -129,8 +170,12 @@ void registerBuiltinObjects(Registry& registry) {
     spec.name = "FastSine";
     spec.doc = "A fast sine approximation from a parabola.";
     spec.inputs = {signal("freq", 1000.0f, "frequency in Hz"),
-                   constant("initphase", 0.0f, "initial phase in cycles, 0..1, read at init only"),
-                   constant("quality", 1.0f, "1: refined parabola (error < 0.0011), 0: plain parabola (< 0.056)")};
+                   within(constant("initphase", 0.0f, "initial phase in cycles, 0..1, read at init only"),
+                          {0.0f, 1.0f, false, "pyo 1.0.4 clamps it to 0; patchc wraps it to its fractional part",
+                           "pyo 1.0.4 clamps it to 1; patchc wraps it to its fractional part", ""}),
+                   within(constant("quality", 1.0f, "1: refined parabola (error < 0.0011), 0: plain parabola (< 0.056)"),
+                          {0.0f, 1.0f, true, "pyo 1.0.4 and patchc use 0", "pyo 1.0.4 and patchc use 1",
+                           "pyo 1.0.4 refuses it (quality takes an int); patchc uses 1 from 0.5 up"})};
     spec.facts = oscillatorFacts(0.5f);
     spec.stateBytes = sizeof(kernel::fastsine::State);
     spec.generator = true;
@@ -161,8 +206,9 @@ void registerBuiltinObjects(Registry& registry) {
     ObjectSpec spec;
     spec.name = "Lorenz";
     spec.doc = "A chaotic oscillator: the Lorenz attractor's x, normalized (stereo=True's y stream is not supported).";
-    spec.inputs = {signal("pitch", 0.25f, "speed of the variations, 0..1: an LFO below 0.2, a buzzing noise above"),
-                   signal("chaos", 0.5f, "0: periodic (rho 320) .. 1: chaotic (rho 28)"),
+    spec.inputs = {within(signal("pitch", 0.25f, "speed of the variations, 0..1: an LFO below 0.2, a buzzing noise above"),
+                          clampedAsPyo(0.0f, 1.0f)),
+                   within(signal("chaos", 0.5f, "0: periodic (rho 320) .. 1: chaotic (rho 28)"), clampedAsPyo(0.0f, 1.0f)),
                    constant("stereo", 0.0f, "pyo: 1 adds the y variable as a second stream; patchc: x only")};
     spec.facts = oscillatorFacts(3.0f);
     spec.stateBytes = sizeof(kernel::lorenz::State);
@@ -177,7 +223,11 @@ void registerBuiltinObjects(Registry& registry) {
                    signal("speed", 1.0f, "playback rate: 1 the original pitch, negative plays backwards"),
                    constant("loop", 0.0f, "1: play in a loop, 0: once, then output 0"),
                    constant("offset", 0.0f, "seconds of the sound skipped at the start (and at each loop)"),
-                   constant("interp", 2.0f, "interpolation: 1 none, 2 linear, 3 cosine, 4 cubic"),
+                   within(constant("interp", 2.0f, "interpolation: 1 none, 2 linear, 3 cosine, 4 cubic"),
+                          {1.0f, 4.0f, true,
+                           "pyo 1.0.4 reads 0 as 2 (linear) and has no interpolation below 0; patchc uses 1 (none)",
+                           "pyo 1.0.4 has no interpolation for it; patchc uses 4 (cubic)",
+                           "pyo 1.0.4 refuses it (interp takes an int); patchc uses its whole part"}),
                    hidden("fileSampleRate", 0.0f, "the sound file's sample rate (0: the server's)")};
     spec.facts = oscillatorFacts(1.0f);
     spec.stateBytes = sizeof(kernel::sfplayer::State);
@@ -224,7 +274,8 @@ void registerBuiltinObjects(Registry& registry) {
                    signal("spread", 1.1f, "spreading factor for upper notch frequencies"),
                    signal("q", 10.0f, "Q of each notch: centre frequency / bandwidth"),
                    signal("feedback", 0.0f, "amount of output fed back into the chain, -1..1"),
-                   constant("num", 8.0f, "number of allpass stages (notches), read at init only")};
+                   within(constant("num", 8.0f, "number of allpass stages (notches), read at init only"),
+                          stagesInSeries(kernel::phaser::kMaxStages, "the input passes through, with the feedback"))};
     spec.facts = filterFacts(8.0f);
     spec.stateBytesFor = [](const ConstantInputs& constants, double) {
       return kernel::phaser::laneBytes(constants[5]);
@@ -255,7 +306,9 @@ void registerBuiltinObjects(Registry& registry) {
     spec.name = "ButBP";
     spec.doc = "A second-order Butterworth bandpass filter.";
     spec.inputs = {audio("input", "input signal to process"), signal("freq", 1000.0f, "centre frequency in Hz"),
-                   signal("q", 1.0f, "Q: centre frequency / bandwidth, 1..500")};
+                   within(signal("q", 1.0f, "Q: centre frequency / bandwidth, 1..500"),
+                          {1.0f, 500.0f, false, "pyo 1.0.4 uses 1; patchc uses it as given (down to 0.01)",
+                           "pyo 1.0.4 filters with it all the same, patchc too (up to 10000)", ""})};
     spec.facts = filterFacts(1.0f);
     spec.stateBytes = sizeof(kernel::BiquadHistory);
     registry.add(std::move(spec));
@@ -265,8 +318,10 @@ void registerBuiltinObjects(Registry& registry) {
     spec.name = "Biquad";
     spec.doc = "A sweepable RBJ-cookbook biquad: lowpass, highpass, bandpass, bandstop or allpass.";
     spec.inputs = {audio("input", "input signal to process"),
-                   signal("freq", 1000.0f, "cutoff or centre frequency in Hz"), signal("q", 1.0f, "Q of the filter"),
-                   constant("type", 0.0f, "0 lowpass, 1 highpass, 2 bandpass, 3 bandstop, 4 allpass")};
+                   signal("freq", 1000.0f, "cutoff or centre frequency in Hz"),
+                   within(signal("q", 1.0f, "Q of the filter"), cookbookQ()),
+                   within(constant("type", 0.0f, "0 lowpass, 1 highpass, 2 bandpass, 3 bandstop, 4 allpass"),
+                          filterType())};
     spec.facts = filterFacts(1.0f);
     spec.stateBytes = sizeof(kernel::BiquadHistory);
     spec.laneBlock = true;
@@ -277,9 +332,12 @@ void registerBuiltinObjects(Registry& registry) {
     spec.name = "Biquadx";
     spec.doc = "stages identical RBJ-cookbook biquads in series, designed once.";
     spec.inputs = {audio("input", "input signal to process"),
-                   signal("freq", 1000.0f, "cutoff or centre frequency in Hz"), signal("q", 1.0f, "Q of each stage"),
-                   constant("type", 0.0f, "0 lowpass, 1 highpass, 2 bandpass, 3 bandstop, 4 allpass"),
-                   constant("stages", 4.0f, "number of filters in series, read at init only")};
+                   signal("freq", 1000.0f, "cutoff or centre frequency in Hz"),
+                   within(signal("q", 1.0f, "Q of each stage"), cookbookQ()),
+                   within(constant("type", 0.0f, "0 lowpass, 1 highpass, 2 bandpass, 3 bandstop, 4 allpass"),
+                          filterType()),
+                   within(constant("stages", 4.0f, "number of filters in series, read at init only"),
+                          stagesInSeries(kernel::biquad::kMaxStages, "it outputs silence"))};
     spec.facts = filterFacts(0.8f * 4.0f);
     spec.stateBytesFor = [](const ConstantInputs& constants, double) {
       return kernel::biquad::laneBytes(constants[4]);
@@ -317,9 +375,9 @@ void registerBuiltinObjects(Registry& registry) {
     spec.name = "Freeverb";
     spec.doc = "Jezar's Freeverb: 8 damped combs into 4 allpasses.";
     spec.inputs = {audio("input", "input signal to process"),
-                   signal("size", 0.5f, "room size, 0..1: longer reverb when higher"),
-                   signal("damp", 0.5f, "high frequency damping, 0..1"),
-                   signal("bal", 0.5f, "balance between dry (0) and wet (1) signal")};
+                   within(signal("size", 0.5f, "room size, 0..1: longer reverb when higher"), clampedAsPyo(0.0f, 1.0f)),
+                   within(signal("damp", 0.5f, "high frequency damping, 0..1"), clampedAsPyo(0.0f, 1.0f)),
+                   within(signal("bal", 0.5f, "balance between dry (0) and wet (1) signal"), clampedAsPyo(0.0f, 1.0f))};
     spec.facts = filterFacts(8.0f);
     spec.stateBytesFor = [](const ConstantInputs&, double sampleRate) {
       return kernel::freeverb::laneBytes(static_cast<float>(sampleRate));
@@ -347,7 +405,7 @@ void registerBuiltinObjects(Registry& registry) {
     spec.inputs = {audio("input", "input signal to process"),
                    signal("feedback", 0.5f, "amount sent back into the lines, 0..1: longer reverb when higher"),
                    signal("cutoff", 5000.0f, "cutoff of the lowpass in each line, in Hz"),
-                   signal("bal", 0.5f, "balance between dry (0) and wet (1) signal")};
+                   within(signal("bal", 0.5f, "balance between dry (0) and wet (1) signal"), clampedAsPyo(0.0f, 1.0f))};
     spec.facts = filterFacts(10.0f);
     spec.facts.timeInvariant = false;  // the delays move with time, whatever the input
     spec.facts.deterministic = false;  // and how they move depends on the lane's seed

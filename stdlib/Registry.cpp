@@ -11,7 +11,7 @@ int ObjectSpec::inputIndex(const std::string& inputName) const {
   return -1;
 }
 
-size_t ObjectSpec::laneStateBytes(const ConstantInputs& constants, double sampleRate) const {
+uint64_t ObjectSpec::laneStateBytes(const ConstantInputs& constants, double sampleRate) const {
   return stateBytesFor ? stateBytesFor(constants, sampleRate) : stateBytes;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -20,6 +21,18 @@ enum class InputKind {
              // compiler reads, one lane per channel (SfPlayer)
 };
 
+// The values pyo 1.0.4 documents for an input (its docstring: "between 0 and 1", "five possible values"). pyo
+// accepts others, so a constant outside is a warning, not an error: it says what pyo and patchc then do, which
+// was read in pyo's source and differs from object to object.
+struct ValidRange {
+  float min = 0.0f;
+  float max = 0.0f;
+  bool wholeNumbers = false;  // pyo takes an int (a filter type, a number of stages)
+  std::string below;          // what pyo and patchc do with a value below min
+  std::string above;          // ... above max
+  std::string fraction;       // ... with a value that is not a whole number (wholeNumbers only)
+};
+
 struct InputSpec {
   std::string name;
   InputKind kind;
@@ -29,6 +42,7 @@ struct InputSpec {
   // Known names: "playing" (1 once `play()`/`out()` started the object, e.g. Fader, Linseg; default 0),
   // "fileSampleRate" (the sample rate of the sound file given to an Array input).
   bool hidden = false;
+  std::optional<ValidRange> valid;  // pyo's documented range, when it documents one
 };
 
 // What the optimizer may rely on, declared next to the kernel and tested per object (DESIGN §4).
@@ -54,9 +68,10 @@ struct ObjectSpec {
   std::string doc;   // one line for `patchc --list-objects` and errors
   std::vector<InputSpec> inputs;  // in pyo's positional order, without mul and add (every object has those)
   ObjectFacts facts;
-  size_t stateBytes = 0;  // per lane, when it does not depend on constant inputs
+  uint64_t stateBytes = 0;  // per lane, when it does not depend on constant inputs
   // Per-lane state size when it depends on constant inputs (e.g. a delay line's length); overrides stateBytes.
-  std::function<size_t(const ConstantInputs&, double sampleRate)> stateBytesFor;
+  // 64-bit and saturating (stdlib/CheckedSize.h): the state-bytes limit refuses what is too big, nothing wraps.
+  std::function<uint64_t(const ConstantInputs&, double sampleRate)> stateBytesFor;
   size_t stateAlign = 16;
   bool generator = false;     // has no Audio input (oscillators, noise)
   bool bipolar = true;        // output in [-1, 1]: `.range(min, max)` maps it as pyo does
@@ -64,7 +79,7 @@ struct ObjectSpec {
   bool laneBlock = false;     // the kernel also exports patchc_<name>_processLanes (Kernel.h)
 
   int inputIndex(const std::string& inputName) const;
-  size_t laneStateBytes(const ConstantInputs& constants, double sampleRate) const;
+  uint64_t laneStateBytes(const ConstantInputs& constants, double sampleRate) const;
 };
 
 class Registry {

@@ -259,8 +259,14 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
-  if (*render) return runRender(renderCommon, output, seconds, format, quiet);
-  if (*run) return runLive(runCommon, runSeconds);
-  if (*emit) return runEmit(emitCommon, stage, emitFormat);
+  try {
+    if (*render) return runRender(renderCommon, output, seconds, format, quiet);
+    if (*run) return runLive(runCommon, runSeconds);
+    if (*emit) return runEmit(emitCommon, stage, emitFormat);
+  } catch (const runtime::StateAllocationFailed& e) {
+    std::cerr << "patchc: error: " << e.what() << '\n';
+  } catch (const std::bad_alloc&) {
+    std::cerr << "patchc: error: out of memory\n";
+  }
   return 1;
 }

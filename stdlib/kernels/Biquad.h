@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 
 #include "stdlib/kernels/KernelMath.h"
 
@@ -51,6 +52,6 @@ inline int stageCount(float stages) {
 }
 
 // Biquadx's per-lane state: one direct-form-I history per stage.
-inline size_t laneBytes(float stages) { return sizeof(BiquadHistory) * static_cast<size_t>(stageCount(stages)); }
+inline uint64_t laneBytes(float stages) { return sizeof(BiquadHistory) * static_cast<size_t>(stageCount(stages)); }
 
 }  // namespace patchc::kernel::biquad

@@ -10,27 +10,27 @@ using namespace patchc::kernel;
 
 PATCHC_KERNEL_INIT(Delay) {
   auto* state = static_cast<delay::State*>(state_);
-  state->length = delay::lineLength(in[3].value(), env->sampleRate);
+  state->length = static_cast<int64_t>(delay::lineLength(in[3].value(), env->sampleRate));
   state->writeIndex = 0;
 }
 
 PATCHC_KERNEL_PROCESS(Delay) {
   auto* state = static_cast<delay::State*>(state_);
   float* line = reinterpret_cast<float*>(state + 1);
-  const int length = state->length;
+  const int64_t length = state->length;
   // maxdelay is the same Constant at init and here; the line's length still bounds the read, for safety.
   const float requested = delay::maxDelaySamples(in[3].value(), env->sampleRate);
   const float maxSamples = requested < static_cast<float>(length - 2) ? requested : static_cast<float>(length - 2);
-  int writeIndex = state->writeIndex;
+  int64_t writeIndex = state->writeIndex;
   for (int i = 0; i < n; ++i) {
     float d = clampf(in[1][i] * env->sampleRate, 1.0f, maxSamples);
     float feedback = clampf(in[2][i], 0.0f, 1.0f);
     // Read position writeIndex - d, between the samples at `older` (further back) and `older + 1`.
     float whole = std::floor(d);
     float fraction = d - whole;
-    int newer = writeIndex - static_cast<int>(whole);
+    int64_t newer = writeIndex - static_cast<int64_t>(whole);
     if (newer < 0) newer += length;
-    int older = newer - 1;
+    int64_t older = newer - 1;
     if (older < 0) older += length;
     float y = line[newer] + fraction * (line[older] - line[newer]);
     line[writeIndex] = in[0][i] + feedback * y;

@@ -3,12 +3,15 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+
+#include "stdlib/CheckedSize.h"
 
 namespace patchc::kernel::delay {
 
 struct State {
-  int length;  // samples in the line
-  int writeIndex;
+  int64_t length;  // samples in the line: maxdelay · sr may pass 2^31 when --limit state-bytes allows it
+  int64_t writeIndex;
   // float line[length] follows.
 };
 
@@ -20,12 +23,13 @@ inline float maxDelaySamples(float maxdelay, float sampleRate) {
 }
 
 // The line holds the longest delay plus the sample interpolation reads past it and the one being written.
-inline int lineLength(float maxdelay, float sampleRate) {
-  return static_cast<int>(std::ceil(maxDelaySamples(maxdelay, sampleRate))) + 2;
+// In 64 bits, saturating: a line too long for memory is refused by the state-bytes limit, never wrapped.
+inline uint64_t lineLength(float maxdelay, float sampleRate) {
+  return patchc::saturatingAdd(patchc::saturatingCount(maxDelaySamples(maxdelay, sampleRate)), 2);
 }
 
-inline size_t laneBytes(float maxdelay, float sampleRate) {
-  return sizeof(State) + sizeof(float) * static_cast<size_t>(lineLength(maxdelay, sampleRate));
+inline uint64_t laneBytes(float maxdelay, float sampleRate) {
+  return patchc::saturatingAdd(sizeof(State), patchc::saturatingMul(sizeof(float), lineLength(maxdelay, sampleRate)));
 }
 
 }  // namespace patchc::kernel::delay

@@ -3,6 +3,9 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+
+#include "stdlib/CheckedSize.h"
 
 namespace patchc::kernel::freeverb {
 
@@ -34,6 +37,8 @@ inline size_t totalLineLength(float sampleRate) {
   return total;
 }
 
-inline size_t laneBytes(float sampleRate) { return sizeof(State) + sizeof(float) * totalLineLength(sampleRate); }
+inline uint64_t laneBytes(float sampleRate) {
+  return patchc::saturatingAdd(sizeof(State), patchc::saturatingMul(sizeof(float), totalLineLength(sampleRate)));
+}
 
 }  // namespace patchc::kernel::freeverb

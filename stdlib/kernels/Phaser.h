@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 
 namespace patchc::kernel::phaser {
 
@@ -33,7 +34,7 @@ inline int stageCount(float num) {
   return count;
 }
 
-inline size_t laneBytes(float num) {
+inline uint64_t laneBytes(float num) {
   return sizeof(State) + (sizeof(Stage) + 2 * sizeof(double)) * static_cast<size_t>(stageCount(num));
 }
 

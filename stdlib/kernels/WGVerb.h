@@ -5,6 +5,9 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "stdlib/CheckedSize.h"
+#include <cstdint>
+
 namespace patchc::kernel::wgverb {
 
 constexpr int kLineCount = 8;
@@ -47,6 +50,8 @@ inline size_t totalLineLength(float sampleRate) {
   return total;
 }
 
-inline size_t laneBytes(float sampleRate) { return sizeof(State) + sizeof(float) * totalLineLength(sampleRate); }
+inline uint64_t laneBytes(float sampleRate) {
+  return patchc::saturatingAdd(sizeof(State), patchc::saturatingMul(sizeof(float), totalLineLength(sampleRate)));
+}
 
 }  // namespace patchc::kernel::wgverb

@@ -3,6 +3,9 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+
+#include "stdlib/CheckedSize.h"
 
 namespace patchc::kernel::waveguide {
 
@@ -27,8 +30,10 @@ inline int lineLength(float minfreq, float sampleRate) {
   return static_cast<int>(std::ceil(sampleRate / lowestFrequency(minfreq))) + 4;
 }
 
-inline size_t laneBytes(float minfreq, float sampleRate) {
-  return sizeof(State) + sizeof(float) * static_cast<size_t>(lineLength(minfreq, sampleRate));
+// minfreq >= 1 Hz and sr <= 768 kHz bound the line, so lineLength fits an int; the size is 64-bit all the same.
+inline uint64_t laneBytes(float minfreq, float sampleRate) {
+  return patchc::saturatingAdd(sizeof(State),
+                               patchc::saturatingMul(sizeof(float), static_cast<uint64_t>(lineLength(minfreq, sampleRate))));
 }
 
 }  // namespace patchc::kernel::waveguide

@@ -10,7 +10,7 @@ namespace {
 TEST(ArrayInputs, SfPlayerPlaysTheSoundOfSndsPath) {
   auto r = renderPatch("src = SfPlayer(SNDS_PATH + '/transparent.aif').out()\n", 3.5);
   ASSERT_TRUE(r.patch);
-  auto file = elab::readSoundFile(elab::soundsPath() + "/transparent.aif", "");
+  auto file = elab::readSoundFile(elab::soundsPath() + "/transparent.aif", "", UINT64_MAX);
   ASSERT_TRUE(file.error.empty()) << file.error;
   ASSERT_EQ(file.channels.size(), 1u);
   const auto& expected = file.channels[0];

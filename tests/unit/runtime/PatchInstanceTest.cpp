@@ -49,6 +49,15 @@ TEST(PatchInstance, StateIsAlignedAsRequested) {
   }
 }
 
+TEST(PatchInstance, StateTooBigForMemoryIsACleanError) {
+  // With --limit state-bytes=0 a patch may ask for more than the machine has: an error to report, not an abort.
+  PatchABI abi = bigStatePatch(64);
+  abi.stateBytes = SIZE_MAX - 16;
+  EXPECT_THROW(PatchInstance{abi}, StateAllocationFailed);
+  abi.stateBytes = size_t{1} << 62;
+  EXPECT_THROW(PatchInstance{abi}, StateAllocationFailed);
+}
+
 TEST(PatchInstance, StateIsZeroedBeforeInit) {
   gInitCalls = 0;
   gInitSawZeroedState = false;

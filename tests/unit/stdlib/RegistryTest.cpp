@@ -5,6 +5,8 @@
 #include <cmath>
 #include <optional>
 
+#include "stdlib/CheckedSize.h"
+#include "stdlib/kernels/Delay.h"
 #include "tests/unit/stdlib/KernelHarness.h"
 
 namespace patchc::stdlibtest {
@@ -313,6 +315,46 @@ TEST(StdlibKernels, ConstantAndAudioRateParametersAgree) {
       ASSERT_NEAR(odd[i], constant[i], 1e-5 * std::max(1.0, peak(constant))) << spec.name << " at " << i;
     }
   }
+}
+
+TEST(StdlibRegistry, DocumentedRangesSayWhatHappensOutside) {
+  // InputSpec::valid: the elaborator's warning quotes these texts, so each side must have one, and pyo's own
+  // default must be inside the range it documents.
+  int declared = 0;
+  for (const ObjectSpec& spec : Registry::builtin().all())
+    for (const InputSpec& input : spec.inputs) {
+      if (!input.valid) continue;
+      ++declared;
+      const ValidRange& valid = *input.valid;
+      SCOPED_TRACE(spec.name + "." + input.name);
+      EXPECT_LT(valid.min, valid.max);
+      EXPECT_FALSE(valid.below.empty());
+      EXPECT_FALSE(valid.above.empty());
+      EXPECT_EQ(valid.wholeNumbers, !valid.fraction.empty());
+      ASSERT_TRUE(input.defaultValue.has_value());
+      EXPECT_GE(*input.defaultValue, valid.min);
+      EXPECT_LE(*input.defaultValue, valid.max);
+    }
+  EXPECT_GE(declared, 17);
+}
+
+TEST(StdlibKernels, StateSizesAre64BitAndSaturate) {
+  // maxdelay=1e5 at 44.1 kHz is 4.41e9 samples: an int wrapped it to 18446744065119617664 bytes (issue 7).
+  const ObjectSpec* delay = Registry::builtin().find("Delay");
+  const uint64_t header = sizeof(kernel::delay::State);
+  // (maxdelay · sr is a float product, as the kernel computes it: 4409999872 samples.)
+  const uint64_t samples = static_cast<uint64_t>(1e5f * 44100.0f);
+  EXPECT_GT(samples, 4409990000u);
+  EXPECT_EQ(delay->laneStateBytes({{NAN, 0.25f, 0.0f, 1e5f}}, 44100.0), header + 4ull * (samples + 2));
+  EXPECT_EQ(delay->laneStateBytes({{NAN, 0.25f, 0.0f, 1e4f}}, 44100.0), header + 4ull * (441000000ull + 2));
+  // Too big for 64 bits, or infinite: saturated, so that every limit refuses it.
+  EXPECT_EQ(delay->laneStateBytes({{NAN, 0.25f, 0.0f, 3e38f}}, 768000.0), UINT64_MAX);
+  EXPECT_EQ(delay->laneStateBytes({{NAN, 0.25f, 0.0f, INFINITY}}, 44100.0), UINT64_MAX);
+  EXPECT_EQ(saturatingMul(UINT64_MAX / 2, 3), UINT64_MAX);
+  EXPECT_EQ(saturatingAdd(UINT64_MAX - 1, 2), UINT64_MAX);
+  EXPECT_EQ(saturatingAlignUp(UINT64_MAX - 3, 64), UINT64_MAX);
+  EXPECT_EQ(saturatingCount(2.5), 3u);
+  EXPECT_EQ(saturatingCount(1e30), UINT64_MAX);
 }
 
 TEST(StdlibKernels, StateSizeCoversConstantInputs) {

@@ -1,0 +1,41 @@
+// What a patch makes init allocate, computed on the graph in 64 bits before anything is allocated (issue 7):
+// each node's lanes × (its kernel's per-lane state + its output buffer), plus the arrays it was given (a sound
+// file's samples). The elaborator refuses a patch over the `state-bytes` limit at the object that needs the most;
+// codegen lays out the arena with the same per-lane sizes.
+#pragma once
+
+#include "frontend/SourceLocation.h"
+#include "ir/Graph.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace patchc::ir {
+
+// A node's output buffer per lane: one block of floats (codegen::kBlockFrames, which static_asserts it).
+inline constexpr uint64_t kBlockFloats = 64;
+inline constexpr uint64_t kBufferBytesPerLane = kBlockFloats * sizeof(float);
+
+// The constant value of each input for `lane` (NaN where the input is not constant): what stateBytesFor reads.
+ConstantInputs constantsForLane(const Node& node, int lane);
+
+struct NodeStateSize {
+  uint64_t laneState = 0;   // the largest per-lane kernel state, before alignment
+  uint64_t laneStride = 0;  // laneState aligned to the spec's stateAlign (at least 16), at least one alignment
+  uint64_t arrays = 0;      // bytes of the node's array inputs (a sound file's samples)
+  uint64_t total = 0;       // lanes × (laneStride + buffer) + arrays, saturating
+};
+NodeStateSize stateSizeOf(const Node& node, double sampleRate);
+
+// "1.76 GiB" (binary units, three significant digits), or "N bytes" below 1 KiB.
+std::string describeBytes(uint64_t bytes);
+
+struct StateLimitError {
+  SourceRange range;
+  std::string message;
+};
+// Null when the whole patch's state fits `limit` bytes; otherwise the diagnostic, at the node needing the most.
+std::optional<StateLimitError> checkStateBytes(const Graph& graph, uint64_t limit);
+
+}  // namespace patchc::ir
