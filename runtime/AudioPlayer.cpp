@@ -1,10 +1,11 @@
 #include "runtime/AudioPlayer.h"
 
+#include "runtime/AudioCallback.h"
 #include "runtime/Denormals.h"
+#include "runtime/SimulatedDevice.h"
 
 #include <portaudio.h>
 
-#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <csignal>
@@ -72,33 +73,19 @@ struct PortAudioSession {
   }
 };
 
-// Shared between the audio thread and the thread that waits in playLive. Only the callback writes the counters.
-struct CallbackContext {
-  PatchInstance* instance = nullptr;
-  int channels = 0;
-  int64_t framesToPlay = -1;  // < 0: until interrupted
-  std::atomic<int64_t> framesPlayed{0};
+// PortAudio's callback data: the shared context and the underflow count PortAudio reports.
+struct PortAudioContext {
+  CallbackContext callback;
   std::atomic<int64_t> underflows{0};
 };
 
 // The real-time path: renders straight into PortAudio's non-interleaved buffers. No allocation, locks or I/O.
 int audioCallback(const void* /*input*/, void* output, unsigned long frameCount,
                   const PaStreamCallbackTimeInfo* /*timeInfo*/, PaStreamCallbackFlags status, void* userData) {
-  auto& context = *static_cast<CallbackContext*>(userData);
-  ScopedFlushDenormals flush;
+  auto& context = *static_cast<PortAudioContext*>(userData);
   if (status & paOutputUnderflow) context.underflows.fetch_add(1, std::memory_order_relaxed);
-
-  auto** outputs = static_cast<float**>(output);
-  const int64_t played = context.framesPlayed.load(std::memory_order_relaxed);
-  int64_t frames = int64_t(frameCount);
-  if (context.framesToPlay >= 0) frames = std::clamp<int64_t>(context.framesToPlay - played, 0, frames);
-  if (frames > 0) context.instance->render(outputs, int(frames));
-  for (int c = 0; c < context.channels; ++c)
-    std::fill(outputs[c] + frames, outputs[c] + frameCount, 0.0f);
-  context.framesPlayed.store(played + frames, std::memory_order_relaxed);
-
-  if (context.framesToPlay >= 0 && played + frames >= context.framesToPlay) return paComplete;
-  return paContinue;
+  return renderCallback(context.callback, static_cast<float**>(output), int64_t(frameCount)) ? paComplete
+                                                                                             : paContinue;
 }
 
 std::string portAudioError(const char* what, PaError error) {
@@ -108,6 +95,7 @@ std::string portAudioError(const char* what, PaError error) {
 }  // namespace
 
 PlayResult playLive(PatchInstance& instance, const PlayOptions& options) {
+  if (options.simulate) return playSimulated(instance, options);
   PlayResult result;
   PaError error;
   {
@@ -139,15 +127,16 @@ PlayResult playLive(PatchInstance& instance, const PlayOptions& options) {
   parameters.sampleFormat = paFloat32 | paNonInterleaved;  // the patch writes one buffer per channel
   parameters.suggestedLatency = deviceInfo->defaultLowOutputLatency;
 
-  CallbackContext context;
-  context.instance = &instance;
-  context.channels = instance.channels();
-  if (options.seconds > 0) context.framesToPlay = std::llround(options.seconds * instance.sampleRate());
+  PortAudioContext context;
+  context.callback.instance = &instance;
+  context.callback.channels = instance.channels();
+  if (options.seconds > 0) context.callback.framesToPlay = std::llround(options.seconds * instance.sampleRate());
+  const int framesPerBuffer = options.framesPerBuffer > 0 ? options.framesPerBuffer : instance.bufferSize();
 
   PaStream* stream = nullptr;
   {
     SilencedStderr quiet;
-    error = Pa_OpenStream(&stream, nullptr, &parameters, instance.sampleRate(), unsigned(instance.bufferSize()),
+    error = Pa_OpenStream(&stream, nullptr, &parameters, instance.sampleRate(), unsigned(framesPerBuffer),
                           paNoFlag, audioCallback, &context);
   }
   if (error != paNoError) {
@@ -160,15 +149,18 @@ PlayResult playLive(PatchInstance& instance, const PlayOptions& options) {
     error = Pa_StartStream(stream);
     if (error == paNoError) {
       // The stream goes inactive by itself once the callback returns paComplete and the last buffer has played.
-      while (!gInterrupted.load(std::memory_order_relaxed) && Pa_IsStreamActive(stream) == 1) Pa_Sleep(20);
-      result.stats.interrupted = gInterrupted.load();
+      auto stopped = [&] {
+        return gInterrupted.load(std::memory_order_relaxed) || (options.stop && *options.stop != 0);
+      };
+      while (!stopped() && Pa_IsStreamActive(stream) == 1) Pa_Sleep(20);
+      result.stats.interrupted = stopped();
       Pa_StopStream(stream);  // after paComplete this reports "stream is stopped", which is fine
     } else {
       result.error = portAudioError("cannot start audio output", error);
     }
   }
   Pa_CloseStream(stream);
-  result.stats.frames = context.framesPlayed.load();
+  result.stats.frames = context.callback.framesPlayed.load();
   result.stats.underflows = context.underflows.load();
   return result;
 }

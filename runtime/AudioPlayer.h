@@ -4,6 +4,7 @@
 
 #include "runtime/PatchInstance.h"
 
+#include <csignal>
 #include <cstdint>
 #include <string>
 
@@ -11,12 +12,24 @@ namespace patchc::runtime {
 
 struct PlayOptions {
   double seconds = 0;  // how long to play; 0 (or less) plays until Ctrl-C
+  // Frames per callback; 0: the patch's buffer size (its Server's buffersize).
+  int framesPerBuffer = 0;
+  // Play on the simulated device (SimulatedDevice.h) instead of PortAudio's default output: for machines without
+  // a sound card, and to count missed deadlines.
+  bool simulate = false;
+  // Playback also stops when this becomes non-zero (StopSignals::flag()).
+  const volatile std::sig_atomic_t* stop = nullptr;
 };
 
 struct PlayStats {
   int64_t frames = 0;       // frames handed to the device
   int64_t underflows = 0;   // callbacks PortAudio flagged as late (output underflow)
   bool interrupted = false; // stopped by Ctrl-C (SIGINT) rather than by the duration running out
+  // The simulated device's clock (zero on PortAudio's).
+  int64_t callbacks = 0;
+  int64_t missedDeadlines = 0;        // callbacks that finished after the time their buffer was due
+  double slowestCallbackSeconds = 0;  // the longest callback, from its due start to its end
+  bool realTimePriority = false;      // the device thread ran with SCHED_FIFO
 };
 
 struct PlayResult {

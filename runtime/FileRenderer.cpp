@@ -15,6 +15,8 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <memory>
+#include <random>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace patchc::runtime {
@@ -34,8 +36,14 @@ std::string lowercase(std::string_view text) {
 }
 
 int libsndfileFormat(Container container, SampleFormat format) {
-  int major = container == Container::Wav ? SF_FORMAT_WAV : container == Container::Aiff ? SF_FORMAT_AIFF
-                                                                                           : SF_FORMAT_FLAC;
+  int major = 0;
+  switch (container) {
+  case Container::Wav: major = SF_FORMAT_WAV; break;
+  case Container::Aiff: major = SF_FORMAT_AIFF; break;
+  case Container::Flac: major = SF_FORMAT_FLAC; break;
+  case Container::Rf64: major = SF_FORMAT_RF64; break;
+  case Container::W64: major = SF_FORMAT_W64; break;
+  }
   int minor = format == SampleFormat::Float32 ? SF_FORMAT_FLOAT
               : format == SampleFormat::Pcm16 ? SF_FORMAT_PCM_16
                                               : SF_FORMAT_PCM_24;
@@ -86,15 +94,19 @@ private:
 class TemporaryFile {
 public:
   // Returns an empty error and an open descriptor, or the reason it could not be created.
+  // The name is `.patchc-XXXXXX` (six random letters or digits), whatever the target's name: a target whose name
+  // is near the file system's 255-byte limit still gets a temporary file. mkstemp would do, but creates the file
+  // 0600; this opens with 0666 so the umask gives the final file the permissions a plain open() would have.
   std::string create(const std::filesystem::path& target) {
-    static std::atomic<unsigned> counter{0};
+    static constexpr char kLetters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    std::random_device seed;
+    std::minstd_rand random(seed());
     std::filesystem::path directory = target.parent_path();
     if (directory.empty()) directory = ".";
     for (int attempt = 0; attempt < 100; ++attempt) {
-      std::string name = "." + target.filename().string() + ".tmp-" + std::to_string(getpid()) + "-" +
-                         std::to_string(counter.fetch_add(1));
+      std::string name = ".patchc-XXXXXX";
+      for (size_t i = name.size() - 6; i < name.size(); ++i) name[i] = kLetters[random() % (sizeof kLetters - 1)];
       path_ = directory / name;
-      // 0666 and the umask give the final file the permissions a plain open() would have.
       fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
       if (fd_ >= 0) return {};
       if (errno != EEXIST) break;
@@ -152,7 +164,49 @@ std::optional<Container> containerForPath(std::string_view path) {
   if (extension == ".wav") return Container::Wav;
   if (extension == ".aif" || extension == ".aiff") return Container::Aiff;
   if (extension == ".flac") return Container::Flac;
+  if (extension == ".rf64") return Container::Rf64;
+  if (extension == ".w64") return Container::W64;
   return std::nullopt;
+}
+
+int bytesPerSample(SampleFormat format) {
+  return format == SampleFormat::Float32 ? 4 : format == SampleFormat::Pcm16 ? 2 : 3;
+}
+
+OutputPlan planOutput(Container requested, SampleFormat format, int channels, int64_t frames) {
+  OutputPlan plan;
+  plan.container = requested;
+  // In 128 bits: frames × channels × 4 cannot overflow, whatever the duration asked for.
+  const unsigned __int128 data =
+      (unsigned __int128)std::max<int64_t>(frames, 0) * unsigned(std::max(channels, 0)) * unsigned(bytesPerSample(format));
+  const unsigned __int128 total = data + kHeaderBytes;
+  plan.bytes = total > UINT64_MAX ? UINT64_MAX : uint64_t(total);
+  const double gib = double(data) / double(1ull << 30);
+  char size[64];
+  std::snprintf(size, sizeof size, "%.2f GiB", gib);
+  switch (requested) {
+  case Container::Wav:
+    if (total > kWavMaxBytes) {
+      plan.container = Container::Rf64;
+      plan.note = std::string("the file holds ") + size +
+                  " of samples, more than WAV's 4 GiB: it is written as RF64 (64-bit WAV, libsndfile's "
+                  "SF_FORMAT_RF64) instead of a WAV with a wrapped size; name it .rf64 or .w64 to choose";
+    }
+    break;
+  case Container::Aiff:
+    if (total > kAiffMaxBytes)
+      plan.error = std::string("the file would hold ") + size +
+                   " of samples, more than AIFF's 2 GiB; use .rf64, .w64 or .flac, or a shorter duration";
+    break;
+  case Container::Flac:
+    if (uint64_t(std::max<int64_t>(frames, 0)) >= kFlacMaxFrames)
+      plan.error = "FLAC counts at most 2^36 frames; use .rf64 or .w64, or a shorter duration";
+    break;
+  case Container::Rf64:
+  case Container::W64:
+    break;
+  }
+  return plan;
 }
 
 SampleFormat defaultSampleFormat(Container container) {
@@ -200,8 +254,9 @@ RenderResult renderToFile(PatchInstance& instance, const RenderOptions& options)
   std::optional<Container> container = containerForPath(options.path);
   if (!container) {
     std::string extension = target.extension().string();
-    return fail(extension.empty() ? "no file extension (use .wav, .aif, .aiff or .flac)"
-                                  : "unknown file extension '" + extension + "' (use .wav, .aif, .aiff or .flac)");
+    return fail(extension.empty() ? "no file extension (use .wav, .aif, .aiff, .flac, .rf64 or .w64)"
+                                  : "unknown file extension '" + extension +
+                                        "' (use .wav, .aif, .aiff, .flac, .rf64 or .w64)");
   }
   SampleFormat format = options.format.value_or(defaultSampleFormat(*container));
   if (*container == Container::Flac && format == SampleFormat::Float32)
@@ -219,7 +274,26 @@ RenderResult renderToFile(PatchInstance& instance, const RenderOptions& options)
     return fail("this file type cannot hold " + std::to_string(channels) + " channels of " +
                 std::string(sampleFormatName(format)) + " at " + std::to_string(info.samplerate) + " Hz");
 
+  // Beyond 2^62 frames llround's result is not defined; no disk holds that many anyway.
+  if (options.seconds * sampleRate >= 0x1p62) return fail("the duration is too long for any file");
   const int64_t totalFrames = std::llround(options.seconds * sampleRate);
+  const OutputPlan plan = planOutput(*container, format, channels, totalFrames);
+  if (!plan.error.empty()) return fail(plan.error);
+  info.format = libsndfileFormat(plan.container, format);
+  if (options.checkFreeSpace && plan.container != Container::Flac) {
+    std::filesystem::path directory = target.parent_path();
+    if (directory.empty()) directory = ".";
+    struct statvfs disk {};
+    if (::statvfs(directory.c_str(), &disk) == 0) {
+      const unsigned __int128 available = (unsigned __int128)disk.f_bavail * disk.f_frsize;
+      if (plan.bytes > available) {
+        char message[160];
+        std::snprintf(message, sizeof message, "the file needs %.1f MB but its file system has %.1f MB free",
+                      double(plan.bytes) / 1e6, double(available) / 1e6);
+        return fail(message);
+      }
+    }
+  }
   // Write in chunks of many blocks: one libsndfile call per block would be one write() per few hundred frames.
   const int block = instance.bufferSize();
   const int64_t chunkFrames = std::max<int64_t>(block, (8192 / block) * int64_t(block));
@@ -243,6 +317,13 @@ RenderResult renderToFile(PatchInstance& instance, const RenderOptions& options)
     Progress progress(options, totalFrames, sampleRate);
     ScopedFlushDenormals flush;
     for (int64_t done = 0; done < totalFrames;) {
+      if (options.stop && *options.stop != 0) {
+        result.stopped = true;
+        writeError = "stopped by signal " + std::to_string(int(*options.stop)) + " (" + strsignal(*options.stop) +
+                     ") after " + std::to_string(done) + " of " + std::to_string(totalFrames) +
+                     " frames; no file was written and any previous one is left as it was";
+        break;
+      }
       const int64_t n = std::min(chunkFrames, totalFrames - done);
       renderBlocks(instance, outputs.data(), cursor.data(), n, result.stats.processCpuSeconds);
       for (int64_t i = 0; i < n; ++i)

@@ -5,6 +5,7 @@
 
 #include "runtime/PatchInstance.h"
 
+#include <csignal>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -15,10 +16,12 @@
 namespace patchc::runtime {
 
 enum class SampleFormat { Float32, Pcm16, Pcm24 };
-enum class Container { Wav, Aiff, Flac };
+enum class Container { Wav, Aiff, Flac, Rf64, W64 };
 
 struct RenderOptions {
-  std::string path;       // the extension picks the container: .wav, .aif/.aiff, .flac (any letter case)
+  // The extension picks the container: .wav, .aif/.aiff, .flac, .rf64, .w64 (any letter case). A .wav beyond
+  // WAV's 4 GiB is written as RF64 (see planOutput).
+  std::string path;
   double seconds = 10.0;  // rounded to the nearest frame
   // nullopt: the container's default, Float32 for .wav and .aif/.aiff, Pcm24 for .flac (FLAC has no float).
   // An explicit Float32 with .flac is an error rather than a silent change of format.
@@ -27,6 +30,12 @@ struct RenderOptions {
   bool showProgress = false;
   // Called with the fraction done (0..1] on the rendering thread, at most ~1000 times, and once with 1.0.
   std::function<void(double fraction)> onProgress;
+  // When this becomes non-zero (StopSignals::flag()), rendering stops at the next block: the temporary file is
+  // removed, nothing is written at `path` (an existing file there is left as it was) and the result is `stopped`.
+  const volatile std::sig_atomic_t* stop = nullptr;
+  // Refuse to start when the file would not fit in the free space of its file system (statvfs). FLAC's size is
+  // not known in advance and is not checked.
+  bool checkFreeSpace = true;
 };
 
 struct RenderStats {
@@ -41,6 +50,7 @@ struct RenderStats {
 
 struct RenderResult {
   std::string error;  // empty on success; otherwise one line, fit to show the user as is
+  bool stopped = false;  // ended by RenderOptions::stop (error says so; no file was written)
   RenderStats stats;
   bool ok() const { return error.empty(); }
   explicit operator bool() const { return ok(); }
@@ -54,6 +64,25 @@ RenderResult renderToFile(PatchInstance& instance, const RenderOptions& options)
 // Renders `frames` frames into memory, one vector per channel, in the same blocks and floating-point mode as
 // renderToFile, so both give the same samples.
 std::vector<std::vector<float>> renderToBuffer(PatchInstance& instance, int64_t frames);
+
+// What a render will write, decided before writing from duration × channels × sample size: formats with 32-bit
+// size fields cannot hold more than their limit, and libsndfile would write a wrapped header.
+struct OutputPlan {
+  Container container = Container::Wav;  // what is written: Rf64 for a .wav beyond WAV's limit
+  uint64_t bytes = 0;                     // the file's size (header included; for FLAC the uncompressed bound)
+  std::string note;                       // non-empty when the container differs from the one asked for
+  std::string error;                      // non-empty when no container fits: one line naming the alternatives
+};
+// The largest data chunk each container holds: WAV's RIFF sizes are unsigned 32-bit; AIFF's chunk sizes are
+// signed 32-bit in the 1989 spec; FLAC counts at most 2^36 frames; RF64 and W64 sizes are 64-bit.
+inline constexpr uint64_t kWavMaxBytes = 0xFFFFFFFFull;
+inline constexpr uint64_t kAiffMaxBytes = 0x7FFFFFFFull;
+inline constexpr uint64_t kFlacMaxFrames = 1ull << 36;
+// Bytes a container's header may take beyond the samples (a generous bound: libsndfile's are under 200).
+inline constexpr uint64_t kHeaderBytes = 4096;
+OutputPlan planOutput(Container requested, SampleFormat format, int channels, int64_t frames);
+// Bytes of one sample in a format: 4, 2 or 3.
+int bytesPerSample(SampleFormat format);
 
 // The container for a path's extension, or nullopt if patchc cannot write it.
 std::optional<Container> containerForPath(std::string_view path);

@@ -4,7 +4,9 @@
 
 #include "runtime/PatchABI.h"
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -35,10 +37,28 @@ public:
 
   // Runs the patch for `frames` frames into `channels()` non-interleaved buffers. Real-time safe; the caller
   // chooses the floating-point mode (FileRenderer and AudioPlayer wrap it in ScopedFlushDenormals).
+  // A channel whose block holds a NaN or an infinity is replaced by silence (a speaker or the next program must
+  // never see one) and noted in nonFinite(); the scan costs a few instructions per sample, no allocation or I/O.
   void render(float** outputs, int frames) noexcept {
     if (abi_.blockFrames == 0) abi_.process(state_, outputs, frames);
     else renderInBlocks(outputs, frames);
+    muteNonFinite(outputs, frames);
+    framesRendered_.store(framesRendered_.load(std::memory_order_relaxed) + frames, std::memory_order_relaxed);
   }
+
+  // What render() muted since construction or reset(). Safe to read from another thread while rendering (the
+  // live player's waiting thread reports it).
+  struct NonFiniteReport {
+    int64_t firstFrame = -1;  // the first non-finite sample's frame, counted from reset(); -1: none yet
+    uint64_t channels = 0;    // bit c set: channel c was muted at least once (channels beyond 63 share bit 63)
+    int64_t mutedBlocks = 0;  // channel blocks replaced by silence
+    explicit operator bool() const { return firstFrame >= 0; }
+  };
+  NonFiniteReport nonFinite() const {
+    return {firstNonFinite_.load(std::memory_order_relaxed), nonFiniteChannels_.load(std::memory_order_relaxed),
+            mutedBlocks_.load(std::memory_order_relaxed)};
+  }
+  int64_t framesRendered() const { return framesRendered_.load(std::memory_order_relaxed); }
 
   const PatchABI& abi() const { return abi_; }
   int channels() const { return abi_.channels; }
@@ -50,6 +70,7 @@ public:
 private:
   // For a patch that takes whole blocks: whole blocks straight into `outputs`, a partial one through `pending_`.
   void renderInBlocks(float** outputs, int frames) noexcept;
+  void muteNonFinite(float** outputs, int frames) noexcept;
 
   PatchABI abi_;
   float* pending_ = nullptr;  // channels × blockFrames: one block rendered ahead, allocated with the state
@@ -57,6 +78,11 @@ private:
   size_t alignment_ = 0;
   size_t allocatedBytes_ = 0;
   void* state_ = nullptr;
+  // Written only by the rendering thread; atomics so that another thread may read them.
+  std::atomic<int64_t> framesRendered_{0};
+  std::atomic<int64_t> firstNonFinite_{-1};
+  std::atomic<uint64_t> nonFiniteChannels_{0};
+  std::atomic<int64_t> mutedBlocks_{0};
 };
 
 }  // namespace patchc::runtime

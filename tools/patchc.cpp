@@ -5,6 +5,7 @@
 #include "runtime/AudioPlayer.h"
 #include "runtime/FileRenderer.h"
 #include "runtime/PatchInstance.h"
+#include "runtime/StopSignals.h"
 #include "tools/Pipeline.h"
 
 #include <CLI/CLI.hpp>
@@ -13,11 +14,17 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <iostream>
 #include <optional>
 #include <regex>
-#include <iostream>
-#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #ifndef PATCHC_VERSION
 #define PATCHC_VERSION "0.0.0"
@@ -26,6 +33,41 @@
 namespace {
 
 using namespace patchc;
+
+// A whole number in [0, max], checked on the text before CLI11 converts it, so that `--seed -1` reads
+// "--seed: '-1' is not a whole number from 0 to 4294967295" instead of CLI11's conversion error (exit 104).
+CLI::Validator wholeNumberUpTo(uint64_t max) {
+  return CLI::Validator(
+      [max](std::string& text) -> std::string {
+        uint64_t value = 0;
+        auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || error != std::errc() || end != text.data() + text.size() || value > max)
+          return fmt::format("'{}' is not a whole number from 0 to {}", text, max);
+        return {};
+      },
+      "0.." + std::to_string(max));
+}
+
+// A finite number of seconds > 0 (CLI::PositiveNumber's message prints the double range in 300 digits).
+CLI::Validator positiveSeconds() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        char* end = nullptr;
+        errno = 0;
+        double value = std::strtod(text.c_str(), &end);
+        if (text.empty() || *end != '\0' || errno == ERANGE || !std::isfinite(value) || !(value > 0))
+          return fmt::format("'{}' is not a positive, finite number of seconds", text);
+        return {};
+      },
+      "SECONDS");
+}
+
+// positiveSeconds(), or 0 for "no limit" / "until stopped".
+CLI::Validator secondsOrZero() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string { return text == "0" ? std::string() : positiveSeconds()(text); },
+      "SECONDS");
+}
 
 // Options every subcommand that compiles shares.
 struct CommonOptions {
@@ -40,6 +82,7 @@ struct CommonOptions {
 void addCommon(CLI::App& command, CommonOptions& common) {
   command.add_option("file", common.input, "The patch: a pyo script")->required();
   command.add_option("--seed", common.seed, "Seed of compile-time `random` and of noise generators")
+      ->check(wholeNumberUpTo(UINT32_MAX))
       ->default_val(0);
   command.add_option("-O", common.level,
                      "Optimization: -O0 (the graph as written, as pyo runs it), -O1, -O2 (default: every exact "
@@ -57,6 +100,7 @@ void addCommon(CLI::App& command, CommonOptions& common) {
   command.add_flag("--time-passes", common.timePasses, "Print the time each graph pass took");
   command.add_option("-j,--jobs", common.jobs,
                      "Threads for LLVM's optimization and machine code (default 0: one per core)")
+      ->check(wholeNumberUpTo(1024))
       ->default_val(0);
   command.add_option("--limit", common.limits,
                      "Raise or lower a compile limit, NAME=VALUE (0: none): source-bytes, steps, recursion, "
@@ -68,16 +112,65 @@ void addCommon(CLI::App& command, CommonOptions& common) {
       ->allow_extra_args(false);
 }
 
-// The file's text, or a clang-style error and null.
-std::unique_ptr<SourceFile> readSource(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << fmt::format("patchc: error: no such file or directory: '{}'\n", path);
+// The file's text, or a clang-style error and null. Only a regular file is read: a directory, a FIFO (which
+// would block), /dev/zero (endless) or a terminal are refused by name; so is a file beyond the source-bytes
+// limit, checked before reading it. O_NONBLOCK keeps open() itself from waiting for a FIFO's writer.
+std::unique_ptr<SourceFile> readSource(const std::string& path, const CompileLimits& limits) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT)
+      std::cerr << fmt::format("patchc: error: no such file or directory: '{}'\n", path);
+    else
+      std::cerr << fmt::format("patchc: error: cannot read '{}': {}\n", path, std::strerror(errno));
     return nullptr;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return std::make_unique<SourceFile>(path, text.str());
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat status {};
+  if (::fstat(fd, &status) != 0) {
+    std::cerr << fmt::format("patchc: error: cannot read '{}': {}\n", path, std::strerror(errno));
+    return nullptr;
+  }
+  if (!S_ISREG(status.st_mode)) {
+    const char* kind = S_ISDIR(status.st_mode)    ? "a directory"
+                       : S_ISFIFO(status.st_mode) ? "a FIFO"
+                       : S_ISCHR(status.st_mode)  ? "a character device"
+                       : S_ISBLK(status.st_mode)  ? "a block device"
+                       : S_ISSOCK(status.st_mode) ? "a socket"
+                                                  : "not a regular file";
+    std::cerr << fmt::format("patchc: error: '{}' is {}; the patch must be a regular file\n", path, kind);
+    return nullptr;
+  }
+  auto tooLarge = [&](uint64_t bytes) {
+    std::cerr << fmt::format("patchc: error: '{}' has {} bytes, more than the source-bytes limit {}\n", path, bytes,
+                             limitHint("source-bytes", limits.sourceBytes));
+    return nullptr;
+  };
+  if (uint64_t(status.st_size) > limits.sourceBytes) return tooLarge(uint64_t(status.st_size));
+  // Read at most one byte beyond the limit: the file may have grown since fstat.
+  const uint64_t cap = std::min<uint64_t>(limits.sourceBytes, uint64_t(1) << 62) + 1;
+  std::string text(size_t(status.st_size), '\0');
+  size_t size = 0;
+  for (;;) {
+    if (size == text.size()) {
+      const uint64_t grown = std::min<uint64_t>(uint64_t(size) * 2 + 4096, cap);
+      if (grown == size) return tooLarge(size);
+      text.resize(size_t(grown));
+    }
+    ssize_t got = ::read(fd, text.data() + size, text.size() - size);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      std::cerr << fmt::format("patchc: error: cannot read '{}': {}\n", path, std::strerror(errno));
+      return nullptr;
+    }
+    if (got == 0) break;
+    size += size_t(got);
+  }
+  if (size > limits.sourceBytes) return tooLarge(size);
+  text.resize(size);
+  return std::make_unique<SourceFile>(path, std::move(text));
 }
 
 // The options, or a clang-style error and nullopt for a flag that does not make sense.
@@ -123,59 +216,146 @@ std::optional<CompileOptions> compileOptions(const CommonOptions& common) {
 std::unique_ptr<CompiledPatch> compile(const CommonOptions& common) {
   auto options = compileOptions(common);
   if (!options) return nullptr;
-  auto source = readSource(common.input);
+  auto source = readSource(common.input, options->limits);
   if (!source) return nullptr;
   Diagnostics diagnostics(std::cerr);
   return compilePatch(std::move(source), diagnostics, *options);
 }
 
-int runRender(const CommonOptions& common, const std::string& output, double seconds, const std::string& format,
-              bool quiet) {
+// The render's settings from the command line.
+struct RenderFlags {
+  std::string output, format;
+  double seconds = 10.0;
+  double maxSeconds = kDefaultMaxSeconds;  // 0: no limit
+  bool quiet = false;
+  static constexpr double kDefaultMaxSeconds = 3600.0;
+};
+
+// An error when `output` is the patch file itself (same device and inode, so hard links and other spellings of
+// the path count too), before anything is compiled or written.
+std::optional<std::string> outputIsInput(const std::string& input, const std::string& output) {
+  struct stat in {}, out {};
+  if (::stat(input.c_str(), &in) != 0) return std::nullopt;  // readSource reports it
+  bool same = false;
+  if (::stat(output.c_str(), &out) == 0) {
+    same = in.st_dev == out.st_dev && in.st_ino == out.st_ino;
+  } else {
+    std::error_code ignored;
+    same = std::filesystem::weakly_canonical(input, ignored) == std::filesystem::weakly_canonical(output, ignored);
+  }
+  if (!same) return std::nullopt;
+  return fmt::format("the output '{}' is the patch '{}' itself; rendering would overwrite it", output, input);
+}
+
+// "in channel 0", "in channels 0 and 1", "in channels 0, 1 and 5".
+std::string channelList(uint64_t mask) {
+  std::vector<int> channels;
+  for (int c = 0; c < 64; ++c)
+    if (mask & (uint64_t(1) << c)) channels.push_back(c);
+  if (channels.size() == 1) return fmt::format("in channel {}", channels[0]);
+  std::string text = "in channels ";
+  for (size_t i = 0; i < channels.size(); ++i)
+    text += fmt::format("{}{}", i == 0 ? "" : i + 1 == channels.size() ? " and " : ", ", channels[i]);
+  return text;
+}
+
+// The one warning after a render or a performance whose patch produced NaN or Inf (muted by PatchInstance).
+void reportNonFinite(const runtime::PatchInstance& instance, const char* writtenAs) {
+  auto report = instance.nonFinite();
+  if (!report) return;
+  std::cerr << fmt::format(
+      "patchc: warning: the patch produced non-finite samples (NaN or Inf) from {:.2f} s on, {}; they were {} "
+      "silence\n",
+      double(report.firstFrame) / instance.sampleRate(), channelList(report.channels), writtenAs);
+}
+
+int runRender(const CommonOptions& common, const RenderFlags& flags) {
   runtime::RenderOptions options;
-  options.path = output;
-  options.seconds = seconds;
-  options.showProgress = !quiet;
-  if (!runtime::containerForPath(output)) {
-    std::cerr << fmt::format("patchc: error: cannot tell the file format of '{}': use .wav, .aiff or .flac\n",
-                             output);
+  options.path = flags.output;
+  options.seconds = flags.seconds;
+  options.showProgress = !flags.quiet;
+  auto container = runtime::containerForPath(flags.output);
+  if (!container) {
+    std::cerr << fmt::format(
+        "patchc: error: cannot tell the file format of '{}': use .wav, .aiff, .flac, .rf64 or .w64\n", flags.output);
     return 1;
   }
-  if (!format.empty()) {
-    auto parsed = runtime::parseSampleFormat(format);
+  if (!flags.format.empty()) {
+    auto parsed = runtime::parseSampleFormat(flags.format);
     if (!parsed) {
-      std::cerr << fmt::format("patchc: error: unknown sample format '{}': use float, 16 or 24\n", format);
+      std::cerr << fmt::format("patchc: error: unknown sample format '{}': use float, 16 or 24\n", flags.format);
       return 1;
     }
     options.format = *parsed;
   }
+  if (flags.maxSeconds > 0 && flags.seconds > flags.maxSeconds) {
+    std::cerr << fmt::format(
+        "patchc: error: -d {:g} is longer than the {:g} s a render may last{}; pass --max-duration {:g} (or 0 for no "
+        "limit) to render it\n",
+        flags.seconds, flags.maxSeconds, flags.maxSeconds == RenderFlags::kDefaultMaxSeconds ? " by default" : "",
+        flags.seconds);
+    return 1;
+  }
+  if (auto error = outputIsInput(common.input, flags.output)) {
+    std::cerr << "patchc: error: " << *error << '\n';
+    return 1;
+  }
   auto patch = compile(common);
   if (!patch) return 1;
   runtime::PatchInstance instance(patch->abi());
+  auto plan = runtime::planOutput(*container, options.format.value_or(runtime::defaultSampleFormat(*container)),
+                                  instance.channels(), std::llround(std::min(flags.seconds * instance.sampleRate(), 0x1p62)));
+  if (!plan.note.empty() && !flags.quiet) std::cerr << fmt::format("patchc: note: '{}': {}\n", flags.output, plan.note);
+  // From here a signal stops the render cleanly (no file; the previous one intact), then ends patchc by it.
+  runtime::StopSignals stopSignals;
+  options.stop = runtime::StopSignals::flag();
   auto result = runtime::renderToFile(instance, options);
   if (!result) {
     std::cerr << "patchc: error: " << result.error << '\n';
+    if (result.stopped) stopSignals.reraise();
     return 1;
   }
-  if (!quiet)
+  reportNonFinite(instance, "written as");
+  if (!flags.quiet)
     std::cout << fmt::format(
         "rendered {:.2f} s of audio to {} in {:.3f} s of CPU: {:.1f}x real time; compiled in {:.1f} ms "
         "(parse {:.1f}, elaborate {:.1f}, passes {:.1f}, codegen {:.1f}, llvm {:.1f}, jit {:.1f})\n",
-        result.stats.audioSeconds, output, result.stats.processCpuSeconds, result.stats.realTimeFactor(),
+        result.stats.audioSeconds, flags.output, result.stats.processCpuSeconds, result.stats.realTimeFactor(),
         patch->times.total(), patch->times.parse, patch->times.elaborate, patch->times.passes, patch->times.codegen,
         patch->times.optimize, patch->times.jit);
   return 0;
 }
 
-int runLive(const CommonOptions& common, double seconds) {
+struct RunFlags {
+  double seconds = 0;
+  bool simulate = false;
+  int frames = 0;
+};
+
+int runLive(const CommonOptions& common, const RunFlags& flags) {
   auto patch = compile(common);
   if (!patch) return 1;
   runtime::PatchInstance instance(patch->abi());
   runtime::PlayOptions options;
-  options.seconds = seconds;
+  options.seconds = flags.seconds;
+  options.simulate = flags.simulate;
+  options.framesPerBuffer = flags.frames;
+  runtime::StopSignals stopSignals;
+  options.stop = runtime::StopSignals::flag();
   auto result = runtime::playLive(instance, options);
   if (!result) {
     std::cerr << "patchc: error: " << result.error << '\n';
     return 1;
+  }
+  reportNonFinite(instance, "played as");
+  if (flags.simulate) {
+    const int frames = flags.frames > 0 ? flags.frames : instance.bufferSize();
+    std::cout << fmt::format(
+        "simulated device: {} callbacks of {} frames ({:.3f} ms at {:g} Hz), {} missed deadlines; slowest callback "
+        "{:.3f} ms{}\n",
+        result.stats.callbacks, frames, 1e3 * frames / instance.sampleRate(), instance.sampleRate(),
+        result.stats.missedDeadlines, 1e3 * result.stats.slowestCallbackSeconds,
+        result.stats.realTimePriority ? " (SCHED_FIFO)" : " (no real-time priority: SCHED_FIFO was refused)");
   }
   return 0;
 }
@@ -183,7 +363,7 @@ int runLive(const CommonOptions& common, double seconds) {
 int runEmit(const CommonOptions& common, const std::string& stage, const std::string& format) {
   auto options = compileOptions(common);
   if (!options) return 1;
-  auto source = readSource(common.input);
+  auto source = readSource(common.input, options->limits);
   if (!source) return 1;
   Diagnostics diagnostics(std::cerr);
   auto module = parseSource(*source, diagnostics);
@@ -225,23 +405,32 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   CommonOptions renderCommon;
-  std::string output, format;
-  double seconds = 10.0;
-  bool quiet = false;
+  RenderFlags renderFlags;
   auto* render = app.add_subcommand("render", "Render a patch offline to a sound file, as fast as possible");
   addCommon(*render, renderCommon);
-  render->add_option("-o,--output", output, "Output file: .wav, .aiff or .flac")->required();
-  render->add_option("-d,--duration", seconds, "Seconds of audio to render")
-      ->check(CLI::PositiveNumber)
+  render->add_option("-o,--output", renderFlags.output,
+                     "Output file: .wav (RF64 beyond 4 GiB), .aiff, .flac, .rf64 or .w64")
+      ->required();
+  render->add_option("-d,--duration", renderFlags.seconds, "Seconds of audio to render")
+      ->check(positiveSeconds())
       ->default_val(10.0);
-  render->add_option("--format", format, "Sample format: float, 16 or 24 (default: float; 24 for .flac)");
-  render->add_flag("-q,--quiet", quiet, "Print nothing on success");
+  render->add_option("--max-duration", renderFlags.maxSeconds,
+                     "Refuse a -d longer than this many seconds (default 3600; 0: no limit)")
+      ->check(secondsOrZero())
+      ->default_val(RenderFlags::kDefaultMaxSeconds);
+  render->add_option("--format", renderFlags.format, "Sample format: float, 16 or 24 (default: float; 24 for .flac)");
+  render->add_flag("-q,--quiet", renderFlags.quiet, "Print nothing on success");
 
   CommonOptions runCommon;
-  double runSeconds = 0;
+  RunFlags runFlags;
   auto* run = app.add_subcommand("run", "Play a patch live through the default audio device");
   addCommon(*run, runCommon);
-  run->add_option("-d,--duration", runSeconds, "Seconds to play (default: until Ctrl-C)");
+  run->add_flag("--simulate", runFlags.simulate,
+                "Play on a simulated device (no sound card needed): a real-time thread calls the patch every buffer "
+                "period and counts missed deadlines");
+  run->add_option("--frames", runFlags.frames, "Frames per callback (default: the patch's buffersize)")
+      ->check(wholeNumberUpTo(8192));
+  run->add_option("-d,--duration", runFlags.seconds, "Seconds to play (default 0: until Ctrl-C)")->check(secondsOrZero());
 
   CommonOptions emitCommon;
   std::string stage = "graph", emitFormat = "text";
@@ -256,12 +445,20 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // Every bad command line is one line and status 1, like every other error (CLI11's own codes are 100+).
+    std::cerr << "patchc: error: " << e.what() << " (see patchc --help)\n";
+    return 1;
   }
   try {
-    if (*render) return runRender(renderCommon, output, seconds, format, quiet);
-    if (*run) return runLive(runCommon, runSeconds);
+    if (*render) return runRender(renderCommon, renderFlags);
+    if (*run) return runLive(runCommon, runFlags);
     if (*emit) return runEmit(emitCommon, stage, emitFormat);
   } catch (const runtime::StateAllocationFailed& e) {
     std::cerr << "patchc: error: " << e.what() << '\n';
