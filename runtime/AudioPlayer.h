@@ -27,8 +27,12 @@ struct PlayStats {
   bool interrupted = false; // stopped by Ctrl-C (SIGINT) rather than by the duration running out
   // The simulated device's clock (zero on PortAudio's).
   int64_t callbacks = 0;
-  int64_t missedDeadlines = 0;        // callbacks that finished after the time their buffer was due
-  double slowestCallbackSeconds = 0;  // the longest callback, from its due start to its end
+  int64_t missedDeadlines = 0;  // callbacks that finished after the time their buffer was due
+  // Of those, the ones whose own work took longer than a period (the patch is too slow, or allocated, locked,
+  // waited); the rest were late because the thread woke late (the system's scheduling latency).
+  int64_t overruns = 0;
+  double slowestCallbackSeconds = 0;  // the longest callback's own work, from its actual start to its end
+  double worstWakeLatencySeconds = 0; // the latest the thread woke after a callback was due to start
   bool realTimePriority = false;      // the device thread ran with SCHED_FIFO
 };
 

@@ -85,13 +85,20 @@ void PatchInstance::renderInBlocks(float** outputs, int frames) noexcept {
 }
 
 namespace {
-// True when any of the samples is a NaN or an infinity: the exponent bits all set. A max over the bits without
-// the sign is one vector instruction per 8 or 16 samples, and works whatever the floating-point mode (a test
-// such as x != x would be folded away under -ffast-math).
+// True when any of the samples is a NaN or an infinity: all exponent bits set, that is |bits| >= 0x7f800000, that is
+// bit 31 of |bits| + 0x00800000. OR-ing that over the block in eight lanes lets the compiler use vector
+// instructions (a few cycles per 8 samples), and integer bits work whatever the floating-point mode (a test such
+// as x != x is folded away under -ffast-math).
 bool anyNonFinite(const float* samples, int frames) noexcept {
-  uint32_t largest = 0;
-  for (int i = 0; i < frames; ++i) largest = std::max(largest, std::bit_cast<uint32_t>(samples[i]) & 0x7fffffffu);
-  return largest >= 0x7f800000u;
+  constexpr uint32_t kMagnitude = 0x7fffffffu, kCarryIntoSign = 0x00800000u;
+  uint32_t lanes[8] = {};
+  int i = 0;
+  for (; i + 8 <= frames; i += 8)
+    for (int k = 0; k < 8; ++k) lanes[k] |= (std::bit_cast<uint32_t>(samples[i + k]) & kMagnitude) + kCarryIntoSign;
+  uint32_t any = 0;
+  for (uint32_t lane : lanes) any |= lane;
+  for (; i < frames; ++i) any |= (std::bit_cast<uint32_t>(samples[i]) & kMagnitude) + kCarryIntoSign;
+  return (any & 0x80000000u) != 0;
 }
 }  // namespace
 

@@ -72,11 +72,16 @@ PlayResult playSimulated(PatchInstance& instance, const PlayOptions& options) {
         stats.interrupted = true;
         break;
       }
+      const int64_t begin = nowNanoseconds();
       const bool complete = renderCallback(context, outputs.data(), framesPerBuffer);
       const int64_t end = nowNanoseconds();
       ++stats.callbacks;
-      if (end > due) ++stats.missedDeadlines;
-      stats.slowestCallbackSeconds = std::max(stats.slowestCallbackSeconds, double(end - start) * 1e-9);
+      if (end > due) {
+        ++stats.missedDeadlines;
+        if (end - begin > period) ++stats.overruns;
+      }
+      stats.slowestCallbackSeconds = std::max(stats.slowestCallbackSeconds, double(end - begin) * 1e-9);
+      stats.worstWakeLatencySeconds = std::max(stats.worstWakeLatencySeconds, double(begin - start) * 1e-9);
       if (complete) break;
       due += period;  // the device's clock does not wait for a late callback
     }

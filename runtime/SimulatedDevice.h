@@ -3,7 +3,10 @@
 // real-time safety: a thread with real-time priority (SCHED_FIFO when the system allows it) calls the same
 // callback a PortAudio device would (AudioCallback.h) every framesPerBuffer / sampleRate seconds of wall-clock
 // time, on a fixed schedule like a device's clock, and counts the callbacks that finished after their buffer was
-// due (the start of the next period). Nothing is heard; the samples are dropped.
+// due (the start of the next period). A miss is an *overrun* when the callback's own work took longer than a
+// period, and otherwise the system's fault: the thread woke late (scheduling latency; on a loaded virtual
+// machine several milliseconds even at SCHED_FIFO) or a previous late callback left it behind. Nothing is heard;
+// the samples are dropped.
 
 #include "runtime/AudioPlayer.h"
 

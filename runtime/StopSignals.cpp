@@ -22,7 +22,11 @@ StopSignals::StopSignals() {
   action.sa_handler = onStopSignal;
   action.sa_flags = SA_RESTART;
   sigemptyset(&action.sa_mask);
-  for (int i = 0; i < 3; ++i) installed_[i] = sigaction(kStopSignals[i], &action, &previous_[i]) == 0;
+  for (int i = 0; i < 3; ++i) {
+    // A signal ignored when patchc started stays ignored: nohup's SIGHUP, a background job's SIGINT.
+    if (sigaction(kStopSignals[i], nullptr, &previous_[i]) != 0 || previous_[i].sa_handler == SIG_IGN) continue;
+    installed_[i] = sigaction(kStopSignals[i], &action, nullptr) == 0;
+  }
 }
 
 StopSignals::~StopSignals() {

@@ -12,6 +12,7 @@ namespace patchc::runtime {
 class StopSignals {
 public:
   // Installs the handlers (with SA_RESTART, so file writes in progress are not cut short) and clears the flag.
+  // A signal whose action is SIG_IGN is left ignored (nohup's SIGHUP, SIGINT in a shell's background job).
   StopSignals();
   // Puts the previous handlers back.
   ~StopSignals();

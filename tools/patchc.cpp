@@ -350,12 +350,15 @@ int runLive(const CommonOptions& common, const RunFlags& flags) {
   reportNonFinite(instance, "played as");
   if (flags.simulate) {
     const int frames = flags.frames > 0 ? flags.frames : instance.bufferSize();
+    const auto& stats = result.stats;
     std::cout << fmt::format(
-        "simulated device: {} callbacks of {} frames ({:.3f} ms at {:g} Hz), {} missed deadlines; slowest callback "
+        "simulated device: {} callbacks of {} frames ({:.3f} ms at {:g} Hz), {} missed deadlines ({} overruns: "
+        "callbacks longer than a period; {} late wake-ups); slowest callback {:.3f} ms, worst wake-up latency "
         "{:.3f} ms{}\n",
-        result.stats.callbacks, frames, 1e3 * frames / instance.sampleRate(), instance.sampleRate(),
-        result.stats.missedDeadlines, 1e3 * result.stats.slowestCallbackSeconds,
-        result.stats.realTimePriority ? " (SCHED_FIFO)" : " (no real-time priority: SCHED_FIFO was refused)");
+        stats.callbacks, frames, 1e3 * frames / instance.sampleRate(), instance.sampleRate(), stats.missedDeadlines,
+        stats.overruns, stats.missedDeadlines - stats.overruns, 1e3 * stats.slowestCallbackSeconds,
+        1e3 * stats.worstWakeLatencySeconds,
+        stats.realTimePriority ? " (SCHED_FIFO)" : " (no real-time priority: SCHED_FIFO was refused)");
   }
   return 0;
 }

@@ -106,7 +106,11 @@ INSTANTIATE_TEST_SUITE_P(
         FormatCase{".aiff", SampleFormat::Pcm24, SF_FORMAT_AIFF | SF_FORMAT_PCM_24, 1.5 * kPcm24Step},
         FormatCase{".flac", std::nullopt, SF_FORMAT_FLAC | SF_FORMAT_PCM_24, 1.5 * kPcm24Step},
         FormatCase{".flac", SampleFormat::Pcm16, SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 1.5 * kPcm16Step},
-        FormatCase{".flac", SampleFormat::Pcm24, SF_FORMAT_FLAC | SF_FORMAT_PCM_24, 1.5 * kPcm24Step}),
+        FormatCase{".flac", SampleFormat::Pcm24, SF_FORMAT_FLAC | SF_FORMAT_PCM_24, 1.5 * kPcm24Step},
+        FormatCase{".rf64", std::nullopt, SF_FORMAT_RF64 | SF_FORMAT_FLOAT, kFloatExact},
+        FormatCase{".RF64", SampleFormat::Pcm24, SF_FORMAT_RF64 | SF_FORMAT_PCM_24, 1.5 * kPcm24Step},
+        FormatCase{".w64", std::nullopt, SF_FORMAT_W64 | SF_FORMAT_FLOAT, kFloatExact},
+        FormatCase{".w64", SampleFormat::Pcm16, SF_FORMAT_W64 | SF_FORMAT_PCM_16, 1.5 * kPcm16Step}),
     caseName);
 
 TEST_F(FileRendererTest, TwoRendersAreByteIdentical) {
@@ -296,6 +300,82 @@ TEST(SampleFormatNames, RoundTrip) {
   EXPECT_EQ(parseSampleFormat("pcm8"), std::nullopt);
   EXPECT_EQ(defaultSampleFormat(Container::Flac), SampleFormat::Pcm24);
   EXPECT_EQ(defaultSampleFormat(Container::Wav), SampleFormat::Float32);
+}
+
+}  // namespace
+}  // namespace patchc::runtime
+
+namespace patchc::runtime {
+namespace {
+
+// Sizes are decided before writing, from duration x channels x sample size (no 4 GiB file needed to test it).
+constexpr int64_t kFramesOf4GiBStereoFloat = (int64_t(1) << 32) / 8;  // 4 GiB of stereo float32 samples
+
+TEST(PlanOutput, SmallWavStaysWav) {
+  OutputPlan plan = planOutput(Container::Wav, SampleFormat::Float32, 2, 48000 * 60);
+  EXPECT_EQ(plan.container, Container::Wav);
+  EXPECT_TRUE(plan.note.empty());
+  EXPECT_TRUE(plan.error.empty());
+  EXPECT_EQ(plan.bytes, uint64_t(48000) * 60 * 2 * 4 + kHeaderBytes);
+}
+
+TEST(PlanOutput, WavBeyondFourGiBBecomesRf64WithANote) {
+  // Just under the limit (header included) stays WAV; one frame more than 4 GiB of samples does not.
+  const int64_t under = int64_t((kWavMaxBytes - kHeaderBytes) / 8);
+  EXPECT_EQ(planOutput(Container::Wav, SampleFormat::Float32, 2, under).container, Container::Wav);
+  OutputPlan plan = planOutput(Container::Wav, SampleFormat::Float32, 2, kFramesOf4GiBStereoFloat);
+  EXPECT_EQ(plan.container, Container::Rf64);
+  EXPECT_NE(plan.note.find("RF64"), std::string::npos) << plan.note;
+  EXPECT_NE(plan.note.find("4.00 GiB"), std::string::npos) << plan.note;
+  EXPECT_TRUE(plan.error.empty());
+  // The size depends on channels and sample size: 16-bit mono fits four times the frames.
+  EXPECT_EQ(planOutput(Container::Wav, SampleFormat::Pcm16, 1, kFramesOf4GiBStereoFloat).container, Container::Wav);
+  EXPECT_EQ(planOutput(Container::Wav, SampleFormat::Pcm24, 8, kFramesOf4GiBStereoFloat / 3).container,
+            Container::Rf64);
+}
+
+TEST(PlanOutput, AiffBeyondTwoGiBIsRefusedNamingTheAlternatives) {
+  EXPECT_TRUE(planOutput(Container::Aiff, SampleFormat::Float32, 2, (int64_t(1) << 31) / 8 - 1024).error.empty());
+  OutputPlan plan = planOutput(Container::Aiff, SampleFormat::Float32, 2, (int64_t(1) << 31) / 8);
+  EXPECT_NE(plan.error.find(".rf64, .w64 or .flac"), std::string::npos) << plan.error;
+}
+
+TEST(PlanOutput, SixtyFourBitContainersHaveNoLimitAndSizesDoNotOverflow) {
+  const int64_t huge = int64_t(1) << 61;  // x 64 channels x 4 bytes overflows 64 bits
+  for (Container container : {Container::Rf64, Container::W64}) {
+    OutputPlan plan = planOutput(container, SampleFormat::Float32, 64, huge);
+    EXPECT_EQ(plan.container, container);
+    EXPECT_TRUE(plan.error.empty());
+    EXPECT_EQ(plan.bytes, UINT64_MAX);
+  }
+  EXPECT_EQ(planOutput(Container::Wav, SampleFormat::Float32, 64, huge).container, Container::Rf64);
+  EXPECT_FALSE(planOutput(Container::Flac, SampleFormat::Pcm24, 2, int64_t(kFlacMaxFrames)).error.empty());
+  EXPECT_TRUE(planOutput(Container::Flac, SampleFormat::Pcm24, 2, int64_t(kFlacMaxFrames) - 1).error.empty());
+}
+
+class FreeSpaceTest : public FileRendererTest {};
+
+TEST_F(FreeSpaceTest, AFileLargerThanTheFreeSpaceIsRefusedBeforeWriting) {
+  PatchInstance instance(test::sinePatch());
+  RenderOptions options;
+  options.path = path("huge.w64");
+  options.seconds = 1e9;  // 48000 x 2 x 4 bytes per second: 384 TB
+  RenderResult result = renderToFile(instance, options);
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.error.find("free"), std::string::npos) << result.error;
+  EXPECT_EQ(result.stats.frames, 0);
+  EXPECT_TRUE(entries().empty());
+}
+
+TEST_F(FileRendererTest, TemporaryFileNameDoesNotGrowWithTheOutputName) {
+  // 251 + ".wav" = 255 bytes, the usual NAME_MAX: the old ".<name>.tmp-<pid>-<n>" could not be created.
+  PatchInstance instance(test::sinePatch());
+  RenderOptions options;
+  options.path = path(std::string(251, 'a') + ".wav");
+  options.seconds = 0.01;
+  RenderResult result = renderToFile(instance, options);
+  ASSERT_TRUE(result.ok()) << result.error;
+  EXPECT_EQ(entries(), std::vector<std::string>{std::string(251, 'a') + ".wav"});
 }
 
 }  // namespace

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cmath>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 
 namespace patchc::runtime {
@@ -137,6 +139,52 @@ TEST(PatchInstance, RenderToBufferNeverExceedsTheBufferSize) {
   PatchInstance instance(abi);
   renderToBuffer(instance, 1000);
   EXPECT_EQ(gLargestBlock, 128);
+}
+
+}  // namespace
+}  // namespace patchc::runtime
+
+namespace patchc::runtime {
+namespace {
+
+// Channel 0: a steady 0.25; channel 1: 0.25 until frame kBlowUpFrame, NaN and infinities after it.
+constexpr int64_t kBlowUpFrame = 1000;
+struct BlowUpState {
+  int64_t frame;
+};
+void blowUpProcess(void* state, float** outputs, int frames) {
+  auto& s = *static_cast<BlowUpState*>(state);
+  for (int i = 0; i < frames; ++i, ++s.frame) {
+    outputs[0][i] = 0.25f;
+    outputs[1][i] = s.frame < kBlowUpFrame ? 0.25f : (s.frame % 2 ? std::numeric_limits<float>::quiet_NaN()
+                                                                   : std::numeric_limits<float>::infinity());
+  }
+}
+
+TEST(PatchInstance, NonFiniteSamplesAreMutedPerChannelBlockAndReportedOnce) {
+  PatchABI abi;
+  abi.stateBytes = sizeof(BlowUpState);
+  abi.channels = 2;
+  abi.sampleRate = 1000;
+  abi.bufferSize = 64;
+  abi.process = blowUpProcess;
+  PatchInstance instance(abi);
+  EXPECT_FALSE(instance.nonFinite());
+  auto channels = renderToBuffer(instance, 2000);
+  // No NaN or infinity reaches the output; the block that holds frame 1000 (960..1023) is silence from its start.
+  for (const auto& channel : channels)
+    for (float sample : channel) ASSERT_TRUE(std::isfinite(sample));
+  EXPECT_EQ(channels[1][959], 0.25f);
+  for (int64_t n = 960; n < 2000; ++n) ASSERT_EQ(channels[1][size_t(n)], 0.0f) << n;
+  for (float sample : channels[0]) ASSERT_EQ(sample, 0.25f);  // the healthy channel is untouched
+  auto report = instance.nonFinite();
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report.firstFrame, kBlowUpFrame);
+  EXPECT_EQ(report.channels, 2u);          // channel 1 only
+  EXPECT_EQ(report.mutedBlocks, 32 - 15);  // blocks 15..31 of 64 frames
+  instance.reset();
+  EXPECT_FALSE(instance.nonFinite());
+  EXPECT_EQ(instance.framesRendered(), 0);
 }
 
 }  // namespace

@@ -18,8 +18,13 @@ for name in ["SIGINT", "SIGTERM", "SIGHUP"]:
         if previous:
             with open(output, "wb") as f:
                 f.write(previous)
+        # As a foreground job in a terminal: lit's workers ignore SIGINT, and patchc keeps an ignored signal
+        # ignored (as nohup wants), so give the child the default actions.
+        def default_actions():
+            for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+                signal.signal(s, signal.SIG_DFL)
         process = subprocess.Popen(["patchc", "render", "-q", patch, "-o", output, "-d", "3000",
-                                    "--max-duration", "0"], stderr=subprocess.PIPE)
+                                    "--max-duration", "0"], stderr=subprocess.PIPE, preexec_fn=default_actions)
         deadline = time.monotonic() + 60
         growing = False
         while time.monotonic() < deadline and process.poll() is None and not growing:
