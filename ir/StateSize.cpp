@@ -52,7 +52,13 @@ std::string describeBytes(uint64_t bytes) {
     value /= 1024.0;
     ++unit;
   }
-  return fmt::format("{:.3g} {}", value, units[unit]);
+  // Three significant digits without an exponent (1000 KiB, not 1e+03 KiB), trailing zeros dropped.
+  std::string digits = fmt::format("{:.{}f}", value, value >= 100.0 ? 0 : value >= 10.0 ? 1 : 2);
+  if (digits.find('.') != std::string::npos) {
+    digits.erase(digits.find_last_not_of('0') + 1);
+    if (digits.back() == '.') digits.pop_back();
+  }
+  return digits + " " + units[unit];
 }
 
 namespace {

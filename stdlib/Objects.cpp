@@ -145,7 +145,16 @@ void registerBuiltinObjects(Registry& registry) {
     ObjectSpec spec;
     spec.name = "Sine";
     spec.doc = "A sine wave oscillator.";
-    spec.inputs = {signal("freq", 1000.0f, "frequency in Hz"), signal("phase", 0.0f, "phase offset in cycles, 0..1")};
+    // pyo 1.0.4 adds phase · 512 to its table index and wraps it once: from 2 up, or below 0, it reads outside
+    // its table.
+    spec.inputs = {signal("freq", 1000.0f, "frequency in Hz"),
+                   within(signal("phase", 0.0f, "phase offset in cycles, 0..1"),
+                          {0.0f, 1.0f, false,
+                           "pyo 1.0.4 then reads outside its sine table (undefined output); patchc wraps it to its "
+                           "fractional part",
+                           "pyo 1.0.4 wraps it once and reads outside its sine table from 2 up; patchc wraps it to "
+                           "its fractional part",
+                           ""})};
     spec.facts = oscillatorFacts(1.0f);
     spec.stateBytes = sizeof(kernel::sine::State);
     spec.laneBlock = true;
