@@ -198,7 +198,9 @@ class Printer {
     const int child = indent + 1;
     using K = Expr::Kind;
     switch (e.kind) {
-      case K::Number: line(indent, "Number " + formatNumber(e.number, e.isInteger)); break;
+      case K::Number:
+        line(indent, "Number " + (e.isInteger ? std::to_string(e.integer) : formatNumber(e.number, false)));
+        break;
       case K::String: line(indent, "String " + quote(e.text)); break;
       case K::Bool: line(indent, e.boolValue ? "Bool True" : "Bool False"); break;
       case K::None: line(indent, "None"); break;

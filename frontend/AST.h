@@ -5,6 +5,7 @@
 
 #include "frontend/SourceLocation.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -67,7 +68,8 @@ struct Expr {
   // over expressions cannot exhaust the stack.
   int depth = 1;
 
-  double number = 0.0;
+  double number = 0.0;   // the value, also of an integer
+  int64_t integer = 0;   // the exact value of an integer
   bool isInteger = false;
   bool boolValue = false;
   std::string text;  // String contents, Name, Attribute name

@@ -122,7 +122,7 @@ DQ_BODY     ([^"\\\r\n]|\\(\r?\n|.))*
 {DIGITS}\.{DIGITS}?{EXPONENT}?|\.{DIGITS}{EXPONENT}?|{DIGITS}{EXPONENT} {
                          std::string text;
                          for (int i = 0; i < yyleng; ++i) if (yytext[i] != '_') text += yytext[i];
-                         NumberLiteral number{std::strtod(text.c_str(), nullptr), false};
+                         NumberLiteral number{std::strtod(text.c_str(), nullptr), 0, false};
                          return Parser::make_NUMBER(number, consume());
                        }
 
@@ -392,12 +392,19 @@ Parser::symbol_type Lexer::endOfInput() {
 }
 
 Parser::symbol_type Lexer::integer(int base, int prefixLength) {
-  // A double holds every integer up to 2^53 exactly; larger literals round, as they would once they meet audio.
-  double value = 0.0;
+  // Exact, in 64 bits like every compile-time integer (ir/Numbers.h says why): a longer literal is an error, not a
+  // rounded or wrapped number.
+  int64_t value = 0;
   for (int i = prefixLength; i < yyleng; ++i) {
-    if (yytext[i] != '_') value = value * base + hexDigit(yytext[i]);
+    if (yytext[i] == '_') continue;
+    if (__builtin_mul_overflow(value, int64_t(base), &value) || __builtin_add_overflow(value, hexDigit(yytext[i]), &value)) {
+      std::string text(yytext, std::min<size_t>(yyleng, 40));
+      fail(consume(), "integer overflow: the literal " + text + (yyleng > 40 ? "..." : "") +
+                          " does not fit in 64 bits; patchc's compile-time integers are 64-bit (write it as a "
+                          "float, e.g. 1e20)");
+    }
   }
-  return Parser::make_NUMBER(NumberLiteral{value, true}, consume());
+  return Parser::make_NUMBER(NumberLiteral{static_cast<double>(value), value, true}, consume());
 }
 
 Parser::symbol_type Lexer::string(const SourceRange& where, const std::string& prefix, const std::string& body) {

@@ -1,11 +1,14 @@
 #include "ir/Builtins.h"
 
+#include "ir/Numbers.h"
 #include "ir/SoundFile.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 namespace patchc::elab {
@@ -80,7 +83,7 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
   };
 
   // ---- Python builtins ----
-  def("range", [](CallArguments& a) {
+  def("range", [&interp](CallArguments& a) {
     expectCount(a, 1, 3);
     int64_t start = 0, stop, step = 1;
     if (a.positional.size() == 1) {
@@ -91,10 +94,15 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
       if (a.positional.size() == 3) step = integerArgument(a, 2, "step");
     }
     if (step == 0) throw ElaborationError(a.positionalRanges[2], "range() step must not be zero");
-    int64_t count = step > 0 ? (stop - start + step - 1) / step : (start - stop - step - 1) / -step;
-    if (count > 1000000) throw ElaborationError(a.callRange, "range() of more than a million numbers in a patch");
+    // The count in 128 bits, so that neither it nor the last value can overflow.
+    __int128 span = step > 0 ? __int128(stop) - start : __int128(start) - stop;
+    __int128 magnitude = step > 0 ? __int128(step) : -__int128(step);
+    uint64_t count = span <= 0 ? 0 : static_cast<uint64_t>((span + magnitude - 1) / magnitude);
+    interp.checkSize(0, count, "list (range() is made as a list while compiling)", a.callRange);
+    interp.charge(count, a.callRange);
     ValueList items;
-    for (int64_t v = start; step > 0 ? v < stop : v > stop; v += step) items.push_back(Value::fromInt(v));
+    items.reserve(count);
+    for (uint64_t i = 0; i < count; ++i) items.push_back(Value::fromInt(static_cast<int64_t>(start + __int128(step) * i)));
     return Value::list(std::move(items));
   });
   def("len", [](CallArguments& a) {
@@ -109,17 +117,23 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
     if (a.positional.empty()) return Value::fromInt(0);
     const Value& v = a.positional[0];
     if (v.type == Value::Type::String) {
-      try {
-        return Value::fromInt(std::stoll(v.text));
-      } catch (...) {
-        throw ElaborationError(a.positionalRanges[0], fmt::format("invalid literal for int(): '{}'", v.text));
-      }
+      if (auto parsed = parseInteger(v.text, a.positionalRanges[0])) return Value::fromInt(*parsed);
+      throw ElaborationError(a.positionalRanges[0],
+                             fmt::format("ValueError: invalid literal for int() with base 10: '{}'", v.text));
     }
-    return Value::fromInt(static_cast<int64_t>(std::trunc(numberArgument(a, 0, "the argument"))));
+    if (v.type == Value::Type::Int || v.type == Value::Type::Bool) return Value::fromInt(integerOf(v));
+    return Value::fromInt(floatToInteger(numberArgument(a, 0, "the argument"), a.callRange));
   });
   def("float", [](CallArguments& a) {
     expectCount(a, 0, 1);
     if (a.positional.empty()) return Value::fromFloat(0);
+    const Value& v = a.positional[0];
+    if (v.type == Value::Type::String) {
+      // float('nan'), float('inf'), float('-infinity'), float(' 1_000.5 '), as Python parses them.
+      if (auto parsed = parseFloat(v.text)) return Value::fromFloat(*parsed);
+      throw ElaborationError(a.positionalRanges[0],
+                             fmt::format("ValueError: could not convert string to float: '{}'", v.text));
+    }
     return Value::fromFloat(numberArgument(a, 0, "the argument"));
   });
   def("bool", [&interp](CallArguments& a) {
@@ -131,12 +145,15 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
     const Value& v = a.positional[0];
     if (v.type == Value::Type::String) return v;
     if (v.type == Value::Type::Int) return Value::fromString(std::to_string(v.integer));
-    if (v.isNumber()) return Value::fromString(fmt::format("{}", v.toNumber()));
+    if (v.type == Value::Type::Bool) return Value::fromString(v.boolean ? "True" : "False");
+    if (v.type == Value::Type::Float) return Value::fromString(floatRepr(v.real));
     return Value::fromString(v.typeName());
   });
   def("abs", [](CallArguments& a) {
     expectCount(a, 1, 1);
-    if (a.positional[0].type == Value::Type::Int) return Value::fromInt(std::llabs(a.positional[0].integer));
+    const Value& v = a.positional[0];
+    if (v.type == Value::Type::Int || v.type == Value::Type::Bool)
+      return integerOf(v) < 0 ? negate(v, a.callRange) : Value::fromInt(integerOf(v));
     return Value::fromFloat(std::fabs(numberArgument(a, 0, "the argument")));
   });
   auto extremum = [&interp](bool wantMax) {
@@ -166,18 +183,38 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
     }
     for (const auto& v : interp.iterate(a.positional[0], a.positionalRanges[0])) {
       if (!v.isNumber()) throw ElaborationError(a.positionalRanges[0], "sum() of non-numbers (sum PyoObjects with +)");
-      if (v.type != Value::Type::Int) isInt = false;
-      si += v.type == Value::Type::Int ? v.integer : 0;
+      if (v.type == Value::Type::Float) isInt = false;
+      if (isInt) si = addIntegers(si, integerOf(v), a.callRange);
       sf += v.toNumber();
     }
     return isInt ? Value::fromInt(si) : Value::fromFloat(sf);
   });
   def("round", [](CallArguments& a) {
     expectCount(a, 1, 2);
+    const Value& v = a.positional[0];
     double x = numberArgument(a, 0, "the number");
-    if (a.positional.size() == 1) return Value::fromInt(static_cast<int64_t>(std::nearbyint(x)));  // half to even
-    double scale = std::pow(10.0, numberArgument(a, 1, "ndigits"));
-    return Value::fromFloat(std::nearbyint(x * scale) / scale);
+    bool isInt = v.type == Value::Type::Int || v.type == Value::Type::Bool;
+    if (a.positional.size() == 1) {
+      if (isInt) return Value::fromInt(integerOf(v));
+      return Value::fromInt(floatToInteger(std::nearbyint(x), a.callRange));  // half to even
+    }
+    double digits = numberArgument(a, 1, "ndigits");
+    if (isInt && digits >= 0) return Value::fromInt(integerOf(v));
+    double rounded = x;  // round(inf, 2) is inf, as in Python
+    if (std::isfinite(x)) {
+      if (digits >= 0 && digits <= 400) {
+        // Python rounds the exact binary value to `digits` decimals (round(2.675, 2) is 2.67, not 2.68): so does
+        // printf, half to even on exact ties.
+        std::string text(std::size_t(720), '\0');
+        int length = std::snprintf(text.data(), text.size(), "%.*f", static_cast<int>(digits), x);
+        rounded = std::strtod(text.substr(0, static_cast<size_t>(std::max(length, 0))).c_str(), nullptr);
+      } else {
+        double scale = std::pow(10.0, digits);
+        rounded = scale == 0.0 ? std::copysign(0.0, x) : std::isinf(scale) ? x : std::nearbyint(x * scale) / scale;
+      }
+    }
+    // An int rounded to tens or hundreds stays an int: round(15, -1) is 20.
+    return isInt ? Value::fromInt(floatToInteger(rounded, a.callRange)) : Value::fromFloat(rounded);
   });
   def("list", [&interp](CallArguments& a) {
     expectCount(a, 0, 1);
@@ -216,7 +253,9 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
       if (i) line += ' ';
       if (v.type == Value::Type::String) line += v.text;
       else if (v.type == Value::Type::Int) line += std::to_string(v.integer);
-      else if (v.isNumber()) line += fmt::format("{}", v.toNumber());
+      else if (v.type == Value::Type::Bool) line += v.boolean ? "True" : "False";
+      else if (v.type == Value::Type::Float) line += floatRepr(v.real);
+      else if (v.type == Value::Type::None) line += "None";
       else line += "<" + v.typeName() + ">";
     }
     std::cerr << line << '\n';
@@ -271,7 +310,8 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
   rdef("seed", [&random](CallArguments& a) {
     expectCount(a, 0, 1);
     int64_t s = a.positional.empty() ? 0 : integerArgument(a, 0, "the seed");
-    random.seed(static_cast<uint64_t>(s < 0 ? -s : s));
+    // CPython seeds with abs(s); the magnitude of INT64_MIN is 2^63, which uint64 holds.
+    random.seed(s < 0 ? 0 - static_cast<uint64_t>(s) : static_cast<uint64_t>(s));
     return Value::none();
   });
   rdef("random", [&random](CallArguments& a) {
@@ -284,13 +324,14 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
   });
   auto randrange = [&random](const CallArguments& a, int64_t start, int64_t stop, int64_t step) {
     if (step == 0) throw ElaborationError(a.callRange, "randrange() step must not be zero");
-    int64_t n = step > 0 ? (stop - start + step - 1) / step : (stop - start + step + 1) / step;
+    // In 128 bits: stop - start and the count may exceed int64 (randrange(-2**62, 2**62)).
+    __int128 n = step > 0 ? (__int128(stop) - start + step - 1) / step : (__int128(stop) - start + step + 1) / step;
     if (n <= 0) throw ElaborationError(a.callRange, fmt::format("empty range for {}()", a.calleeName));
-    return Value::fromInt(start + step * static_cast<int64_t>(random.randbelow(static_cast<uint64_t>(n))));
+    return Value::fromInt(static_cast<int64_t>(start + __int128(step) * random.randbelow(static_cast<uint64_t>(n))));
   };
   rdef("randint", [randrange](CallArguments& a) {
     expectCount(a, 2, 2);
-    return randrange(a, integerArgument(a, 0, "a"), integerArgument(a, 1, "b") + 1, 1);
+    return randrange(a, integerArgument(a, 0, "a"), addIntegers(integerArgument(a, 1, "b"), 1, a.callRange), 1);
   });
   rdef("randrange", [randrange](CallArguments& a) {
     expectCount(a, 1, 3);
@@ -319,40 +360,89 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
   m["e"] = fromDouble(M_E);
   m["tau"] = fromDouble(2 * M_PI);
   m["inf"] = fromDouble(INFINITY);
-  const std::vector<std::pair<const char*, MathFn>> unary{
-      {"sin", std::sin},   {"cos", std::cos},     {"tan", std::tan},   {"asin", std::asin},  {"acos", std::acos},
-      {"atan", std::atan}, {"sinh", std::sinh},   {"cosh", std::cosh}, {"tanh", std::tanh},  {"exp", std::exp},
-      {"sqrt", std::sqrt}, {"log2", std::log2},   {"log10", std::log10}, {"fabs", std::fabs},
+  m["nan"] = fromDouble(NAN);
+  // Python's math module (Modules/mathmodule.c math_1): nan from a number that is not nan is a domain error
+  // (ValueError), inf from a finite number a range error (OverflowError) for the functions that can overflow
+  // and a domain error for the others (log(0)); nan and inf arguments otherwise go through as in C.
+  struct UnaryMath {
+    const char* name;
+    MathFn f;
+    bool canOverflow;
   };
-  for (const auto& [name, fn] : unary) {
+  const std::vector<UnaryMath> unary{
+      {"sin", std::sin, false},    {"cos", std::cos, false},     {"tan", std::tan, false},
+      {"asin", std::asin, false},  {"acos", std::acos, false},   {"atan", std::atan, false},
+      {"sinh", std::sinh, true},   {"cosh", std::cosh, true},    {"tanh", std::tanh, false},
+      {"exp", std::exp, true},     {"sqrt", std::sqrt, false},   {"log2", std::log2, false},
+      {"log10", std::log10, false}, {"fabs", std::fabs, false},
+  };
+  for (const auto& [name, fn, canOverflow] : unary) {
     MathFn f = fn;
-    m[name] = Value::makeBuiltin(std::string("math.") + name, [f](CallArguments& a) {
+    bool overflows = canOverflow;
+    m[name] = Value::makeBuiltin(std::string("math.") + name, [f, overflows](CallArguments& a) {
       expectCount(a, 1, 1);
-      double y = f(numberArgument(a, 0, "the argument"));
-      if (std::isnan(y)) throw ElaborationError(a.callRange, fmt::format("math domain error in {}()", a.calleeName));
+      double x = numberArgument(a, 0, "the argument");
+      double y = f(x);
+      if (std::isnan(y) && !std::isnan(x))
+        throw ElaborationError(a.callRange, fmt::format("ValueError: math domain error in {}()", a.calleeName));
+      if (std::isinf(y) && std::isfinite(x))
+        throw ElaborationError(a.callRange, fmt::format("{}: math {} error in {}()",
+                                                        overflows ? "OverflowError" : "ValueError",
+                                                        overflows ? "range" : "domain", a.calleeName));
       return fromDouble(y);
     });
   }
   m["log"] = Value::makeBuiltin("math.log", [](CallArguments& a) {
     expectCount(a, 1, 2);
-    double x = numberArgument(a, 0, "x");
-    if (x <= 0) throw ElaborationError(a.callRange, "math domain error in log()");
-    double y = std::log(x);
-    if (a.positional.size() == 2) y /= std::log(numberArgument(a, 1, "base"));
+    auto logOf = [&a](size_t index, const char* what) {
+      double x = numberArgument(a, index, what);
+      if (x <= 0) throw ElaborationError(a.callRange, "ValueError: math domain error in math.log()");
+      return std::log(x);
+    };
+    double y = logOf(0, "x");
+    if (a.positional.size() == 2) {
+      double base = logOf(1, "base");
+      if (base == 0.0) throw ElaborationError(a.callRange, "ZeroDivisionError: float division by zero (log base 1)");
+      y /= base;
+    }
     return fromDouble(y);
   });
-  m["floor"] = Value::makeBuiltin("math.floor", [](CallArguments& a) {
-    expectCount(a, 1, 1);
-    return Value::fromInt(static_cast<int64_t>(std::floor(numberArgument(a, 0, "x"))));
-  });
-  m["ceil"] = Value::makeBuiltin("math.ceil", [](CallArguments& a) {
-    expectCount(a, 1, 1);
-    return Value::fromInt(static_cast<int64_t>(std::ceil(numberArgument(a, 0, "x"))));
-  });
-  auto binaryMath = [&m](const char* name, double (*f)(double, double)) {
+  auto rounding = [&m](const char* name, double (*f)(double)) {
     m[name] = Value::makeBuiltin(std::string("math.") + name, [f](CallArguments& a) {
+      expectCount(a, 1, 1);
+      const Value& v = a.positional[0];
+      if (v.type == Value::Type::Int || v.type == Value::Type::Bool) return Value::fromInt(integerOf(v));
+      return Value::fromInt(floatToInteger(f(numberArgument(a, 0, "x")), a.callRange));
+    });
+  };
+  rounding("floor", std::floor);
+  rounding("ceil", std::ceil);
+  rounding("trunc", std::trunc);
+  auto predicate = [&m](const char* name, bool (*f)(double)) {
+    m[name] = Value::makeBuiltin(std::string("math.") + name, [f](CallArguments& a) {
+      expectCount(a, 1, 1);
+      return Value::fromBool(f(numberArgument(a, 0, "x")));
+    });
+  };
+  predicate("isnan", [](double x) { return std::isnan(x); });
+  predicate("isinf", [](double x) { return std::isinf(x); });
+  predicate("isfinite", [](double x) { return std::isfinite(x); });
+  // Two-argument functions: the same domain and range errors (math.pow(0, -1), math.fmod(1, 0), math.pow(10, 400)).
+  auto binaryMath = [&m](const char* name, double (*f)(double, double)) {
+    bool isPow = std::string(name) == "pow";
+    m[name] = Value::makeBuiltin(std::string("math.") + name, [f, isPow](CallArguments& a) {
       expectCount(a, 2, 2);
-      return fromDouble(f(numberArgument(a, 0, "x"), numberArgument(a, 1, "y")));
+      double x = numberArgument(a, 0, "x"), y = numberArgument(a, 1, "y");
+      double r = f(x, y);
+      if (std::isnan(r) && !std::isnan(x) && !std::isnan(y))
+        throw ElaborationError(a.callRange, fmt::format("ValueError: math domain error in {}()", a.calleeName));
+      if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) {
+        bool divides = isPow && x == 0.0;  // pow(0, -1): a pole, not an overflow
+        throw ElaborationError(a.callRange, fmt::format("{}: math {} error in {}()",
+                                                        divides ? "ValueError" : "OverflowError",
+                                                        divides ? "domain" : "range", a.calleeName));
+      }
+      return fromDouble(r);
     });
   };
   binaryMath("pow", std::pow);

@@ -31,6 +31,11 @@ class Interpreter {
   virtual Value attribute(const Value& object, const std::string& name, const SourceRange& range) = 0;
   virtual ValueList iterate(const Value& value, const SourceRange& range) = 0;
   virtual bool truthy(const Value& value) = 0;
+  // Counts `count` steps of the script's work (elements a builtin makes or scans) against the `steps` limit.
+  virtual void charge(uint64_t count, const SourceRange& range) = 0;
+  // Checks, before allocating, that a `what` ("list", "string") of `size + added` elements is within the
+  // `collection-elements` limit.
+  virtual void checkSize(uint64_t size, uint64_t added, const char* what, const SourceRange& range) = 0;
 };
 
 // Checks a builtin's positional argument count and that it got no keywords.

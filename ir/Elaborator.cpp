@@ -2,7 +2,9 @@
 
 #include "ir/Builtins.h"
 #include "ir/ElaborationError.h"
+#include "ir/Numbers.h"
 #include "ir/PyoObjects.h"
+#include "ir/StackGuard.h"
 #include "ir/StateSize.h"
 #include "ir/Value.h"
 
@@ -10,7 +12,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <new>
 #include <optional>
+#include <stdexcept>
 
 namespace patchc {
 namespace elab {
@@ -47,33 +51,64 @@ std::string Value::typeName() const {
 
 namespace {
 
-constexpr int kMaxCallDepth = 200;
-
 class Elaborator final : public Interpreter {
  public:
-  Elaborator(ir::Graph& graph, const Registry& registry, uint32_t seed)
-      : objects_(graph, registry, *this), builtins_(makeBuiltins(*this, objects_, random_)) {
+  Elaborator(ir::Graph& graph, const Registry& registry, uint32_t seed, const CompileLimits& limits)
+      : limits_(limits), objects_(graph, registry, *this), builtins_(makeBuiltins(*this, objects_, random_)) {
     random_.seed(seed);
     globals_ = newScope(nullptr);
     globals_->isGlobal = true;
+    capture(globals_);
   }
 
-  // Functions hold their defining scope and scopes hold functions: the reference cycles are broken here, once
-  // elaboration is over, by emptying every scope and instance made.
+  // Functions hold their defining scope and scopes hold functions, and a list may hold itself: the reference
+  // cycles are broken here, once elaboration is over, by emptying every scope, instance and list made. The
+  // values are taken apart with a work list, not by recursive destructors, so that a list nested a million
+  // levels deep (`x = [x]` in a loop) cannot exhaust the stack.
   ~Elaborator() override {
+    try {
+      dismantleValues();
+    } catch (const std::bad_alloc&) {
+      // Out of memory for the work list: the values are left to their own destructors.
+    }
+  }
+
+  void dismantleValues() {
+    ValueList work;
+    for (auto& scope : scopes_)
+      for (auto& [name, value] : scope->names) work.push_back(std::move(value));
+    for (auto& instance : instances_)
+      for (auto& [name, value] : instance->attributes) work.push_back(std::move(value));
     for (auto& scope : scopes_) scope->names.clear();
     for (auto& instance : instances_) instance->attributes.clear();
+    work.push_back(std::move(returnValue_));
+    while (!work.empty()) {
+      Value value = std::move(work.back());
+      work.pop_back();
+      for (auto* list : {value.items.get(), value.keys.get(),
+                         value.function ? value.function->defaultValues.get() : nullptr}) {
+        if (!list) continue;
+        for (auto& item : *list) work.push_back(std::move(item));
+        list->clear();
+      }
+      if (value.self) work.push_back(std::move(*value.self));
+    }
   }
 
   PyoObjects& objects() { return objects_; }
 
   void run(const ast::Module& module) {
+    // The parser already refuses 'return', 'break' and 'continue' outside a function or loop, as Python does.
     Flow flow = exec(module.body, globals_);
-    if (flow == Flow::Return) throw ElaborationError(returnRange_, "'return' outside of a function");
+    if (flow == Flow::Return) throw ElaborationError(returnRange_, "'return' outside function");
   }
+
+  // The statement being executed, for an error that has no better place (out of memory).
+  const SourceRange& currentStatement() const { return currentStatement_; }
 
   // Interpreter: calls made from builtins (e.g. a user function given to `map`-like helpers) come back here.
   Value call(const Value& callee, CallArguments& args) override {
+    charge(1, args.callRange);
     switch (callee.type) {
       case Value::Type::Builtin: return callee.builtin->call(args);
       case Value::Type::BoundMethod:
@@ -121,8 +156,50 @@ class Elaborator final : public Interpreter {
   std::shared_ptr<Scope> newScope(std::shared_ptr<Scope> parent) {
     auto scope = std::make_shared<Scope>();
     scope->parent = std::move(parent);
-    scopes_.push_back(scope);
     return scope;
+  }
+
+  // A function or class keeps `scope` (and its parents) alive: they are remembered so that the destructor can
+  // break the cycles. Scopes nothing captures die with their call, so a million calls do not keep a million
+  // scopes.
+  void capture(const std::shared_ptr<Scope>& scope) {
+    for (Scope* s = scope.get(); s && !s->captured; s = s->parent.get()) {
+      s->captured = true;
+      scopes_.push_back(s->shared_from_this());
+    }
+  }
+
+  // One step of the script's work: a loop iteration, a comprehension element, a call, or `count` elements that a
+  // list or string operation makes or scans. Counted over the whole script, so nested loops count together.
+  void charge(uint64_t count, const SourceRange& range) override {
+    if (count <= limits_.steps - std::min(steps_, limits_.steps)) {
+      steps_ += count;
+      return;
+    }
+    throw ElaborationError(range, fmt::format("the patch's Python ran more than {} steps (loop iterations, calls, "
+                                              "list elements) while compiling; is a loop endless? {}",
+                                              limits_.steps, limitHint("steps", limits_.steps)));
+  }
+
+  // A list, tuple or string of `size + added` elements may be made: checked before allocating it.
+  void checkSize(uint64_t size, uint64_t added, const char* what, const SourceRange& range) override {
+    if (added <= limits_.collectionElements && size <= limits_.collectionElements - added) return;
+    uint64_t total;
+    collectionTooLarge(what, __builtin_add_overflow(size, added, &total) ? "more than 2^64" : std::to_string(total),
+                       range);
+  }
+
+  [[noreturn]] void collectionTooLarge(const char* what, const std::string& count, const SourceRange& range) {
+    throw ElaborationError(range, fmt::format("MemoryError: this {} would have {} elements, more than a patch may "
+                                              "make while compiling {}", what, count,
+                                              limitHint("collection-elements", limits_.collectionElements)));
+  }
+
+  // Deep recursion of the script's expressions and calls ends in a RecursionError, not in a crash.
+  void checkStack(const SourceRange& range) {
+    if (stack_.nearlyExhausted())
+      throw ElaborationError(range, "RecursionError: maximum recursion depth exceeded (the script's calls and "
+                                    "expressions nest too deeply for the compiler's stack)");
   }
 
   // ---- statements ----
@@ -137,6 +214,8 @@ class Elaborator final : public Interpreter {
 
   Flow exec(const ast::Stmt& stmt, const std::shared_ptr<Scope>& scope) {
     using K = ast::Stmt::Kind;
+    checkStack(stmt.range);
+    currentStatement_ = stmt.range;
     switch (stmt.kind) {
       case K::Expression: eval(*stmt.value, scope); return Flow::Normal;
       case K::Assign: {
@@ -150,7 +229,10 @@ class Elaborator final : public Interpreter {
         Value rhs = eval(*stmt.value, scope);
         // Lists extend in place (`voices += [...]`), as in Python.
         if (stmt.binaryOp == ast::BinaryOp::Add && current.type == Value::Type::List && rhs.isSequence()) {
-          current.items->insert(current.items->end(), rhs.items->begin(), rhs.items->end());
+          size_t added = rhs.items->size();
+          checkSize(current.items->size(), added, "list", stmt.range);
+          charge(added, stmt.range);
+          current.items->insert(current.items->end(), rhs.items->begin(), rhs.items->begin() + added);
           return Flow::Normal;
         }
         assign(target, binary(stmt.binaryOp, current, rhs, stmt.range), scope);
@@ -160,10 +242,8 @@ class Elaborator final : public Interpreter {
         if (truthy(eval(*stmt.value, scope))) return exec(stmt.body, scope);
         return exec(stmt.orelse, scope);
       case K::While: {
-        int guard = 0;
         while (truthy(eval(*stmt.value, scope))) {
-          if (++guard > 1000000)
-            throw ElaborationError(stmt.range, "this loop ran a million times while compiling; is it endless?");
+          charge(1, stmt.range);
           Flow flow = exec(stmt.body, scope);
           if (flow == Flow::Break) break;
           if (flow == Flow::Return) return flow;
@@ -171,12 +251,13 @@ class Elaborator final : public Interpreter {
         return Flow::Normal;
       }
       case K::For: {
-        Value iterable = eval(*stmt.value, scope);
-        ValueList items = iterate(iterable, stmt.value->range);
-        for (const auto& item : items) {
+        auto items = loopItems(eval(*stmt.value, scope), stmt.value->range);
+        for (size_t i = 0; i < items->size(); ++i) {
+          charge(1, stmt.range);
+          Value item = (*items)[i];  // a copy: the body may change the list
           assign(*stmt.target, item, scope);
           Flow flow = exec(stmt.body, scope);
-          if (flow == Flow::Break) break;
+          if (flow == Flow::Break) return Flow::Normal;  // and the else clause does not run, as in Python
           if (flow == Flow::Return) return flow;
         }
         if (!stmt.orelse.empty()) return exec(stmt.orelse, scope);
@@ -190,6 +271,7 @@ class Elaborator final : public Interpreter {
         fn.function->params = &stmt.params;
         fn.function->body = &stmt.body;
         fn.function->closure = scope;
+        capture(scope);
         fn.function->defaultValues = std::make_shared<ValueList>();
         for (const auto& p : stmt.params) {
           fn.function->hasDefault.push_back(p.defaultValue != nullptr);
@@ -314,8 +396,9 @@ class Elaborator final : public Interpreter {
         if (container.type == Value::Type::List) {
           (*container.items)[listIndex(container, index, target.index->range)] = value;
         } else if (container.type == Value::Type::Dict) {
+          charge(container.keys->size(), target.range);
           for (size_t i = 0; i < container.keys->size(); ++i)
-            if (equal((*container.keys)[i], index)) {
+            if (equal((*container.keys)[i], index, target.range)) {
               (*container.items)[i] = value;
               return;
             }
@@ -344,9 +427,9 @@ class Elaborator final : public Interpreter {
 
   Value eval(const ast::Expr& e, const std::shared_ptr<Scope>& scope) {
     using K = ast::Expr::Kind;
+    checkStack(e.range);
     switch (e.kind) {
-      case K::Number:
-        return e.isInteger ? Value::fromInt(static_cast<int64_t>(e.number)) : Value::fromFloat(e.number);
+      case K::Number: return e.isInteger ? Value::fromInt(e.integer) : Value::fromFloat(e.number);
       case K::String: return Value::fromString(e.text);
       case K::Bool: return Value::fromBool(e.boolValue);
       case K::None: return Value::none();
@@ -391,8 +474,7 @@ class Elaborator final : public Interpreter {
           case ast::UnaryOp::Not: return Value::fromBool(!truthy(v));
           case ast::UnaryOp::Pos: return v;
           case ast::UnaryOp::Neg:
-            if (v.type == Value::Type::Int) return Value::fromInt(-v.integer);
-            if (v.isNumber()) return Value::fromFloat(-v.toNumber());
+            if (v.isNumber()) return negate(v, e.range);
             if (v.type == Value::Type::Object) return objects_.arithmetic("Mul", v, Value::fromFloat(-1), e.range);
             throw ElaborationError(e.range, fmt::format("bad operand type for unary -: '{}'", v.typeName()));
         }
@@ -412,6 +494,8 @@ class Elaborator final : public Interpreter {
       case K::List:
       case K::Tuple: {
         ValueList items;
+        checkSize(0, e.elements.size(), e.kind == K::List ? "list" : "tuple", e.range);
+        items.reserve(e.elements.size());
         for (const auto& x : e.elements) items.push_back(eval(*x, scope));
         return e.kind == K::List ? Value::list(std::move(items)) : Value::tuple(std::move(items));
       }
@@ -441,6 +525,7 @@ class Elaborator final : public Interpreter {
         fn.function->lambdaBody = e.element.get();
         fn.function->lambdaParams = e.params;
         fn.function->closure = scope;
+        capture(scope);
         return fn;
       }
     }
@@ -448,12 +533,17 @@ class Elaborator final : public Interpreter {
   }
 
   void comprehend(const ast::Expr& e, size_t clause, const std::shared_ptr<Scope>& scope, ValueList& out) {
+    checkStack(e.range);
     if (clause == e.clauses.size()) {
+      checkSize(out.size(), 1, "list", e.range);
       out.push_back(eval(*e.element, scope));
       return;
     }
     const auto& c = e.clauses[clause];
-    for (const auto& item : iterate(eval(*c.iter, scope), c.iter->range)) {
+    auto items = loopItems(eval(*c.iter, scope), c.iter->range);
+    for (size_t i = 0; i < items->size(); ++i) {
+      charge(1, e.range);
+      Value item = (*items)[i];
       assign(*c.target, item, scope);
       bool keep = true;
       for (const auto& cond : c.conditions) keep = keep && truthy(eval(*cond, scope));
@@ -487,14 +577,12 @@ class Elaborator final : public Interpreter {
     switch (container.type) {
       case Value::Type::List:
       case Value::Type::Tuple: return (*container.items)[listIndex(container, index, range)];
-      case Value::Type::String: {
-        Value asList = Value::list();
-        for (char c : container.text) asList.items->push_back(Value::fromString(std::string(1, c)));
-        return Value::fromString((*asList.items)[listIndex(asList, index, range)].text);
-      }
+      case Value::Type::String:
+        return Value::fromString(std::string(1, container.text[sequenceIndex(container.text.size(), index, range)]));
       case Value::Type::Dict:
+        charge(container.keys->size(), range);
         for (size_t i = 0; i < container.keys->size(); ++i)
-          if (equal((*container.keys)[i], index)) return (*container.items)[i];
+          if (equal((*container.keys)[i], index, range)) return (*container.items)[i];
         throw ElaborationError(range, "key not found in dict");
       default:
         throw ElaborationError(range, fmt::format("'{}' object is not subscriptable", container.typeName()));
@@ -526,7 +614,9 @@ class Elaborator final : public Interpreter {
     int64_t stop = clampBound(bound(bounds.index.get()), step > 0 ? n : -1);
     ValueList items;
     std::string text;
-    for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step) {
+    charge(static_cast<uint64_t>(n), bounds.range);
+    // i stays within [-1, n] before each step, so i + step cannot overflow (|step| <= 2^63 - 1, n < 2^62).
+    for (int64_t i = start; step > 0 ? i < stop : i > stop; i = step > 0 && step > stop - i ? stop : i + step) {
       if (sequence.type == Value::Type::String) text += sequence.text[static_cast<size_t>(i)];
       else items.push_back((*sequence.items)[static_cast<size_t>(i)]);
     }
@@ -535,16 +625,35 @@ class Elaborator final : public Interpreter {
   }
 
   size_t listIndex(const Value& list, const Value& index, const SourceRange& range) {
+    return sequenceIndex(list.items->size(), index, range);
+  }
+
+  static size_t sequenceIndex(size_t size, const Value& index, const SourceRange& range) {
     if (index.type != Value::Type::Int && index.type != Value::Type::Bool)
-      throw ElaborationError(range, fmt::format("list indices must be integers, not {}", index.typeName()));
+      throw ElaborationError(range, fmt::format("indices must be integers, not {}", index.typeName()));
     int64_t i = index.type == Value::Type::Int ? index.integer : index.boolean;
-    int64_t n = static_cast<int64_t>(list.items->size());
+    int64_t n = static_cast<int64_t>(size);
     if (i < 0) i += n;
     if (i < 0 || i >= n) throw ElaborationError(range, fmt::format("index {} is out of range (length {})", i, n));
     return static_cast<size_t>(i);
   }
 
+  // The elements of an iterable, for builtins (list(), sum(), zip(), ...): each element is a step of the budget.
   ValueList iterate(const Value& v, const SourceRange& range) override {
+    ValueList items = elements(v, range);
+    charge(items.size(), range);
+    return items;
+  }
+
+  // What a for loop or a comprehension walks: a list or tuple itself, read by index as Python does (no copy of a
+  // million-element range, and a loop sees what its body appends), the elements of anything else.
+  std::shared_ptr<ValueList> loopItems(const Value& v, const SourceRange& range) {
+    if (v.isSequence()) return v.items;
+    return std::make_shared<ValueList>(elements(v, range));
+  }
+
+  // The elements of an iterable, copied.
+  ValueList elements(const Value& v, const SourceRange& range) {
     switch (v.type) {
       case Value::Type::List:
       case Value::Type::Tuple: return *v.items;
@@ -569,84 +678,67 @@ class Elaborator final : public Interpreter {
                                                   ast::spelling(op)));
       return objects_.arithmetic(opName, l, r, range);
     }
-    if (l.isNumber() && r.isNumber()) return numeric(op, l, r, range);
+    if (l.isNumber() && r.isNumber()) return arithmetic(op, l, r, range);
     if (op == O::Add && l.type == r.type && (l.isSequence() || l.type == Value::Type::String)) {
-      if (l.type == Value::Type::String) return Value::fromString(l.text + r.text);
-      ValueList items = *l.items;
+      if (l.type == Value::Type::String) {
+        checkSize(l.text.size(), r.text.size(), "string", range);
+        charge(l.text.size() + r.text.size(), range);
+        return Value::fromString(l.text + r.text);
+      }
+      checkSize(l.items->size(), r.items->size(), l.typeName().c_str(), range);
+      charge(l.items->size() + r.items->size(), range);
+      ValueList items;
+      items.reserve(l.items->size() + r.items->size());
+      items.insert(items.end(), l.items->begin(), l.items->end());
       items.insert(items.end(), r.items->begin(), r.items->end());
-      return l.type == Value::Type::List ? Value::list(items) : Value::tuple(items);
+      return l.type == Value::Type::List ? Value::list(std::move(items)) : Value::tuple(std::move(items));
     }
-    if (op == O::Mul && (l.isSequence() || l.type == Value::Type::String) && r.type == Value::Type::Int)
-      return repeat(l, r.integer);
-    if (op == O::Mul && (r.isSequence() || r.type == Value::Type::String) && l.type == Value::Type::Int)
-      return repeat(r, l.integer);
+    auto isRepeatable = [](const Value& v) { return v.isSequence() || v.type == Value::Type::String; };
+    auto isCount = [](const Value& v) { return v.type == Value::Type::Int || v.type == Value::Type::Bool; };
+    if (op == O::Mul && isRepeatable(l) && isCount(r)) return repeat(l, integerOf(r), range);
+    if (op == O::Mul && isRepeatable(r) && isCount(l)) return repeat(r, integerOf(l), range);
     // pyo expands arithmetic between a list of numbers and a number lane by lane only for objects; in plain
     // Python this is an error, and so it is here.
     throw ElaborationError(range, fmt::format("unsupported operand types for {}: '{}' and '{}'", ast::spelling(op),
                                               l.typeName(), r.typeName()));
   }
 
-  static Value repeat(const Value& v, int64_t times) {
+  // `sequence * times`: the size is checked against the limit before anything is allocated.
+  Value repeat(const Value& v, int64_t times, const SourceRange& range) {
+    uint64_t count = times > 0 ? static_cast<uint64_t>(times) : 0;
+    uint64_t size = v.type == Value::Type::String ? v.text.size() : v.items->size();
+    uint64_t total = 0;
+    bool overflow = __builtin_mul_overflow(size, count, &total);
+    if (overflow || total > limits_.collectionElements)
+      collectionTooLarge(v.type == Value::Type::String ? "string" : v.typeName().c_str(),
+                         overflow ? "more than 2^64" : std::to_string(total), range);
+    charge(total, range);
     if (v.type == Value::Type::String) {
       std::string s;
-      for (int64_t i = 0; i < times; ++i) s += v.text;
-      return Value::fromString(s);
+      s.reserve(total);
+      for (uint64_t i = 0; i < count; ++i) s += v.text;
+      return Value::fromString(std::move(s));
     }
     ValueList items;
-    for (int64_t i = 0; i < times; ++i) items.insert(items.end(), v.items->begin(), v.items->end());
-    return v.type == Value::Type::List ? Value::list(items) : Value::tuple(items);
+    items.reserve(total);
+    for (uint64_t i = 0; i < count; ++i) items.insert(items.end(), v.items->begin(), v.items->end());
+    return v.type == Value::Type::List ? Value::list(std::move(items)) : Value::tuple(std::move(items));
   }
 
-  static Value numeric(ast::BinaryOp op, const Value& l, const Value& r, const SourceRange& range) {
-    using O = ast::BinaryOp;
-    bool ints = l.type != Value::Type::Float && r.type != Value::Type::Float;
-    int64_t a = l.type == Value::Type::Int ? l.integer : l.boolean, b = r.type == Value::Type::Int ? r.integer : r.boolean;
-    double x = l.toNumber(), y = r.toNumber();
-    switch (op) {
-      case O::Add: return ints ? Value::fromInt(a + b) : Value::fromFloat(x + y);
-      case O::Sub: return ints ? Value::fromInt(a - b) : Value::fromFloat(x - y);
-      case O::Mul: return ints ? Value::fromInt(a * b) : Value::fromFloat(x * y);
-      case O::Div:
-        if (y == 0) throw ElaborationError(range, "division by zero");
-        return Value::fromFloat(x / y);
-      case O::FloorDiv:
-        if (y == 0) throw ElaborationError(range, "division by zero");
-        if (ints) return Value::fromInt(static_cast<int64_t>(std::floor(static_cast<double>(a) / static_cast<double>(b))));
-        return Value::fromFloat(std::floor(x / y));
-      case O::Mod: {
-        if (y == 0) throw ElaborationError(range, "modulo by zero");
-        if (ints) {
-          int64_t m = a % b;
-          if (m != 0 && ((m < 0) != (b < 0))) m += b;  // Python's sign follows the divisor
-          return Value::fromInt(m);
-        }
-        double m = std::fmod(x, y);
-        if (m != 0 && ((m < 0) != (y < 0))) m += y;
-        return Value::fromFloat(m);
-      }
-      case O::Pow:
-        if (ints && b >= 0) {
-          int64_t p = 1;
-          for (int64_t i = 0; i < b; ++i) p *= a;
-          return Value::fromInt(p);
-        }
-        return Value::fromFloat(std::pow(x, y));
-      default: break;
-    }
-    throw ElaborationError(range, "unsupported arithmetic");
-  }
-
-  bool equal(const Value& a, const Value& b) {
-    if (a.isNumber() && b.isNumber()) return a.toNumber() == b.toNumber();
+  bool equal(const Value& a, const Value& b, const SourceRange& range) {
+    if (a.isNumber() && b.isNumber()) return compareNumbers(a, b) == 0;
     if (a.type != b.type) return false;
     switch (a.type) {
       case Value::Type::None: return true;
       case Value::Type::String: return a.text == b.text;
       case Value::Type::List:
       case Value::Type::Tuple:
+        if (a.items == b.items) return true;  // Python compares a list with itself by identity first
         if (a.items->size() != b.items->size()) return false;
+        checkStack(range);
+        charge(a.items->size(), range);
         for (size_t i = 0; i < a.items->size(); ++i)
-          if (!equal((*a.items)[i], (*b.items)[i])) return false;
+          if (!equal((*a.items)[i], (*b.items)[i], range)) return false;
         return true;
       case Value::Type::Object: return a.node == b.node;
       case Value::Type::Instance: return a.instance == b.instance;
@@ -657,40 +749,43 @@ class Elaborator final : public Interpreter {
   bool compare(ast::CompareOp op, const Value& a, const Value& b, const SourceRange& range) {
     using C = ast::CompareOp;
     switch (op) {
-      case C::Eq: return equal(a, b);
-      case C::Ne: return !equal(a, b);
-      case C::Is: return equal(a, b) && a.type == b.type;
-      case C::IsNot: return !(equal(a, b) && a.type == b.type);
+      case C::Eq: return equal(a, b, range);
+      case C::Ne: return !equal(a, b, range);
+      case C::Is: return equal(a, b, range) && a.type == b.type;
+      case C::IsNot: return !(equal(a, b, range) && a.type == b.type);
       case C::In:
       case C::NotIn: {
         bool found = false;
-        if (b.type == Value::Type::String && a.type == Value::Type::String)
+        if (b.type == Value::Type::String && a.type == Value::Type::String) {
+          charge(b.text.size(), range);
           found = b.text.find(a.text) != std::string::npos;
-        else
-          for (const auto& x : iterate(b, range)) found = found || equal(a, x);
+        } else {
+          for (const auto& x : iterate(b, range))
+            if (equal(a, x, range)) {
+              found = true;
+              break;
+            }
+        }
         return op == C::In ? found : !found;
       }
       default: break;
     }
     if (a.type == Value::Type::Object || b.type == Value::Type::Object)
       throw ElaborationError(range, "comparing PyoObjects (pyo's Compare) is not supported yet");
-    double x, y;
+    std::partial_ordering order = std::partial_ordering::unordered;  // nan compares false with everything
     if (a.isNumber() && b.isNumber()) {
-      x = a.toNumber();
-      y = b.toNumber();
+      order = compareNumbers(a, b);
     } else if (a.type == Value::Type::String && b.type == Value::Type::String) {
-      int c = a.text.compare(b.text);
-      x = c;
-      y = 0;
+      order = a.text.compare(b.text) <=> 0;
     } else {
       throw ElaborationError(range, fmt::format("'{}' not supported between '{}' and '{}'", ast::spelling(op),
                                                 a.typeName(), b.typeName()));
     }
     switch (op) {
-      case C::Lt: return x < y;
-      case C::Le: return x <= y;
-      case C::Gt: return x > y;
-      case C::Ge: return x >= y;
+      case C::Lt: return order < 0;
+      case C::Le: return order <= 0;
+      case C::Gt: return order > 0;
+      case C::Ge: return order >= 0;
       default: return false;
     }
   }
@@ -712,7 +807,10 @@ class Elaborator final : public Interpreter {
   // ---- calls ----
 
   Value callFunction(const FunctionData& fn, CallArguments& args) {
-    if (++depth_ > kMaxCallDepth) throw ElaborationError(args.callRange, "functions call each other too deeply");
+    if (++callDepth_ > limits_.recursion)
+      throw ElaborationError(args.callRange, fmt::format("RecursionError: maximum recursion depth exceeded (more than "
+                                                         "{} nested calls) {}", limits_.recursion,
+                                                         limitHint("recursion", limits_.recursion)));
     auto scope = newScope(fn.closure);
     std::vector<std::string> names;
     if (fn.lambdaBody) {
@@ -754,7 +852,7 @@ class Elaborator final : public Interpreter {
       Flow flow = exec(*fn.body, scope);
       result = flow == Flow::Return ? returnValue_ : Value::none();
     }
-    --depth_;
+    --callDepth_;
     return result;
   }
 
@@ -785,22 +883,25 @@ class Elaborator final : public Interpreter {
 
   Value listMethod(const Value& list, const std::string& name, const SourceRange& range) {
     if (name == "append")
-      return Value::makeBuiltin("append", [list](CallArguments& a) {
+      return Value::makeBuiltin("append", [this, list](CallArguments& a) {
         expectCount(a, 1, 1);
+        checkSize(list.items->size(), 1, "list", a.callRange);
         list.items->push_back(a.positional[0]);
         return Value::none();
       });
     if (name == "extend")
       return Value::makeBuiltin("extend", [this, list](CallArguments& a) {
         expectCount(a, 1, 1);
-        for (const auto& v : iterate(a.positional[0], a.positionalRanges[0])) list.items->push_back(v);
+        ValueList added = iterate(a.positional[0], a.positionalRanges[0]);
+        checkSize(list.items->size(), added.size(), "list", a.callRange);
+        list.items->insert(list.items->end(), added.begin(), added.end());
         return Value::none();
       });
     if (name == "index")
       return Value::makeBuiltin("index", [this, list](CallArguments& a) {
         expectCount(a, 1, 1);
         for (size_t i = 0; i < list.items->size(); ++i)
-          if (equal((*list.items)[i], a.positional[0])) return Value::fromInt(static_cast<int64_t>(i));
+          if (equal((*list.items)[i], a.positional[0], a.callRange)) return Value::fromInt(static_cast<int64_t>(i));
         throw ElaborationError(a.callRange, "value is not in the list");
       });
     throw ElaborationError(range, withSuggestion(fmt::format("'list' object has no attribute '{}' in a patch", name),
@@ -820,6 +921,7 @@ class Elaborator final : public Interpreter {
     throw ElaborationError(range, fmt::format("'dict' object has no attribute '{}' in a patch", name));
   }
 
+  const CompileLimits& limits_;
   PyoObjects objects_;
   PythonRandom random_;
   BuiltinTables builtins_;
@@ -828,11 +930,24 @@ class Elaborator final : public Interpreter {
   std::vector<std::shared_ptr<InstanceData>> instances_;
   Value returnValue_;
   SourceRange returnRange_;
-  int depth_ = 0;
+  uint64_t steps_ = 0;       // loop iterations, comprehension elements, calls and elements of list operations
+  uint64_t callDepth_ = 0;   // nested calls of the script's functions
+  StackGuard stack_;         // the native stack that eval, exec and calls recurse on
+  SourceRange currentStatement_;
 };
 
 }  // namespace
 }  // namespace elab
+
+namespace {
+
+// The elaborator's stack: it recurses per call of the script, per level of an expression (848 bytes a level in
+// eval) and per nested statement, so Python's 1000 nested calls with a few hundred levels of expression each
+// need far more than a main thread's 8 MiB (which ran out after 10 calls of a 900-level sum). Virtual memory:
+// only the pages a script reaches are touched; StackGuard turns the end of it into a RecursionError.
+constexpr size_t kElaborationStackBytes = size_t(256) << 20;
+
+}  // namespace
 
 std::unique_ptr<ir::Graph> elaborate(const ast::Module& module, Diagnostics& diagnostics,
                                      const ElaborationOptions& options) {
@@ -840,15 +955,36 @@ std::unique_ptr<ir::Graph> elaborate(const ast::Module& module, Diagnostics& dia
   graph->sourceName = module.fileName;
   graph->seed = options.seed;
   const Registry& registry = options.registry ? *options.registry : Registry::builtin();
-  try {
-    elab::Elaborator elaborator(*graph, registry, options.seed);
-    elaborator.objects().configure(options.limits, diagnostics);
-    elaborator.run(module);
-    // Before anything is allocated: init would allocate this much state (issue 7).
-    if (auto tooBig = ir::checkStateBytes(*graph, options.limits.stateBytes))
-      throw elab::ElaborationError(tooBig->range, tooBig->message);
-  } catch (const elab::ElaborationError& error) {
-    diagnostics.error(error.range, error.what());
+  std::optional<elab::ElaborationError> failure;
+  auto run = [&] {
+    SourceRange statement;
+    try {
+      elab::Elaborator elaborator(*graph, registry, options.seed, options.limits);
+      try {
+        elaborator.objects().configure(options.limits, diagnostics);
+        elaborator.run(module);
+        // Before anything is allocated: init would allocate this much state (issue 7).
+        if (auto tooBig = ir::checkStateBytes(*graph, options.limits.stateBytes))
+          throw elab::ElaborationError(tooBig->range, tooBig->message);
+      } catch (const std::bad_alloc&) {
+        statement = elaborator.currentStatement();
+        throw;
+      } catch (const std::length_error&) {
+        statement = elaborator.currentStatement();
+        throw;
+      }
+    } catch (const elab::ElaborationError& error) {
+      failure = error;
+    } catch (const std::bad_alloc&) {
+      // The limits are checked before allocating; this is the last resort when memory runs out below them.
+      failure = elab::ElaborationError(statement, "MemoryError: out of memory while running the patch's Python");
+    } catch (const std::length_error&) {
+      failure = elab::ElaborationError(statement, "MemoryError: out of memory while running the patch's Python");
+    }
+  };
+  elab::runWithStack(kElaborationStackBytes, run);
+  if (failure) {
+    diagnostics.error(failure->range, failure->what());
     return nullptr;
   }
   return graph;

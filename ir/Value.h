@@ -107,10 +107,11 @@ struct CallArguments {
 };
 
 // A name scope: a function's locals, a module's globals, with a link to the enclosing scope for closures.
-struct Scope {
+struct Scope : std::enable_shared_from_this<Scope> {
   std::map<std::string, Value> names;
   std::shared_ptr<Scope> parent;
   bool isGlobal = false;
+  bool captured = false;  // a function or class keeps it: the elaborator empties it at the end (reference cycles)
   std::vector<std::string> globalNames;  // names declared `global` in this function
 
   Value* lookup(const std::string& name);
