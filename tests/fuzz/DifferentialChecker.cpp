@@ -218,7 +218,8 @@ CheckResult DifferentialChecker::check(const std::string& text, const std::vecto
       result.differences.push_back(d);
       continue;
     }
-    double tolerance = options_.relativeTolerance * peak + options_.absoluteTolerance;
+    double relative = options_.relativeTolerance + (variant.approximates ? options_.approximationTolerance : 0.0);
+    double tolerance = relative * peak + options_.absoluteTolerance;
     if (auto d = compare(expected->channels, actual.channels, tolerance, peak)) {
       d->variant = variant.name;
       result.differences.push_back(*d);

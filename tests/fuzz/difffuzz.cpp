@@ -27,6 +27,7 @@ struct Options {
   std::string out;     // reproducers go here
   bool shrinkDifferences = true;
   bool verbose = false;
+  bool print = false;  // each patch's text before it is checked
   std::vector<std::string> variants;  // only these (default: all)
   std::vector<std::string> check;     // files or folders of patches to check instead of generating
   CheckerOptions checker;
@@ -35,7 +36,7 @@ struct Options {
 [[noreturn]] void usage(int status) {
   std::fputs(
       "usage: patchc-difffuzz [--seed N] [--count N | --minutes M] [--out DIR] [--variant NAME]... [--frames N]\n"
-      "                       [--no-shrink] [--verbose] [--check FILE|DIR]...\n"
+      "                       [--no-shrink] [--verbose] [--print] [--check FILE|DIR]...\n"
       "Renders random valid patches at -O0 and through every pass alone and every pipeline, and reports each\n"
       "difference beyond float rounding with a shrunk reproducer. --check runs given patches instead.\n",
       status == 0 ? stdout : stderr);
@@ -63,6 +64,7 @@ Options parse(int argc, char** argv) {
       else if (a == "--check") o.check.push_back(value());
       else if (a == "--no-shrink") o.shrinkDifferences = false;
       else if (a == "--verbose") o.verbose = true;
+      else if (a == "--print") o.print = true;
       else if (a == "--help" || a == "-h") usage(0);
       else {
         std::fprintf(stderr, "patchc-difffuzz: error: unknown option %s\n", a.c_str());
@@ -101,6 +103,7 @@ struct Totals {
 bool checkOne(const Options& o, const DifferentialChecker& checker, const std::vector<Variant>& variants,
               const Patch& patch, const std::string& label, Totals& totals) {
   std::string text = patch.text();
+  if (o.print) std::cout << "# " << label << "\n" << text << std::flush;
   auto result = checker.check(text, variants);
   ++totals.patches;
   totals.rendered += result.variantsRendered;
