@@ -340,7 +340,7 @@ class ModuleBuilder {
       const ir::Node& node = graph_.node(id);
       if (node.kind != ir::NodeKind::Object) continue;
       auto init = kernel(node.spec->name, "init");
-      uint32_t seed = nodeSeed(graph_.seed, node.id);
+      uint32_t seed = nodeSeed(graph_.seed, node.seedIndex);
       laneLoop(node.lanes, nodeTag(node) + ".init", [&](llvm::Value* lane) {
         for (size_t k = 0; k < node.inputs.size(); ++k)
           storeIn(initIns_, k, nodeInput(node, k, lane, fmt::format("{}.in{}", nodeTag(node), k)));

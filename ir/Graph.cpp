@@ -39,6 +39,7 @@ std::string Node::identity() const {
 Node& Graph::add(NodeKind kind, const ObjectSpec* spec, int lanes, SourceRange origin) {
   Node node;
   node.id = static_cast<NodeId>(nodes_.size());
+  node.seedIndex = node.id;
   node.kind = kind;
   node.spec = spec;
   node.lanes = lanes;

@@ -76,6 +76,9 @@ struct Node {
       if (a.input == input) return &a;
     return nullptr;
   }
+  // The node's id when the script made it, kept when passes renumber nodes (dce): noise generators derive their
+  // seeds from it, so removing a dead object never changes another object's noise.
+  NodeId seedIndex = 0;
   bool stopped = false; // `.stop()`: computes nothing and outputs silence
   bool replaced = false; // an optimizer pass took over its work: dce removes it without a remark
 

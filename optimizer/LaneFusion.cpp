@@ -1,5 +1,6 @@
-// lane-fuse — pyo's multichannel expansion, applied to objects the user made one by one: identical objects that
-// do not depend on each other (24 Allpass2 made in a loop, say) become one object with the lanes of all of them.
+// lane-fuse — pyo's multichannel expansion, applied to objects the user made one by one: objects of the same op at
+// the same depth of the graph, which therefore do not depend on each other (24 Allpass2 made in a loop, say),
+// become one object with the lanes of all of them.
 // The code generator then compiles the op once instead of 24 times and runs its lanes in one loop (in vectors,
 // for lane-block kernels). Every lane computes what it computed before, in the same order: exact.
 #include "optimizer/GraphQueries.h"
@@ -7,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 namespace patchc::opt {
@@ -56,42 +58,30 @@ void mergeTaps(ir::Graph& graph, ir::NodeId node) {
 
 bool LaneFusion::run(ir::Graph& graph, Remarks& remarks) {
   auto order = graph.topologicalOrder();
-  // ancestors[id]: every node `id` reads, directly or not (bitsets over node ids).
-  const size_t words = (graph.size() + 63) / 64;
-  std::vector<std::vector<uint64_t>> ancestors(graph.size(), std::vector<uint64_t>(words, 0));
-  auto has = [&](ir::NodeId of, ir::NodeId id) { return (ancestors[of][id / 64] >> (id % 64)) & 1; };
+  // depth[id]: the longest path from a node that reads no node. Nodes of equal depth never read each other, and
+  // every edge goes from a lower depth to a higher one, so fusing only nodes of equal depth leaves the graph
+  // acyclic. (Fusing any pairwise independent nodes does not: with A → C and B → D, fusing {A, D} and {B, C}
+  // makes each fused node read the other.)
+  std::vector<int> depth(graph.size(), 0);
   for (ir::NodeId id : order)
     for (const auto& input : graph.node(id).inputs)
       for (const auto& lane : input.lanes)
-        if (!lane.isConstant()) {
-          ancestors[id][lane.node / 64] |= uint64_t{1} << (lane.node % 64);
-          for (size_t w = 0; w < words; ++w) ancestors[id][w] |= ancestors[lane.node][w];
-        }
+        if (!lane.isConstant()) depth[id] = std::max(depth[id], depth[lane.node] + 1);
 
-  // Groups of the same op whose members are pairwise independent, in topological order.
-  std::map<const ObjectSpec*, std::vector<std::vector<ir::NodeId>>> groups;
+  // Groups of the same op at the same depth, in topological order.
+  std::map<std::pair<const ObjectSpec*, int>, std::vector<ir::NodeId>> byOpAndDepth;
   for (ir::NodeId id : order) {
     const ir::Node& node = graph.node(id);
     if (node.kind != ir::NodeKind::Object || node.stopped || node.replaced || !node.arrays.empty() ||
         !node.spec->facts.deterministic)
       continue;
-    auto& candidates = groups[node.spec];
-    bool placed = false;
-    for (auto& group : candidates) {
-      bool independent = true;
-      for (ir::NodeId member : group) independent = independent && !has(id, member) && !has(member, id);
-      if (independent) {
-        group.push_back(id);
-        placed = true;
-        break;
-      }
-    }
-    if (!placed) candidates.push_back({id});
+    byOpAndDepth[{node.spec, depth[id]}].push_back(id);
   }
 
   bool changed = false;
-  for (auto& [spec, candidates] : groups) {
-    for (const auto& group : candidates) {
+  for (auto& [key, group] : byOpAndDepth) {
+    const ObjectSpec* spec = key.first;
+    {
       if (group.size() < 2) continue;
       int lanes = 0;
       std::vector<int> offsets;

@@ -1,0 +1,80 @@
+// The differential checker: a patch rendered as written (-O0) is the reference; the same patch through each pass
+// alone and each pipeline must render the same samples up to float rounding (tests/fuzz/README.md says why the
+// tolerance is what it is, and how -Ofast's approximations are compared).
+#pragma once
+
+#include "optimizer/PassManager.h"
+#include "tests/fuzz/PatchGenerator.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace patchc::fuzz {
+
+// One way of compiling the patch that must not change its sound.
+struct Variant {
+  std::string name;  // "gain-fold", "-O2", ...
+  opt::PipelineOptions pipeline;
+  // -Ofast approximates by design: it is compared with the script as written after its approximating passes
+  // (share-noise, when the patch has several noises, and fast-trig), not with the bare -O0 render.
+  bool approximates = false;
+};
+
+// Every pass alone (`--passes=X`) and every pipeline (-O1, -O2, -Ofast). The approximating passes alone
+// (share-noise, fast-trig) are left out: -Ofast checks them against their reference, and the audio tests check
+// their stated bounds.
+std::vector<Variant> allVariants();
+// The variant of that name, from allVariants(); throws std::invalid_argument if there is none.
+Variant variantNamed(const std::string& name);
+
+struct CheckerOptions {
+  int64_t frames = 8192;           // samples rendered per channel
+  double relativeTolerance = 1e-4;  // of the reference's peak
+  double absoluteTolerance = 1e-6;  // floor, for a silent reference
+  // -Ofast, added to relativeTolerance: twice FastSine's stated error (0.0011 of its amplitude). const-fold can
+  // make a Sine's phase constant first, and fast-trig then approximates a Sine the reference computes exactly.
+  double approximationTolerance = 2 * 0.0011;
+  double unstablePeak = 1e4;       // a reference louder than this blew up: its rounding is not float rounding
+  uint32_t seed = 0;               // compile-time seed (`--seed` of patchc)
+};
+
+struct Difference {
+  std::string variant;
+  std::string what;  // "samples differ", "does not compile: ...", "non-finite samples"
+  int channel = -1;
+  int64_t frame = -1;
+  float expected = 0, actual = 0;
+  double size = 0, tolerance = 0, peak = 0;
+  std::string describe() const;
+};
+
+struct CheckResult {
+  enum class Status {
+    Equal,      // every variant rendered the reference's samples
+    Different,  // some variant did not: `differences`
+    Rejected,   // the patch does not compile as written (a diagnostic): nothing to compare
+    Unstable,   // the reference is not finite or blows up (feedback > 1, ...): its rounding grows without bound
+  };
+  Status status = Status::Equal;
+  std::vector<Difference> differences;
+  std::string message;      // the diagnostic of a rejected patch
+  int variantsRendered = 0;  // variants whose graph differed from -O0's, so that they were compiled and rendered
+};
+
+class DifferentialChecker {
+ public:
+  explicit DifferentialChecker(CheckerOptions options = {}) : options_(options) {}
+  CheckResult check(const std::string& text, const std::vector<Variant>& variants) const;
+  const CheckerOptions& options() const { return options_; }
+
+ private:
+  CheckerOptions options_;
+};
+
+// Deletes statements, arguments and suffixes and simplifies arguments while `stillFails` holds; the smallest
+// patch found. At most `maxChecks` calls of `stillFails`.
+Patch shrink(Patch patch, const std::function<bool(const Patch&)>& stillFails, int maxChecks = 2000);
+
+}  // namespace patchc::fuzz
