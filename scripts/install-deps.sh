@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config ccache python3
   llvm-16-dev clang-16 llvm-16-tools      # the JIT, kernel bitcode, lit and FileCheck
+  libclang-rt-16-dev                      # clang-16's sanitizer and libFuzzer runtimes (scripts/test-sanitized.sh)
   flex libfl-dev bison                    # the front end (libfl-dev has FlexLexer.h)
   libsndfile1-dev portaudio19-dev         # the runtime: files and live audio
   libcli11-dev libfmt-dev                 # the driver: command line and formatting
