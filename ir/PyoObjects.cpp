@@ -164,13 +164,19 @@ Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
   return Value::object(node.id);
 }
 
-std::vector<std::vector<float>> PyoObjects::toArrays(const Value& value, const SourceRange& range,
-                                                     const std::string& what, std::optional<float>& fileSampleRate) {
+std::vector<ir::SampleArray> PyoObjects::toArrays(const Value& value, const SourceRange& range,
+                                                  const std::string& what, std::optional<float>& fileSampleRate) {
   if (value.type == Value::Type::String) {
-    SoundFile sound = readSoundFile(value.text, graph_.sourceName);
-    if (!sound.error.empty()) throw ElaborationError(range, sound.error);
-    fileSampleRate = static_cast<float>(sound.sampleRate);
-    return sound.channels;
+    auto known = sounds_.find(value.text);
+    if (known == sounds_.end()) {
+      SoundFile sound = readSoundFile(value.text, graph_.sourceName);
+      if (!sound.error.empty()) throw ElaborationError(range, sound.error);
+      ReadSound read{{}, static_cast<float>(sound.sampleRate)};
+      for (auto& channel : sound.channels) read.channels.emplace_back(std::move(channel));
+      known = sounds_.emplace(value.text, std::move(read)).first;
+    }
+    fileSampleRate = known->second.sampleRate;
+    return known->second.channels;
   }
   // A list of numbers, or of (time, value) pairs (flattened): one array, for every lane.
   std::vector<float> numbers;
@@ -192,7 +198,7 @@ std::vector<std::vector<float>> PyoObjects::toArrays(const Value& value, const S
     }
   }
   if (numbers.empty()) throw ElaborationError(range, fmt::format("{} is empty", what));
-  return {numbers};
+  return {ir::SampleArray(std::move(numbers))};
 }
 
 Value PyoObjects::mixConstructor() {
@@ -226,9 +232,7 @@ void PyoObjects::start(ir::NodeId id) {
 }
 
 void PyoObjects::removeTaps(ir::NodeId id) {
-  auto& taps = graph_.outputs();
-  taps.erase(std::remove_if(taps.begin(), taps.end(), [id](const ir::OutputTap& t) { return t.node == id; }),
-             taps.end());
+  graph_.removeOutputsOf(id);
 }
 
 bool PyoObjects::reaches(ir::NodeId from, ir::NodeId to) const {
@@ -298,7 +302,7 @@ Value PyoObjects::method(const Value& object, const std::string& name, const Sou
         throw ElaborationError(b[2].given ? b[2].range : b[3].range, "out(dur=..., delay=...) is not supported yet");
       if (chnl < 0) throw ElaborationError(b[0].range, "out()'s channel must not be negative");
       removeTaps(id);
-      graph_.outputs().push_back({id, chnl, args.callRange});
+      graph_.addOutput({id, chnl, args.callRange});
       self().stopped = false;
       start(id);
       return object;

@@ -7,7 +7,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
 #include <map>
+#include <optional>
+#include <set>
+#include <tuple>
 
 namespace patchc::opt {
 namespace {
@@ -30,65 +35,113 @@ ir::Signal shortestPeriod(ir::Signal signal) {
 }
 
 // Taps of consecutive lanes that continue each other's channel order are one tap: lane firstLane + i of the
-// merged tap still goes to channel (firstChannel + i) % channels.
-void mergeTaps(ir::Graph& graph, ir::NodeId node) {
+// merged tap still goes to channel (firstChannel + i) % channels. One pass over the taps in order: a tap of a
+// fused node joins the earliest earlier tap of that node it continues (what merging the taps pairwise in order
+// gives), found through a map from what each open tap continues with instead of by scanning the taps.
+void mergeTaps(ir::Graph& graph, const std::vector<bool>& fused) {
   auto& taps = graph.outputs();
   const int channels = graph.server.channels;
-  const int lanes = graph.node(node).lanes;
-  for (size_t a = 0; a < taps.size(); ++a) {
-    if (taps[a].node != node || taps[a].whole()) continue;
-    for (size_t b = a + 1; b < taps.size();) {
-      auto& first = taps[a];
-      const auto& next = taps[b];
-      if (next.node == node && !next.whole() && next.firstLane == first.firstLane + first.laneCount &&
-          next.firstChannel == (first.firstChannel + first.laneCount) % channels) {
-        first.laneCount += next.laneCount;
-        taps.erase(taps.begin() + static_cast<long>(b));
-      } else {
-        ++b;
-      }
+  using Continuation = std::tuple<ir::NodeId, int, int>;  // node, first lane and channel of the tap that continues
+  std::map<Continuation, std::set<size_t>> open;
+  auto continuation = [&](const ir::OutputTap& t) {
+    return Continuation{t.node, t.firstLane + t.laneCount, (t.firstChannel + t.laneCount) % channels};
+  };
+  std::vector<bool> merged(taps.size(), false);
+  for (size_t b = 0; b < taps.size(); ++b) {
+    const ir::OutputTap& next = taps[b];
+    if (!fused[next.node] || next.whole()) continue;
+    auto it = open.find(Continuation{next.node, next.firstLane, next.firstChannel});
+    if (it == open.end()) {
+      open[continuation(next)].insert(b);
+      continue;
     }
-    if (taps[a].firstLane == 0 && taps[a].laneCount == lanes) taps[a].laneCount = 0;  // every lane: a whole tap
+    size_t a = *it->second.begin();
+    it->second.erase(it->second.begin());
+    if (it->second.empty()) open.erase(it);
+    taps[a].laneCount += next.laneCount;
+    merged[b] = true;
+    open[continuation(taps[a])].insert(a);
   }
+  size_t kept = 0;
+  for (size_t t = 0; t < taps.size(); ++t) {
+    if (merged[t]) continue;
+    auto& tap = taps[t];
+    if (fused[tap.node] && tap.firstLane == 0 && tap.laneCount == graph.node(tap.node).lanes)
+      tap.laneCount = 0;  // every lane: a whole tap
+    taps[kept++] = tap;
+  }
+  taps.resize(kept);
 }
 
 }  // namespace
 
 bool LaneFusion::run(ir::Graph& graph, Remarks& remarks) {
-  auto order = graph.topologicalOrder();
-  // ancestors[id]: every node `id` reads, directly or not (bitsets over node ids).
-  const size_t words = (graph.size() + 63) / 64;
-  std::vector<std::vector<uint64_t>> ancestors(graph.size(), std::vector<uint64_t>(words, 0));
-  auto has = [&](ir::NodeId of, ir::NodeId id) { return (ancestors[of][id / 64] >> (id % 64)) & 1; };
-  for (ir::NodeId id : order)
+  const auto order = graph.topologicalOrder();
+  // Groups of the same op whose members are pairwise independent: each node, in topological order, joins the
+  // first group of its op that holds none of its ancestors. A group is (op ordinal, index among the op's
+  // groups); ancestry[id] holds, ascending, the groups of id and of every node it reads, directly or not: sparse,
+  // so a wide patch costs its edges (a bitset per node cost n² bits: 1.2 GB at 100k objects). It is freed once
+  // the node's last reader has taken it.
+  using Group = std::pair<size_t, size_t>;
+  std::map<const ObjectSpec*, size_t> ordinal;
+  std::vector<const ObjectSpec*> specOf;
+  std::vector<std::vector<std::vector<ir::NodeId>>> groupsOf;  // [op ordinal][index]: members
+  std::vector<std::vector<Group>> ancestry(graph.size());
+  std::vector<std::vector<ir::NodeId>> sources(graph.size());
+  std::vector<int> unreadBy(graph.size(), 0);  // readers of each node not yet visited
+  for (ir::NodeId id : order) {
     for (const auto& input : graph.node(id).inputs)
       for (const auto& lane : input.lanes)
-        if (!lane.isConstant()) {
-          ancestors[id][lane.node / 64] |= uint64_t{1} << (lane.node % 64);
-          for (size_t w = 0; w < words; ++w) ancestors[id][w] |= ancestors[lane.node][w];
-        }
-
-  // Groups of the same op whose members are pairwise independent, in topological order.
-  std::map<const ObjectSpec*, std::vector<std::vector<ir::NodeId>>> groups;
-  for (ir::NodeId id : order) {
-    const ir::Node& node = graph.node(id);
-    if (node.kind != ir::NodeKind::Object || node.stopped || node.replaced || !node.arrays.empty() ||
-        !node.spec->facts.deterministic)
-      continue;
-    auto& candidates = groups[node.spec];
-    bool placed = false;
-    for (auto& group : candidates) {
-      bool independent = true;
-      for (ir::NodeId member : group) independent = independent && !has(id, member) && !has(member, id);
-      if (independent) {
-        group.push_back(id);
-        placed = true;
-        break;
-      }
-    }
-    if (!placed) candidates.push_back({id});
+        if (!lane.isConstant()) sources[id].push_back(lane.node);
+    std::sort(sources[id].begin(), sources[id].end());
+    sources[id].erase(std::unique(sources[id].begin(), sources[id].end()), sources[id].end());
+    for (ir::NodeId s : sources[id]) ++unreadBy[s];
   }
+  for (ir::NodeId id : order) {
+    std::vector<Group> above;
+    for (ir::NodeId s : sources[id]) {
+      if (--unreadBy[s] == 0 && above.empty()) {
+        above = std::move(ancestry[s]);  // its last reader: take it
+        continue;
+      }
+      std::vector<Group> joined;
+      std::set_union(above.begin(), above.end(), ancestry[s].begin(), ancestry[s].end(), std::back_inserter(joined));
+      above = std::move(joined);
+      if (unreadBy[s] == 0) std::vector<Group>().swap(ancestry[s]);
+    }
+    const ir::Node& node = graph.node(id);
+    if (!(node.kind != ir::NodeKind::Object || node.stopped || node.replaced || !node.arrays.empty() ||
+          !node.spec->facts.deterministic)) {
+      auto [it, added] = ordinal.emplace(node.spec, groupsOf.size());
+      if (added) {
+        specOf.push_back(node.spec);
+        groupsOf.emplace_back();
+      }
+      const size_t op = it->second;
+      // The op's groups among the ancestors are indices ascending, distinct: the first index i missing is the
+      // first p where they differ from 0, 1, 2, ... (a binary search).
+      auto first = std::lower_bound(above.begin(), above.end(), Group{op, 0});
+      auto last = std::lower_bound(above.begin(), above.end(), Group{op + 1, 0});
+      auto missing = std::partition_point(first, last, [&](const Group& g) {
+        return g.second == static_cast<size_t>(&g - &*first);
+      });
+      const size_t index = static_cast<size_t>(missing - first);
+      if (index == groupsOf[op].size()) groupsOf[op].emplace_back();
+      groupsOf[op][index].push_back(id);
+      above.insert(std::lower_bound(above.begin(), above.end(), Group{op, index}), Group{op, index});
+    }
+    if (unreadBy[id] > 0) ancestry[id] = std::move(above);
+  }
+  std::map<const ObjectSpec*, std::vector<std::vector<ir::NodeId>>> groups;
+  for (size_t op = 0; op < specOf.size(); ++op) groups[specOf[op]] = std::move(groupsOf[op]);
 
+  // Where each fused object's lanes went: its taps follow, in one pass over the taps at the end.
+  struct Moved {
+    ir::NodeId fused = 0;
+    int offset = 0;
+  };
+  std::vector<std::optional<Moved>> moved(graph.size());
+  std::vector<ir::NodeId> members;
   bool changed = false;
   for (auto& [spec, candidates] : groups) {
     for (const auto& group : candidates) {
@@ -112,25 +165,36 @@ bool LaneFusion::run(ir::Graph& graph, Remarks& remarks) {
       for (auto& input : inputs) input = shortestPeriod(std::move(input));
       graph.node(fusedId).inputs = std::move(inputs);
       graph.node(fusedId).lanes = lanes;
+      graph.inputsChanged(fusedId);
       for (size_t m = 0; m < group.size(); ++m) {
-        const int offset = offsets[m];
-        graph.replaceUses(group[m], [&](int lane) { return ir::LaneSource::of(fusedId, offset + lane); });
-        for (auto& tap : graph.outputs())
-          if (tap.node == group[m]) {
-            tap.node = fusedId;
-            tap.laneCount = tap.whole() ? graph.node(group[m]).lanes : tap.laneCount;
-            tap.firstLane += offset;
-          }
+        moved[group[m]] = Moved{fusedId, offsets[m]};
+        members.push_back(group[m]);
         graph.node(group[m]).replaced = true;
       }
-      mergeTaps(graph, fusedId);
       changed = true;
       remarks.passed(name(), first.origin,
                      fmt::format("{} {} objects run as one {}[{}]: compiled once, their lanes computed in one loop",
                                  group.size(), spec->name, spec->name, lanes));
     }
   }
-  return changed;
+  if (!changed) return false;
+  // Readers of the fused objects read the fused ones, all at once: a reader of many (a Mix of them all) is
+  // rewritten once. The same as group by group: members map to distinct lanes, so no input's repeating pattern
+  // (shortestPeriod) changes.
+  graph.replaceUsesOfEach(members, [&](ir::NodeId member, int lane) {
+    return ir::LaneSource::of(moved[member]->fused, moved[member]->offset + lane);
+  });
+  std::vector<bool> fused(graph.size(), false);
+  for (auto& tap : graph.outputs()) {
+    if (tap.node >= moved.size() || !moved[tap.node]) continue;
+    const Moved& to = *moved[tap.node];
+    tap.laneCount = tap.whole() ? graph.node(tap.node).lanes : tap.laneCount;
+    tap.firstLane += to.offset;
+    tap.node = to.fused;
+    fused[to.fused] = true;
+  }
+  mergeTaps(graph, fused);
+  return true;
 }
 
 }  // namespace patchc::opt
