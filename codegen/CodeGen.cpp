@@ -26,6 +26,7 @@
 #include <mutex>
 #include <optional>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace patchc::codegen {
 namespace {
@@ -37,6 +38,11 @@ static_assert(ir::kBlockFloats == kBlockFrames, "ir/StateSize.h counts one block
 
 // Arrays larger than this are read from the compiler's memory instead of being compiled into the module.
 constexpr size_t kLargeArray = 4096;
+
+// Up to this many output taps, each is summed by code of its own with its constants baked in (the common patch:
+// a few `.out()` calls); beyond it, by one loop over a table (emitOutputTable), so that the code and LLVM's
+// time stay the same for 20 taps or 100000.
+constexpr size_t kUnrolledTaps = 16;
 
 // Where each node's output buffer and per-lane state live in the arena.
 struct NodeLayout {
@@ -263,7 +269,7 @@ class ModuleBuilder {
         pointers.push_back(llvm::ConstantExpr::getIntToPtr(
             llvm::ConstantInt::get(i64_, reinterpret_cast<uint64_t>(numbers.data())), ptr_));
       else
-        pointers.push_back(constantArray(numbers, fmt::format("{}.array{}", name, a)));
+        pointers.push_back(constantArray(numbers.values(), fmt::format("{}.array{}", name, a)));
       counts.push_back(llvm::ConstantInt::get(i32_, numbers.size()));
     }
     if (pointers.size() == 1) return {pointers[0], counts[0]};
@@ -278,9 +284,12 @@ class ModuleBuilder {
   }
 
   // Constants of mixed lists live in a pool at the end of the arena (filled by init, read with stride 0).
+  // One slot per value as floats compare (0 and -0 share the first one's); found by a map, not a scan.
   size_t poolOffset(float value) {
-    for (size_t i = 0; i < pool_.size(); ++i)
-      if (pool_[i] == value) return poolBase_ + i * sizeof(float);
+    if (!std::isnan(value)) {
+      auto [it, added] = poolSlots_.emplace(value == 0.0f ? 0.0f : value, pool_.size());
+      if (!added) return poolBase_ + it->second * sizeof(float);
+    }
     pool_.push_back(value);
     return poolBase_ + (pool_.size() - 1) * sizeof(float);
   }
@@ -499,7 +508,7 @@ class ModuleBuilder {
     bool unity = mul.isUniformConstant() && mul.lanes[0].value == 1.0f && add.isUniformConstant() &&
                  add.lanes[0].value == 0.0f;
     if (!unity && layouts_[id].frameMajor && mul.isUniformConstant() && add.isUniformConstant() &&
-        add.lanes[0].value == 0.0f && graph_.readersOf(id).empty()) {
+        add.lanes[0].value == 0.0f && !graph_.hasReaders(id)) {
       layouts_[id].tapGain = mul.lanes[0].value;
     } else if (!unity && layouts_[id].frameMajor && mul.width() == 1 && add.width() == 1 && mul.isConstant() &&
                add.isConstant()) {
@@ -564,7 +573,11 @@ class ModuleBuilder {
     };
     laneLoop(channels, "out.clear", [&](llvm::Value* ch) { builder_.CreateCall(clear, {channelPointer(ch), n}); });
     auto accumulateFrames = helper("patchc_accumulateFrames", {ptr_, i32_, i32_, i32_, ptr_, i32_, i32_, i32_, floatTy_});
+    size_t liveTaps = 0;
+    for (const auto& tap : graph_.outputs()) liveTaps += graph_.node(tap.node).stopped ? 0 : 1;
+    if (liveTaps > kUnrolledTaps) emitOutputTable(outputs, offset, accumulate, accumulateFrames, channelPointer);
     for (const auto& tap : graph_.outputs()) {
+      if (liveTaps > kUnrolledTaps) break;
       const ir::Node& node = graph_.node(tap.node);
       if (node.stopped) continue;
       const int count = tap.whole() ? node.lanes : tap.laneCount;
@@ -594,6 +607,76 @@ class ModuleBuilder {
     builder_.CreateRetVoid();
 
     finishInit();
+  }
+
+  // Many taps (thousands of separate `.out()` calls): one loop over a constant table of what each tap sums
+  // where, instead of a piece of code per tap (2500 of them took LLVM 14 s). A row is a frame-major tap (a
+  // patchc_accumulateFrames call: lanes > 0) or one lane of a lane-major tap (patchc_accumulate: lanes 0), in the
+  // order of the taps, so that every channel sums the same numbers in the same order as the unrolled code.
+  template <typename ChannelPointer>
+  void emitOutputTable(llvm::Value* outputs, llvm::Value* offset, llvm::FunctionCallee accumulate,
+                       llvm::FunctionCallee accumulateFrames, ChannelPointer channelPointer) {
+    const int channels = graph_.server.channels;
+    std::vector<int64_t> sources, strides, lanes, firstChannels;
+    std::vector<float> gains;
+    for (const auto& tap : graph_.outputs()) {
+      const ir::Node& node = graph_.node(tap.node);
+      if (node.stopped) continue;
+      const NodeLayout& layout = layouts_[tap.node];
+      const int count = tap.whole() ? node.lanes : tap.laneCount;
+      if (layout.frameMajor) {
+        sources.push_back(static_cast<int64_t>(layout.laneOffset(tap.firstLane)));
+        strides.push_back(layout.sampleStride());
+        lanes.push_back(count);
+        firstChannels.push_back(tap.firstChannel);
+        gains.push_back(layout.tapGain);
+        continue;
+      }
+      for (int i = 0; i < count; ++i) {
+        sources.push_back(static_cast<int64_t>(layout.laneOffset(tap.firstLane + i)));
+        strides.push_back(layout.sampleStride());
+        lanes.push_back(0);
+        firstChannels.push_back((tap.firstChannel + i) % channels);
+        gains.push_back(1.0f);
+      }
+    }
+    const int rows = static_cast<int>(sources.size());
+    auto* sourceTable = intArray(sources, "out.sources");
+    auto* strideTable = intArray(strides, "out.strides");
+    auto* laneTable = intArray(lanes, "out.lanes");
+    auto* channelTable = intArray(firstChannels, "out.channels");
+    auto* gainTable = constantArray(gains, "out.gains");
+    auto* intTableTy = llvm::ArrayType::get(i64_, static_cast<uint64_t>(rows));
+    auto* floatTableTy = llvm::ArrayType::get(floatTy_, static_cast<uint64_t>(rows));
+    llvm::Value* zero = llvm::ConstantInt::get(i64_, 0);
+    llvm::Value* n = llvm::ConstantInt::get(i32_, kBlockFrames);
+    laneLoop(rows, "out.table", [&](llvm::Value* row) {
+      llvm::Value* r = builder_.CreateZExt(row, i64_);
+      auto load = [&](llvm::Value* table) {
+        return builder_.CreateTrunc(
+            builder_.CreateLoad(i64_, builder_.CreateInBoundsGEP(intTableTy, table, {zero, r})), i32_);
+      };
+      llvm::Value* source = builder_.CreateInBoundsGEP(
+          llvm::Type::getInt8Ty(context_), state_,
+          builder_.CreateLoad(i64_, builder_.CreateInBoundsGEP(intTableTy, sourceTable, {zero, r})));
+      llvm::Value* stride = load(strideTable);
+      llvm::Value* laneCount = load(laneTable);
+      llvm::Value* channel = load(channelTable);
+      llvm::Value* gain = builder_.CreateLoad(floatTy_, builder_.CreateInBoundsGEP(floatTableTy, gainTable, {zero, r}));
+      llvm::Function* fn = builder_.GetInsertBlock()->getParent();
+      auto* frames = llvm::BasicBlock::Create(context_, "out.table.frames", fn);
+      auto* lane = llvm::BasicBlock::Create(context_, "out.table.lane", fn);
+      auto* next = llvm::BasicBlock::Create(context_, "out.table.next", fn);
+      builder_.CreateCondBr(builder_.CreateICmpEQ(laneCount, llvm::ConstantInt::get(i32_, 0)), lane, frames);
+      builder_.SetInsertPoint(frames);
+      builder_.CreateCall(accumulateFrames, {outputs, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(channels)),
+                                             channel, offset, source, stride, laneCount, n, gain});
+      builder_.CreateBr(next);
+      builder_.SetInsertPoint(lane);
+      builder_.CreateCall(accumulate, {channelPointer(channel), source, stride, n});
+      builder_.CreateBr(next);
+      builder_.SetInsertPoint(next);
+    });
   }
 
   // The constant pool is known only after process is emitted: init stores it, then returns.
@@ -643,6 +726,7 @@ class ModuleBuilder {
   std::vector<ir::NodeId> order_;
   std::vector<NodeLayout> layouts_;
   std::vector<float> pool_;
+  std::unordered_map<float, size_t> poolSlots_;  // value → its index in pool_
   size_t poolBase_ = 0;
   std::map<std::pair<ir::NodeId, size_t>, size_t> gatherOffsets_;  // (node, input) → its scratch in the arena
 };

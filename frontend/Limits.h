@@ -15,8 +15,8 @@ namespace patchc {
 struct CompileLimits {
   // Source text, in bytes, read from the patch file.
   uint64_t sourceBytes = 64ull << 20;
-  // Elaboration steps: every loop iteration, comprehension element and call, over the whole script (nested
-  // loops count together).
+  // Elaboration steps: every loop iteration, comprehension element and call, and every element a list
+  // operation makes or scans, over the whole script (nested loops count together).
   uint64_t steps = 20'000'000;
   // Nested calls of the script's functions (Python's own default recursion limit is 1000).
   uint64_t recursion = 1000;
@@ -37,7 +37,7 @@ struct LimitInfo {
 
 inline constexpr LimitInfo kLimitTable[] = {
     {"source-bytes", &CompileLimits::sourceBytes, "bytes of the patch's text"},
-    {"steps", &CompileLimits::steps, "compile-time steps: loop iterations and calls, all loops together"},
+    {"steps", &CompileLimits::steps, "compile-time steps: loop iterations, calls and list elements made or scanned, all loops together"},
     {"recursion", &CompileLimits::recursion, "nested calls of the script's functions"},
     {"collection-elements", &CompileLimits::collectionElements, "elements of one list, tuple or string"},
     {"objects", &CompileLimits::objects, "objects in the patch"},

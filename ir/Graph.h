@@ -3,9 +3,13 @@
 #pragma once
 
 #include "frontend/SourceLocation.h"
+#include "ir/SampleArray.h"
 #include "stdlib/Registry.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,7 +71,7 @@ struct Node {
   // The input's Signal holds one constant per array (its length), so passes see an ordinary constant input.
   struct ArrayInput {
     size_t input = 0;
-    std::vector<std::vector<float>> lanes;
+    std::vector<SampleArray> lanes;  // shared with every node that reads the same numbers
     bool operator==(const ArrayInput&) const = default;
   };
   std::vector<ArrayInput> arrays;
@@ -119,46 +123,125 @@ class Graph {
   Node& node(NodeId id) { return nodes_[id]; }
   const Node& node(NodeId id) const { return nodes_[id]; }
   const std::vector<Node>& nodes() const { return nodes_; }
-  std::vector<Node>& nodes() { return nodes_; }
+  // Whoever takes every node to change them may rewire any of them: the reader index is rebuilt on its next use.
+  std::vector<Node>& nodes() {
+    index_.readers.reset();
+    return nodes_;
+  }
   size_t size() const { return nodes_.size(); }
 
-  std::vector<OutputTap>& outputs() { return outputs_; }
+  // Whoever takes the taps to change them may change any of them: their index is rebuilt on its next use.
+  std::vector<OutputTap>& outputs() {
+    index_.taps.reset();
+    return outputs_;
+  }
   const std::vector<OutputTap>& outputs() const { return outputs_; }
+  // `.out()`: adds a tap, keeping the tap index.
+  void addOutput(OutputTap tap);
+  // Removes the taps of `node` (`.out()` again, `.stop()`); cheap when it has none.
+  void removeOutputsOf(NodeId node);
+  // The taps of `node` read `replacement` instead (which must have its lanes).
+  void moveOutputs(NodeId node, NodeId replacement);
 
   // Recomputes a node's lane count from its inputs (the largest input width) and each input's rate.
   void updateShape(Node& node);
-  // Nodes in an order where every node comes after the nodes it reads; empty if there is a cycle.
+  // Nodes in an order where every node comes after the nodes it reads; empty if there is a cycle. Ties keep
+  // creation order (ascending ids), so printouts are stable. O(n log n).
   std::vector<NodeId> topologicalOrder() const;
 
   // ---- for the optimizer ----
   // Every input lane that reads `node` is given `replacement(lane read)` instead. Output taps are not inputs:
-  // they keep reading the node.
+  // they keep reading the node. Visits only the readers of `node` (the reader index).
   template <typename Replacement>
   void replaceUses(NodeId node, Replacement replacement) {
-    for (auto& reader : nodes_)
-      for (auto& input : reader.inputs) {
+    replaceUsesOfEach({node}, [&replacement](NodeId, int lane) { return replacement(lane); });
+  }
+  // replaceUses for several nodes at once, `replacement(node, lane read)`: each of their readers is visited once
+  // (lane-fuse replaces thousands of objects that one Mix reads; one at a time cost the Mix's lanes each time).
+  template <typename Replacement>
+  void replaceUsesOfEach(std::vector<NodeId> replaced, Replacement replacement) {
+    auto& index = readerIndex();
+    std::sort(replaced.begin(), replaced.end());
+    auto isReplaced = [&](NodeId n) { return std::binary_search(replaced.begin(), replaced.end(), n); };
+    std::vector<NodeId> readers;
+    for (NodeId node : replaced) {
+      readers.insert(readers.end(), index.readers[node].begin(), index.readers[node].end());
+      index.readers[node].clear();
+    }
+    std::sort(readers.begin(), readers.end());
+    readers.erase(std::unique(readers.begin(), readers.end()), readers.end());
+    for (NodeId r : readers) {
+      for (auto& input : nodes_[r].inputs) {
+        bool touched = false;
         for (auto& lane : input.lanes)
-          if (!lane.isConstant() && lane.node == node) lane = replacement(lane.lane);
-        input.rate = inferRate(input);
+          if (!lane.isConstant() && isReplaced(lane.node)) {
+            lane = replacement(lane.node, lane.lane);
+            touched = true;
+          }
+        if (touched) input.rate = inferRate(input);
       }
+      reindexSources(r, replaced);
+    }
   }
   // `replacement` takes over everything `node` did: its readers read the same lanes of `replacement`, and its
   // output taps are the replacement's. The node itself stays, unread (dce removes it).
   void replaceNode(NodeId node, NodeId replacement) {
     replaceUses(node, [replacement](int lane) { return LaneSource::of(replacement, lane); });
-    for (auto& tap : outputs_)
-      if (tap.node == node) tap.node = replacement;
+    moveOutputs(node, replacement);
   }
-  // The nodes that read `node` (each once), and how many input lanes read it in all.
+  // After rewiring a node's inputs other than through replaceUses/replaceNode (a pass that builds a node, or
+  // gives one new inputs): keeps the reader index true. Changing constants needs no call.
+  void inputsChanged(NodeId node);
+  // The nodes that read `node`, each once, in ascending order.
   std::vector<NodeId> readersOf(NodeId node) const;
-  bool hasOutputTap(NodeId node) const;
+  bool hasReaders(NodeId node) const { return !readerIndex().readers[node].empty(); }
+  bool hasOutputTap(NodeId node) const { return !tapIndex()[node].empty(); }
+  // Positions in outputs() of the taps of `node`, ascending.
+  const std::vector<size_t>& outputsOf(NodeId node) const { return tapIndex()[node]; }
   // Removes the nodes for which `dead[id]` is true; the survivors are renumbered in order and every reference
   // to them follows. Nothing may still read a removed node.
   void removeNodes(const std::vector<bool>& dead);
+  // Empty when the reader and tap indexes (if built) agree with the nodes and taps; else what differs (the
+  // verifier's check that every pass kept them).
+  std::string indexProblem() const;
 
  private:
+  // Who reads whom, built on first use from the nodes (O(lanes)) and then kept by the methods above, so that a
+  // pass asking each node for its readers costs the readers, not the whole graph.
+  struct ReaderIndex {
+    std::vector<std::vector<NodeId>> readers;  // readers[s]: the nodes that read s, each once, in no order
+    std::vector<std::vector<NodeId>> sources;  // sources[r]: the nodes r reads, each once, ascending
+  };
+  // Dropped (not copied) with the graph: a copy builds its own.
+  template <typename T>
+  struct Lazy {
+    std::unique_ptr<T> value;
+    Lazy() = default;
+    Lazy(const Lazy&) {}
+    Lazy(Lazy&&) noexcept = default;
+    Lazy& operator=(const Lazy&) {
+      value.reset();
+      return *this;
+    }
+    Lazy& operator=(Lazy&&) noexcept = default;
+    void reset() { value.reset(); }
+    T* operator->() const { return value.get(); }
+    explicit operator bool() const { return value != nullptr; }
+  };
+  struct Indexes {
+    Lazy<ReaderIndex> readers;
+    Lazy<std::vector<std::vector<size_t>>> taps;  // taps[n]: positions in outputs_ of n's taps, ascending
+  };
+  ReaderIndex& readerIndex() const;
+  std::vector<std::vector<size_t>>& tapIndex() const;
+  std::vector<NodeId> sourcesOf(NodeId node) const;
+  // Re-reads the sources of `reader` into the index; the nodes in `cleared` (ascending) were already emptied of
+  // their readers.
+  void reindexSources(NodeId reader, const std::vector<NodeId>& cleared = {});
+
   std::vector<Node> nodes_;
   std::vector<OutputTap> outputs_;
+  mutable Indexes index_;
 };
 
 

@@ -187,22 +187,30 @@ Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
   return Value::object(node.id);
 }
 
-std::vector<std::vector<float>> PyoObjects::toArrays(const Value& value, const SourceRange& range,
-                                                     const std::string& what, std::optional<float>& fileSampleRate) {
+std::vector<ir::SampleArray> PyoObjects::toArrays(const Value& value, const SourceRange& range,
+                                                  const std::string& what, std::optional<float>& fileSampleRate) {
   if (value.type == Value::Type::String) {
-    // Sound files are read now, so their samples count against state-bytes before they are read.
-    const uint64_t allowed = limits_.stateBytes - std::min(soundFileBytes_, limits_.stateBytes);
-    SoundFile sound = readSoundFile(value.text, graph_.sourceName, allowed);
-    if (sound.tooBig)
-      throw ElaborationError(range, fmt::format("{}: {} of samples, more than the patch may still allocate, {} {}",
-                                                sound.error, ir::describeBytes(sound.tooBig),
-                                                ir::describeBytes(allowed),
-                                                limitHint("state-bytes", limits_.stateBytes)));
-    if (!sound.error.empty()) throw ElaborationError(range, sound.error);
-    for (const auto& channel : sound.channels)
-      soundFileBytes_ = saturatingAdd(soundFileBytes_, saturatingMul(channel.size(), sizeof(float)));
-    fileSampleRate = static_cast<float>(sound.sampleRate);
-    return sound.channels;
+    auto known = sounds_.find(value.text);
+    if (known == sounds_.end()) {
+      // Sound files are read now, so their samples count against state-bytes before they are read; a file
+      // named again is the same shared samples, read and counted once.
+      const uint64_t allowed = limits_.stateBytes - std::min(soundFileBytes_, limits_.stateBytes);
+      SoundFile sound = readSoundFile(value.text, graph_.sourceName, allowed);
+      if (sound.tooBig)
+        throw ElaborationError(range, fmt::format("{}: {} of samples, more than the patch may still allocate, {} {}",
+                                                  sound.error, ir::describeBytes(sound.tooBig),
+                                                  ir::describeBytes(allowed),
+                                                  limitHint("state-bytes", limits_.stateBytes)));
+      if (!sound.error.empty()) throw ElaborationError(range, sound.error);
+      ReadSound read{{}, static_cast<float>(sound.sampleRate)};
+      for (auto& channel : sound.channels) {
+        soundFileBytes_ = saturatingAdd(soundFileBytes_, saturatingMul(channel.size(), sizeof(float)));
+        read.channels.emplace_back(std::move(channel));
+      }
+      known = sounds_.emplace(value.text, std::move(read)).first;
+    }
+    fileSampleRate = known->second.sampleRate;
+    return known->second.channels;
   }
   // A list of numbers, or of (time, value) pairs (flattened): one array, for every lane.
   std::vector<float> numbers;
@@ -228,7 +236,7 @@ std::vector<std::vector<float>> PyoObjects::toArrays(const Value& value, const S
   if (numbers.size() > static_cast<size_t>(INT32_MAX))
     throw ElaborationError(range, fmt::format("{} holds {} numbers, more than an object can read", what,
                                               numbers.size()));
-  return {numbers};
+  return {ir::SampleArray(std::move(numbers))};
 }
 
 Value PyoObjects::mixConstructor() {
@@ -297,9 +305,7 @@ ir::Node& PyoObjects::addNode(ir::NodeKind kind, const ObjectSpec* spec, int lan
 }
 
 void PyoObjects::removeTaps(ir::NodeId id) {
-  auto& taps = graph_.outputs();
-  taps.erase(std::remove_if(taps.begin(), taps.end(), [id](const ir::OutputTap& t) { return t.node == id; }),
-             taps.end());
+  graph_.removeOutputsOf(id);
 }
 
 bool PyoObjects::reaches(ir::NodeId from, ir::NodeId to) const {
@@ -370,7 +376,7 @@ Value PyoObjects::method(const Value& object, const std::string& name, const Sou
         throw ElaborationError(b[2].given ? b[2].range : b[3].range, "out(dur=..., delay=...) is not supported yet");
       if (chnl < 0) throw ElaborationError(b[0].range, "out()'s channel must not be negative");
       removeTaps(id);
-      graph_.outputs().push_back({id, chnl, args.callRange});
+      graph_.addOutput({id, chnl, args.callRange});
       self().stopped = false;
       start(id);
       return object;

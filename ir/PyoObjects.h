@@ -60,8 +60,8 @@ class PyoObjects {
   void setInput(ir::Node& node, size_t index, ir::Signal signal, const SourceRange& range);
   std::vector<std::string> inputNames(const ir::Node& node) const;
   Value method(const Value& object, const std::string& name, const SourceRange& range);
-  std::vector<std::vector<float>> toArrays(const Value& value, const SourceRange& range, const std::string& what,
-                                           std::optional<float>& fileSampleRate);
+  std::vector<ir::SampleArray> toArrays(const Value& value, const SourceRange& range, const std::string& what,
+                                        std::optional<float>& fileSampleRate);
   void start(ir::NodeId id);
   bool reaches(ir::NodeId from, ir::NodeId to) const;
   void removeTaps(ir::NodeId id);
@@ -77,6 +77,13 @@ class PyoObjects {
   Diagnostics* diagnostics_ = nullptr;
   uint64_t soundFileBytes_ = 0;  // samples of the sound files read so far, counted against state-bytes
   std::map<ir::NodeId, std::map<std::string, Value>> given_;  // argument values as given, for attribute reads
+  // The sound files read so far, by the path as the patch gave it: every SfPlayer of one file shares one copy of
+  // its samples (the path names the same file throughout one elaboration).
+  struct ReadSound {
+    std::vector<ir::SampleArray> channels;
+    float sampleRate = 0;
+  };
+  std::map<std::string, ReadSound> sounds_;
 };
 
 }  // namespace patchc::elab

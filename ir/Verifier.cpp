@@ -44,6 +44,8 @@ std::vector<std::string> verify(const Graph& graph) {
         (tap.firstLane < 0 || tap.laneCount < 0 || tap.firstLane + tap.laneCount > graph.node(tap.node).lanes))
       problems.push_back(fmt::format("output tap reads lanes outside node {}", tap.node));
   }
+  // The indexes passes ask for readers and taps must follow every change a pass made.
+  if (auto problem = graph.indexProblem(); !problem.empty()) problems.push_back(problem);
   if (graph.server.channels < 1) problems.push_back("the server has no output channel");
   if (graph.server.sampleRate <= 0) problems.push_back("the server's sample rate is not positive");
   return problems;

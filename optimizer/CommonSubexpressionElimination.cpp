@@ -18,7 +18,7 @@ struct NodeKey {
   const ObjectSpec* spec;
   int lanes;
   std::vector<std::vector<std::tuple<int, float, ir::NodeId, int>>> inputs;
-  std::vector<std::pair<size_t, std::vector<std::vector<float>>>> arrays;
+  std::vector<std::pair<size_t, std::vector<ir::SampleArray>>> arrays;  // shared: compared by hash, not copied
   bool operator<(const NodeKey& other) const {
     return std::tie(kind, spec, lanes, inputs, arrays) <
            std::tie(other.kind, other.spec, other.lanes, other.inputs, other.arrays);

@@ -11,7 +11,7 @@ bool DeadCodeElimination::run(ir::Graph& graph, Remarks& remarks) {
   bool changed = false;
   // A stopped node outputs silence: its readers read constant zeros.
   for (const auto& node : graph.nodes()) {
-    if (!node.stopped || graph.readersOf(node.id).empty()) continue;
+    if (!node.stopped || !graph.hasReaders(node.id)) continue;
     graph.replaceUses(node.id, [](int) { return ir::LaneSource::constant(0.0f); });
     changed = true;
   }

@@ -114,8 +114,7 @@ bool unity(ir::Graph& graph, ir::Node& node) {
     // Taps read whole nodes: they can move to the kept operand only when it is one, lane for lane.
     auto source = wholeNode(graph, kept);
     if (!source || graph.node(*source).lanes != node.lanes) return false;
-    for (auto& tap : graph.outputs())
-      if (tap.node == node.id) tap.node = *source;
+    graph.moveOutputs(node.id, *source);
   }
   graph.replaceUses(node.id, [&](int lane) { return kept.forLane(lane); });
   node.replaced = true;

@@ -10,6 +10,9 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
+#include <tuple>
 
 namespace patchc::opt {
 namespace {
@@ -32,36 +35,52 @@ ir::Signal shortestPeriod(ir::Signal signal) {
 }
 
 // Taps of consecutive lanes that continue each other's channel order are one tap: lane firstLane + i of the
-// merged tap still goes to channel (firstChannel + i) % channels.
-void mergeTaps(ir::Graph& graph, ir::NodeId node) {
+// merged tap still goes to channel (firstChannel + i) % channels. One pass over the taps in order: a tap of a
+// fused node joins the earliest earlier tap of that node it continues (what merging the taps pairwise in order
+// gives), found through a map from what each open tap continues with instead of by scanning the taps.
+void mergeTaps(ir::Graph& graph, const std::vector<bool>& fused) {
   auto& taps = graph.outputs();
   const int channels = graph.server.channels;
-  const int lanes = graph.node(node).lanes;
-  for (size_t a = 0; a < taps.size(); ++a) {
-    if (taps[a].node != node || taps[a].whole()) continue;
-    for (size_t b = a + 1; b < taps.size();) {
-      auto& first = taps[a];
-      const auto& next = taps[b];
-      if (next.node == node && !next.whole() && next.firstLane == first.firstLane + first.laneCount &&
-          next.firstChannel == (first.firstChannel + first.laneCount) % channels) {
-        first.laneCount += next.laneCount;
-        taps.erase(taps.begin() + static_cast<long>(b));
-      } else {
-        ++b;
-      }
+  using Continuation = std::tuple<ir::NodeId, int, int>;  // node, first lane and channel of the tap that continues
+  std::map<Continuation, std::set<size_t>> open;
+  auto continuation = [&](const ir::OutputTap& t) {
+    return Continuation{t.node, t.firstLane + t.laneCount, (t.firstChannel + t.laneCount) % channels};
+  };
+  std::vector<bool> merged(taps.size(), false);
+  for (size_t b = 0; b < taps.size(); ++b) {
+    const ir::OutputTap& next = taps[b];
+    if (!fused[next.node] || next.whole()) continue;
+    auto it = open.find(Continuation{next.node, next.firstLane, next.firstChannel});
+    if (it == open.end()) {
+      open[continuation(next)].insert(b);
+      continue;
     }
-    if (taps[a].firstLane == 0 && taps[a].laneCount == lanes) taps[a].laneCount = 0;  // every lane: a whole tap
+    size_t a = *it->second.begin();
+    it->second.erase(it->second.begin());
+    if (it->second.empty()) open.erase(it);
+    taps[a].laneCount += next.laneCount;
+    merged[b] = true;
+    open[continuation(taps[a])].insert(a);
   }
+  size_t kept = 0;
+  for (size_t t = 0; t < taps.size(); ++t) {
+    if (merged[t]) continue;
+    auto& tap = taps[t];
+    if (fused[tap.node] && tap.firstLane == 0 && tap.laneCount == graph.node(tap.node).lanes)
+      tap.laneCount = 0;  // every lane: a whole tap
+    taps[kept++] = tap;
+  }
+  taps.resize(kept);
 }
 
 }  // namespace
 
 bool LaneFusion::run(ir::Graph& graph, Remarks& remarks) {
-  auto order = graph.topologicalOrder();
+  const auto order = graph.topologicalOrder();
   // depth[id]: the longest path from a node that reads no node. Nodes of equal depth never read each other, and
-  // every edge goes from a lower depth to a higher one, so fusing only nodes of equal depth leaves the graph
-  // acyclic. (Fusing any pairwise independent nodes does not: with A → C and B → D, fusing {A, D} and {B, C}
-  // makes each fused node read the other.)
+  // every edge goes from a lower depth to a higher one, so fusing only nodes of one op at one depth leaves the
+  // graph acyclic. (Fusing any pairwise independent nodes does not: with A → C and B → D, fusing {A, D} and
+  // {B, C} makes each fused node read the other; that holds across ops too.) One pass over the edges.
   std::vector<int> depth(graph.size(), 0);
   for (ir::NodeId id : order)
     for (const auto& input : graph.node(id).inputs)
@@ -77,11 +96,19 @@ bool LaneFusion::run(ir::Graph& graph, Remarks& remarks) {
       continue;
     byOpAndDepth[{node.spec, depth[id]}].push_back(id);
   }
+  std::map<const ObjectSpec*, std::vector<std::vector<ir::NodeId>>> groups;
+  for (auto& [key, members] : byOpAndDepth) groups[key.first].push_back(std::move(members));
 
+  // Where each fused object's lanes went: its taps follow, in one pass over the taps at the end.
+  struct Moved {
+    ir::NodeId fused = 0;
+    int offset = 0;
+  };
+  std::vector<std::optional<Moved>> moved(graph.size());
+  std::vector<ir::NodeId> members;
   bool changed = false;
-  for (auto& [key, group] : byOpAndDepth) {
-    const ObjectSpec* spec = key.first;
-    {
+  for (auto& [spec, candidates] : groups) {
+    for (const auto& group : candidates) {
       if (group.size() < 2) continue;
       int lanes = 0;
       std::vector<int> offsets;
@@ -102,25 +129,36 @@ bool LaneFusion::run(ir::Graph& graph, Remarks& remarks) {
       for (auto& input : inputs) input = shortestPeriod(std::move(input));
       graph.node(fusedId).inputs = std::move(inputs);
       graph.node(fusedId).lanes = lanes;
+      graph.inputsChanged(fusedId);
       for (size_t m = 0; m < group.size(); ++m) {
-        const int offset = offsets[m];
-        graph.replaceUses(group[m], [&](int lane) { return ir::LaneSource::of(fusedId, offset + lane); });
-        for (auto& tap : graph.outputs())
-          if (tap.node == group[m]) {
-            tap.node = fusedId;
-            tap.laneCount = tap.whole() ? graph.node(group[m]).lanes : tap.laneCount;
-            tap.firstLane += offset;
-          }
+        moved[group[m]] = Moved{fusedId, offsets[m]};
+        members.push_back(group[m]);
         graph.node(group[m]).replaced = true;
       }
-      mergeTaps(graph, fusedId);
       changed = true;
       remarks.passed(name(), first.origin,
                      fmt::format("{} {} objects run as one {}[{}]: compiled once, their lanes computed in one loop",
                                  group.size(), spec->name, spec->name, lanes));
     }
   }
-  return changed;
+  if (!changed) return false;
+  // Readers of the fused objects read the fused ones, all at once: a reader of many (a Mix of them all) is
+  // rewritten once. The same as group by group: members map to distinct lanes, so no input's repeating pattern
+  // (shortestPeriod) changes.
+  graph.replaceUsesOfEach(members, [&](ir::NodeId member, int lane) {
+    return ir::LaneSource::of(moved[member]->fused, moved[member]->offset + lane);
+  });
+  std::vector<bool> fused(graph.size(), false);
+  for (auto& tap : graph.outputs()) {
+    if (tap.node >= moved.size() || !moved[tap.node]) continue;
+    const Moved& to = *moved[tap.node];
+    tap.laneCount = tap.whole() ? graph.node(tap.node).lanes : tap.laneCount;
+    tap.firstLane += to.offset;
+    tap.node = to.fused;
+    fused[to.fused] = true;
+  }
+  mergeTaps(graph, fused);
+  return true;
 }
 
 }  // namespace patchc::opt

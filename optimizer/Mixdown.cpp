@@ -23,8 +23,8 @@ struct Summation {
 std::optional<Summation> howSummed(const ir::Graph& graph, const ir::Node& node, std::string& why) {
   auto readers = graph.readersOf(node.id);
   bool tapped = graph.hasOutputTap(node.id);
-  for (const auto& tap : graph.outputs())
-    if (tap.node == node.id && !tap.whole()) {
+  for (size_t t : graph.outputsOf(node.id))
+    if (!graph.outputs()[t].whole()) {
       why = "its lanes go to the output in parts";
       return std::nullopt;
     }

@@ -2,6 +2,8 @@
 
 #include "frontend/Diagnostics.h"
 
+#include <fmt/format.h>
+
 namespace patchc::opt {
 
 bool RemarkFilter::add(const std::string& flag) {
@@ -31,10 +33,9 @@ bool RemarkFilter::wants(RemarkKind kind, const std::string& pass) const {
 
 void Remarks::add(Remark remark) {
   // Passes that repeat until nothing changes may say the same thing twice: say it once.
-  for (const auto& r : all_)
-    if (r.kind == remark.kind && r.pass == remark.pass && r.message == remark.message &&
-        r.range.begin.line == remark.range.begin.line && r.range.begin.column == remark.range.begin.column)
-      return;
+  std::string key = fmt::format("{}\n{}\n{}:{}\n{}", static_cast<int>(remark.kind), remark.pass,
+                                remark.range.begin.line, remark.range.begin.column, remark.message);
+  if (!said_.insert(std::move(key)).second) return;
   if (out_ && filter_.wants(remark.kind, remark.pass)) {
     const char* flag = remark.kind == RemarkKind::Passed   ? "-Rpass"
                        : remark.kind == RemarkKind::Missed ? "-Rpass-missed"

@@ -10,6 +10,7 @@
 #include <ostream>
 #include <regex>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace patchc::opt {
@@ -52,6 +53,7 @@ class Remarks {
   std::ostream* out_ = nullptr;
   RemarkFilter filter_;
   std::vector<Remark> all_;
+  std::unordered_set<std::string> said_;  // what all_ holds, as keys: a repeat is found without scanning all_
 };
 
 }  // namespace patchc::opt

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <tuple>
 
 namespace patchc::opt {
 namespace {
@@ -35,18 +37,24 @@ Range multiply(const Range& a, const Range& b) {
   return ValueRange{*std::min_element(p, p + 4), *std::max_element(p, p + 4)};
 }
 
-Range laneRange(const ir::Graph& graph, const ir::LaneSource& source, int depth);
+// Ranges already computed in one query, by (node, lane, depth): a node read along many paths (x = x + x, thirty
+// times) is analysed once per depth instead of once per path (2^30). The depth is part of the key so that the
+// answer is the one the uncached recursion gives.
+using Memo = std::map<std::tuple<ir::NodeId, int, int>, Range>;
 
-Range signalRange(const ir::Graph& graph, const ir::Signal& signal, int depth) {
+Range laneRange(const ir::Graph& graph, const ir::LaneSource& source, int depth, Memo& memo);
+
+Range signalRange(const ir::Graph& graph, const ir::Signal& signal, int depth, Memo& memo) {
   if (signal.lanes.empty()) return std::nullopt;
-  Range result = laneRange(graph, signal.lanes[0], depth);
-  for (size_t i = 1; i < signal.lanes.size() && result; ++i) result = join(result, laneRange(graph, signal.lanes[i], depth));
+  Range result = laneRange(graph, signal.lanes[0], depth, memo);
+  for (size_t i = 1; i < signal.lanes.size() && result; ++i)
+    result = join(result, laneRange(graph, signal.lanes[i], depth, memo));
   return result;
 }
 
 // The object's own output before mul and add.
-Range objectRange(const ir::Graph& graph, const ir::Node& node, int lane, int depth) {
-  auto input = [&](size_t k) { return laneRange(graph, node.inputs[k].forLane(lane), depth + 1); };
+Range objectRange(const ir::Graph& graph, const ir::Node& node, int lane, int depth, Memo& memo) {
+  auto input = [&](size_t k) { return laneRange(graph, node.inputs[k].forLane(lane), depth + 1, memo); };
   const std::string& op = node.spec->name;
   if (op == "Sine" || op == "SineLoop" || op == "FastSine" || op == "Noise") return ValueRange{-1.0f, 1.0f};
   if (op == "Fader") return ValueRange{0.0f, 1.0f};
@@ -66,16 +74,19 @@ Range objectRange(const ir::Graph& graph, const ir::Node& node, int lane, int de
   return std::nullopt;
 }
 
-Range laneRange(const ir::Graph& graph, const ir::LaneSource& source, int depth) {
+Range laneRange(const ir::Graph& graph, const ir::LaneSource& source, int depth, Memo& memo) {
   if (source.isConstant()) return ValueRange{source.value, source.value};
   if (depth > kMaxDepth) return std::nullopt;
   const ir::Node& node = graph.node(source.node);
   if (node.kind != ir::NodeKind::Object || node.stopped) return std::nullopt;
-  Range own = objectRange(graph, node, source.lane, depth);
-  Range mul = laneRange(graph, node.inputs[node.mulIndex()].forLane(source.lane), depth + 1);
-  Range offset = laneRange(graph, node.inputs[node.addIndex()].forLane(source.lane), depth + 1);
+  auto key = std::make_tuple(source.node, source.lane, depth);
+  if (auto known = memo.find(key); known != memo.end()) return known->second;
+  Range own = objectRange(graph, node, source.lane, depth, memo);
+  Range mul = laneRange(graph, node.inputs[node.mulIndex()].forLane(source.lane), depth + 1, memo);
+  Range offset = laneRange(graph, node.inputs[node.addIndex()].forLane(source.lane), depth + 1, memo);
   Range result = add(multiply(own, mul), offset);
-  if (result && (!std::isfinite(result->low) || !std::isfinite(result->high))) return std::nullopt;
+  if (result && (!std::isfinite(result->low) || !std::isfinite(result->high))) result = std::nullopt;
+  memo.emplace(key, result);
   return result;
 }
 
@@ -86,7 +97,8 @@ float ValueRange::magnitude() const { return std::max(std::fabs(low), std::fabs(
 std::string ValueRange::text() const { return fmt::format("[{:.4g}, {:.4g}]", low, high); }
 
 std::optional<ValueRange> valueRange(const ir::Graph& graph, const ir::Signal& signal) {
-  return signalRange(graph, signal, 0);
+  Memo memo;
+  return signalRange(graph, signal, 0, memo);
 }
 
 }  // namespace patchc::opt
