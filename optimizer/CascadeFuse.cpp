@@ -61,6 +61,9 @@ bool CascadeFuse::run(ir::Graph& graph, Remarks& remarks) {
     fused.inputs.push_back(last.inputs[last.mulIndex()]);
     fused.inputs.push_back(last.inputs[last.addIndex()]);
     graph.updateShape(fused);
+    // The chain's lanes (all equal, sameParameters), which may be more than its inputs are wide: a range()
+    // after mul=[...] keeps pyo's streams while making mul one number.
+    fused.lanes = first.lanes;
     const ir::NodeId fusedId = fused.id;
     graph.replaceNode(last.id, fusedId);
     for (ir::NodeId n : chain) graph.node(n).replaced = true;

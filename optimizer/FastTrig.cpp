@@ -46,7 +46,11 @@ bool FastTrig::run(ir::Graph& graph, Remarks& remarks) {
     inputs.push_back(node.inputs[node.addIndex()]);
     node.spec = fastSine;
     node.inputs = std::move(inputs);
+    // The same lanes: a node may have more lanes than its inputs are wide (`Sine(mul=[a, b]).range(...)` keeps
+    // pyo's two streams after range() made its mul one number), and its readers read them all.
+    const int lanes = node.lanes;
     graph.updateShape(node);
+    node.lanes = lanes;
     changed = true;
     float gain = uniformConstant(node.inputs[node.mulIndex()]).value_or(1.0f);
     remarks.passed(name(), node.origin,

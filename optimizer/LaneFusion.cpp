@@ -87,17 +87,29 @@ bool LaneFusion::run(ir::Graph& graph, Remarks& remarks) {
       for (const auto& lane : input.lanes)
         if (!lane.isConstant()) depth[id] = std::max(depth[id], depth[lane.node] + 1);
 
-  // Groups of the same op at the same depth, in topological order.
-  std::map<std::pair<const ObjectSpec*, int>, std::vector<ir::NodeId>> byOpAndDepth;
+  // Groups of the same op at the same depth with the same Constant inputs, in topological order. A lane-block
+  // kernel may read a Constant input once per node (FastSine's quality), so only nodes whose Constant inputs are
+  // one number each, the same in every member, are fused.
+  using Key = std::tuple<const ObjectSpec*, int, std::vector<float>>;
+  std::map<Key, std::vector<ir::NodeId>> byOpAndDepth;
   for (ir::NodeId id : order) {
     const ir::Node& node = graph.node(id);
     if (node.kind != ir::NodeKind::Object || node.stopped || node.replaced || !node.arrays.empty() ||
         !node.spec->facts.deterministic)
       continue;
-    byOpAndDepth[{node.spec, depth[id]}].push_back(id);
+    std::vector<float> constants;
+    bool uniform = true;
+    for (size_t k = 0; k < node.spec->inputs.size() && uniform; ++k) {
+      if (node.spec->inputs[k].kind != InputKind::Constant) continue;
+      auto value = uniformConstant(node.inputs[k]);
+      uniform = value.has_value();
+      if (value) constants.push_back(*value);
+    }
+    if (!uniform) continue;
+    byOpAndDepth[{node.spec, depth[id], constants}].push_back(id);
   }
   std::map<const ObjectSpec*, std::vector<std::vector<ir::NodeId>>> groups;
-  for (auto& [key, members] : byOpAndDepth) groups[key.first].push_back(std::move(members));
+  for (auto& [key, members] : byOpAndDepth) groups[std::get<0>(key)].push_back(std::move(members));
 
   // Where each fused object's lanes went: its taps follow, in one pass over the taps at the end.
   struct Moved {
