@@ -505,8 +505,18 @@ class Elaborator final : public Interpreter {
         d.keys = std::make_shared<ValueList>();
         d.items = std::make_shared<ValueList>();
         for (size_t i = 0; i < e.keys.size(); ++i) {
-          d.keys->push_back(eval(*e.keys[i], scope));
-          d.items->push_back(eval(*e.elements[i], scope));
+          Value key = eval(*e.keys[i], scope);
+          Value item = eval(*e.elements[i], scope);
+          // A repeated key keeps its first place and takes the last value, as in Python ({1: 'a', 1.0: 'b'}).
+          charge(d.keys->size(), e.keys[i]->range);
+          auto same = std::find_if(d.keys->begin(), d.keys->end(),
+                                   [&](const Value& k) { return equal(k, key, e.keys[i]->range); });
+          if (same != d.keys->end()) {
+            (*d.items)[static_cast<size_t>(same - d.keys->begin())] = std::move(item);
+          } else {
+            d.keys->push_back(std::move(key));
+            d.items->push_back(std::move(item));
+          }
         }
         return d;
       }
