@@ -15,7 +15,9 @@ fi
 ninja -C "$build"
 
 # abort_on_error: a report ends the process with SIGABRT, which ctest and libFuzzer both count as a failure.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+# allocator_may_return_null: an allocation too big for memory returns null, as malloc does without ASan, so the
+# runtime's clean "not enough memory for the state" path is tested here too instead of ASan aborting first.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:abort_on_error=1:print_stacktrace=1}
 ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
 

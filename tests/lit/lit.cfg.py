@@ -11,3 +11,6 @@ config.excludes = ["Inputs"]
 config.environment["PATH"] = os.pathsep.join(
     [config.patchc_bin_dir, config.llvm_tools_dir, config.environment.get("PATH", "/usr/bin:/bin")])
 config.substitutions.append(("%examples", os.path.join(config.patchc_source_dir, "examples")))
+# `UNSUPPORTED: asan` for what depends on the size of stack frames, which AddressSanitizer multiplies.
+if config.patchc_sanitize.upper() in ("ON", "1", "TRUE", "YES"):
+    config.available_features.add("asan")

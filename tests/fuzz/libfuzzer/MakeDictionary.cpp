@@ -27,6 +27,8 @@ class NoInterpreter final : public elab::Interpreter {
   elab::Value attribute(const elab::Value&, const std::string&, const SourceRange&) override { return {}; }
   elab::ValueList iterate(const elab::Value&, const SourceRange&) override { return {}; }
   bool truthy(const elab::Value&) override { return false; }
+  void charge(uint64_t, const SourceRange&) override {}
+  void checkSize(uint64_t, uint64_t, const char*, const SourceRange&) override {}
 };
 
 // The literal tokens of the lexer's rules: the quoted strings a rule line starts with ("def", "**=", and the
