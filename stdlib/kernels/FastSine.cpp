@@ -9,28 +9,31 @@ using namespace patchc::kernel;
 
 PATCHC_KERNEL_INIT(FastSine) {
   float initialPhase = in[1].value();
-  static_cast<fastsine::State*>(state_)->phase = wrapUnit(initialPhase == initialPhase ? initialPhase : 0.0f);
+  auto* state = static_cast<fastsine::State*>(state_);
+  state->phase = wrapUnit(initialPhase == initialPhase ? initialPhase : 0.0f);
+  state->refinement = in[2].value() >= 0.5f ? 1.0f : 0.0f;
 }
 
 namespace {
 struct FastSineVoice {
   using State = fastsine::State;
-  static float memory(const State&) { return 0.0f; }
+  // The carried float is the lane's refinement weight, constant (quality is a Constant input).
+  static float memory(const State& state) { return state.refinement; }
   static void setMemory(State&, float) {}
   static float parameter(float) { return 0.0f; }  // input 1 is initphase, used by init only
   // sin(2π φ) = sin(π t) with t = 1 - 2φ in (-1, 1], φ wrapped into [0, 1) (phase::at does not wrap).
-  static float tick(float phase, float&, float, bool refined) {
-    return fastsine::parabolicSine(1.0f - 2.0f * (phase - std::floor(phase)), refined);
+  static float tick(float phase, float& refinement, float, bool) {
+    return fastsine::parabolicSine(1.0f - 2.0f * (phase - std::floor(phase)), refinement);
   }
 };
 }  // namespace
 
 PATCHC_KERNEL_PROCESS(FastSine) {
-  oscillator::process<FastSineVoice>(static_cast<fastsine::State*>(state_), in, out, n, env, in[2].value() >= 0.5f);
+  oscillator::process<FastSineVoice>(static_cast<fastsine::State*>(state_), in, out, n, env, false);
 }
 
-// quality is one constant for the node.
+// Each lane reads its own quality from its state: one node may hold lanes of both.
 PATCHC_KERNEL_PROCESS_LANES(FastSine) {
   oscillator::processLanes<FastSineVoice>(states, stateStride, in, out, outLaneStride, outSampleStride, lanes, n,
-                                          env, in[2].at(0, 0) >= 0.5f);
+                                          env, false);
 }

@@ -49,6 +49,29 @@ TEST(OscillatorAudio, FastSineApproximatesSine) {
   EXPECT_NEAR(amplitudeAt(r.channels[1], r.sampleRate, 1000.0), 0.5, 0.01);
 }
 
+// Each lane of one FastSine keeps its own quality, as written (-O0) and optimized: the lane kernel read lane 0's
+// quality for every lane, so FastSine(quality=[0, 1])'s second lane was the unrefined parabola (error up to 0.056
+// instead of 0.0011), found by the differential fuzzer.
+TEST(OscillatorAudio, FastSineLanesKeepTheirOwnQuality) {
+  const std::string lanes = "a = FastSine(freq=[300, 300], quality=[0, 1], mul=0.5).out()\n";
+  const std::string apart = "a = FastSine(300, quality=0, mul=0.5).out(0)\nb = FastSine(300, quality=1, mul=0.5).out(1)\n";
+  for (opt::Level level : {opt::Level::O0, opt::Level::O2}) {
+    CompileOptions options;
+    options.optimizer.level = level;
+    auto together = renderPatch(lanes, 0.2, options);
+    auto separate = renderPatch(apart, 0.2, options);
+    ASSERT_TRUE(together.patch && separate.patch);
+    for (int channel : {0, 1}) {
+      const auto& x = together.channels[static_cast<size_t>(channel)];
+      const auto& y = separate.channels[static_cast<size_t>(channel)];
+      ASSERT_EQ(x.size(), y.size());
+      double worst = 0;
+      for (size_t i = 0; i < x.size(); ++i) worst = std::max(worst, std::fabs(double(x[i]) - double(y[i])));
+      EXPECT_LT(worst, 1e-6) << "channel " << channel << " at -O" << (level == opt::Level::O0 ? "0" : "2");
+    }
+  }
+}
+
 TEST(OscillatorAudio, NoiseIsWhiteAndSeeded) {
   auto a = renderPatch("n = Noise(0.5).out()\n", 1.0);
   auto b = renderPatch("n = Noise(0.5).out()\n", 1.0);
