@@ -70,6 +70,29 @@ bool optimizeGraph(ir::Graph& graph, Diagnostics& diagnostics, const CompileOpti
   return true;
 }
 
+bool generateCode(CompiledPatch& patch, Diagnostics& diagnostics, const CompileOptions& options) {
+  Stopwatch clock;
+  try {
+    auto context = std::make_unique<llvm::LLVMContext>();
+    auto module = codegen::buildModule(*patch.graph, *context, patch.info);
+    patch.times.codegen = clock.lapMs();
+    auto objects = codegen::compileToObjects(std::move(module), std::move(context), options.llvmOptLevel,
+                                             options.compileThreads);
+    patch.times.optimize = clock.lapMs();
+    std::string error;
+    patch.jit = codegen::JitPatch::link(std::move(objects), error);
+    patch.times.jit = clock.lapMs();
+    if (!patch.jit) {
+      diagnostics.error({}, "internal compiler error: the JIT failed: " + error);
+      return false;
+    }
+  } catch (const std::exception& e) {
+    diagnostics.error({}, std::string("internal compiler error: ") + e.what());
+    return false;
+  }
+  return true;
+}
+
 std::unique_ptr<CompiledPatch> compilePatch(std::unique_ptr<SourceFile> source, Diagnostics& diagnostics,
                                             const CompileOptions& options) {
   auto patch = std::make_unique<CompiledPatch>();
@@ -84,24 +107,7 @@ std::unique_ptr<CompiledPatch> compilePatch(std::unique_ptr<SourceFile> source, 
   bool optimized = optimizeGraph(*patch->graph, diagnostics, options);
   patch->times.passes = clock.lapMs();
   if (!optimized) return nullptr;
-  try {
-    auto context = std::make_unique<llvm::LLVMContext>();
-    auto module = codegen::buildModule(*patch->graph, *context, patch->info);
-    patch->times.codegen = clock.lapMs();
-    auto objects = codegen::compileToObjects(std::move(module), std::move(context), options.llvmOptLevel,
-                                             options.compileThreads);
-    patch->times.optimize = clock.lapMs();
-    std::string error;
-    patch->jit = codegen::JitPatch::link(std::move(objects), error);
-    patch->times.jit = clock.lapMs();
-    if (!patch->jit) {
-      diagnostics.error({}, "internal compiler error: the JIT failed: " + error);
-      return nullptr;
-    }
-  } catch (const std::exception& e) {
-    diagnostics.error({}, std::string("internal compiler error: ") + e.what());
-    return nullptr;
-  }
+  if (!generateCode(*patch, diagnostics, options)) return nullptr;
   return patch;
 }
 

@@ -48,6 +48,11 @@ std::unique_ptr<ir::Graph> buildGraph(const ast::Module& module, Diagnostics& di
 // Runs the optimizer's pipeline on the graph; false after reporting an internal error.
 bool optimizeGraph(ir::Graph& graph, Diagnostics& diagnostics, const CompileOptions& options);
 
+// The graph's code: builds, optimizes and links `patch.graph` into `patch.jit` (and `info`, `times`). For a
+// graph made or changed outside `compilePatch` (the differential fuzzer's perturbed reference). False after
+// reporting an internal error.
+bool generateCode(CompiledPatch& patch, Diagnostics& diagnostics, const CompileOptions& options);
+
 // Parse to callable. Null after reporting a diagnostic (user error) or an internal error.
 std::unique_ptr<CompiledPatch> compilePatch(std::unique_ptr<SourceFile> source, Diagnostics& diagnostics,
                                             const CompileOptions& options);

@@ -5,6 +5,7 @@
 #include "optimizer/Pass.h"
 #include "runtime/FileRenderer.h"
 #include "runtime/PatchInstance.h"
+#include "stdlib/Registry.h"
 #include "tools/Pipeline.h"
 
 #include <fmt/format.h>
@@ -31,7 +32,8 @@ CompileOptions compileOptions(const opt::PipelineOptions& pipeline, uint32_t see
 // The optimized graph as text, without code generation: equal text means the variant compiles the reference's
 // code, so it need not be rendered. nullopt with `error` when the compile stops.
 std::optional<std::string> optimizedGraph(const std::string& text, const CompileOptions& options, std::string& error,
-                                          std::unique_ptr<ir::Graph>* keep = nullptr) {
+                                          std::unique_ptr<ir::Graph>* keep = nullptr,
+                                          const std::function<void(ir::Graph&)>& change = {}) {
   std::ostringstream messages;
   Diagnostics diagnostics(messages);
   SourceFile source("fuzz.patch", text);
@@ -42,6 +44,7 @@ std::optional<std::string> optimizedGraph(const std::string& text, const Compile
     error = messages.str();
     return std::nullopt;
   }
+  if (change) change(*graph);
   std::string printed = ir::printText(*graph);
   if (keep) *keep = std::move(graph);
   return printed;
@@ -52,17 +55,91 @@ struct Rendered {
   std::string error;
 };
 
-Rendered render(const std::string& text, const CompileOptions& options, int64_t frames) {
+// Two rounding-sized changes of every node's output, like the reorderings the exact passes make. A patch that
+// moves beyond a fraction of the tolerance under either amplifies rounding (chaos, biquads at their 1 Hz clamp, a
+// slow allpass of a constant) and cannot tell a miscompile of that size from rounding. Both are needed: rounding
+// of a constant or slow signal is a bias, which only changed values move (Nudge); rounding of a moving signal is
+// noise, which only a changed sequence moves (Dither).
+enum class Perturbation {
+  // Every constant of a signal input (freq, q, mul, add, ...) moves by a few units in the last place (a factor
+  // 1 ± 2^-22, a hash of the node, input, lane and salt choosing where in that range): const-fold's compile-time
+  // arithmetic moves constants that much, and a filter's coefficients at a low corner amplify it (a float ButLP
+  // at 5 Hz is 3e-3 of its peak away from exact arithmetic). One ulp is not enough: the rounding bias of a
+  // recursive filter of a constant hardly changes under it.
+  Nudge,
+  Dither,  // a constant `mul` c becomes a white noise between c·(1 - 2^-23) and c·(1 + 2^-23)
+};
+
+void perturbRounding(ir::Graph& graph, Perturbation how, uint32_t salt) {
+  const ObjectSpec* noise = Registry::builtin().find("Noise");
+  const size_t written = graph.size();
+  for (size_t id = 0; id < written; ++id) {
+    if (how == Perturbation::Nudge) {
+      ir::Node& node = graph.node(id);
+      for (size_t i = 0; i < node.inputs.size(); ++i) {
+        // Signal inputs only: a Constant sizes state or picks a mode (`type=1`), an Array's constant is a length.
+        if (node.spec && i < node.spec->inputs.size()) {
+          const auto& input = node.spec->inputs[i];
+          if (input.hidden || (input.kind != InputKind::Audio && input.kind != InputKind::Signal)) continue;
+        } else if (!node.spec && i < node.mulIndex()) {
+          continue;  // a Mix's sources
+        }
+        for (size_t lane = 0; lane < node.inputs[i].lanes.size(); ++lane) {
+          auto& source = node.inputs[i].lanes[lane];
+          if (!source.isConstant() || source.value == 0.0f) continue;
+          uint64_t h = ((uint64_t(id) << 32) ^ (uint64_t(i) << 16) ^ lane ^ (uint64_t(salt) << 56)) *
+                       0x9E3779B97F4A7C15ull;
+          double r = double(h >> 11) * 0x1p-53 * 2.0 - 1.0;  // in [-1, 1)
+          source.value = static_cast<float>(double(source.value) * (1.0 + r * 0x1p-22));
+        }
+      }
+      continue;
+    }
+    const auto& mul = graph.node(id).inputs[graph.node(id).mulIndex()];
+    if (!mul.isConstant()) continue;
+    ir::Signal scale, offset;
+    for (const auto& lane : mul.lanes) {
+      scale.lanes.push_back(ir::LaneSource::constant(lane.value * 0x1p-23f));
+      offset.lanes.push_back(lane);
+    }
+    const int width = mul.width();  // `mul` dangles once a node is added
+    ir::Node& dither = graph.add(ir::NodeKind::Object, noise, width, graph.node(id).origin);
+    dither.seedIndex = static_cast<ir::NodeId>(1'000'000 + id);  // the script's noises keep their seeds
+    dither.inputs = {scale, offset};
+    graph.updateShape(dither);
+    ir::NodeId ditherId = dither.id;
+    graph.inputsChanged(ditherId);
+    ir::Node& node = graph.node(id);
+    ir::Signal dithered;
+    for (int lane = 0; lane < width; ++lane) dithered.lanes.push_back(ir::LaneSource::of(ditherId, lane));
+    node.inputs[node.mulIndex()] = dithered;
+    graph.updateShape(node);
+    graph.inputsChanged(static_cast<ir::NodeId>(id));
+  }
+}
+
+// The patch compiled with `options`, its optimized graph changed by `change` if given (a perturbation, a test's
+// deliberate miscompile), rendered for `frames` samples per channel.
+Rendered render(const std::string& text, const CompileOptions& options, int64_t frames,
+                const std::function<void(ir::Graph&)>& change = {}) {
   Rendered out;
   std::ostringstream messages;
   Diagnostics diagnostics(messages);
   try {
-    auto patch = compilePatch(std::make_unique<SourceFile>("fuzz.patch", text), diagnostics, options);
-    if (!patch) {
+    SourceFile source("fuzz.patch", text);
+    auto ast = parseSource(source, diagnostics);
+    CompiledPatch patch;
+    if (ast) patch.graph = buildGraph(*ast, diagnostics, options);
+    if (!patch.graph || !optimizeGraph(*patch.graph, diagnostics, options)) {
       out.error = messages.str();
       return out;
     }
-    runtime::PatchInstance instance(patch->abi());
+    if (change) change(*patch.graph);
+    if (!generateCode(patch, diagnostics, options)) {
+      out.error = messages.str();
+      return out;
+    }
+    runtime::PatchInstance instance(patch.abi());
     out.channels = runtime::renderToBuffer(instance, frames);
   } catch (const std::exception& e) {
     out.error = std::string("exception: ") + e.what();
@@ -177,7 +254,7 @@ CheckResult DifferentialChecker::check(const std::string& text, const std::vecto
 
   for (const auto& variant : variants) {
     CompileOptions options = compileOptions(variant.pipeline, options_.seed, log);
-    auto optimized = optimizedGraph(text, options, error);
+    auto optimized = optimizedGraph(text, options, error, nullptr, options_.sabotage);
     if (!optimized) {
       Difference d;
       d.variant = variant.name;
@@ -209,7 +286,7 @@ CheckResult DifferentialChecker::check(const std::string& text, const std::vecto
     } else if (*optimized == *written) {
       continue;  // the same graph: the same code
     }
-    Rendered actual = render(text, options, options_.frames);
+    Rendered actual = render(text, options, options_.frames, options_.sabotage);
     ++result.variantsRendered;
     if (!actual.error.empty()) {
       Difference d;
@@ -225,7 +302,34 @@ CheckResult DifferentialChecker::check(const std::string& text, const std::vecto
       result.differences.push_back(*d);
     }
   }
-  if (!result.differences.empty()) result.status = CheckResult::Status::Different;
+  if (result.differences.empty()) return result;
+  result.status = CheckResult::Status::Different;
+  // Is the patch itself that sensitive? Sample differences no larger than a rounding-sized perturbation of the
+  // reference makes (times `sensitivityMargin`) are rounding amplified, not a miscompile.
+  bool sampleDifferences = false;
+  for (const auto& d : result.differences) sampleDifferences |= d.channel >= 0;
+  if (!sampleDifferences) return result;
+  double tolerance = options_.relativeTolerance * peak + options_.absoluteTolerance;
+  std::optional<Difference> moved;
+  for (auto [how, salt] : {std::pair{Perturbation::Nudge, 1u}, std::pair{Perturbation::Nudge, 2u},
+                           std::pair{Perturbation::Dither, 0u}}) {
+    Rendered perturbed = render(text, compileOptions(asWritten, options_.seed, log), options_.frames,
+                                [how = how, salt = salt](ir::Graph& g) { perturbRounding(g, how, salt); });
+    if (!perturbed.error.empty()) continue;
+    auto d = compare(reference->channels, perturbed.channels, 0.0, peak);
+    if (d && (!moved || d->size > moved->size)) moved = d;
+  }
+  if (!moved) return result;
+  result.sensitivity = moved->size;
+  if (moved->size <= options_.sensitiveFraction * tolerance) return result;
+  std::erase_if(result.differences, [&](const Difference& d) {
+    return d.channel >= 0 && d.size <= options_.sensitivityMargin * moved->size;
+  });
+  if (result.differences.empty()) {
+    result.status = CheckResult::Status::IllConditioned;
+    result.message = fmt::format("rounding-sized perturbation moves the reference by {:.3g} (channel {}, frame {}; "
+                                 "tolerance {:.3g})", moved->size, moved->channel, moved->frame, tolerance);
+  }
   return result;
 }
 

@@ -38,6 +38,13 @@ struct CheckerOptions {
   double approximationTolerance = 2 * 0.0011;
   double unstablePeak = 1e4;       // a reference louder than this blew up: its rounding is not float rounding
   uint32_t seed = 0;               // compile-time seed (`--seed` of patchc)
+  // A patch whose reference moves beyond this fraction of the tolerance when every signal is nudged or dithered
+  // by one unit in the last place amplifies rounding (a well-conditioned one moves ~1e-7 of its peak); its
+  // differences up to `sensitivityMargin` times that movement are not reported (IllConditioned).
+  double sensitiveFraction = 0.1;
+  double sensitivityMargin = 10;
+  // For the checker's own tests: a deliberate miscompile, applied to every variant's optimized graph.
+  std::function<void(ir::Graph&)> sabotage;
 };
 
 struct Difference {
@@ -56,10 +63,12 @@ struct CheckResult {
     Different,  // some variant did not: `differences`
     Rejected,   // the patch does not compile as written (a diagnostic): nothing to compare
     Unstable,   // the reference is not finite or blows up (feedback > 1, ...): its rounding grows without bound
+    IllConditioned,  // variants differed, but no more than the reference does under a rounding-sized perturbation
   };
   Status status = Status::Equal;
   std::vector<Difference> differences;
   std::string message;      // the diagnostic of a rejected patch
+  double sensitivity = 0;   // how far the perturbed reference moved, when a difference made the checker look
   int variantsRendered = 0;  // variants whose graph differed from -O0's, so that they were compiled and rendered
 };
 

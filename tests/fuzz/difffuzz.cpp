@@ -96,7 +96,7 @@ Patch patchOfText(const std::string& text) {
 }
 
 struct Totals {
-  int64_t patches = 0, rejected = 0, unstable = 0, rendered = 0, different = 0;
+  int64_t patches = 0, rejected = 0, unstable = 0, illConditioned = 0, rendered = 0, different = 0;
 };
 
 // Checks one patch; on a difference prints it, shrinks it per variant and writes the reproducer to --out.
@@ -117,10 +117,18 @@ bool checkOne(const Options& o, const DifferentialChecker& checker, const std::v
     if (o.verbose) std::cout << label << ": unstable: " << result.message << "\n";
     return true;
   }
+  if (result.status == CheckResult::Status::IllConditioned) {
+    ++totals.illConditioned;
+    if (o.verbose) std::cout << label << ": ill-conditioned: " << result.message << "\n";
+    return true;
+  }
   if (result.status == CheckResult::Status::Equal) return true;
   ++totals.different;
   std::cout << "== " << label << ": the optimizer changed the sound\n" << text;
   for (const auto& d : result.differences) std::cout << "  " << d.describe() << "\n";
+  if (result.sensitivity > 0)
+    std::cout << fmt::format("  (rounding-sized dither of every signal moves the reference by {:.3g})\n",
+                             result.sensitivity);
   if (!o.shrinkDifferences) return false;
   for (const auto& d : result.differences) {
     std::vector<Variant> one{variantNamed(d.variant)};
@@ -177,8 +185,10 @@ int main(int argc, char** argv) {
     for (const auto& file : files) {
       Totals before = totals;
       ok = checkOne(o, checker, variants, patchOfText(readFile(file)), file.filename().string(), totals) && ok;
-      if (totals.rejected > before.rejected || totals.unstable > before.unstable) {
-        std::cout << file.string() << ": cannot be compared (it does not compile, or its reference blows up)\n";
+      if (totals.rejected > before.rejected || totals.unstable > before.unstable ||
+          totals.illConditioned > before.illConditioned) {
+        std::cout << file.string()
+                  << ": cannot be compared (it does not compile, its reference blows up, or it amplifies rounding)\n";
         ok = false;
       }
     }
@@ -187,15 +197,16 @@ int main(int argc, char** argv) {
       if (o.minutes > 0 ? minutes() >= o.minutes : int64_t(seed - o.seed) >= o.count) break;
       ok = checkOne(o, checker, variants, generatePatch(seed), fmt::format("seed-{}", seed), totals) && ok;
       if (o.verbose || (seed - o.seed + 1) % 100 == 0)
-        std::cout << fmt::format("[{:.1f} min] {} patches, {} rejected, {} unstable, {} renders, {} different\n",
-                                 minutes(), totals.patches, totals.rejected, totals.unstable, totals.rendered,
-                                 totals.different)
+        std::cout << fmt::format("[{:.1f} min] {} patches, {} rejected, {} unstable, {} ill-conditioned, {} renders, "
+                                 "{} different\n",
+                                 minutes(), totals.patches, totals.rejected, totals.unstable, totals.illConditioned,
+                                 totals.rendered, totals.different)
                   << std::flush;
     }
   }
-  std::cout << fmt::format("patchc-difffuzz: {} patches in {:.1f} min ({} rejected, {} unstable, {} optimized "
-                           "renders compared): {} with a difference\n",
-                           totals.patches, minutes(), totals.rejected, totals.unstable, totals.rendered,
-                           totals.different);
+  std::cout << fmt::format("patchc-difffuzz: {} patches in {:.1f} min ({} rejected, {} unstable, {} ill-conditioned, "
+                           "{} optimized renders compared): {} with a difference\n",
+                           totals.patches, minutes(), totals.rejected, totals.unstable, totals.illConditioned,
+                           totals.rendered, totals.different);
   return ok ? 0 : 1;
 }

@@ -1,0 +1,91 @@
+// The differential checker's own tests: it must report a deliberate miscompile (a gain changed after the
+// optimizer ran), on a well-conditioned patch down to its tolerance and on a patch that amplifies rounding at the
+// size of a real miscompile, and it must not report the patches of ill-conditioned/ (rounding amplified by chaos
+// or by filters at a low corner), which the fuzzer reported as differences before it had a sensitivity check.
+#include "tests/fuzz/DifferentialChecker.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace patchc::fuzz {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string readFile(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// A miscompile: every node that feeds an output gets its constant gain times `gain`.
+std::function<void(ir::Graph&)> scaleOutputs(float gain) {
+  return [gain](ir::Graph& graph) {
+    std::set<ir::NodeId> tapped;
+    for (const auto& tap : graph.outputs()) tapped.insert(tap.node);
+    for (ir::NodeId id : tapped) {
+      auto& node = graph.node(id);
+      for (auto& lane : node.inputs[node.mulIndex()].lanes)
+        if (lane.isConstant()) lane.value *= gain;
+    }
+  };
+}
+
+CheckResult checkWith(const std::string& text, std::function<void(ir::Graph&)> sabotage) {
+  CheckerOptions options;
+  options.sabotage = std::move(sabotage);
+  return DifferentialChecker(options).check(text, {variantNamed("-O2")});
+}
+
+const fs::path kIllConditioned = fs::path(PATCHC_FUZZ_DIR) / "ill-conditioned";
+
+TEST(DifferentialChecker, ReportsAGainErrorJustAboveTheTolerance) {
+  // Noise through a filter: no constant whose rounding the patch amplifies, so the tolerance is 1e-4 of the peak.
+  const std::string patch = "a = Noise()\nb = ButLP(a, freq=2000)\nb.out()\n";
+  EXPECT_EQ(checkWith(patch, scaleOutputs(1.0f + 3e-4f)).status, CheckResult::Status::Different);
+  // Rounding-sized: not a difference.
+  EXPECT_EQ(checkWith(patch, scaleOutputs(1.0f + 1e-6f)).status, CheckResult::Status::Equal);
+}
+
+TEST(DifferentialChecker, OscillatorsWidenTheToleranceOnlyToTheirPhaseDrift) {
+  // A constant frequency one ulp off drifts the phase (440 Hz: ~1e-4 of the peak after 8192 samples), which
+  // const-fold's compile-time arithmetic may do too: differences up to ten times that drift are rounding. A 1%
+  // gain error is not.
+  const std::string patch = "a = Sine(440)\nb = ButLP(a, freq=2000)\nb.out()\n";
+  auto result = checkWith(patch, scaleOutputs(1.01f));
+  ASSERT_EQ(result.status, CheckResult::Status::Different);
+  EXPECT_GT(result.sensitivity, 0.0);
+  EXPECT_LT(result.sensitivity, 5e-4);  // of a peak near 1
+  EXPECT_EQ(checkWith(patch, scaleOutputs(1.0f + 1e-6f)).status, CheckResult::Status::Equal);
+}
+
+TEST(DifferentialChecker, IllConditionedPatchesAreNotReported) {
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(kIllConditioned)) {
+    if (entry.path().extension() != ".patch") continue;
+    ++files;
+    auto result = DifferentialChecker().check(readFile(entry.path()), allVariants());
+    EXPECT_EQ(result.status, CheckResult::Status::IllConditioned)
+        << entry.path().filename() << ": " << (result.differences.empty() ? result.message
+                                                                          : result.differences.front().describe());
+  }
+  EXPECT_GE(files, 10);
+}
+
+TEST(DifferentialChecker, ReportsAMiscompileOfAnIllConditionedPatch) {
+  // A 1 Hz lowpass of a scaled sine: -O2 moves it by 3e-4 of the peak by rounding alone. A 3% gain error on the
+  // output is still a difference.
+  std::string patch = readFile(kIllConditioned / "seed-4000779.patch");
+  auto honest = checkWith(patch, {});
+  ASSERT_EQ(honest.status, CheckResult::Status::IllConditioned);
+  auto sabotaged = checkWith(patch, scaleOutputs(0.97f));
+  EXPECT_EQ(sabotaged.status, CheckResult::Status::Different);
+}
+
+}  // namespace
+}  // namespace patchc::fuzz
