@@ -11,6 +11,7 @@ packages=(
   libsndfile1-dev portaudio19-dev         # the runtime: files and live audio
   libcli11-dev libfmt-dev                 # the driver: command line and formatting
   libgtest-dev libkissfft-dev             # tests: GoogleTest and FFTs for audio measurements
+  nlohmann-json3-dev                      # tests: pyo's signatures (tests/pyo/signatures.json)
 )
 
 missing=()

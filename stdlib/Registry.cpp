@@ -1,9 +1,34 @@
-// The registry's lookups. The entries themselves are in Objects.cpp.
+// The registry's lookups. The entries themselves are declared beside their kernels (stdlib/kernels/*.h).
 #include "stdlib/Registry.h"
 
+#include <stdexcept>
 #include <utility>
 
 namespace patchc {
+
+void ObjectSpec::input(int index, InputSpec spec) {
+  if (index != static_cast<int>(inputs.size()))
+    throw std::logic_error(name + ": input '" + spec.name + "' is declared at position " +
+                           std::to_string(inputs.size()) + " but its enum says " + std::to_string(index));
+  inputs.push_back(std::move(spec));
+}
+
+ObjectSpec declaredObject(const char* name, void (*declare)(ObjectSpec&), NativeKernel native) {
+  ObjectSpec spec;
+  spec.name = name;
+  declare(spec);
+  spec.native = native;
+  spec.laneBlock = native.processLanes != nullptr;
+  auto fail = [&](const std::string& what) { throw std::logic_error(spec.name + ": " + what); };
+  if (spec.doc.empty()) fail("no doc line");
+  bool hidden = false;
+  for (const auto& input : spec.inputs) {
+    if (input.doc.empty()) fail("input '" + input.name + "' has no doc");
+    if (hidden && !input.hidden) fail("input '" + input.name + "' comes after a hidden input");
+    hidden = hidden || input.hidden;
+  }
+  return spec;
+}
 
 int ObjectSpec::inputIndex(const std::string& inputName) const {
   for (size_t i = 0; i < inputs.size(); ++i)

@@ -6,6 +6,7 @@
 #include "runtime/FileRenderer.h"
 #include "runtime/PatchInstance.h"
 #include "runtime/StopSignals.h"
+#include "tools/ObjectsDoc.h"
 #include "tools/Pipeline.h"
 
 #include <CLI/CLI.hpp>
@@ -20,6 +21,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <regex>
@@ -400,6 +402,21 @@ int runEmit(const CommonOptions& common, const std::string& stage, const std::st
   return 0;
 }
 
+int printObjects(const std::string& output) {
+  std::string text = objectsMarkdown(Registry::builtin());
+  if (output.empty()) {
+    std::cout << text;
+    return 0;
+  }
+  std::ofstream file(output);
+  file << text;
+  if (!file.flush()) {
+    std::cerr << "patchc: error: cannot write " << output << '\n';
+    return 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -446,6 +463,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "dot"}))
       ->default_val("text");
 
+  std::string objectsOutput;
+  auto* objects = app.add_subcommand("objects", "Print the objects patchc compiles, their arguments and how they "
+                                                "differ from pyo, as Markdown");
+  objects->add_option("-o,--output", objectsOutput, "Write to this file instead of standard output");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -463,6 +485,7 @@ int main(int argc, char** argv) {
     if (*render) return runRender(renderCommon, renderFlags);
     if (*run) return runLive(runCommon, runFlags);
     if (*emit) return runEmit(emitCommon, stage, emitFormat);
+    if (*objects) return printObjects(objectsOutput);
   } catch (const runtime::StateAllocationFailed& e) {
     std::cerr << "patchc: error: " << e.what() << '\n';
   } catch (const std::bad_alloc&) {

@@ -8,6 +8,7 @@
 //
 // The trigonometry is the polynomial sine (KernelMath.h, 2.5e-7), not libm: a bank of Allpass2 swept by an LFO
 // (the manual's allpass example) designs every lane every sample, and that vectorizes only without calls.
+#include "stdlib/kernels/Allpass2.h"
 #include "stdlib/kernels/KernelMath.h"
 
 using namespace patchc::kernel;

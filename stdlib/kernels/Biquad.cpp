@@ -2,6 +2,7 @@
 // Biquad.h (shared with Biquadx) and run by BiquadBank.h as one stage. `type` is a Constant input. pyo 1.0.4
 // starts its history from the first input sample; patchc starts from silence (zero state), which keeps the filter
 // linear and time-invariant from the first sample.
+#include "stdlib/kernels/Biquad.h"
 #include "stdlib/kernels/BiquadBank.h"
 
 using namespace patchc::kernel;

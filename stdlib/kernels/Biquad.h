@@ -9,6 +9,8 @@
 //   type 4 allpass: b = (1 - α, -2 cos ω0, 1 + α)
 #pragma once
 
+#include "stdlib/Declare.h"
+
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -54,4 +56,40 @@ inline int stageCount(float stages) {
 // Biquadx's per-lane state: one direct-form-I history per stage.
 inline uint64_t laneBytes(float stages) { return sizeof(BiquadHistory) * static_cast<size_t>(stageCount(stages)); }
 
+enum Input { kInput, kFreq, kQ, kType };
+
 }  // namespace patchc::kernel::biquad
+
+namespace patchc::declare {
+
+// Biquad's and Biquadx's type: pyo 1.0.4's switch has no case for other values, so no coefficients are made.
+inline ValidRange filterType() {
+  return {0.0f, 4.0f, true, "pyo 1.0.4 has no filter for it (it never computes coefficients); patchc uses 0, lowpass",
+          "pyo 1.0.4 has no filter for it (it never computes coefficients); patchc uses 4, allpass",
+          "pyo 1.0.4 refuses it (type takes an int); patchc uses its whole part"};
+}
+
+// The RBJ biquads' q: pyo documents 1..500 but computes with any q from 0.1 up (0.1 below that).
+inline ValidRange cookbookQ() {
+  return {1.0f, 500.0f, false,
+          "pyo 1.0.4 filters with it all the same (with 0.1 below 0.1), patchc too (with 0.01 below 0.01)",
+          "pyo 1.0.4 filters with it all the same, patchc too (up to 10000)", ""};
+}
+
+}  // namespace patchc::declare
+
+PATCHC_OBJECT(Biquad) {
+  using namespace patchc;
+  using namespace patchc::declare;
+  using namespace patchc::kernel::biquad;
+  spec.doc = "A sweepable RBJ-cookbook biquad: lowpass, highpass, bandpass, bandstop or allpass.";
+  spec.input(kInput, audio("input", "input signal to process"));
+  spec.input(kFreq, signal("freq", 1000.0f, "cutoff or centre frequency in Hz"));
+  spec.input(kQ, within(signal("q", 1.0f, "Q of the filter"), cookbookQ()));
+  spec.input(kType,
+             within(constant("type", 0.0f, "0 lowpass, 1 highpass, 2 bandpass, 3 bandstop, 4 allpass"), filterType()));
+  spec.facts = filterFacts(1.0f);
+  spec.stateBytes = sizeof(kernel::BiquadHistory);
+  spec.algorithm = "RBJ cookbook, types 0..4";
+  spec.differences = "starts from zero state; pyo starts its history from the first input sample";
+}

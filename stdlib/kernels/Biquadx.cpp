@@ -3,6 +3,7 @@
 // previous stage's output, so the samples are exactly those of `stages` chained Biquad objects (the cascade-fuse
 // pass relies on it). `stages` is a Constant input that sizes the state (one direct-form-I history per stage);
 // pyo's int(stages), at least 1.
+#include "stdlib/kernels/Biquadx.h"
 #include "stdlib/kernels/BiquadBank.h"
 
 using namespace patchc::kernel;

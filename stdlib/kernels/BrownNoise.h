@@ -1,6 +1,8 @@
 // BrownNoise(): per-lane state.
 #pragma once
 
+#include "stdlib/Declare.h"
+
 #include <cstdint>
 
 namespace patchc::kernel::brownnoise {
@@ -13,3 +15,19 @@ struct State {
 };
 
 }  // namespace patchc::kernel::brownnoise
+
+PATCHC_OBJECT(BrownNoise) {
+  using namespace patchc;
+  using namespace patchc::declare;
+  spec.doc = "A brown noise generator: power falls 6 dB per octave (leaky-integrated white noise).";
+  spec.facts = oscillatorFacts(0.4f);
+  spec.facts.deterministic = false;
+  spec.stateBytes = sizeof(kernel::brownnoise::State);
+  spec.generator = true;
+  spec.algorithm =
+      "white noise through a leaky integrator (pole at 12 Hz), RMS 0.44, per-lane xorshift32 "
+      "seeded like `Noise`";
+  spec.differences =
+      "a different generator; level and −6 dB/octave slope as pyo (measured RMS 0.438, "
+      "corner ≈ 11 Hz)";
+}

@@ -2,6 +2,7 @@
 // the bandwidth prewarped (the classic Csound butterbp design): with C = 1 / tan(π B / sr), D = 2 cos(2π f / sr),
 //   b0 = 1 / (1 + C), b1 = 0, b2 = -b0, a1 = -C D b0, a2 = (C - 1) b0.
 // |H(e^jω)|² = 1 / (1 + C² (cos ω - cos ω0)² / sin² ω): 0 dB at f, -3 dB at the band edges.
+#include "stdlib/kernels/ButBP.h"
 #include "stdlib/kernels/KernelMath.h"
 
 using namespace patchc::kernel;

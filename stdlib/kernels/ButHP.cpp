@@ -2,6 +2,7 @@
 // (the classic Csound butterhp design): with C = tan(π f / sr),
 //   b0 = 1 / (1 + √2 C + C²), b1 = -2 b0, b2 = b0, a1 = 2 (C² - 1) b0, a2 = (1 - √2 C + C²) b0.
 // |H(e^jω)|² = Ω⁴ / (1 + Ω⁴) with Ω = tan(ω/2) / tan(π f / sr).
+#include "stdlib/kernels/ButHP.h"
 #include "stdlib/kernels/KernelMath.h"
 
 using namespace patchc::kernel;

@@ -2,6 +2,7 @@
 // (the classic Csound butterlp design): with C = 1 / tan(π f / sr),
 //   b0 = 1 / (1 + √2 C + C²), b1 = 2 b0, b2 = b0, a1 = 2 (1 - C²) b0, a2 = (1 - √2 C + C²) b0.
 // |H(e^jω)|² = 1 / (1 + Ω⁴) with Ω = tan(ω/2) / tan(π f / sr): -3 dB exactly at f.
+#include "stdlib/kernels/ButLP.h"
 #include "stdlib/kernels/KernelMath.h"
 
 using namespace patchc::kernel;

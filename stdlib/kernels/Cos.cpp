@@ -1,4 +1,5 @@
 // Cos(input): cos(x) per sample, x in radians (Trig.h): sin of a quarter turn more.
+#include "stdlib/kernels/Cos.h"
 #include "stdlib/kernels/Trig.h"
 
 using namespace patchc::kernel;

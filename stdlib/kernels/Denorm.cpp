@@ -2,6 +2,7 @@
 // Noise). pyo 1.0.4 adds the same magnitude (measured: Denorm(Sig(0)) is uniform in ±1e-24). The noise keeps
 // recursive filters and reverbs fed by silence out of subnormal numbers on machines without flush-to-zero;
 // patchc's runtime flushes to zero, so the denorm-elide pass removes Denorm.
+#include "stdlib/kernels/Denorm.h"
 #include "stdlib/Kernel.h"
 #include "stdlib/kernels/Noise.h"
 

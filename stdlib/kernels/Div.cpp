@@ -2,6 +2,7 @@
 // pyo 1.0.4 replaces a divisor with |b| < 1e-5 by +1e-5 (measured: 1 / 0 = 100000, 1 / -1e-6 = 100000), so the
 // output stays finite; patchc does the same. (A division by the number 0 in the script is the elaborator's
 // business: pyo then leaves the signal undivided.)
+#include "stdlib/kernels/Div.h"
 #include "stdlib/Kernel.h"
 
 using namespace patchc::kernel;

@@ -7,6 +7,7 @@
 // dur) the envelope is the lower of the two ramps.
 // `playing` is a hidden Constant input that the elaborator sets to 1 when the script called play() (or out(),
 // which only starts a Fader); until then the output is 0. fadein, fadeout and dur are Constant: pyo takes numbers.
+#include "stdlib/kernels/Fader.h"
 #include "stdlib/Kernel.h"
 #include "stdlib/kernels/Envelope.h"
 

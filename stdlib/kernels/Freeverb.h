@@ -1,6 +1,8 @@
 // Freeverb(input, size, damp, bal): per-lane state. The comb and allpass lines follow the struct.
 #pragma once
 
+#include "stdlib/Declare.h"
+
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -41,4 +43,28 @@ inline uint64_t laneBytes(float sampleRate) {
   return patchc::saturatingAdd(sizeof(State), patchc::saturatingMul(sizeof(float), totalLineLength(sampleRate)));
 }
 
+enum Input { kInput, kSize, kDamp, kBal };
+
 }  // namespace patchc::kernel::freeverb
+
+PATCHC_OBJECT(Freeverb) {
+  using namespace patchc;
+  using namespace patchc::declare;
+  using namespace patchc::kernel::freeverb;
+  spec.doc = "Jezar's Freeverb: 8 damped combs into 4 allpasses.";
+  spec.input(kInput, audio("input", "input signal to process"));
+  spec.input(kSize,
+             within(signal("size", 0.5f, "room size, 0..1: longer reverb when higher"), clampedAsPyo(0.0f, 1.0f)));
+  spec.input(kDamp, within(signal("damp", 0.5f, "high frequency damping, 0..1"), clampedAsPyo(0.0f, 1.0f)));
+  spec.input(kBal, within(signal("bal", 0.5f, "balance between dry (0) and wet (1) signal"), clampedAsPyo(0.0f, 1.0f)));
+  spec.facts = filterFacts(8.0f);
+  spec.stateBytesFor = [](const ConstantInputs&, double sampleRate) {
+    return kernel::freeverb::laneBytes(static_cast<float>(sampleRate));
+  };
+  spec.algorithm =
+      "Jezar's 8 combs + 4 allpasses, tunings scaled to the rate; feedback 0.7 + 0.29·size, "
+      "damping 0.5·damp, equal-power mix √(1-bal)·dry + √bal·wet";
+  spec.differences =
+      "matches pyo's impulse response within 6e-9 at 44.1 kHz (pyo's constants differ from "
+      "Jezar's 0.28 and 0.4)";
+}

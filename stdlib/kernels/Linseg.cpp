@@ -8,6 +8,7 @@
 // more (measured: 1.0204 for a 1 ms segment); patchc does not copy that.
 // `playing` is a hidden Constant input that the elaborator sets to 1 when the script called play() (or out(),
 // which only starts a Linseg). Until then the output is 0, or v0 when initToFirstVal. An empty list gives 0.
+#include "stdlib/kernels/Linseg.h"
 #include "stdlib/Kernel.h"
 #include "stdlib/kernels/Envelope.h"
 

@@ -1,6 +1,8 @@
 // Noise(): per-lane state.
 #pragma once
 
+#include "stdlib/Declare.h"
+
 #include <cstdint>
 
 namespace patchc::kernel::noise {
@@ -10,3 +12,15 @@ struct State {
 };
 
 }  // namespace patchc::kernel::noise
+
+PATCHC_OBJECT(Noise) {
+  using namespace patchc;
+  using namespace patchc::declare;
+  spec.doc = "A white noise generator, uniform in [-1, 1).";
+  spec.facts = oscillatorFacts(0.3f);
+  spec.facts.deterministic = false;
+  spec.stateBytes = sizeof(kernel::noise::State);
+  spec.generator = true;
+  spec.algorithm = "xorshift32 per lane, uniform in [-1, 1)";
+  spec.differences = "a different generator: same statistics, different samples";
+}

@@ -1,6 +1,8 @@
 // Phaser(input, freq, spread, q, feedback, num): per-lane state. `num` (Constant) stages follow the struct.
 #pragma once
 
+#include "stdlib/Declare.h"
+
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -38,4 +40,31 @@ inline uint64_t laneBytes(float num) {
   return sizeof(State) + (sizeof(Stage) + 2 * sizeof(double)) * static_cast<size_t>(stageCount(num));
 }
 
+enum Input { kInput, kFreq, kSpread, kQ, kFeedback, kNum };
+
 }  // namespace patchc::kernel::phaser
+
+PATCHC_OBJECT(Phaser) {
+  using namespace patchc;
+  using namespace patchc::declare;
+  using namespace patchc::kernel::phaser;
+  spec.doc = "A phase shifter: num cascaded second-order allpass filters.";
+  spec.input(kInput, audio("input", "input signal to process"));
+  spec.input(kFreq, signal("freq", 1000.0f, "centre frequency of the first notch in Hz"));
+  spec.input(kSpread, signal("spread", 1.1f, "spreading factor for upper notch frequencies"));
+  spec.input(kQ, signal("q", 10.0f, "Q of each notch: centre frequency / bandwidth"));
+  spec.input(kFeedback, signal("feedback", 0.0f, "amount of output fed back into the chain, -1..1"));
+  spec.input(kNum, within(constant("num", 8.0f, "number of allpass stages (notches), read at init only"),
+                          stagesInSeries(kernel::phaser::kMaxStages, "the input passes through, with the feedback")));
+  spec.facts = filterFacts(8.0f);
+  spec.stateBytesFor = [](const ConstantInputs& constants, double) {
+    return kernel::phaser::laneBytes(constants[kNum]);
+  };
+  spec.algorithm =
+      "`num` RBJ allpasses at `freq·spread^k`, Q = `q`; input + `feedback`·y[n-1] into the "
+      "chain; the output is the chain alone, as pyo's";
+  spec.differences =
+      "**pyo computes stage coefficients from the stage number, so its `freq` barely moves "
+      "the notches; patchc follows the documentation.** feedback is clipped to ±0.999 (pyo: ±1, where it grows "
+      "without bound)";
+}

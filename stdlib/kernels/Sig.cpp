@@ -1,4 +1,5 @@
 // Sig(value): outputs its value input.
+#include "stdlib/kernels/Sig.h"
 #include "stdlib/Kernel.h"
 
 using namespace patchc::kernel;

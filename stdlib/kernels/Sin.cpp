@@ -1,4 +1,5 @@
 // Sin(input): sin(x) per sample, x in radians (Trig.h).
+#include "stdlib/kernels/Sin.h"
 #include "stdlib/kernels/Trig.h"
 
 using namespace patchc::kernel;

@@ -1,6 +1,7 @@
 // Sqrt(input): the square root per sample (pyo's arithmetic object). A negative input gives 0, as pyo 1.0.4
 // (measured: Sqrt(Sig(-1)) is 0), so the output is never NaN for a finite input. Stateless; the select and
 // sqrtf vectorize.
+#include "stdlib/kernels/Sqrt.h"
 #include "stdlib/Kernel.h"
 
 using namespace patchc::kernel;

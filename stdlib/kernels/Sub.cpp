@@ -1,4 +1,5 @@
 // Sub(a, b): a - b, the elaborator's op for pyo's signal arithmetic. Stateless.
+#include "stdlib/kernels/Sub.h"
 #include "stdlib/Kernel.h"
 
 using namespace patchc::kernel;

@@ -1,6 +1,8 @@
 // Waveguide(input, freq, dur, minfreq): per-lane state. The delay line follows the struct.
 #pragma once
 
+#include "stdlib/Declare.h"
+
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -36,4 +38,29 @@ inline uint64_t laneBytes(float minfreq, float sampleRate) {
                                patchc::saturatingMul(sizeof(float), static_cast<uint64_t>(lineLength(minfreq, sampleRate))));
 }
 
+enum Input { kInput, kFreq, kDur, kMinfreq };
+
 }  // namespace patchc::kernel::waveguide
+
+PATCHC_OBJECT(Waveguide) {
+  using namespace patchc;
+  using namespace patchc::declare;
+  using namespace patchc::kernel::waveguide;
+  spec.doc = "A basic waveguide string: a delay line of one period closed through a lowpass.";
+  spec.input(kInput, audio("input", "excitation signal"));
+  spec.input(kFreq, signal("freq", 100.0f, "frequency in Hz (1 / loop delay)"));
+  spec.input(kDur, signal("dur", 10.0f, "seconds for the tone to fall 40 dB"));
+  spec.input(kMinfreq, constant("minfreq", 20.0f, "lowest frequency, sizes the delay line, read at init only"));
+  spec.facts = filterFacts(2.0f);
+  spec.stateBytesFor = [](const ConstantInputs& constants, double sampleRate) {
+    return kernel::waveguide::laneBytes(constants[kMinfreq], static_cast<float>(sampleRate));
+  };
+  spec.algorithm =
+      "Karplus-Strong / Jaffe-Smith loop: 3rd-order Lagrange delay of sr/freq − ½, two-point "
+      "average, loss 10^(−2/(freq·dur))/cos(π freq/sr) (≤ 0.99999), DC blocker (5 Hz) on the output; minfreq "
+      "(Constant) sizes the line";
+  spec.differences =
+      "dur is the time to fall **40 dB, as pyo's documentation says** (at the fundamental; "
+      "pyo's measured decay is steeper at high freq, e.g. −50 dB in dur at 1 kHz). Output level and broadband "
+      "decay at 100 Hz close to pyo's";
+}

@@ -8,48 +8,16 @@
 #include <limits>
 #include <map>
 
-#define PATCHC_TEST_KERNELS(X) \
-  X(Sig)                       \
-  X(Sine)                      \
-  X(SineLoop)                  \
-  X(FastSine)                  \
-  X(Noise)                     \
-  X(Phaser)                    \
-  X(ButLP)                     \
-  X(ButHP)                     \
-  X(ButBP)                     \
-  X(Biquad)                    \
-  X(Delay)                     \
-  X(Freeverb)                  \
-  X(Sin)                       \
-  X(Cos)                       \
-  X(Sqrt)                      \
-  X(Denorm)                    \
-  X(Biquadx)                   \
-  X(Allpass2)                  \
-  X(BrownNoise)                \
-  X(Lorenz)                    \
-  X(Fader)                     \
-  X(Linseg)                    \
-  X(SfPlayer)                  \
-  X(Waveguide)                 \
-  X(WGVerb)                    \
-  X(Add)                       \
-  X(Sub)                       \
-  X(Mul)                       \
-  X(Div)
-
-#define PATCHC_DECLARE_KERNEL(Op)                                                                             \
-  extern "C" void patchc_##Op##_init(void*, const patchc::kernel::In*, const patchc::kernel::Env*, uint32_t); \
-  extern "C" void patchc_##Op##_process(void*, const patchc::kernel::In*, float*, int, const patchc::kernel::Env*);
-PATCHC_TEST_KERNELS(PATCHC_DECLARE_KERNEL)
-
 namespace patchc::stdlibtest {
 
+// The native kernels the registry holds (generated from the declarations): no list here to keep in step.
 const KernelFunctions* kernelFunctions(const std::string& name) {
-  static const std::map<std::string, KernelFunctions> table = {
-#define PATCHC_KERNEL_ENTRY(Op) {#Op, {&patchc_##Op##_init, &patchc_##Op##_process}},
-      PATCHC_TEST_KERNELS(PATCHC_KERNEL_ENTRY)};
+  static const std::map<std::string, KernelFunctions> table = [] {
+    std::map<std::string, KernelFunctions> t;
+    for (const ObjectSpec& spec : Registry::builtin().all())
+      if (spec.native.init && spec.native.process) t[spec.name] = {spec.native.init, spec.native.process};
+    return t;
+  }();
   auto it = table.find(name);
   return it == table.end() ? nullptr : &it->second;
 }

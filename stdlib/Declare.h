@@ -1,0 +1,110 @@
+// What a kernel's header uses to declare its object, once, beside the kernel:
+//
+//   namespace patchc::kernel::allpass2 {
+//   enum Input { kInput, kFreq, kBw };  // the kernel reads in[kFreq], never in[1]
+//   }
+//   PATCHC_OBJECT(Allpass2) {
+//     using namespace patchc::declare;
+//     using namespace patchc::kernel::allpass2;
+//     spec.doc = "...";
+//     spec.input(kInput, audio("input", "input signal to process"));
+//     spec.input(kFreq, signal("freq", 1000.0f, "centre frequency in Hz"));
+//     ...
+//   }
+//
+// The build finds every PATCHC_OBJECT in stdlib/kernels/*.h and every PATCHC_KERNEL_PROCESS_LANES in the kernels'
+// sources and generates the registry from them (cmake/GenerateRegistry.cmake): nothing else lists objects.
+// The declaration is an inline function: a kernel compiled to bitcode includes it and never emits it.
+#pragma once
+
+#include "stdlib/Kernel.h"
+#include "stdlib/Registry.h"
+
+#include <cstdio>
+#include <string>
+#include <utility>
+
+// Declares the object `Name` (pyo's class name, the kernel's symbol stem): the body sets `spec`, which arrives
+// with its name set.
+#define PATCHC_OBJECT(Name)                                                                                      \
+  extern "C" void patchc_##Name##_init(void*, const ::patchc::kernel::In*, const ::patchc::kernel::Env*,         \
+                                       uint32_t);                                                                \
+  extern "C" void patchc_##Name##_process(void*, const ::patchc::kernel::In*, float*, int,                       \
+                                          const ::patchc::kernel::Env*);                                          \
+  inline void patchc_declare_##Name([[maybe_unused]] ::patchc::ObjectSpec& spec)
+
+namespace patchc::declare {
+
+inline InputSpec audio(std::string name, std::string doc) {
+  return {std::move(name), InputKind::Audio, std::nullopt, std::move(doc)};
+}
+inline InputSpec signal(std::string name, std::optional<float> defaultValue, std::string doc) {
+  return {std::move(name), InputKind::Signal, defaultValue, std::move(doc)};
+}
+inline InputSpec constant(std::string name, float defaultValue, std::string doc) {
+  return {std::move(name), InputKind::Constant, defaultValue, std::move(doc)};
+}
+inline InputSpec array(std::string name, std::string doc) {
+  return {std::move(name), InputKind::Array, std::nullopt, std::move(doc)};
+}
+// Not one of pyo's arguments: a Constant the elaborator sets (Registry.h's InputSpec::hidden); comes last.
+inline InputSpec hidden(std::string name, float defaultValue, std::string doc) {
+  return {std::move(name), InputKind::Constant, defaultValue, std::move(doc), true};
+}
+
+// An input with pyo's documented range (Registry.h's ValidRange).
+inline InputSpec within(InputSpec input, ValidRange valid) {
+  input.valid = std::move(valid);
+  return input;
+}
+
+inline std::string number(float v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", static_cast<double>(v));
+  return text;
+}
+
+// A range that both pyo 1.0.4 and patchc clamp to.
+inline ValidRange clampedAsPyo(float min, float max) {
+  auto to = [](float v) { return "pyo 1.0.4 and patchc clamp it to " + number(v); };
+  return {min, max, false, to(min), to(max), ""};
+}
+
+// A number of stages in series: pyo 1.0.4 runs none for 0 or less, and any number above.
+inline ValidRange stagesInSeries(float max, const char* none) {
+  return {1.0f, max, true, std::string("pyo 1.0.4 then runs no stage (") + none + "); patchc clamps it to 1",
+          "pyo 1.0.4 runs them all; patchc clamps it to " + number(max),
+          "pyo 1.0.4 refuses it (it takes an int); patchc uses its whole part"};
+}
+
+inline ObjectFacts oscillatorFacts(float cost) {
+  ObjectFacts facts;
+  facts.cost = cost;
+  return facts;
+}
+
+inline ObjectFacts filterFacts(float cost) {
+  ObjectFacts facts;
+  facts.linearInInput = true;
+  facts.recursive = true;  // every filter and effect here has a pole or a feedback path
+  facts.cost = cost;
+  return facts;
+}
+
+// pyo's arithmetic objects (Sin, Cos, Sqrt): one input, per sample, no state, not linear.
+inline void mathFunction(ObjectSpec& spec, float cost) {
+  spec.facts.stateless = true;
+  spec.facts.cost = cost;
+}
+
+// The elaborator's signal arithmetic (Add, Sub, Mul, Div): two Audio inputs a and b, per sample, no state; not
+// constructible by name.
+inline void arithmetic(ObjectSpec& spec, bool linear, float cost) {
+  spec.facts.linearInInput = linear;
+  spec.facts.stateless = true;
+  spec.facts.cost = cost;
+  spec.bipolar = false;
+  spec.internal = true;
+}
+
+}  // namespace patchc::declare

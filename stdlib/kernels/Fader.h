@@ -1,0 +1,31 @@
+// Fader(fadein, fadeout, dur): a linear fade-in / fade-out envelope (Fader.cpp); its state is Envelope.h's.
+#pragma once
+
+#include "stdlib/Declare.h"
+#include "stdlib/kernels/Envelope.h"
+
+namespace patchc::kernel::fader {
+enum Input { kFadein, kFadeout, kDur, kPlaying };
+}
+
+PATCHC_OBJECT(Fader) {
+  using namespace patchc;
+  using namespace patchc::declare;
+  using namespace patchc::kernel::fader;
+  spec.doc = "A linear fade-in / fade-out envelope between 0 and 1; starts with play().";
+  spec.input(kFadein, constant("fadein", 0.01f, "rising time in seconds"));
+  spec.input(kFadeout, constant("fadeout", 0.1f, "falling time in seconds"));
+  spec.input(kDur, constant("dur", 0.0f, "total duration in seconds; 0: fade in and hold"));
+  spec.input(kPlaying, hidden("playing", 0.0f, "1 once play() or out() started the envelope"));
+  spec.facts = oscillatorFacts(0.3f);
+  spec.stateBytes = sizeof(kernel::envelope::State);
+  spec.generator = true;
+  spec.bipolar = false;  // [0, 1]: .range(min, max) maps 0 to min and 1 to max
+  spec.algorithm =
+      "linear: min(t/fadein, 1, (dur − t)/fadeout) clipped at 0, t = i/sr; dur 0 fades in and "
+      "holds";
+  spec.differences =
+      "the same samples as pyo (measured). Silent until `play()`/`out()` (the elaborator "
+      "sets `playing`); no `stop()` at compile time, so dur 0 never fades out. **`bipolar = false`: `.range(a, "
+      "b)` maps 0→a, 1→b, whereas pyo 1.0.4's `range()` assumes [−1, 1] for every object**";
+}
