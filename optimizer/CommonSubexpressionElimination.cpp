@@ -6,8 +6,9 @@
 
 #include <fmt/format.h>
 
-#include <map>
+#include <bit>
 #include <tuple>
+#include <unordered_map>
 
 namespace patchc::opt {
 namespace {
@@ -19,9 +20,35 @@ struct NodeKey {
   int lanes;
   std::vector<std::vector<std::tuple<int, float, ir::NodeId, int>>> inputs;
   std::vector<std::pair<size_t, std::vector<ir::SampleArray>>> arrays;  // shared: compared by hash, not copied
-  bool operator<(const NodeKey& other) const {
-    return std::tie(kind, spec, lanes, inputs, arrays) <
+  bool operator==(const NodeKey& other) const {
+    return std::tie(kind, spec, lanes, inputs, arrays) ==
            std::tie(other.kind, other.spec, other.lanes, other.inputs, other.arrays);
+  }
+};
+
+// A hash table, not a tree: a tree compares whole keys O(log n) times per node, which grew faster than the
+// patch (100k outputs: 17 times the time of 10k). Equal keys hash equally: 0 and -0 compare equal, so both hash
+// as 0.
+struct NodeKeyHash {
+  size_t operator()(const NodeKey& key) const {
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    auto mix = [&h](uint64_t v) { h = (h ^ v) * 0xBF58476D1CE4E5B9ull; h ^= h >> 31; };
+    mix(static_cast<uint64_t>(key.kind));
+    mix(reinterpret_cast<uintptr_t>(key.spec));
+    mix(static_cast<uint64_t>(key.lanes));
+    for (const auto& input : key.inputs) {
+      mix(input.size());
+      for (const auto& [kind, value, node, lane] : input) {
+        mix(static_cast<uint64_t>(kind));
+        mix(value == 0.0f ? 0u : std::bit_cast<uint32_t>(value));
+        mix((static_cast<uint64_t>(node) << 32) | static_cast<uint32_t>(lane));
+      }
+    }
+    for (const auto& [input, lanes] : key.arrays) {
+      mix(input);
+      for (const auto& array : lanes) mix(array.hash());
+    }
+    return static_cast<size_t>(h);
   }
 };
 
@@ -42,7 +69,7 @@ NodeKey keyOf(const ir::Node& node) {
 
 bool CommonSubexpressionElimination::run(ir::Graph& graph, Remarks& remarks) {
   bool changed = false;
-  std::map<NodeKey, ir::NodeId> seen;
+  std::unordered_map<NodeKey, ir::NodeId, NodeKeyHash> seen;
   for (ir::NodeId id : graph.topologicalOrder()) {
     ir::Node& node = graph.node(id);
     if (node.stopped || node.replaced) continue;
