@@ -35,21 +35,31 @@
 
 namespace patchc::declare {
 
+inline InputSpec makeInput(std::string name, InputKind kind, std::optional<float> defaultValue, std::string doc,
+                           bool hidden = false) {
+  InputSpec input;
+  input.name = std::move(name);
+  input.kind = kind;
+  input.defaultValue = defaultValue;
+  input.doc = std::move(doc);
+  input.hidden = hidden;
+  return input;
+}
 inline InputSpec audio(std::string name, std::string doc) {
-  return {std::move(name), InputKind::Audio, std::nullopt, std::move(doc)};
+  return makeInput(std::move(name), InputKind::Audio, std::nullopt, std::move(doc));
 }
 inline InputSpec signal(std::string name, std::optional<float> defaultValue, std::string doc) {
-  return {std::move(name), InputKind::Signal, defaultValue, std::move(doc)};
+  return makeInput(std::move(name), InputKind::Signal, defaultValue, std::move(doc));
 }
 inline InputSpec constant(std::string name, float defaultValue, std::string doc) {
-  return {std::move(name), InputKind::Constant, defaultValue, std::move(doc)};
+  return makeInput(std::move(name), InputKind::Constant, defaultValue, std::move(doc));
 }
 inline InputSpec array(std::string name, std::string doc) {
-  return {std::move(name), InputKind::Array, std::nullopt, std::move(doc)};
+  return makeInput(std::move(name), InputKind::Array, std::nullopt, std::move(doc));
 }
 // Not one of pyo's arguments: a Constant the elaborator sets (Registry.h's InputSpec::hidden); comes last.
 inline InputSpec hidden(std::string name, float defaultValue, std::string doc) {
-  return {std::move(name), InputKind::Constant, defaultValue, std::move(doc), true};
+  return makeInput(std::move(name), InputKind::Constant, defaultValue, std::move(doc), true);
 }
 
 // An input with pyo's documented range (Registry.h's ValidRange).

@@ -13,7 +13,7 @@ PATCHC_OBJECT(Sig) {
   using namespace patchc::kernel::sig;
   spec.doc = "Converts a number or a signal into an audio signal.";
   // pyo 1.0.4: Sig(value, mul=1, add=0), value is required.
-  spec.input(kValue, InputSpec{"value", InputKind::Signal, std::nullopt, "the value to output: number or signal"});
+  spec.input(kValue, signal("value", std::nullopt, "the value to output: number or signal"));
   spec.facts = oscillatorFacts(0.1f);
   spec.facts.stateless = true;
   spec.generator = true;
