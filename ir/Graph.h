@@ -2,9 +2,9 @@
 // inputs given lane by lane, and output taps that route lanes to the output channels.
 #pragma once
 
-#include "frontend/SourceLocation.h"
 #include "ir/SampleArray.h"
 #include "stdlib/Registry.h"
+#include "support/SourceLocation.h"
 
 #include <algorithm>
 #include <cstdint>
