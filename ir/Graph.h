@@ -42,7 +42,7 @@ struct LaneSource {
 // One argument of a node: w lanes. Lane i of the node reads lane i % w (pyo's expansion rule).
 struct Signal {
   std::vector<LaneSource> lanes;
-  Rate rate = Rate::Const;  // kept by Graph::setInput and rate inference
+  Rate rate = Rate::Const;  // kept by Graph's edits (updateShape, replaceUses) and by rate inference
 
   int width() const { return static_cast<int>(lanes.size()); }
   bool isConstant() const;
