@@ -3,7 +3,7 @@
 // that diagnostics and graph nodes can point back at the user's text.
 #pragma once
 
-#include "frontend/SourceLocation.h"
+#include "support/SourceLocation.h"
 
 #include <cstdint>
 #include <memory>

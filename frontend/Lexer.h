@@ -12,7 +12,7 @@
 #endif
 
 #include "Parser.tab.hpp"
-#include "frontend/SourceLocation.h"
+#include "support/SourceLocation.h"
 
 #include <deque>
 #include <istream>

@@ -392,7 +392,7 @@ Parser::symbol_type Lexer::endOfInput() {
 }
 
 Parser::symbol_type Lexer::integer(int base, int prefixLength) {
-  // Exact, in 64 bits like every compile-time integer (ir/Numbers.h says why): a longer literal is an error, not a
+  // Exact, in 64 bits like every compile-time integer (elab/Numbers.h says why): a longer literal is an error, not a
   // rounded or wrapped number.
   int64_t value = 0;
   for (int i = prefixLength; i < yyleng; ++i) {

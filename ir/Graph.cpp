@@ -29,7 +29,9 @@ Rate inferRate(const Signal& signal) { return signal.isConstant() ? Rate::Const 
 
 const std::string& Node::opName() const {
   static const std::string mix = "Mix";
-  return kind == NodeKind::Mix ? mix : spec->name;
+  static const std::string unknown = "?";  // an object without a registry entry: the verifier names it
+  if (kind == NodeKind::Mix) return mix;
+  return spec ? spec->name : unknown;
 }
 
 std::string Node::identity() const {

@@ -2,9 +2,9 @@
 // inputs given lane by lane, and output taps that route lanes to the output channels.
 #pragma once
 
-#include "frontend/SourceLocation.h"
 #include "ir/SampleArray.h"
 #include "stdlib/Registry.h"
+#include "support/SourceLocation.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -42,7 +42,7 @@ struct LaneSource {
 // One argument of a node: w lanes. Lane i of the node reads lane i % w (pyo's expansion rule).
 struct Signal {
   std::vector<LaneSource> lanes;
-  Rate rate = Rate::Const;  // kept by Graph::setInput and rate inference
+  Rate rate = Rate::Const;  // kept by Graph's edits (updateShape, replaceUses) and by rate inference
 
   int width() const { return static_cast<int>(lanes.size()); }
   bool isConstant() const;

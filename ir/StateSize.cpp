@@ -1,7 +1,7 @@
 #include "ir/StateSize.h"
 
-#include "frontend/Limits.h"
 #include "stdlib/CheckedSize.h"
+#include "support/Limits.h"
 
 #include <fmt/format.h>
 

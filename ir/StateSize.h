@@ -4,8 +4,8 @@
 // codegen lays out the arena with the same per-lane sizes.
 #pragma once
 
-#include "frontend/SourceLocation.h"
 #include "ir/Graph.h"
+#include "support/SourceLocation.h"
 
 #include <cstdint>
 #include <optional>

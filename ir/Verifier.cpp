@@ -6,6 +6,7 @@ namespace patchc::ir {
 
 std::vector<std::string> verify(const Graph& graph) {
   std::vector<std::string> problems;
+  bool missingNode = false;  // an edge to a node that does not exist: no order can be computed over it
   auto fail = [&](const Node& node, const std::string& what) {
     problems.push_back(fmt::format("node {} ({}): {}", node.id, node.identity(), what));
   };
@@ -28,6 +29,7 @@ std::vector<std::string> verify(const Graph& graph) {
         if (lane.isConstant()) continue;
         if (lane.node >= graph.size()) {
           fail(node, fmt::format("input {} reads missing node {}", i, lane.node));
+          missingNode = true;
           continue;
         }
         if (lane.lane < 0 || lane.lane >= graph.node(lane.node).lanes)
@@ -36,7 +38,8 @@ std::vector<std::string> verify(const Graph& graph) {
       }
     }
   }
-  if (graph.size() > 0 && graph.topologicalOrder().empty()) problems.push_back("the graph has a cycle");
+  if (!missingNode && graph.size() > 0 && graph.topologicalOrder().empty())
+    problems.push_back("the graph has a cycle");
   for (const auto& tap : graph.outputs()) {
     if (tap.node >= graph.size()) problems.push_back(fmt::format("output tap reads missing node {}", tap.node));
     if (tap.firstChannel < 0) problems.push_back("output tap with a negative channel");

@@ -1,6 +1,6 @@
 #include "optimizer/Remarks.h"
 
-#include "frontend/Diagnostics.h"
+#include "support/Diagnostics.h"
 
 #include <fmt/format.h>
 

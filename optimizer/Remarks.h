@@ -4,7 +4,7 @@
 // `-Rpass-analysis[=regex]` estimates (cost saved). A user who reads them learns the manual's tips.
 #pragma once
 
-#include "frontend/SourceLocation.h"
+#include "support/SourceLocation.h"
 
 #include <optional>
 #include <ostream>

@@ -1,8 +1,8 @@
 #include "tools/Pipeline.h"
 
 #include "codegen/ParallelCompile.h"
+#include "elab/Elaborator.h"
 #include "frontend/Parser.h"
-#include "ir/Elaborator.h"
 #include "ir/Verifier.h"
 
 #include <chrono>

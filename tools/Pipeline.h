@@ -5,11 +5,11 @@
 #include "codegen/CodeGen.h"
 #include "codegen/Jit.h"
 #include "frontend/AST.h"
-#include "frontend/Diagnostics.h"
-#include "frontend/Limits.h"
 #include "ir/Graph.h"
 #include "optimizer/PassManager.h"
 #include "runtime/PatchABI.h"
+#include "support/Diagnostics.h"
+#include "support/Limits.h"
 
 #include <cstdint>
 #include <memory>

@@ -1,6 +1,6 @@
 // Objects whose inputs are numbers read while compiling: a sound file (SfPlayer) and breakpoints (Linseg), and
 // envelopes that start only when play() or out() says so.
-#include "ir/SoundFile.h"
+#include "elab/SoundFile.h"
 #include "tests/audio/PatchRender.h"
 #include "tests/support/Analysis.h"
 

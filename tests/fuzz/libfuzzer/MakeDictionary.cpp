@@ -2,10 +2,10 @@
 // (frontend/Lexer.ll), and every name a patch can use, read from the registry and the builtins, so a new object,
 // argument, builtin or keyword joins the dictionary without editing a list.
 //   patchc-fuzz-dictionary frontend/Lexer.ll OUT.dict
-#include "ir/Builtins.h"
+#include "elab/Builtins.h"
+#include "elab/PyoObjects.h"
+#include "elab/PythonRandom.h"
 #include "ir/Graph.h"
-#include "ir/PyoObjects.h"
-#include "ir/PythonRandom.h"
 #include "stdlib/Registry.h"
 
 #include <cstdio>

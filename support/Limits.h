@@ -2,7 +2,7 @@
 // memory and recursion of every stage are bounded, and each bound is checked *before* the work or the
 // allocation it guards. Passing one is a located diagnostic that names the limit and the flag that lifts it
 // (`--limit NAME=VALUE`), never a crash, a hang or a wrapped number.
-// Lives beside Diagnostics because every stage checks some of these; it moves to support/ with them.
+// In support/ beside Diagnostics because every stage checks some of these.
 #pragma once
 
 #include <cstdint>

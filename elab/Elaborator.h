@@ -5,9 +5,9 @@
 #pragma once
 
 #include "frontend/AST.h"
-#include "frontend/Diagnostics.h"
-#include "frontend/Limits.h"
 #include "ir/Graph.h"
+#include "support/Diagnostics.h"
+#include "support/Limits.h"
 
 #include <cstdint>
 #include <memory>

@@ -10,8 +10,8 @@
 // (0.0 ** -1, 2.0 ** 10**15, 1.0 % 0.0).
 #pragma once
 
+#include "elab/Value.h"
 #include "frontend/AST.h"
-#include "ir/Value.h"
 
 #include <compare>
 #include <cstdint>

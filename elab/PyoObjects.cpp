@@ -1,6 +1,6 @@
-#include "ir/PyoObjects.h"
+#include "elab/PyoObjects.h"
 
-#include "ir/SoundFile.h"
+#include "elab/SoundFile.h"
 #include "ir/StateSize.h"
 #include "stdlib/CheckedSize.h"
 

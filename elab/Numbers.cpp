@@ -1,6 +1,6 @@
-#include "ir/Numbers.h"
+#include "elab/Numbers.h"
 
-#include "ir/ElaborationError.h"
+#include "elab/ElaborationError.h"
 
 #include <fmt/format.h>
 

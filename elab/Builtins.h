@@ -3,10 +3,10 @@
 // modules, all evaluated while compiling.
 #pragma once
 
-#include "ir/ElaborationError.h"
-#include "ir/PyoObjects.h"
-#include "ir/PythonRandom.h"
-#include "ir/Value.h"
+#include "elab/ElaborationError.h"
+#include "elab/PyoObjects.h"
+#include "elab/PythonRandom.h"
+#include "elab/Value.h"
 
 #include <map>
 #include <string>

@@ -1,12 +1,12 @@
-#include "ir/Elaborator.h"
+#include "elab/Elaborator.h"
 
-#include "ir/Builtins.h"
-#include "ir/ElaborationError.h"
-#include "ir/Numbers.h"
-#include "ir/PyoObjects.h"
-#include "ir/StackGuard.h"
+#include "elab/Builtins.h"
+#include "elab/ElaborationError.h"
+#include "elab/Numbers.h"
+#include "elab/PyoObjects.h"
+#include "elab/StackGuard.h"
+#include "elab/Value.h"
 #include "ir/StateSize.h"
-#include "ir/Value.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "ir/SoundFile.h"
+#include "elab/SoundFile.h"
 
 #include "stdlib/CheckedSize.h"
 

@@ -2,8 +2,8 @@
 // builtins and pyo objects call back into.
 #pragma once
 
-#include "frontend/Diagnostics.h"
-#include "ir/Value.h"
+#include "elab/Value.h"
+#include "support/Diagnostics.h"
 
 #include <stdexcept>
 #include <string>

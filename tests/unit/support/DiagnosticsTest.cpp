@@ -1,5 +1,5 @@
 // Diagnostic formatting, source lines and spelling suggestions.
-#include "frontend/Diagnostics.h"
+#include "support/Diagnostics.h"
 
 #include <gtest/gtest.h>
 

@@ -3,10 +3,10 @@
 // Server object whose settings shape the runtime.
 #pragma once
 
-#include "frontend/Limits.h"
-#include "ir/ElaborationError.h"
+#include "elab/ElaborationError.h"
+#include "elab/Value.h"
 #include "ir/Graph.h"
-#include "ir/Value.h"
+#include "support/Limits.h"
 
 #include <map>
 #include <optional>

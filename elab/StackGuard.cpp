@@ -1,4 +1,4 @@
-#include "ir/StackGuard.h"
+#include "elab/StackGuard.h"
 
 #include <pthread.h>
 

@@ -1,4 +1,4 @@
-#include "ir/PythonRandom.h"
+#include "elab/PythonRandom.h"
 
 #include <vector>
 

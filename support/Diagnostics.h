@@ -3,7 +3,7 @@
 // same printer with the `remark` severity.
 #pragma once
 
-#include "frontend/SourceLocation.h"
+#include "support/SourceLocation.h"
 
 #include <ostream>
 #include <stdexcept>

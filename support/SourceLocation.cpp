@@ -1,4 +1,4 @@
-#include "frontend/SourceLocation.h"
+#include "support/SourceLocation.h"
 
 namespace patchc {
 

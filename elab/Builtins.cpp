@@ -1,7 +1,7 @@
-#include "ir/Builtins.h"
+#include "elab/Builtins.h"
 
-#include "ir/Numbers.h"
-#include "ir/SoundFile.h"
+#include "elab/Numbers.h"
+#include "elab/SoundFile.h"
 
 #include <fmt/format.h>
 
