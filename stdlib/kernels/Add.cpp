@@ -3,9 +3,10 @@
 #include "stdlib/Kernel.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::add;
 
 PATCHC_KERNEL_INIT(Add) {}
 
 PATCHC_KERNEL_PROCESS(Add) {
-  for (int i = 0; i < n; ++i) out[i] = in[0][i] + in[1][i];
+  for (int i = 0; i < n; ++i) out[i] = in[kA][i] + in[kB][i];
 }

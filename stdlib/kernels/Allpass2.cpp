@@ -12,6 +12,7 @@
 #include "stdlib/kernels/KernelMath.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::allpass2;
 
 namespace {
 
@@ -51,7 +52,7 @@ constexpr int kFilterBlock = 16;
 template <bool Full, bool WholeStores>
 PATCHC_INLINE void laneBlock(char* states, int stateStride, const LaneIn* __restrict in, float* __restrict out,
                       int outLaneStride, int outSampleStride, int first, int count, int n, const Env* env) {
-  const bool freqChanges = in[1].sampleStride != 0, bwChanges = in[2].sampleStride != 0;
+  const bool freqChanges = in[kFreq].sampleStride != 0, bwChanges = in[kBw].sampleStride != 0;
   float x1[kFilterBlock], x2[kFilterBlock], y1[kFilterBlock], y2[kFilterBlock], c[kFilterBlock], b1[kFilterBlock];
   for (int l = 0; l < kFilterBlock; ++l) {
     const int lane = first + (Full || l < count ? l : count - 1);
@@ -60,7 +61,7 @@ PATCHC_INLINE void laneBlock(char* states, int stateStride, const LaneIn* __rest
     x2[l] = h->x2;
     y1[l] = h->y1;
     y2[l] = h->y2;
-    AllpassCoefficients k = design(in[1].at(lane, 0), bandwidthCoefficient(in[2].at(lane, 0), env), env);
+    AllpassCoefficients k = design(in[kFreq].at(lane, 0), bandwidthCoefficient(in[kBw].at(lane, 0), env), env);
     c[l] = k.c;
     b1[l] = k.b1;
   }
@@ -69,9 +70,9 @@ PATCHC_INLINE void laneBlock(char* states, int stateStride, const LaneIn* __rest
     for (int l = 0; l < kFilterBlock; ++l) {
       const int lane = first + (Full || l < count ? l : count - 1);
       AllpassCoefficients k{c[l], b1[l]};
-      if (bwChanges) k.c = bandwidthCoefficient(in[2].at(lane, i), env);
-      if (freqChanges || bwChanges) k = design(in[1].at(lane, i), k.c, env);
-      float y = step(k, in[0].at(lane, i), x1[l], x2[l], y1[l], y2[l]);
+      if (bwChanges) k.c = bandwidthCoefficient(in[kBw].at(lane, i), env);
+      if (freqChanges || bwChanges) k = design(in[kFreq].at(lane, i), k.c, env);
+      float y = step(k, in[kInput].at(lane, i), x1[l], x2[l], y1[l], y2[l]);
       if (Full || WholeStores || l < count) out[(first + l) * outLaneStride + i * outSampleStride] = y;
     }
   }
@@ -87,13 +88,13 @@ PATCHC_KERNEL_INIT(Allpass2) {}
 
 PATCHC_KERNEL_PROCESS(Allpass2) {
   auto* h = static_cast<BiquadHistory*>(state_);
-  const bool freqChanges = in[1].stride != 0, bwChanges = in[2].stride != 0;
+  const bool freqChanges = in[kFreq].stride != 0, bwChanges = in[kBw].stride != 0;
   float x1 = h->x1, x2 = h->x2, y1 = h->y1, y2 = h->y2;
-  AllpassCoefficients k = design(in[1][0], bandwidthCoefficient(in[2][0], env), env);
+  AllpassCoefficients k = design(in[kFreq][0], bandwidthCoefficient(in[kBw][0], env), env);
   for (int i = 0; i < n; ++i) {
-    if (bwChanges) k.c = bandwidthCoefficient(in[2][i], env);
-    if (freqChanges || bwChanges) k = design(in[1][i], k.c, env);
-    out[i] = step(k, in[0][i], x1, x2, y1, y2);
+    if (bwChanges) k.c = bandwidthCoefficient(in[kBw][i], env);
+    if (freqChanges || bwChanges) k = design(in[kFreq][i], k.c, env);
+    out[i] = step(k, in[kInput][i], x1, x2, y1, y2);
   }
   *h = {x1, x2, y1, y2};
 }

@@ -9,9 +9,12 @@ using namespace patchc::kernel;
 
 PATCHC_KERNEL_INIT(Biquad) {}
 
-PATCHC_KERNEL_PROCESS(Biquad) { biquad::process(static_cast<BiquadHistory*>(state_), in, out, n, env, 1); }
+PATCHC_KERNEL_PROCESS(Biquad) {
+  biquad::process<biquad::Input>(static_cast<BiquadHistory*>(state_), in, out, n, env, 1);
+}
 
 // A bank of Biquads (one node of many lanes): vectorized across lanes.
 PATCHC_KERNEL_PROCESS_LANES(Biquad) {
-  biquad::processLanes(states, stateStride, in, out, outLaneStride, outSampleStride, lanes, n, env, nullptr);
+  biquad::processLanes<biquad::Input>(states, stateStride, in, out, outLaneStride, outSampleStride, lanes, n, env,
+                                      nullptr);
 }

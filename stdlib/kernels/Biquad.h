@@ -1,6 +1,6 @@
 // The RBJ Audio EQ Cookbook design (Robert Bristow-Johnson) shared by Biquad and Biquadx, so that the
-// cascade-fuse pass's Biquadx computes exactly what the Biquads it replaces computed. Both read freq, q and type
-// at in[1], in[2] and in[3]. With ω0 = 2π f / sr and α = sin ω0 / (2 Q), before normalizing by a0 = 1 + α
+// cascade-fuse pass's Biquadx computes exactly what the Biquads it replaces computed (BiquadBank.h runs both,
+// each read by its own enum). With ω0 = 2π f / sr and α = sin ω0 / (2 Q), before normalizing by a0 = 1 + α
 // (a1 = -2 cos ω0, a2 = 1 - α):
 //   type 0 lowpass:  b = ((1 - cos ω0)/2, 1 - cos ω0, (1 - cos ω0)/2)
 //   type 1 highpass: b = ((1 + cos ω0)/2, -(1 + cos ω0), (1 + cos ω0)/2)

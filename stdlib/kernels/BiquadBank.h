@@ -2,23 +2,25 @@
 // stages in series, each one direct-form-I step (KernelMath.h's BiquadHistory::step) with the coefficients of
 // Biquad.h's design, computed once per block when freq and q are constant over it and once per sample (shared
 // by the stages) otherwise. Both entry points apply the same step to the same values in the same order, so a
-// lane gives the same samples either way.
+// lane gives the same samples either way. Both read the inputs by the caller's enum, `Inputs` (biquad::Input or
+// biquadx::Input: kInput, kFreq, kQ and kType).
 #pragma once
 
 #include "stdlib/kernels/Biquad.h"
 
 namespace patchc::kernel::biquad {
 
+template <typename Inputs>
 PATCHC_INLINE void process(BiquadHistory* histories, const In* in, float* __restrict out, int n, const Env* env,
                           int stages) {
-  const float type = in[3].value();
-  if (in[1].stride == 0 && in[2].stride == 0) {
+  const float type = in[Inputs::kType].value();
+  if (in[Inputs::kFreq].stride == 0 && in[Inputs::kQ].stride == 0) {
     // Each stage over the whole block in place: its history stays in registers.
-    const BiquadCoefficients c = cookbook(in[1][0], in[2][0], type, env);
+    const BiquadCoefficients c = cookbook(in[Inputs::kFreq][0], in[Inputs::kQ][0], type, env);
     for (int k = 0; k < stages; ++k) {
       BiquadHistory h = histories[k];
       if (k == 0) {
-        for (int i = 0; i < n; ++i) out[i] = h.step(c, in[0][i]);
+        for (int i = 0; i < n; ++i) out[i] = h.step(c, in[Inputs::kInput][i]);
       } else {
         for (int i = 0; i < n; ++i) out[i] = h.step(c, out[i]);
       }
@@ -26,8 +28,8 @@ PATCHC_INLINE void process(BiquadHistory* histories, const In* in, float* __rest
     }
   } else {
     for (int i = 0; i < n; ++i) {
-      const BiquadCoefficients c = cookbook(in[1][i], in[2][i], type, env);
-      float x = in[0][i];
+      const BiquadCoefficients c = cookbook(in[Inputs::kFreq][i], in[Inputs::kQ][i], type, env);
+      float x = in[Inputs::kInput][i];
       for (int k = 0; k < stages; ++k) x = histories[k].step(c, x);
       out[i] = x;
     }
@@ -69,11 +71,13 @@ class LaneBlock {
   }
 
   // Each lane's coefficients for freq and q at sample i: libm's sin and cos, which do not vectorize.
+  template <typename Inputs>
   PATCHC_INLINE void design(const LaneIn* in, int i, const Env* env) {
     PATCHC_SCALAR_LOOP
     for (int l = 0; l < kBlockLanes; ++l) {
       const int at = lane(l);
-      BiquadCoefficients c = cookbook(in[1].at(at, i), in[2].at(at, i), in[3].at(at, 0), env);
+      BiquadCoefficients c =
+          cookbook(in[Inputs::kFreq].at(at, i), in[Inputs::kQ].at(at, i), in[Inputs::kType].at(at, 0), env);
       b0_[l] = c.b0, b1_[l] = c.b1, b2_[l] = c.b2, a1_[l] = c.a1, a2_[l] = c.a2;
     }
   }
@@ -130,12 +134,13 @@ class LaneBlock {
 // block, each lane is designed once and every stage runs over the block; otherwise the lanes are designed and
 // every stage steps once per sample. `stageInput` is Biquadx's `stages` (nullptr for Biquad: one stage); lanes
 // may have stage counts of their own (lane-fuse may join Biquadx banks of different stages).
+template <typename Inputs>
 PATCHC_INLINE void processLanes(char* states, int stateStride, const LaneIn* __restrict in, float* __restrict out,
                                 int outLaneStride, int outSampleStride, int lanes, int n, const Env* env,
                                 const LaneIn* stageInput) {
   auto stageCounts = [&](int lane) { return stageInput != nullptr ? stageCount(stageInput->at(lane, 0)) : 1; };
   const bool ownStageCounts = stageInput != nullptr && stageInput->laneStride != 0;
-  const int span = in[1].sampleStride == 0 && in[2].sampleStride == 0 ? n : 1;  // samples per design
+  const int span = in[Inputs::kFreq].sampleStride == 0 && in[Inputs::kQ].sampleStride == 0 ? n : 1;  // per design
   // The columns of an output frame that may be written: its lanes, and up to whole kLaneBlocks when the frames
   // are padded so (Kernel.h; the code generator pads them). None when the output is not frame-major.
   const int width = outLaneStride != 1                                       ? 0
@@ -153,9 +158,9 @@ PATCHC_INLINE void processLanes(char* states, int stateStride, const LaneIn* __r
     const bool inPlace = first + kBlockLanes <= width;
     LaneBlock block(states, stateStride, first, count, inPlace ? out + first : local,
                     inPlace ? outSampleStride : kBlockLanes);
-    block.read(in[0], n);
+    block.read(in[Inputs::kInput], n);
     for (int start = 0; start < n; start += span) {
-      block.design(in, start, env);
+      block.design<Inputs>(in, start, env);
       block.runStages(stages, ownStageCounts, stageCounts, start, span);
     }
     if (!inPlace) block.write(out, outLaneStride, outSampleStride, n);

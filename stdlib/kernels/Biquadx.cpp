@@ -12,10 +12,12 @@ PATCHC_KERNEL_INIT(Biquadx) {}
 
 PATCHC_KERNEL_PROCESS(Biquadx) {
   // stageCount folds when the code generator inlines a constant `stages`.
-  biquad::process(static_cast<BiquadHistory*>(state_), in, out, n, env, biquad::stageCount(in[4].value()));
+  biquad::process<biquadx::Input>(static_cast<BiquadHistory*>(state_), in, out, n, env,
+                                  biquad::stageCount(in[biquadx::kStages].value()));
 }
 
 // A bank of cascades (cascade-fuse makes one of a bank of Biquad chains): vectorized across lanes.
 PATCHC_KERNEL_PROCESS_LANES(Biquadx) {
-  biquad::processLanes(states, stateStride, in, out, outLaneStride, outSampleStride, lanes, n, env, &in[4]);
+  biquad::processLanes<biquadx::Input>(states, stateStride, in, out, outLaneStride, outSampleStride, lanes, n, env,
+                                       &in[biquadx::kStages]);
 }

@@ -6,12 +6,13 @@
 #include "stdlib/kernels/KernelMath.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::butbp;
 
 namespace {
 
 BiquadCoefficients butterworthBandpass(const In* in, int i, const Env* env) {
-  float freq = safeFrequency(in[1][i], env);
-  float q = clampf(in[2][i], 0.01f, 10000.0f);
+  float freq = safeFrequency(in[kFreq][i], env);
+  float q = clampf(in[kQ][i], 0.01f, 10000.0f);
   float bandwidth = safeFrequency(freq / q, env);
   float c = 1.0f / std::tan(kPi * bandwidth * env->inverseSampleRate);
   float d = 2.0f * std::cos(kTwoPi * freq * env->inverseSampleRate);
@@ -24,5 +25,5 @@ BiquadCoefficients butterworthBandpass(const In* in, int i, const Env* env) {
 PATCHC_KERNEL_INIT(ButBP) {}
 
 PATCHC_KERNEL_PROCESS(ButBP) {
-  runBiquad(static_cast<BiquadHistory*>(state_), in, out, n, env, 2, butterworthBandpass);
+  runBiquad<kInput, kFreq, kQ>(static_cast<BiquadHistory*>(state_), in, out, n, env, butterworthBandpass);
 }

@@ -6,12 +6,13 @@
 #include "stdlib/kernels/KernelMath.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::buthp;
 
 namespace {
 
 BiquadCoefficients butterworthHighpass(const In* in, int i, const Env* env) {
   constexpr float kSqrt2 = 1.41421356237f;
-  float c = std::tan(kPi * safeFrequency(in[1][i], env) * env->inverseSampleRate);
+  float c = std::tan(kPi * safeFrequency(in[kFreq][i], env) * env->inverseSampleRate);
   float c2 = c * c;
   float b0 = 1.0f / (1.0f + kSqrt2 * c + c2);
   return {b0, -2.0f * b0, b0, 2.0f * (c2 - 1.0f) * b0, (1.0f - kSqrt2 * c + c2) * b0};
@@ -22,5 +23,5 @@ BiquadCoefficients butterworthHighpass(const In* in, int i, const Env* env) {
 PATCHC_KERNEL_INIT(ButHP) {}
 
 PATCHC_KERNEL_PROCESS(ButHP) {
-  runBiquad(static_cast<BiquadHistory*>(state_), in, out, n, env, 1, butterworthHighpass);
+  runBiquad<kInput, kFreq>(static_cast<BiquadHistory*>(state_), in, out, n, env, butterworthHighpass);
 }

@@ -6,12 +6,13 @@
 #include "stdlib/kernels/KernelMath.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::butlp;
 
 namespace {
 
 BiquadCoefficients butterworthLowpass(const In* in, int i, const Env* env) {
   constexpr float kSqrt2 = 1.41421356237f;
-  float c = 1.0f / std::tan(kPi * safeFrequency(in[1][i], env) * env->inverseSampleRate);
+  float c = 1.0f / std::tan(kPi * safeFrequency(in[kFreq][i], env) * env->inverseSampleRate);
   float c2 = c * c;
   float b0 = 1.0f / (1.0f + kSqrt2 * c + c2);
   return {b0, 2.0f * b0, b0, 2.0f * (1.0f - c2) * b0, (1.0f - kSqrt2 * c + c2) * b0};
@@ -21,4 +22,6 @@ BiquadCoefficients butterworthLowpass(const In* in, int i, const Env* env) {
 
 PATCHC_KERNEL_INIT(ButLP) {}
 
-PATCHC_KERNEL_PROCESS(ButLP) { runBiquad(static_cast<BiquadHistory*>(state_), in, out, n, env, 1, butterworthLowpass); }
+PATCHC_KERNEL_PROCESS(ButLP) {
+  runBiquad<kInput, kFreq>(static_cast<BiquadHistory*>(state_), in, out, n, env, butterworthLowpass);
+}

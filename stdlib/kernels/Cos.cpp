@@ -6,4 +6,4 @@ using namespace patchc::kernel;
 
 PATCHC_KERNEL_INIT(Cos) {}
 
-PATCHC_KERNEL_PROCESS(Cos) { trig::process(in, out, n, 0.25f, [](float x) { return std::cos(x); }); }
+PATCHC_KERNEL_PROCESS(Cos) { trig::process<cos::Input>(in, out, n, 0.25f, [](float x) { return std::cos(x); }); }

@@ -7,10 +7,11 @@
 #include "stdlib/kernels/KernelMath.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::delay;
 
 PATCHC_KERNEL_INIT(Delay) {
   auto* state = static_cast<delay::State*>(state_);
-  state->length = static_cast<int64_t>(delay::lineLength(in[3].value(), env->sampleRate));
+  state->length = static_cast<int64_t>(delay::lineLength(in[kMaxdelay].value(), env->sampleRate));
   state->writeIndex = 0;
 }
 
@@ -19,12 +20,12 @@ PATCHC_KERNEL_PROCESS(Delay) {
   float* line = reinterpret_cast<float*>(state + 1);
   const int64_t length = state->length;
   // maxdelay is the same Constant at init and here; the line's length still bounds the read, for safety.
-  const float requested = delay::maxDelaySamples(in[3].value(), env->sampleRate);
+  const float requested = delay::maxDelaySamples(in[kMaxdelay].value(), env->sampleRate);
   const float maxSamples = requested < static_cast<float>(length - 2) ? requested : static_cast<float>(length - 2);
   int64_t writeIndex = state->writeIndex;
   for (int i = 0; i < n; ++i) {
-    float d = clampf(in[1][i] * env->sampleRate, 1.0f, maxSamples);
-    float feedback = clampf(in[2][i], 0.0f, 1.0f);
+    float d = clampf(in[kDelay][i] * env->sampleRate, 1.0f, maxSamples);
+    float feedback = clampf(in[kFeedback][i], 0.0f, 1.0f);
     // Read position writeIndex - d, between the samples at `older` (further back) and `older + 1`.
     float whole = std::floor(d);
     float fraction = d - whole;
@@ -33,7 +34,7 @@ PATCHC_KERNEL_PROCESS(Delay) {
     int64_t older = newer - 1;
     if (older < 0) older += length;
     float y = line[newer] + fraction * (line[older] - line[newer]);
-    line[writeIndex] = in[0][i] + feedback * y;
+    line[writeIndex] = in[kInput][i] + feedback * y;
     out[i] = y;
     if (++writeIndex == length) writeIndex = 0;
   }

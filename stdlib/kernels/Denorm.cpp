@@ -7,6 +7,7 @@
 #include "stdlib/kernels/Noise.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::denorm;
 
 namespace {
 constexpr float kDenormNoise = 1e-24f;
@@ -17,6 +18,6 @@ PATCHC_KERNEL_INIT(Denorm) { static_cast<noise::State*>(state_)->generator = see
 PATCHC_KERNEL_PROCESS(Denorm) {
   auto* state = static_cast<noise::State*>(state_);
   uint32_t generator = state->generator;
-  for (int i = 0; i < n; ++i) out[i] = in[0][i] + kDenormNoise * whiteNoise(generator);
+  for (int i = 0; i < n; ++i) out[i] = in[kInput][i] + kDenormNoise * whiteNoise(generator);
   state->generator = generator;
 }

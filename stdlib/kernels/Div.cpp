@@ -6,13 +6,14 @@
 #include "stdlib/Kernel.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::div;
 
 PATCHC_KERNEL_INIT(Div) {}
 
 PATCHC_KERNEL_PROCESS(Div) {
   for (int i = 0; i < n; ++i) {
-    float b = in[1][i];
+    float b = in[kB][i];
     if (b > -1e-5f && b < 1e-5f) b = 1e-5f;
-    out[i] = in[0][i] / b;
+    out[i] = in[kA][i] / b;
   }
 }

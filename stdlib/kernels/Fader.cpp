@@ -12,6 +12,7 @@
 #include "stdlib/kernels/Envelope.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::fader;
 
 namespace {
 
@@ -36,11 +37,11 @@ PATCHC_KERNEL_INIT(Fader) {
 
 PATCHC_KERNEL_PROCESS(Fader) {
   auto* state = static_cast<envelope::State*>(state_);
-  if (!(in[3].value() > 0.5f)) {  // not started: silent, and the clock does not run
+  if (!(in[kPlaying].value() > 0.5f)) {  // not started: silent, and the clock does not run
     for (int i = 0; i < n; ++i) out[i] = 0.0f;
     return;
   }
-  const double fadein = in[0].value(), fadeout = in[1].value(), dur = in[2].value();
+  const double fadein = in[kFadein].value(), fadeout = in[kFadeout].value(), dur = in[kDur].value();
   const double inverseSampleRate = 1.0 / static_cast<double>(env->sampleRate);
   double elapsed = state->elapsed;
   for (int i = 0; i < n; ++i) {

@@ -6,21 +6,24 @@
 #include "stdlib/kernels/OscillatorBank.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::fastsine;
 
 PATCHC_KERNEL_INIT(FastSine) {
-  float initialPhase = in[1].value();
+  float initialPhase = in[kInitphase].value();
   auto* state = static_cast<fastsine::State*>(state_);
   state->phase = wrapUnit(initialPhase == initialPhase ? initialPhase : 0.0f);
-  state->refinement = in[2].value() >= 0.5f ? 1.0f : 0.0f;
+  state->refinement = in[kQuality].value() >= 0.5f ? 1.0f : 0.0f;
 }
 
 namespace {
 struct FastSineVoice {
   using State = fastsine::State;
+  // No parameter: initphase, a Constant read by init only, stands in for it (parameter() ignores it).
+  static constexpr int kFreq = fastsine::kFreq, kParameter = fastsine::kInitphase;
   // The carried float is the lane's refinement weight, constant (quality is a Constant input).
   static float memory(const State& state) { return state.refinement; }
   static void setMemory(State&, float) {}
-  static float parameter(float) { return 0.0f; }  // input 1 is initphase, used by init only
+  static float parameter(float) { return 0.0f; }
   // sin(2π φ) = sin(π t) with t = 1 - 2φ in (-1, 1], φ wrapped into [0, 1) (phase::at does not wrap).
   static float tick(float phase, float& refinement, float, bool) {
     return fastsine::parabolicSine(1.0f - 2.0f * (phase - std::floor(phase)), refinement);

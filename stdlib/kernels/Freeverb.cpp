@@ -12,6 +12,7 @@
 #include "stdlib/kernels/KernelMath.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::freeverb;
 
 namespace {
 
@@ -48,10 +49,10 @@ PATCHC_KERNEL_PROCESS(Freeverb) {
     allpassLength[k] = state->allpassLength[k];
   }
   for (int i = 0; i < n; ++i) {
-    const float x = in[0][i];
-    const float feedback = kRoomOffset + kRoomScale * clampf(in[1][i], 0.0f, 1.0f);
-    const float damp = kDampScale * clampf(in[2][i], 0.0f, 1.0f);
-    const float balance = clampf(in[3][i], 0.0f, 1.0f);
+    const float x = in[kInput][i];
+    const float feedback = kRoomOffset + kRoomScale * clampf(in[kSize][i], 0.0f, 1.0f);
+    const float damp = kDampScale * clampf(in[kDamp][i], 0.0f, 1.0f);
+    const float balance = clampf(in[kBal][i], 0.0f, 1.0f);
 
     const float input = x * kInputGain;
     float wet = 0.0f;

@@ -79,19 +79,18 @@ struct BiquadHistory {
   }
 };
 
-// Runs a biquad whose coefficients come from `design(freq[, q], env)` over one block. When every parameter
-// input has stride 0 (constant or control rate) the coefficients are computed once per block; the branch folds
-// when the code generator inlines the kernel with known strides.
-template <typename Design>
-inline void runBiquad(BiquadHistory* state, const In* in, float* out, int n, const Env* env, int parameterCount,
-                      Design design) {
-  bool blockRate = true;
-  for (int k = 1; k <= parameterCount; ++k) blockRate = blockRate && in[k].stride == 0;
+// Runs a biquad over one block: the signal is input `Signal`, the coefficients come from `design(in, i, env)`,
+// which reads the inputs `Parameters` (indices in the caller's enum: runBiquad<kInput, kFreq, kQ>). When every
+// parameter input has stride 0 (constant or control rate) the coefficients are computed once per block; the
+// branch folds when the code generator inlines the kernel with known strides.
+template <int Signal, int... Parameters, typename Design>
+inline void runBiquad(BiquadHistory* state, const In* in, float* out, int n, const Env* env, Design design) {
+  const bool blockRate = (true && ... && (in[Parameters].stride == 0));
   BiquadHistory h = *state;  // local copy: stores to state cannot alias the parameter loads
   BiquadCoefficients c = blockRate ? design(in, 0, env) : BiquadCoefficients{};
   for (int i = 0; i < n; ++i) {
     if (!blockRate) c = design(in, i, env);
-    out[i] = h.step(c, in[0][i]);
+    out[i] = h.step(c, in[Signal][i]);
   }
   *state = h;
 }

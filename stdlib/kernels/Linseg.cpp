@@ -13,6 +13,7 @@
 #include "stdlib/kernels/Envelope.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::linseg;
 
 namespace {
 
@@ -33,13 +34,13 @@ PATCHC_KERNEL_INIT(Linseg) {
 
 PATCHC_KERNEL_PROCESS(Linseg) {
   auto* state = static_cast<envelope::State*>(state_);
-  const Breakpoints points{in[0].p, in[0].count() / 2};
+  const Breakpoints points{in[kList].p, in[kList].count() / 2};
   if (points.count == 0) {
     for (int i = 0; i < n; ++i) out[i] = 0.0f;
     return;
   }
-  if (!(in[3].value() > 0.5f)) {  // not started
-    const float idle = in[2].value() > 0.5f ? static_cast<float>(points.value(0)) : 0.0f;
+  if (!(in[kPlaying].value() > 0.5f)) {  // not started
+    const float idle = in[kInitToFirstVal].value() > 0.5f ? static_cast<float>(points.value(0)) : 0.0f;
     for (int i = 0; i < n; ++i) out[i] = idle;
     return;
   }
@@ -47,7 +48,7 @@ PATCHC_KERNEL_PROCESS(Linseg) {
   const double sampleRate = env->sampleRate;
   const double inverseSampleRate = 1.0 / sampleRate;
   const double cycle = points.time(last) * sampleRate;  // a loop's length in samples
-  const bool loop = in[1].value() > 0.5f && cycle > 0.0;
+  const bool loop = in[kLoop].value() > 0.5f && cycle > 0.0;
   double elapsed = state->elapsed;
   int segment = state->segment;
   for (int i = 0; i < n; ++i) {

@@ -20,6 +20,7 @@
 #include "stdlib/Kernel.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::lorenz;
 
 namespace {
 constexpr double kSigma = 10.0;
@@ -73,6 +74,6 @@ PATCHC_KERNEL_PROCESS(Lorenz) {
   auto* state = static_cast<lorenz::State*>(state_);
   lorenz::State s = *state;
   const double stepPerPitch = kSpeed / static_cast<double>(env->sampleRate);
-  for (int i = 0; i < n; ++i) out[i] = tick(s, in[0][i], in[1][i], stepPerPitch);
+  for (int i = 0; i < n; ++i) out[i] = tick(s, in[kPitch][i], in[kChaos][i], stepPerPitch);
   *state = s;
 }

@@ -3,9 +3,10 @@
 #include "stdlib/Kernel.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::mul;
 
 PATCHC_KERNEL_INIT(Mul) {}
 
 PATCHC_KERNEL_PROCESS(Mul) {
-  for (int i = 0; i < n; ++i) out[i] = in[0][i] * in[1][i];
+  for (int i = 0; i < n; ++i) out[i] = in[kA][i] * in[kB][i];
 }

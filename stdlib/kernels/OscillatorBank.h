@@ -3,12 +3,14 @@
 // A voice type says what one sample of one lane is:
 //   struct Voice {
 //     using State = ...;                          // per-lane state with `double phase`
+//     static constexpr int kFreq = ...;           // the object's inputs, by its enum: the frequency
+//     static constexpr int kParameter = ...;      // and the parameter (Sine's phase, SineLoop's feedback)
 //     static float memory(const State&);          // a float carried from sample to sample (SineLoop's y[n-1])
 //     static void setMemory(State&, float);
-//     static float parameter(float input);        // the second input as the voice uses it (clamped, ...)
+//     static float parameter(float input);        // the parameter input as the voice uses it (clamped, ...)
 //     static float tick(float phase, float& memory, float parameter, bool option);
 //   };
-// Input 0 is the frequency, input 1 the parameter; `option` is a node-wide switch read once (FastSine's quality).
+// `option` is a node-wide switch read once.
 // Both entry points run the same arithmetic (phase::at or phase::next, then tick), so a lane gives the same samples
 // either way.
 #pragma once
@@ -20,16 +22,18 @@ namespace patchc::kernel::oscillator {
 template <typename Voice>
 void process(typename Voice::State* state, const In* in, float* __restrict out, int n, const Env* env,
              bool option) {
-  const bool freqChanges = in[0].stride != 0, parameterChanges = in[1].stride != 0;
-  const float position = phase::start(state->phase), increment = phase::increment(in[0][0], env);
+  const bool freqChanges = in[Voice::kFreq].stride != 0;
+  const bool parameterChanges = in[Voice::kParameter].stride != 0;
+  const float position = phase::start(state->phase), increment = phase::increment(in[Voice::kFreq][0], env);
   double changingPosition = state->phase;
-  float memory = Voice::memory(*state), parameter = Voice::parameter(in[1][0]);
+  float memory = Voice::memory(*state), parameter = Voice::parameter(in[Voice::kParameter][0]);
   for (int i = 0; i < n; ++i) {
-    if (parameterChanges) parameter = Voice::parameter(in[1][i]);
-    float now = freqChanges ? phase::next(changingPosition, in[0][i], env) : phase::at(position, increment, i);
+    if (parameterChanges) parameter = Voice::parameter(in[Voice::kParameter][i]);
+    float now = freqChanges ? phase::next(changingPosition, in[Voice::kFreq][i], env)
+                            : phase::at(position, increment, i);
     out[i] = Voice::tick(now, memory, parameter, option);
   }
-  state->phase = freqChanges ? changingPosition : phase::end(state->phase, in[0][0], n, env);
+  state->phase = freqChanges ? changingPosition : phase::end(state->phase, in[Voice::kFreq][0], n, env);
   Voice::setMemory(*state, memory);
 }
 
@@ -41,7 +45,8 @@ PATCHC_INLINE void laneBlock(char* states, int stateStride, const LaneIn* __rest
                       int outLaneStride, int outSampleStride, int first, int count, int n, const Env* env,
                       bool option) {
   using State = typename Voice::State;
-  const bool freqChanges = in[0].sampleStride != 0, parameterChanges = in[1].sampleStride != 0;
+  const bool freqChanges = in[Voice::kFreq].sampleStride != 0;
+  const bool parameterChanges = in[Voice::kParameter].sampleStride != 0;
   float position[kLaneBlock], increment[kLaneBlock], memory[kLaneBlock], parameter[kLaneBlock];
   double changingPosition[kLaneBlock];
   for (int l = 0; l < kLaneBlock; ++l) {
@@ -49,16 +54,16 @@ PATCHC_INLINE void laneBlock(char* states, int stateStride, const LaneIn* __rest
     const auto* s = reinterpret_cast<const State*>(states + lane * stateStride);
     position[l] = phase::start(s->phase);
     changingPosition[l] = s->phase;
-    increment[l] = phase::increment(in[0].at(lane, 0), env);
+    increment[l] = phase::increment(in[Voice::kFreq].at(lane, 0), env);
     memory[l] = Voice::memory(*s);
-    parameter[l] = Voice::parameter(in[1].at(lane, 0));
+    parameter[l] = Voice::parameter(in[Voice::kParameter].at(lane, 0));
   }
   PATCHC_KEEP_LOOP
   for (int i = 0; i < n; ++i) {
     for (int l = 0; l < kLaneBlock; ++l) {
       const int lane = first + (l < count ? l : count - 1);
-      if (parameterChanges) parameter[l] = Voice::parameter(in[1].at(lane, i));
-      float now = freqChanges ? phase::next(changingPosition[l], in[0].at(lane, i), env)
+      if (parameterChanges) parameter[l] = Voice::parameter(in[Voice::kParameter].at(lane, i));
+      float now = freqChanges ? phase::next(changingPosition[l], in[Voice::kFreq].at(lane, i), env)
                               : phase::at(position[l], increment[l], i);
       float v = Voice::tick(now, memory[l], parameter[l], option);
       if (WholeStores || l < count) out[(first + l) * outLaneStride + i * outSampleStride] = v;
@@ -66,7 +71,7 @@ PATCHC_INLINE void laneBlock(char* states, int stateStride, const LaneIn* __rest
   }
   for (int l = 0; l < count; ++l) {
     auto* s = reinterpret_cast<State*>(states + (first + l) * stateStride);
-    s->phase = freqChanges ? changingPosition[l] : phase::end(s->phase, in[0].at(first + l, 0), n, env);
+    s->phase = freqChanges ? changingPosition[l] : phase::end(s->phase, in[Voice::kFreq].at(first + l, 0), n, env);
     Voice::setMemory(*s, memory[l]);
   }
 }

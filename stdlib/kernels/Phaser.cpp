@@ -12,6 +12,7 @@
 #include "stdlib/kernels/KernelMath.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::phaser;
 
 namespace {
 
@@ -92,8 +93,8 @@ inline void runPair(char* const state[2], const double* const c[2], const double
   for (int i = 0; i < n; ++i) {
     double x[2];
     for (int g = 0; g < 2; ++g) {
-      double fb = clampf(in[4].at(lane + g, i), -0.999f, 0.999f);
-      x[g] = in[0].at(lane + g, i) + fb * last[g];
+      double fb = clampf(in[kFeedback].at(lane + g, i), -0.999f, 0.999f);
+      x[g] = in[kInput].at(lane + g, i) + fb * last[g];
     }
     PATCHC_KEEP_LOOP  // dozens of stages: unrolling them costs compile time and saves nothing
     for (int s = 0; s < count; ++s) {
@@ -125,21 +126,21 @@ inline void runPair(char* const state[2], const double* const c[2], const double
 
 PATCHC_KERNEL_INIT(Phaser) {
   auto* state = static_cast<phaser::State*>(state_);
-  state->stageCount = phaser::stageCount(in[5].value());
+  state->stageCount = phaser::stageCount(in[kNum].value());
   state->lastOutput = 0.0;
 }
 
 PATCHC_KERNEL_PROCESS(Phaser) {
   char* state = static_cast<char*>(state_);
-  const int count = phaser::stageCount(in[5].value());  // folds when the code generator inlines a constant num
-  const bool blockRate = in[1].stride == 0 && in[2].stride == 0 && in[3].stride == 0;
+  const int count = phaser::stageCount(in[kNum].value());  // folds when the code generator inlines a constant num
+  const bool blockRate = in[kFreq].stride == 0 && in[kSpread].stride == 0 && in[kQ].stride == 0;
   double* c = coefficientsOf(state, count);
   double* d = c + count;
-  if (blockRate) design(c, d, count, in[1][0], in[2][0], in[3][0], env);
+  if (blockRate) design(c, d, count, in[kFreq][0], in[kSpread][0], in[kQ][0], env);
   PATCHC_KEEP_LOOP
   for (int i = 0; i < n; ++i) {
-    if (!blockRate) design(c, d, count, in[1][i], in[2][i], in[3][i], env);
-    out[i] = tick(state, c, d, count, in[0][i], in[4][i]);
+    if (!blockRate) design(c, d, count, in[kFreq][i], in[kSpread][i], in[kQ][i], env);
+    out[i] = tick(state, c, d, count, in[kInput][i], in[kFeedback][i]);
   }
 }
 
@@ -147,15 +148,15 @@ PATCHC_KERNEL_PROCESS(Phaser) {
 // signal on every lane (the chorus's one LFO), the coefficients are computed once, in lane 0's state, for all of
 // them; otherwise each lane computes its own, once per block when they are constants.
 PATCHC_KERNEL_PROCESS_LANES(Phaser) {
-  const int count = phaser::stageCount(in[5].at(0, 0));
-  const bool shared = in[1].laneStride == 0 && in[2].laneStride == 0 && in[3].laneStride == 0;
-  const bool blockRate = in[1].sampleStride == 0 && in[2].sampleStride == 0 && in[3].sampleStride == 0;
+  const int count = phaser::stageCount(in[kNum].at(0, 0));
+  const bool shared = in[kFreq].laneStride == 0 && in[kSpread].laneStride == 0 && in[kQ].laneStride == 0;
+  const bool blockRate = in[kFreq].sampleStride == 0 && in[kSpread].sampleStride == 0 && in[kQ].sampleStride == 0;
   const int designs = shared ? 1 : lanes;  // lanes 0 .. designs - 1 compute coefficients
   auto coefficients = [&](int lane) { return coefficientsOf(states + (shared ? 0 : lane) * stateStride, count); };
   auto designAt = [&](int i) {
     for (int lane = 0; lane < designs; ++lane) {
       double* c = coefficients(lane);
-      design(c, c + count, count, in[1].at(lane, i), in[2].at(lane, i), in[3].at(lane, i), env);
+      design(c, c + count, count, in[kFreq].at(lane, i), in[kSpread].at(lane, i), in[kQ].at(lane, i), env);
     }
   };
   if (blockRate) designAt(0);
@@ -179,7 +180,7 @@ PATCHC_KERNEL_PROCESS_LANES(Phaser) {
     for (int lane = first; lane < lanes; ++lane) {
       const double* c = coefficients(lane);
       out[lane * outLaneStride + i * outSampleStride] =
-          tick(states + lane * stateStride, c, c + count, count, in[0].at(lane, i), in[4].at(lane, i));
+          tick(states + lane * stateStride, c, c + count, count, in[kInput].at(lane, i), in[kFeedback].at(lane, i));
     }
   }
 }

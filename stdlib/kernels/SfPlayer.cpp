@@ -14,6 +14,7 @@
 #include "stdlib/Kernel.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::sfplayer;
 
 namespace {
 
@@ -56,7 +57,7 @@ inline float interpolate(const Sound& sound, double position, int interp) {
 }
 
 inline double fileRate(const In* in, const Env* env) {
-  const float rate = in[5].value();
+  const float rate = in[kFileSampleRate].value();
   return rate > 0.0f ? rate : env->sampleRate;
 }
 
@@ -66,11 +67,11 @@ inline int interpolation(float interp) { return interp >= 4.0f ? 4 : interp >= 3
 
 PATCHC_KERNEL_INIT(SfPlayer) {
   auto* state = static_cast<sfplayer::State*>(state_);
-  const int size = in[0].count();
-  const float offset = in[3].value();
+  const int size = in[kPath].count();
+  const float offset = in[kOffset].value();
   const double start = (offset > 0.0f ? offset : 0.0f) * fileRate(in, env);
   state->finished = size == 0 || start >= size ? 1 : 0;
-  state->position = in[1][0] < 0.0f ? size - 1 : start;
+  state->position = in[kSpeed][0] < 0.0f ? size - 1 : start;
 }
 
 PATCHC_KERNEL_PROCESS(SfPlayer) {
@@ -79,9 +80,10 @@ PATCHC_KERNEL_PROCESS(SfPlayer) {
     for (int i = 0; i < n; ++i) out[i] = 0.0f;
     return;
   }
-  const float offset = in[3].value();
-  const Sound sound{in[0].p, in[0].count(), (offset > 0.0f ? offset : 0.0f) * fileRate(in, env), in[2].value() > 0.5f};
-  const int interp = interpolation(in[4].value());
+  const float offset = in[kOffset].value();
+  const Sound sound{in[kPath].p, in[kPath].count(), (offset > 0.0f ? offset : 0.0f) * fileRate(in, env),
+                    in[kLoop].value() > 0.5f};
+  const int interp = interpolation(in[kInterp].value());
   const double rateRatio = fileRate(in, env) / static_cast<double>(env->sampleRate);
   const double end = sound.size, span = end - sound.start;
   double position = state->position;
@@ -92,7 +94,7 @@ PATCHC_KERNEL_PROCESS(SfPlayer) {
       continue;
     }
     out[i] = interpolate(sound, position, interp);
-    position += static_cast<double>(in[1][i]) * rateRatio;
+    position += static_cast<double>(in[kSpeed][i]) * rateRatio;
     if (position >= end || position < sound.start) {
       if (sound.loop) {
         position = sound.start + std::fmod(position - sound.start, span);

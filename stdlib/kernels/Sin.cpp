@@ -6,4 +6,4 @@ using namespace patchc::kernel;
 
 PATCHC_KERNEL_INIT(Sin) {}
 
-PATCHC_KERNEL_PROCESS(Sin) { trig::process(in, out, n, 0.0f, [](float x) { return std::sin(x); }); }
+PATCHC_KERNEL_PROCESS(Sin) { trig::process<sin::Input>(in, out, n, 0.0f, [](float x) { return std::sin(x); }); }

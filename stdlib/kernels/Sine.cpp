@@ -12,6 +12,7 @@ PATCHC_KERNEL_INIT(Sine) { static_cast<sine::State*>(state_)->phase = 0.0; }
 namespace {
 struct SineVoice {
   using State = sine::State;
+  static constexpr int kFreq = sine::kFreq, kParameter = sine::kPhase;
   static float memory(const State&) { return 0.0f; }
   static void setMemory(State&, float) {}
   static float parameter(float phaseOffset) { return phaseOffset; }

@@ -16,6 +16,7 @@ PATCHC_KERNEL_INIT(SineLoop) {
 namespace {
 struct SineLoopVoice {
   using State = sineloop::State;
+  static constexpr int kFreq = sineloop::kFreq, kParameter = sineloop::kFeedback;
   static float memory(const State& s) { return s.lastOutput; }
   static void setMemory(State& s, float y) { s.lastOutput = y; }
   static float parameter(float feedback) { return clampf(feedback, 0.0f, 1.0f); }

@@ -5,12 +5,13 @@
 #include "stdlib/Kernel.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::sqrt;
 
 PATCHC_KERNEL_INIT(Sqrt) {}
 
 PATCHC_KERNEL_PROCESS(Sqrt) {
   for (int i = 0; i < n; ++i) {
-    float x = in[0][i];
+    float x = in[kInput][i];
     out[i] = x < 0.0f ? 0.0f : std::sqrt(x);
   }
 }

@@ -13,12 +13,13 @@
 
 namespace patchc::kernel::trig {
 
-template <typename Libm>
+// `Inputs` is the object's enum (sin::Input or cos::Input: kInput, kFast).
+template <typename Inputs, typename Libm>
 inline void process(const In* in, float* out, int n, float cycles, Libm libm) {
-  if (in[1].value() != 0.0f) {
-    for (int i = 0; i < n; ++i) out[i] = sinCycles(in[0][i] * (1.0f / kTwoPi) + cycles);
+  if (in[Inputs::kFast].value() != 0.0f) {
+    for (int i = 0; i < n; ++i) out[i] = sinCycles(in[Inputs::kInput][i] * (1.0f / kTwoPi) + cycles);
   } else {
-    for (int i = 0; i < n; ++i) out[i] = libm(in[0][i]);
+    for (int i = 0; i < n; ++i) out[i] = libm(in[Inputs::kInput][i]);
   }
 }
 

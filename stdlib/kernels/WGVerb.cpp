@@ -15,6 +15,7 @@
 #include "stdlib/kernels/KernelMath.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::wgverb;
 
 namespace {
 
@@ -72,13 +73,13 @@ PATCHC_KERNEL_PROCESS(WGVerb) {
     line[k] = next;
     next += length[k];
   }
-  const bool blockRate = in[2].stride == 0;
-  float smoothing = blockRate ? std::exp(-kTwoPi * safeFrequency(in[2][0], env) * env->inverseSampleRate) : 0.0f;
+  const bool blockRate = in[kCutoff].stride == 0;
+  float smoothing = blockRate ? std::exp(-kTwoPi * safeFrequency(in[kCutoff][0], env) * env->inverseSampleRate) : 0.0f;
   for (int i = 0; i < n; ++i) {
-    const float x = in[0][i];
-    const float feedback = clampf(in[1][i], 0.0f, 1.0f);
-    if (!blockRate) smoothing = std::exp(-kTwoPi * safeFrequency(in[2][i], env) * env->inverseSampleRate);
-    const float balance = clampf(in[3][i], 0.0f, 1.0f);
+    const float x = in[kInput][i];
+    const float feedback = clampf(in[kFeedback][i], 0.0f, 1.0f);
+    if (!blockRate) smoothing = std::exp(-kTwoPi * safeFrequency(in[kCutoff][i], env) * env->inverseSampleRate);
+    const float balance = clampf(in[kBal][i], 0.0f, 1.0f);
 
     float outputs[kLines];
     float sum = 0.0f;

@@ -14,6 +14,7 @@
 #include "stdlib/kernels/KernelMath.h"
 
 using namespace patchc::kernel;
+using namespace patchc::kernel::waveguide;
 
 namespace {
 
@@ -56,7 +57,7 @@ inline float lagrangeRead(const float* line, int length, int writeIndex, float d
 
 PATCHC_KERNEL_INIT(Waveguide) {
   auto* state = static_cast<waveguide::State*>(state_);
-  state->length = waveguide::lineLength(in[3].value(), env->sampleRate);
+  state->length = waveguide::lineLength(in[kMinfreq].value(), env->sampleRate);
   state->writeIndex = 0;
   state->lastRead = 0.0f;
   state->dcInput = 0.0f;
@@ -67,18 +68,18 @@ PATCHC_KERNEL_PROCESS(Waveguide) {
   auto* state = static_cast<waveguide::State*>(state_);
   float* line = reinterpret_cast<float*>(state + 1);
   const int length = state->length;
-  const float minfreq = in[3].value();
+  const float minfreq = in[kMinfreq].value();
   const float dcPole = 1.0f - kTwoPi * 5.0f * env->inverseSampleRate;
-  const bool blockRate = in[1].stride == 0 && in[2].stride == 0;
-  Loop loop = blockRate ? designLoop(in[1][0], in[2][0], minfreq, length, env) : Loop{};
+  const bool blockRate = in[kFreq].stride == 0 && in[kDur].stride == 0;
+  Loop loop = blockRate ? designLoop(in[kFreq][0], in[kDur][0], minfreq, length, env) : Loop{};
   int writeIndex = state->writeIndex;
   float lastRead = state->lastRead, dcInput = state->dcInput, dcOutput = state->dcOutput;
   for (int i = 0; i < n; ++i) {
-    if (!blockRate) loop = designLoop(in[1][i], in[2][i], minfreq, length, env);
+    if (!blockRate) loop = designLoop(in[kFreq][i], in[kDur][i], minfreq, length, env);
     const float read = lagrangeRead(line, length, writeIndex, loop.delay);
     const float averaged = 0.5f * (read + lastRead);
     lastRead = read;
-    line[writeIndex] = in[0][i] + loop.gain * averaged;
+    line[writeIndex] = in[kInput][i] + loop.gain * averaged;
     if (++writeIndex == length) writeIndex = 0;
     dcOutput = averaged - dcInput + dcPole * dcOutput;
     dcInput = averaged;
