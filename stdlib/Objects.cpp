@@ -8,6 +8,7 @@
 // - timeInvariant: starting the object k samples later (on an input delayed by k samples) delays its output by k.
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "stdlib/Registry.h"
 #include "stdlib/kernels/Biquad.h"
@@ -112,6 +113,18 @@ ObjectFacts filterFacts(float cost) {
   return facts;
 }
 
+// An output range that does not depend on the inputs (ObjectFacts::outputRange).
+std::function<Range(const RangeQuery&)> always(Interval range) {
+  return [range](const RangeQuery&) -> Range { return range; };
+}
+
+// The index of a declared input, for facts that name one.
+size_t inputNamed(const ObjectSpec& spec, const char* name) {
+  int index = spec.inputIndex(name);
+  if (index < 0) std::abort();  // a declaration naming an input it does not have: caught by every test run
+  return static_cast<size_t>(index);
+}
+
 ObjectSpec arithmetic(std::string name, std::string doc, bool linear, float cost) {
   ObjectSpec spec;
   spec.name = std::move(name);
@@ -137,6 +150,9 @@ void registerBuiltinObjects(Registry& registry) {
     spec.inputs = {{"value", InputKind::Signal, std::nullopt, "the value to output: number or signal"}};
     spec.facts = oscillatorFacts(0.1f);
     spec.facts.stateless = true;
+    spec.facts.outputIs = OutputIs::Input;
+    spec.facts.fold = [](const ConstantInputs& c) { return c[0]; };
+    spec.facts.outputRange = [](const RangeQuery& q) { return q.input(0); };
     spec.generator = true;
     spec.bipolar = false;
     registry.add(std::move(spec));
@@ -156,6 +172,11 @@ void registerBuiltinObjects(Registry& registry) {
                            "its fractional part",
                            ""})};
     spec.facts = oscillatorFacts(1.0f);
+    spec.facts.outputRange = always({-1.0f, 1.0f});
+    // -Ofast's fast-trig: FastSine(freq, initphase=phase, quality=1), within 0.0011 of it.
+    spec.facts.substitute = Substitute{"FastSine",
+                                       {{"freq", "freq"}, {"initphase", "phase", 0.0f, true}, {"quality", "", 1.0f}},
+                                       0.0011, "FastSine's polynomial", "exact sine", 2.5e-7};
     spec.stateBytes = sizeof(kernel::sine::State);
     spec.laneBlock = true;
     spec.generator = true;
@@ -169,6 +190,7 @@ void registerBuiltinObjects(Registry& registry) {
                    within(signal("feedback", 0.0f, "amount of output added to the phase, 0..1 (brightness)"),
                           clampedAsPyo(0.0f, 1.0f))};
     spec.facts = oscillatorFacts(1.2f);
+    spec.facts.outputRange = always({-1.0f, 1.0f});
     spec.stateBytes = sizeof(kernel::sineloop::State);
     spec.laneBlock = true;
     spec.generator = true;
@@ -186,6 +208,7 @@ void registerBuiltinObjects(Registry& registry) {
                           {0.0f, 1.0f, true, "pyo 1.0.4 and patchc use 0", "pyo 1.0.4 and patchc use 1",
                            "pyo 1.0.4 refuses it (quality takes an int); patchc uses 1 from 0.5 up"})};
     spec.facts = oscillatorFacts(0.5f);
+    spec.facts.outputRange = always({-1.0f, 1.0f});
     spec.stateBytes = sizeof(kernel::fastsine::State);
     spec.generator = true;
     spec.laneBlock = true;
@@ -197,6 +220,8 @@ void registerBuiltinObjects(Registry& registry) {
     spec.doc = "A white noise generator, uniform in [-1, 1).";
     spec.facts = oscillatorFacts(0.3f);
     spec.facts.deterministic = false;
+    spec.facts.outputRange = always({-1.0f, 1.0f});
+    spec.facts.shareableNoise = true;
     spec.stateBytes = sizeof(kernel::noise::State);
     spec.generator = true;
     registry.add(std::move(spec));
@@ -254,6 +279,7 @@ void registerBuiltinObjects(Registry& registry) {
                    constant("dur", 0.0f, "total duration in seconds; 0: fade in and hold"),
                    hidden("playing", 0.0f, "1 once play() or out() started the envelope")};
     spec.facts = oscillatorFacts(0.3f);
+    spec.facts.outputRange = always({0.0f, 1.0f});
     spec.stateBytes = sizeof(kernel::envelope::State);
     spec.generator = true;
     spec.bipolar = false;  // [0, 1]: .range(min, max) maps 0 to min and 1 to max
@@ -268,6 +294,14 @@ void registerBuiltinObjects(Registry& registry) {
                    constant("initToFirstVal", 0.0f, "1: output the first value until started (else 0)"),
                    hidden("playing", 0.0f, "1 once play() or out() started the envelope")};
     spec.facts = oscillatorFacts(0.3f);
+    // Between its breakpoints' values, and 0 before play().
+    spec.facts.outputRange = [](const RangeQuery& q) -> Range {
+      auto points = q.array(0);  // t0 v0 t1 v1 ...
+      if (!points) return std::nullopt;
+      Interval range = Interval::point(0.0f);
+      for (size_t i = 1; i < points->size(); i += 2) range = join(range, Interval::point((*points)[i]));
+      return range;
+    };
     spec.stateBytes = sizeof(kernel::envelope::State);
     spec.generator = true;
     registry.add(std::move(spec));
@@ -332,6 +366,7 @@ void registerBuiltinObjects(Registry& registry) {
                    within(constant("type", 0.0f, "0 lowpass, 1 highpass, 2 bandpass, 3 bandstop, 4 allpass"),
                           filterType())};
     spec.facts = filterFacts(1.0f);
+    spec.facts.cascade = Cascade{"Biquadx", "stages", {"freq", "q", "type"}};
     spec.stateBytes = sizeof(kernel::BiquadHistory);
     spec.laneBlock = true;
     registry.add(std::move(spec));
@@ -374,6 +409,7 @@ void registerBuiltinObjects(Registry& registry) {
                    signal("feedback", 0.0f, "amount of output fed back into the line, 0..1"),
                    constant("maxdelay", 1.0f, "maximum delay in seconds, read at init only")};
     spec.facts = filterFacts(1.5f);
+    spec.facts.feedsBackThrough = inputNamed(spec, "feedback");
     spec.stateBytesFor = [](const ConstantInputs& constants, double sampleRate) {
       return kernel::delay::laneBytes(constants[3], static_cast<float>(sampleRate));
     };
@@ -431,6 +467,7 @@ void registerBuiltinObjects(Registry& registry) {
     spec.facts.linearInInput = false;  // it adds noise: f(0) is not 0
     spec.facts.deterministic = false;
     spec.facts.cost = 0.3f;
+    spec.facts.denormalGuard = true;
     spec.stateBytes = sizeof(kernel::noise::State);
     registry.add(std::move(spec));
   }
@@ -441,15 +478,44 @@ void registerBuiltinObjects(Registry& registry) {
                            std::pair{"Cos", "The cosine of its input (radians), per sample."}}) {
     ObjectSpec spec = mathFunction(name, doc, 1.0f, true);
     spec.inputs.push_back(hidden("fast", 0.0f, "1: the polynomial sine of -Ofast (fast-trig) instead of libm's"));
+    // Trig.h derives the bound; MathTest checks it.
+    spec.facts.approximationSwitch = ApproximationSwitch{inputNamed(spec, "fast"), {3.1e-7, 1.8e-7},
+                                                         "the polynomial sine", "libm", "rad"};
     registry.add(std::move(spec));
   }
   registry.add(mathFunction("Sqrt", "The square root of its input per sample; 0 for a negative input.", 0.3f, true));
 
   // --- Internal: the elaborator's signal arithmetic ---------------------------------------------------------
-  registry.add(arithmetic("Add", "a + b", true, 0.1f));
-  registry.add(arithmetic("Sub", "a - b", true, 0.1f));
-  registry.add(arithmetic("Mul", "a * b", false, 0.1f));
-  registry.add(arithmetic("Div", "a / b; a divisor within 1e-5 of 0 counts as 1e-5, as pyo", false, 0.2f));
+  // Their folds are the kernels' arithmetic; identities in the order the first that holds applies.
+  {
+    ObjectSpec spec = arithmetic("Add", "a + b", true, 0.1f);
+    spec.facts.fold = [](const ConstantInputs& c) { return c[0] + c[1]; };
+    spec.facts.outputRange = [](const RangeQuery& q) { return sum(q.input(0), q.input(1)); };
+    spec.facts.outputIs = OutputIs::SumOfInputs;
+    spec.facts.identities = {{0, 0.0f, 1}, {1, 0.0f, 0}};  // 0 + b = b, a + 0 = a
+    registry.add(std::move(spec));
+  }
+  {
+    ObjectSpec spec = arithmetic("Sub", "a - b", true, 0.1f);
+    spec.facts.fold = [](const ConstantInputs& c) { return c[0] - c[1]; };
+    spec.facts.outputRange = [](const RangeQuery& q) { return difference(q.input(0), q.input(1)); };
+    spec.facts.identities = {{1, 0.0f, 0}};  // a - 0 = a
+    registry.add(std::move(spec));
+  }
+  {
+    ObjectSpec spec = arithmetic("Mul", "a * b", false, 0.1f);
+    spec.facts.fold = [](const ConstantInputs& c) { return c[0] * c[1]; };
+    spec.facts.outputRange = [](const RangeQuery& q) { return product(q.input(0), q.input(1)); };
+    spec.facts.outputIs = OutputIs::ProductOfInputs;
+    spec.facts.identities = {{0, 1.0f, 1}, {1, 1.0f, 0}};  // 1 · b = b, a · 1 = a
+    registry.add(std::move(spec));
+  }
+  {
+    ObjectSpec spec = arithmetic("Div", "a / b; a divisor within 1e-5 of 0 counts as 1e-5, as pyo", false, 0.2f);
+    spec.facts.fold = [](const ConstantInputs& c) { return c[0] / (std::fabs(c[1]) < 1e-5f ? 1e-5f : c[1]); };
+    spec.facts.identities = {{1, 1.0f, 0}};  // a / 1 = a
+    registry.add(std::move(spec));
+  }
 }
 
 }  // namespace patchc
