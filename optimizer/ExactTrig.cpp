@@ -42,14 +42,14 @@ bool ExactTrig::run(ir::Graph& graph, Remarks& remarks) {
       remarks.missed(name(), node.origin,
                      fmt::format("{} calls libm every sample: its argument, within {} rad, is too large for the "
                                  "polynomial sine to stay below {:g} (it would be {:.2g}; -Ofast uses it anyway)",
-                                 describe(node), range->text(), kExactError, error));
+                                 describe(node), text(*range), kExactError, error));
       continue;
     }
     node.inputs[static_cast<size_t>(fast)] = ir::Signal::constant(1.0f);
     changed = true;
     remarks.passed(name(), node.origin,
                    fmt::format("{} computed by the polynomial sine instead of libm: its argument stays within {} "
-                               "rad, where the error is at most {:.2g}", describe(node), range->text(), error));
+                               "rad, where the error is at most {:.2g}", describe(node), text(*range), error));
   }
   return changed;
 }
