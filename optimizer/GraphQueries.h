@@ -4,6 +4,7 @@
 #include "ir/Graph.h"
 
 #include <optional>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -41,6 +42,12 @@ inline ir::Signal wholeSignal(const ir::Graph& graph, ir::NodeId id) {
 
 inline bool isOp(const ir::Node& node, const char* name) {
   return node.kind == ir::NodeKind::Object && node.spec->name == name;
+}
+
+// The registry the graph's nodes come from: where a pass that makes a node finds its object.
+inline const Registry& registryOf(const ir::Graph& graph) {
+  if (!graph.registry) throw std::logic_error("the graph does not say which registry its objects come from");
+  return *graph.registry;
 }
 
 // Index of the op's first Audio input (its processed signal), or -1 for generators and Mix (0 for Mix).
