@@ -68,8 +68,8 @@ bool FastTrig::run(ir::Graph& graph, Remarks& remarks) {
     std::string notConstant;
     std::vector<ir::Signal> inputs = substituteInputs(node, *target, *substitute, notConstant);
     if (!notConstant.empty()) {
-      remarks.missed(name(), node.origin,
-                     fmt::format("{} keeps its {}: its {} is a signal", describe(node), substitute->exact, notConstant));
+      remarks.missed(name(), node.origin, fmt::format("{} keeps its {}: its {} is a signal", describe(node),
+                                                      substitute->exact, notConstant));
       continue;
     }
     const std::string original = node.opName();

@@ -107,8 +107,9 @@ bool unity(ir::Graph& graph, ir::Node& node) {
   if (!isConstant(node.inputs[node.mulIndex()], 1.0f) || !isConstant(node.inputs[node.addIndex()], 0.0f))
     return false;
   const auto& identities = node.spec->facts.identities;
-  auto holds = std::find_if(identities.begin(), identities.end(),
-                            [&](const Identity& identity) { return isConstant(node.inputs[identity.when], identity.value); });
+  auto holds = std::find_if(identities.begin(), identities.end(), [&](const Identity& identity) {
+    return isConstant(node.inputs[identity.when], identity.value);
+  });
   if (holds == identities.end()) return false;
   ir::Signal kept = node.inputs[holds->result];
   if (graph.hasOutputTap(node.id)) {
