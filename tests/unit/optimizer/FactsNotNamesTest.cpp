@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "ir/Printer.h"
+#include "ir/Verifier.h"
 #include "tools/Pipeline.h"
 
 namespace patchc {
@@ -152,6 +153,18 @@ TEST(FactsNotNames, AGraphWithoutARegistryIsAnInternalError) {
   std::ostringstream log;
   opt::PassManager manager(options, log);
   EXPECT_THROW(manager.run(*o.graph), std::logic_error);
+}
+
+// A node whose op comes from another registry than the graph's (a pass that made it from Registry::builtin()) is
+// caught by the verifier, which runs after every pass.
+TEST(FactsNotNames, TheVerifierRejectsAnOpFromAnotherRegistry) {
+  auto o = optimize("a = Tone(300).out()\n", {"dce"});
+  ASSERT_TRUE(o.graph);
+  EXPECT_TRUE(ir::verify(*o.graph).empty());
+  o.graph->node(0).spec = Registry::builtin().find("Sine");
+  auto problems = ir::verify(*o.graph);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("its op Sine is not an entry of the graph's registry"), std::string::npos) << problems[0];
 }
 
 }  // namespace
