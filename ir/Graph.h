@@ -118,6 +118,9 @@ class Graph {
   ServerSettings server;
   std::string sourceName;
   uint32_t seed = 0;  // the elaboration seed; noise lanes derive theirs from it
+  // The registry the nodes' ops come from: passes that make nodes take their objects from it, and the verifier
+  // checks every node's op is one of its entries. Set with the graph (tools/Pipeline.cpp's buildGraph).
+  const Registry* registry = nullptr;
 
   Node& add(NodeKind kind, const ObjectSpec* spec, int lanes, SourceRange origin);
   Node& node(NodeId id) { return nodes_[id]; }

@@ -14,6 +14,8 @@ std::vector<std::string> verify(const Graph& graph) {
     if (node.lanes < 1) fail(node, "has no lanes");
     size_t expected = node.kind == NodeKind::Mix ? 3 : (node.spec ? node.spec->inputs.size() + 2 : 0);
     if (node.kind == NodeKind::Object && !node.spec) fail(node, "object node without a registry entry");
+    if (node.kind == NodeKind::Object && node.spec && graph.registry && !graph.registry->owns(node.spec))
+      fail(node, fmt::format("its op {} is not an entry of the graph's registry", node.spec->name));
     if (node.inputs.size() != expected)
       fail(node, fmt::format("has {} inputs, its op takes {}", node.inputs.size(), expected));
     for (size_t i = 0; i < node.inputs.size(); ++i) {

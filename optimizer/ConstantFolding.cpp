@@ -1,5 +1,6 @@
 // const-fold — the manual's "control attributes with numbers instead of PyoObjects": a `Sig` that nothing
-// writes is its number, arithmetic on numbers is a number, and an object multiplied by 0 is its `add`. Readers
+// writes is its number, arithmetic on numbers is a number (each object that folds declares how, with the
+// kernel's own arithmetic: ObjectFacts::fold), and an object multiplied by 0 is its `add`. Readers
 // then see constants, which the code generator bakes into the fused callback so coefficient math folds away.
 // Exact (an object's output times 0 is 0 for every finite output). Silence propagates too: a subnormal number
 // is 0 to the runtime (which flushes them), and an object linear in its one audio input (a filter, a delay, a
@@ -40,20 +41,14 @@ std::optional<float> constantLane(const ir::Node& node, int lane) {
     auto input = valueOf(static_cast<size_t>(audio));
     if (input && *input == 0.0f) return *add;  // 0 · mul + add, for any finite mul
   }
-  if (!mul || node.kind != ir::NodeKind::Object) return std::nullopt;
-  std::optional<float> raw;
-  const std::string& op = node.spec->name;
-  if (op == "Sig") {
-    raw = valueOf(0);
-  } else if (op == "Add" || op == "Sub" || op == "Mul" || op == "Div") {
-    auto a = valueOf(0), b = valueOf(1);
-    if (!a || !b) return std::nullopt;
-    if (op == "Add") raw = *a + *b;
-    if (op == "Sub") raw = *a - *b;
-    if (op == "Mul") raw = *a * *b;
-    if (op == "Div") raw = *a / (std::fabs(*b) < 1e-5f ? 1e-5f : *b);  // pyo's guard, as the kernel does
+  if (!mul || node.kind != ir::NodeKind::Object || !node.spec->facts.fold) return std::nullopt;
+  ConstantInputs inputs;
+  for (size_t k = 0; k < node.spec->inputs.size(); ++k) {
+    auto value = valueOf(k);
+    if (!value) return std::nullopt;
+    inputs.values.push_back(*value);
   }
-  if (!raw) return std::nullopt;
+  std::optional<float> raw = node.spec->facts.fold(inputs);
   // Finite numbers can make inf or NaN (Sig(1e38) * 1e38): such a lane is left to run, as at -O0, where the
   // runtime mutes non-finite samples; a non-finite constant would instead reach every reader's coefficients.
   float value = *raw * *mul + *add;

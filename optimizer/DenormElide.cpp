@@ -1,8 +1,10 @@
 // denorm-elide — the manual's "check for denormal numbers": patchc's runtime runs with flush-to-zero and
-// denormals-are-zero, so `Denorm(x)` and `x + Noise(1e-24)` (or `x + noise * 1e-24`) are x. The noise they add
-// is at least 10^15 below full scale, under the float rounding of any audible signal.
+// denormals-are-zero, so an object declared a denormal guard (`Denorm(x)`) is x, and so is a sum with a term that
+// the value-range analysis bounds below 1e-15 (`x + Noise(1e-24)`, `x + noise * 1e-24`): that term is at least
+// 10^15 below full scale, under the float rounding of any audible signal.
 #include "optimizer/GraphQueries.h"
 #include "optimizer/Passes.h"
+#include "optimizer/ValueRange.h"
 
 #include <fmt/format.h>
 
@@ -13,26 +15,17 @@ namespace {
 
 constexpr float kTiny = 1e-15f;
 
-// A node whose output never exceeds kTiny in magnitude: a bounded generator (noise, oscillator) at a tiny gain,
-// or such a generator times a tiny constant.
-bool isTiny(const ir::Graph& graph, const ir::Node& node) {
-  if (node.kind != ir::NodeKind::Object || !isConstant(node.inputs[node.addIndex()], 0.0f)) return false;
-  auto mul = uniformConstant(node.inputs[node.mulIndex()]);
-  if (!mul) return false;
-  if (node.spec->generator && node.spec->bipolar) return std::fabs(*mul) <= kTiny;
-  if (isOp(node, "Mul") && std::fabs(*mul) <= 1.0f) {
-    for (size_t k : {size_t{0}, size_t{1}}) {
-      auto c = uniformConstant(node.inputs[k]);
-      auto other = wholeNode(graph, node.inputs[1 - k]);
-      if (!c || !other) continue;
-      const ir::Node& g = graph.node(*other);
-      auto gmul = uniformConstant(g.inputs[g.mulIndex()]);
-      if (g.kind == ir::NodeKind::Object && g.spec->generator && g.spec->bipolar && gmul &&
-          isConstant(g.inputs[g.addIndex()], 0.0f) && std::fabs(*c * *gmul * *mul) <= kTiny)
-        return true;
-    }
-  }
-  return false;
+// A node whose output varies but never exceeds kTiny in magnitude: a noise or an oscillator at a tiny gain. A
+// constant (Sig(1e-40)) is const-fold's: a subnormal one folds to 0, and silence then propagates.
+bool isTiny(const ir::Graph& graph, ir::NodeId node) {
+  auto range = valueRange(graph, wholeSignal(graph, node));
+  return range && range->magnitude() <= kTiny && range->low != range->high;
+}
+
+// A recursive object whose feedback gain is 0 has no tail to protect.
+bool feedsBack(const ir::Node& node) {
+  const auto& through = node.spec->facts.feedsBackThrough;
+  return node.spec->facts.recursive && !(through && isConstant(node.inputs[*through], 0.0f));
 }
 
 }  // namespace
@@ -41,27 +34,24 @@ bool DenormElide::run(ir::Graph& graph, Remarks& remarks) {
   bool changed = false;
   for (auto& node : graph.nodes()) {
     // The tip applied with no Denorm in sight: what pyo's manual would protect, the runtime protects.
-    if (node.kind == ir::NodeKind::Object && !node.stopped && !node.replaced && node.spec->facts.recursive) {
-      int feedback = node.spec->inputIndex("feedback");
-      bool feedsBack = !(isOp(node, "Delay") && feedback >= 0 && isConstant(node.inputs[static_cast<size_t>(feedback)], 0.0f));
-      if (feedsBack)
-        remarks.passed(name(), node.origin,
-                       fmt::format("{} feeds back on itself: when its input falls silent, its tail decays through "
-                                   "subnormal numbers, which the manual keeps out with Denorm; patchc's callback "
-                                   "flushes them to zero instead, at no cost", describe(node)));
-    }
+    if (node.kind == ir::NodeKind::Object && !node.stopped && !node.replaced && feedsBack(node))
+      remarks.passed(name(), node.origin,
+                     fmt::format("{} feeds back on itself: when its input falls silent, its tail decays through "
+                                 "subnormal numbers, which the manual keeps out with Denorm; patchc's callback "
+                                 "flushes them to zero instead, at no cost", describe(node)));
     if (node.kind != ir::NodeKind::Object || node.stopped || node.replaced) continue;
     bool unity = isConstant(node.inputs[node.mulIndex()], 1.0f) && isConstant(node.inputs[node.addIndex()], 0.0f);
     if (!unity || graph.hasOutputTap(node.id)) continue;
     std::optional<ir::Signal> kept;
     std::string what;
-    if (isOp(node, "Denorm")) {
-      kept = node.inputs[0];
-      what = "Denorm";
-    } else if (isOp(node, "Add")) {
+    const ObjectFacts& facts = node.spec->facts;
+    if (facts.denormalGuard) {
+      kept = node.inputs[static_cast<size_t>(audioInputIndex(node))];
+      what = node.opName();
+    } else if (facts.outputIs == OutputIs::SumOfInputs && node.spec->inputs.size() == 2) {
       for (size_t k : {size_t{0}, size_t{1}}) {
         auto tiny = wholeNode(graph, node.inputs[k]);
-        if (tiny && isTiny(graph, graph.node(*tiny)) && node.inputs[1 - k].width() == node.lanes) {
+        if (tiny && isTiny(graph, *tiny) && node.inputs[1 - k].width() == node.lanes) {
           kept = node.inputs[1 - k];
           what = fmt::format("adding {}", describe(graph.node(*tiny)));
           break;

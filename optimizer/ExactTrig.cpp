@@ -1,8 +1,10 @@
-// exact-trig (-O2) — the manual's "avoid trigonometric computation", where it costs no precision: a Sin or Cos
-// whose argument provably stays within a few radians (ValueRange.h: Linseg's breakpoints, oscillators, gains)
-// uses the polynomial sine, whose error there (3.1e-7 + 1.8e-7·|x|, stdlib/kernels/KernelMath.h) is below 1e-6,
-// instead of a libm call per sample that keeps the loop from vectorizing. Where the argument is not bounded, or
-// for Sine → FastSine (error 0.0011), it says what -Ofast would do instead.
+// exact-trig (-O2) — the manual's "avoid trigonometric computation", where it costs no precision: an object with
+// an approximation switch (ObjectFacts::approximationSwitch: Sin, Cos and their polynomial sine) whose argument
+// provably stays small (ValueRange.h: Linseg's breakpoints, oscillators, gains) switches to the approximation
+// where its declared error bound there (3.1e-7 + 1.8e-7·|x| for the polynomial sine, checked by the kernel
+// tests) is below 1e-6, instead of a libm call per sample that keeps the loop from vectorizing. Where the
+// argument is not bounded, or for an object only a substitute approximates (Sine → FastSine, error 0.0011), it
+// says what -Ofast would do instead.
 #include "optimizer/GraphQueries.h"
 #include "optimizer/Passes.h"
 #include "optimizer/ValueRange.h"
@@ -11,45 +13,48 @@
 
 namespace patchc::opt {
 namespace {
-// The polynomial sine's bound for an argument of |x| radians (the same bound fast-trig states and the kernel
-// tests check), and the largest error this pass accepts as exact.
-double polynomialSineError(double radians) { return 3.1e-7 + 1.8e-7 * radians; }
+// The largest error this pass accepts as exact.
 constexpr double kExactError = 1e-6;
 }  // namespace
 
 bool ExactTrig::run(ir::Graph& graph, Remarks& remarks) {
   bool changed = false;
   for (auto& node : graph.nodes()) {
-    if (node.stopped || node.replaced) continue;
-    if (isOp(node, "Sine")) {
+    if (node.kind != ir::NodeKind::Object || node.stopped || node.replaced) continue;
+    const ObjectFacts& facts = node.spec->facts;
+    if (const auto& substitute = facts.substitute) {
       remarks.missed(name(), node.origin,
-                     fmt::format("{} keeps its exact sine (error 2.5e-7); -Ofast's fast-trig would compute it by "
-                                 "FastSine's polynomial (error 0.0011)", describe(node)));
+                     fmt::format("{} keeps its {} (error {}); -Ofast's fast-trig would compute it by {} (error {})",
+                                 describe(node), substitute->exact, quoted(substitute->exactError),
+                                 substitute->approximation, quoted(substitute->error)));
       continue;
     }
-    if (!isOp(node, "Sin") && !isOp(node, "Cos")) continue;
-    int fast = node.spec->inputIndex("fast");
-    if (fast < 0 || isConstant(node.inputs[static_cast<size_t>(fast)], 1.0f)) continue;
-    auto range = valueRange(graph, node.inputs[0]);
+    const auto& approximation = facts.approximationSwitch;
+    int argument = audioInputIndex(node);
+    if (!approximation || argument < 0 || isConstant(node.inputs[approximation->input], 1.0f)) continue;
+    auto range = valueRange(graph, node.inputs[static_cast<size_t>(argument)]);
     if (!range) {
       remarks.missed(name(), node.origin,
-                     fmt::format("{} calls libm every sample: nothing bounds its argument; -Ofast's fast-trig would "
-                                 "use the polynomial sine, within 3.1e-7 + 1.8e-7·|x|", describe(node)));
+                     fmt::format("{} calls {} every sample: nothing bounds its argument; -Ofast's fast-trig would "
+                                 "use {}, within {}", describe(node), approximation->exact,
+                                 approximation->approximation, quoted(approximation->error)));
       continue;
     }
-    double error = polynomialSineError(range->magnitude());
+    double error = approximation->error.at(range->magnitude());
     if (error > kExactError) {
       remarks.missed(name(), node.origin,
-                     fmt::format("{} calls libm every sample: its argument, within {} rad, is too large for the "
-                                 "polynomial sine to stay below {:g} (it would be {:.2g}; -Ofast uses it anyway)",
-                                 describe(node), range->text(), kExactError, error));
+                     fmt::format("{} calls {} every sample: its argument, within {} {}, is too large for {} to stay "
+                                 "below {:g} (it would be {:.2g}; -Ofast uses it anyway)",
+                                 describe(node), approximation->exact, text(*range), approximation->inputUnit,
+                                 approximation->approximation, kExactError, error));
       continue;
     }
-    node.inputs[static_cast<size_t>(fast)] = ir::Signal::constant(1.0f);
+    node.inputs[approximation->input] = ir::Signal::constant(1.0f);
     changed = true;
     remarks.passed(name(), node.origin,
-                   fmt::format("{} computed by the polynomial sine instead of libm: its argument stays within {} "
-                               "rad, where the error is at most {:.2g}", describe(node), range->text(), error));
+                   fmt::format("{} computed by {} instead of {}: its argument stays within {} {}, where the error "
+                               "is at most {:.2g}", describe(node), approximation->approximation, approximation->exact,
+                               text(*range), approximation->inputUnit, error));
   }
   return changed;
 }

@@ -1,11 +1,15 @@
 // gain-fold — the manual's "leave mul and add at their defaults": amplitude control belongs in one place.
-// Rules, each exact up to float rounding (a linear object L has L(g·x) = g·L(x)):
-//   unity:      x * 1, x / 1, x + 0, x - 0, 1 * x, 0 + x        →  x
-//   into-mul:   (x * c), x read only there                      →  x with mul·c, add·c
+// Rules, each exact up to float rounding (a linear object L has L(g·x) = g·L(x)), each applied to whatever
+// object declares the fact it needs (Registry.h's ObjectFacts), never to an object by name:
+//   unity:      an identity, as x * 1, x / 1, x + 0, x - 0, 1 * x, 0 + x          →  x
+//   into-mul:   (x * c) for an object whose output is the product of its inputs, x read only there
+//                                                                                 →  x with mul·c, add·c
 //   through:    L(S) where S has a constant gain g, add 0, and every reader of S is linear in S
-//                                                               →  S with mul 1, each reader's mul·g on the lanes
-//                                                                  that read S
-//   sum:        S1 + S2 with the same constant gain g on both   →  (S1 + S2)·g, the sources at gain 1
+//                                                                                 →  S with mul 1, each reader's
+//                                                                                    mul·g on the lanes that read S
+//   sum:        L(S1, S2, ...) for L linear in all its Audio inputs together (S1 + S2, S1 - S2), the same
+//               constant gain g on every Si                                       →  L(S1, S2, ...)·g, the Si at
+//                                                                                    gain 1
 // `through` proves its assumption lane by lane: a reader's lane is scaled by g only when every linear input of
 // that lane reads S (a Mix lane: every input lane summed into it), is left alone when none does, and the rule
 // does not apply when some do and some do not (Mix([a, b]) with a scaled and b not, a + 3) or when a non-linear
@@ -99,17 +103,15 @@ void scaleMulLanes(ir::Node& reader, const std::vector<bool>& scaled, float fact
 }
 
 bool unity(ir::Graph& graph, ir::Node& node) {
-  if (!isInternal(node) || node.replaced) return false;
+  if (node.kind != ir::NodeKind::Object || node.replaced) return false;
   if (!isConstant(node.inputs[node.mulIndex()], 1.0f) || !isConstant(node.inputs[node.addIndex()], 0.0f))
     return false;
-  const std::string& op = node.spec->name;
-  int keep = -1;
-  if ((op == "Mul" || op == "Div") && isConstant(node.inputs[1], 1.0f)) keep = 0;
-  if ((op == "Add" || op == "Sub") && isConstant(node.inputs[1], 0.0f)) keep = 0;
-  if (op == "Mul" && isConstant(node.inputs[0], 1.0f)) keep = 1;
-  if (op == "Add" && isConstant(node.inputs[0], 0.0f)) keep = 1;
-  if (keep < 0) return false;
-  ir::Signal kept = node.inputs[static_cast<size_t>(keep)];
+  const auto& identities = node.spec->facts.identities;
+  auto holds = std::find_if(identities.begin(), identities.end(), [&](const Identity& identity) {
+    return isConstant(node.inputs[identity.when], identity.value);
+  });
+  if (holds == identities.end()) return false;
+  ir::Signal kept = node.inputs[holds->result];
   if (graph.hasOutputTap(node.id)) {
     // Taps read whole nodes: they can move to the kept operand only when it is one, lane for lane.
     auto source = wholeNode(graph, kept);
@@ -122,7 +124,9 @@ bool unity(ir::Graph& graph, ir::Node& node) {
 }
 
 bool intoMul(ir::Graph& graph, ir::Node& node, Remarks& remarks, const char* pass) {
-  if (!isOp(node, "Mul") || graph.hasOutputTap(node.id)) return false;
+  if (node.kind != ir::NodeKind::Object || node.spec->facts.outputIs != OutputIs::ProductOfInputs ||
+      node.spec->inputs.size() != 2 || graph.hasOutputTap(node.id))
+    return false;
   auto gain = constantGain(node);
   if (!gain) return false;
   for (size_t operand : {size_t{0}, size_t{1}}) {
@@ -171,21 +175,31 @@ bool through(ir::Graph& graph, ir::Node& source, Remarks& remarks, const char* p
   return true;
 }
 
+// An object linear in all its Audio inputs together, of which it has several (Add, Sub): each a whole node of
+// its own with the same constant gain, read only here, and no other input reads them.
 bool sum(ir::Graph& graph, ir::Node& node) {
-  if (!isOp(node, "Add") && !isOp(node, "Sub")) return false;
+  if (node.kind != ir::NodeKind::Object || !node.spec->facts.linearInInput) return false;
   if (!uniformConstant(node.inputs[node.mulIndex()]) || !node.inputs[node.addIndex()].isConstant()) return false;
-  auto a = wholeNode(graph, node.inputs[0]), b = wholeNode(graph, node.inputs[1]);
-  if (!a || !b || *a == *b) return false;
-  ir::Node& na = graph.node(*a);
-  ir::Node& nb = graph.node(*b);
-  auto ga = constantGain(na), gb = constantGain(nb);
-  if (!ga || !gb || *ga != *gb || *ga == 1.0f) return false;
-  for (const ir::Node* n : {&na, &nb})
-    if (graph.readersOf(n->id).size() != 1 || graph.hasOutputTap(n->id)) return false;
-  float g = *ga;
-  na.inputs[na.mulIndex()] = ir::Signal::constant(1.0f);
-  nb.inputs[nb.mulIndex()] = ir::Signal::constant(1.0f);
-  scaleConstant(node.inputs[node.mulIndex()], g);
+  std::vector<ir::NodeId> sources;
+  for (size_t k = 0; k < node.spec->inputs.size(); ++k) {
+    if (node.spec->inputs[k].kind != InputKind::Audio) continue;
+    auto source = wholeNode(graph, node.inputs[k]);
+    if (!source || std::find(sources.begin(), sources.end(), *source) != sources.end()) return false;
+    sources.push_back(*source);
+  }
+  if (sources.size() < 2) return false;
+  for (size_t k = 0; k < node.spec->inputs.size(); ++k)
+    if (node.spec->inputs[k].kind != InputKind::Audio)
+      for (const auto& lane : node.inputs[k].lanes)
+        if (!lane.isConstant() && std::find(sources.begin(), sources.end(), lane.node) != sources.end()) return false;
+  auto g = constantGain(graph.node(sources[0]));
+  if (!g || *g == 1.0f) return false;
+  for (ir::NodeId s : sources) {
+    if (constantGain(graph.node(s)) != g) return false;
+    if (graph.readersOf(s).size() != 1 || graph.hasOutputTap(s)) return false;
+  }
+  for (ir::NodeId s : sources) graph.node(s).inputs[graph.node(s).mulIndex()] = ir::Signal::constant(1.0f);
+  scaleConstant(node.inputs[node.mulIndex()], *g);
   return true;
 }
 

@@ -3,7 +3,9 @@
 
 #include "ir/Graph.h"
 
+#include <map>
 #include <optional>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -39,8 +41,10 @@ inline ir::Signal wholeSignal(const ir::Graph& graph, ir::NodeId id) {
   return s;
 }
 
-inline bool isOp(const ir::Node& node, const char* name) {
-  return node.kind == ir::NodeKind::Object && node.spec->name == name;
+// The registry the graph's nodes come from: where a pass that makes a node finds its object.
+inline const Registry& registryOf(const ir::Graph& graph) {
+  if (!graph.registry) throw std::logic_error("the graph does not say which registry its objects come from");
+  return *graph.registry;
 }
 
 // Index of the op's first Audio input (its processed signal), or -1 for generators and Mix (0 for Mix).
@@ -53,20 +57,20 @@ inline int audioInputIndex(const ir::Node& node) {
 
 // The white noises that can share one generator (the manual's "re-use your generators", not exact: they become
 // the same noise): each (first, other) where `other` could be `first` scaled, in topological order. `first` is
-// the first Noise with a constant, non-zero gain and no offset; `other` every later one as wide or narrower.
+// the first noise declared shareable (ObjectFacts::shareableNoise) with a constant, non-zero gain and no offset;
+// `other` every later one of the same object, as wide or narrower.
 // share-noise (-Ofast) shares them; noise-advice (-O2) names them.
 inline std::vector<std::pair<ir::NodeId, ir::NodeId>> shareableNoises(const ir::Graph& graph) {
   std::vector<std::pair<ir::NodeId, ir::NodeId>> pairs;
-  std::optional<ir::NodeId> first;
+  std::map<const ObjectSpec*, ir::NodeId> first;  // per noise object: copies of one are the same noise
   for (ir::NodeId id : graph.topologicalOrder()) {
     const ir::Node& node = graph.node(id);
-    if (!isOp(node, "Noise") || node.stopped || node.replaced) continue;
+    if (node.kind != ir::NodeKind::Object || !node.spec->facts.shareableNoise || node.stopped || node.replaced)
+      continue;
     auto gain = uniformConstant(node.inputs[node.mulIndex()]);
     if (!gain || *gain == 0.0f || !isConstant(node.inputs[node.addIndex()], 0.0f)) continue;
-    if (!first)
-      first = id;
-    else if (graph.node(*first).lanes >= node.lanes)
-      pairs.push_back({*first, id});
+    auto [shared, isFirst] = first.emplace(node.spec, id);
+    if (!isFirst && graph.node(shared->second).lanes >= node.lanes) pairs.push_back({shared->second, id});
   }
   return pairs;
 }

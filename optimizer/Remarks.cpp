@@ -6,6 +6,20 @@
 
 namespace patchc::opt {
 
+std::string quoted(double number, int significantDigits) {
+  std::string text = fmt::format("{:.{}g}", number, significantDigits);
+  auto e = text.find('e');
+  if (e == std::string::npos) return text;
+  std::string exponent = text.substr(e + 1);
+  bool negative = exponent[0] == '-';
+  size_t digits = exponent.find_first_not_of("+-0");
+  return text.substr(0, e + 1) + (negative ? "-" : "") + (digits == std::string::npos ? "0" : exponent.substr(digits));
+}
+
+std::string quoted(const ErrorBound& bound) {
+  return quoted(bound.absolute) + " + " + quoted(bound.perUnitOfInput) + "·|x|";
+}
+
 bool RemarkFilter::add(const std::string& flag) {
   auto patternAfter = [&](const std::string& prefix) -> std::optional<std::regex> {
     if (flag == prefix) return std::regex(".*");

@@ -4,6 +4,7 @@
 // `-Rpass-analysis[=regex]` estimates (cost saved). A user who reads them learns the manual's tips.
 #pragma once
 
+#include "stdlib/Registry.h"
 #include "support/SourceLocation.h"
 
 #include <optional>
@@ -31,6 +32,12 @@ struct RemarkFilter {
   bool add(const std::string& flag);
   bool wants(RemarkKind kind, const std::string& pass) const;
 };
+
+// A declared number as a remark quotes it: "0.0011", "2.5e-7" (the shortest form, no exponent padding).
+std::string quoted(double number, int significantDigits = 6);
+
+// An error bound as remarks quote it: "3.1e-7 + 1.8e-7·|x|".
+std::string quoted(const ErrorBound& bound);
 
 class Remarks {
  public:

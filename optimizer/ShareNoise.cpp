@@ -10,13 +10,20 @@ namespace patchc::opt {
 
 bool ShareNoise::run(ir::Graph& graph, Remarks& remarks) {
   bool changed = false;
-  const ObjectSpec* sig = Registry::builtin().find("Sig");
-  for (const auto& [shared, id] : shareableNoises(graph)) {
+  auto pairs = shareableNoises(graph);
+  if (pairs.empty()) return false;
+  // The object that copies its one input (Sig), from the registry the graph's nodes come from.
+  const ObjectSpec* copier = registryOf(graph).findIf([](const ObjectSpec& spec) {
+    return spec.facts.outputIs == OutputIs::Input && spec.inputs.size() == 1 &&
+           (spec.inputs[0].kind == InputKind::Signal || spec.inputs[0].kind == InputKind::Audio);
+  });
+  if (!copier) return false;
+  for (const auto& [shared, id] : pairs) {
     const ir::Node copy = graph.node(id);
     const ir::Node& first = graph.node(shared);
     float ratio = *uniformConstant(copy.inputs[copy.mulIndex()]) / *uniformConstant(first.inputs[first.mulIndex()]);
-    // The later noise becomes Sig(shared noise) * ratio: same samples, its own level.
-    ir::Node& replacement = graph.add(ir::NodeKind::Object, sig, copy.lanes, copy.origin);
+    // The later noise becomes Sig(shared noise, mul=ratio): same samples, its own level.
+    ir::Node& replacement = graph.add(ir::NodeKind::Object, copier, copy.lanes, copy.origin);
     replacement.name = copy.name;
     ir::Signal source;
     for (int lane = 0; lane < copy.lanes; ++lane) source.lanes.push_back(ir::LaneSource::of(shared, lane));

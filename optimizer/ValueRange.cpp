@@ -12,30 +12,7 @@
 namespace patchc::opt {
 namespace {
 
-using Range = std::optional<ValueRange>;
-
 constexpr int kMaxDepth = 32;  // graphs are acyclic; the cap only bounds the work on very deep chains
-
-Range join(const Range& a, const Range& b) {
-  if (!a || !b) return std::nullopt;
-  return ValueRange{std::min(a->low, b->low), std::max(a->high, b->high)};
-}
-
-Range add(const Range& a, const Range& b) {
-  if (!a || !b) return std::nullopt;
-  return ValueRange{a->low + b->low, a->high + b->high};
-}
-
-Range negate(const Range& a) {
-  if (!a) return std::nullopt;
-  return ValueRange{-a->high, -a->low};
-}
-
-Range multiply(const Range& a, const Range& b) {
-  if (!a || !b) return std::nullopt;
-  const float p[] = {a->low * b->low, a->low * b->high, a->high * b->low, a->high * b->high};
-  return ValueRange{*std::min_element(p, p + 4), *std::max_element(p, p + 4)};
-}
 
 // Ranges already computed in one query, by (node, lane, depth): a node read along many paths (x = x + x, thirty
 // times) is analysed once per depth instead of once per path (2^30). The depth is part of the key so that the
@@ -52,30 +29,23 @@ Range signalRange(const ir::Graph& graph, const ir::Signal& signal, int depth, M
   return result;
 }
 
-// The object's own output before mul and add.
+// The object's own output before mul and add, as its declaration states it.
 Range objectRange(const ir::Graph& graph, const ir::Node& node, int lane, int depth, Memo& memo) {
-  auto input = [&](size_t k) { return laneRange(graph, node.inputs[k].forLane(lane), depth + 1, memo); };
-  const std::string& op = node.spec->name;
-  if (op == "Sine" || op == "SineLoop" || op == "FastSine" || op == "Noise") return ValueRange{-1.0f, 1.0f};
-  if (op == "Fader") return ValueRange{0.0f, 1.0f};
-  if (op == "Sig") return input(0);
-  if (op == "Add") return add(input(0), input(1));
-  if (op == "Sub") return add(input(0), negate(input(1)));
-  if (op == "Mul") return multiply(input(0), input(1));
-  if (op == "Linseg") {
-    // Breakpoints (time, value): the output moves between the values, and is 0 before play().
-    const auto* points = node.arrayFor(0);
-    if (!points || points->lanes.empty()) return std::nullopt;
-    const auto& values = points->lanes[static_cast<size_t>(lane) % points->lanes.size()];
-    ValueRange r{0.0f, 0.0f};
-    for (size_t i = 1; i < values.size(); i += 2) r = {std::min(r.low, values[i]), std::max(r.high, values[i])};
-    return r;
-  }
-  return std::nullopt;
+  const auto& declared = node.spec->facts.outputRange;
+  if (!declared) return std::nullopt;
+  RangeQuery query;
+  query.input = [&](size_t k) { return laneRange(graph, node.inputs[k].forLane(lane), depth + 1, memo); };
+  query.array = [&](size_t k) -> std::optional<std::span<const float>> {
+    const auto* numbers = node.arrayFor(k);
+    if (!numbers || numbers->lanes.empty()) return std::nullopt;
+    const auto& values = numbers->lanes[static_cast<size_t>(lane) % numbers->lanes.size()];
+    return std::span<const float>(values.data(), values.size());
+  };
+  return declared(query);
 }
 
 Range laneRange(const ir::Graph& graph, const ir::LaneSource& source, int depth, Memo& memo) {
-  if (source.isConstant()) return ValueRange{source.value, source.value};
+  if (source.isConstant()) return Interval::point(source.value);
   if (depth > kMaxDepth) return std::nullopt;
   const ir::Node& node = graph.node(source.node);
   if (node.kind != ir::NodeKind::Object || node.stopped) return std::nullopt;
@@ -84,7 +54,7 @@ Range laneRange(const ir::Graph& graph, const ir::LaneSource& source, int depth,
   Range own = objectRange(graph, node, source.lane, depth, memo);
   Range mul = laneRange(graph, node.inputs[node.mulIndex()].forLane(source.lane), depth + 1, memo);
   Range offset = laneRange(graph, node.inputs[node.addIndex()].forLane(source.lane), depth + 1, memo);
-  Range result = add(multiply(own, mul), offset);
+  Range result = sum(product(own, mul), offset);
   if (result && (!std::isfinite(result->low) || !std::isfinite(result->high))) result = std::nullopt;
   memo.emplace(key, result);
   return result;
@@ -92,11 +62,9 @@ Range laneRange(const ir::Graph& graph, const ir::LaneSource& source, int depth,
 
 }  // namespace
 
-float ValueRange::magnitude() const { return std::max(std::fabs(low), std::fabs(high)); }
+std::string text(const Interval& range) { return fmt::format("[{:.4g}, {:.4g}]", range.low, range.high); }
 
-std::string ValueRange::text() const { return fmt::format("[{:.4g}, {:.4g}]", low, high); }
-
-std::optional<ValueRange> valueRange(const ir::Graph& graph, const ir::Signal& signal) {
+std::optional<Interval> valueRange(const ir::Graph& graph, const ir::Signal& signal) {
   Memo memo;
   return signalRange(graph, signal, 0, memo);
 }

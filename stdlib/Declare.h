@@ -20,7 +20,9 @@
 #include "stdlib/Kernel.h"
 #include "stdlib/Registry.h"
 
+#include <cmath>
 #include <cstdio>
+#include <functional>
 #include <string>
 #include <utility>
 
@@ -85,6 +87,11 @@ inline ValidRange stagesInSeries(float max, const char* none) {
   return {1.0f, max, true, std::string("pyo 1.0.4 then runs no stage (") + none + "); patchc clamps it to 1",
           "pyo 1.0.4 runs them all; patchc clamps it to " + number(max),
           "pyo 1.0.4 refuses it (it takes an int); patchc uses its whole part"};
+}
+
+// An output range that does not depend on the inputs (ObjectFacts::outputRange).
+inline std::function<Range(const RangeQuery&)> always(Interval range) {
+  return [range](const RangeQuery&) -> Range { return range; };
 }
 
 inline ObjectFacts oscillatorFacts(float cost) {

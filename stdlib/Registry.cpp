@@ -55,6 +55,16 @@ const ObjectSpec* Registry::find(const std::string& name) const {
   return nullptr;
 }
 
+const ObjectSpec* Registry::findIf(const std::function<bool(const ObjectSpec&)>& fact) const {
+  for (const ObjectSpec& spec : specs_)
+    if (fact(spec)) return &spec;
+  return nullptr;
+}
+
+bool Registry::owns(const ObjectSpec* spec) const {
+  return !specs_.empty() && spec >= specs_.data() && spec < specs_.data() + specs_.size();
+}
+
 std::vector<std::string> Registry::names() const {
   std::vector<std::string> result;
   result.reserve(specs_.size());

@@ -3,6 +3,7 @@
 // Each object is declared once, in its kernel's header (stdlib/kernels/X.h, `PATCHC_OBJECT(X)`, Declare.h); the
 // list of them is generated at build time (cmake/GenerateRegistry.cmake), so a new object is its kernel file and
 // its header, nothing else.
+// The facts an entry declares (ObjectFacts) are what the optimizer asks of it, never its name.
 #pragma once
 
 #include "stdlib/Kernel.h"
@@ -11,8 +12,11 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
+
+#include "stdlib/Interval.h"
 
 namespace patchc {
 
@@ -49,8 +53,79 @@ struct InputSpec {
   std::optional<ValidRange> valid;  // pyo's documented range, when it documents one
 };
 
-// What the optimizer may rely on, declared next to the kernel and tested per object in tests/unit/stdlib/
-// (DESIGN §4).
+// Constant values of a node's inputs, one per InputSpec, per lane (NaN where an input is not constant).
+struct ConstantInputs {
+  std::vector<float> values;
+  float operator[](size_t i) const { return values[i]; }
+};
+
+// What an output-range declaration may ask of one lane of a node: its inputs' ranges (asked lazily: a declaration
+// that needs none costs nothing) and its Array inputs' numbers.
+struct RangeQuery {
+  std::function<Range(size_t input)> input;  // nullopt: nothing bounds that input
+  std::function<std::optional<std::span<const float>>(size_t input)> array;  // nullopt: no numbers known
+};
+
+// What the output, before mul and add, is of the node's inputs, sample by sample, exactly as the kernel computes it.
+enum class OutputIs {
+  Opaque,           // none of the below
+  Input,            // its one input, copied (Sig)
+  SumOfInputs,      // the float sum of its two inputs (Add)
+  ProductOfInputs,  // the float product of its two inputs (Mul)
+};
+
+// "The output is input `result` when input `when` is the constant `value`", exactly (x · 1 = x, x + 0 = x).
+struct Identity {
+  size_t when = 0;
+  float value = 0.0f;
+  size_t result = 0;
+};
+
+// |approximation − exact| ≤ absolute + perUnitOfInput · |x|, x the object's Audio input.
+struct ErrorBound {
+  double absolute = 0.0;
+  double perUnitOfInput = 0.0;
+  double at(double inputMagnitude) const { return absolute + perUnitOfInput * inputMagnitude; }
+};
+
+// A hidden Constant input that switches the kernel from its exact computation (0) to an approximation (1).
+struct ApproximationSwitch {
+  size_t input = 0;
+  ErrorBound error;
+  std::string approximation;  // for remarks: "the polynomial sine"
+  std::string exact;          // ... "libm"
+  std::string inputUnit;      // ... "rad"
+};
+
+// Another object computes nearly the same output. Its inputs are made from this object's, by name: `from` an
+// input of this object (which must be a uniform constant when `constantOnly`), else `value`; the substitute's
+// inputs not listed take their defaults, mul and add are kept.
+struct SubstituteInput {
+  std::string name;
+  std::string from;  // empty: `value`
+  float value = 0.0f;
+  bool constantOnly = false;
+};
+struct Substitute {
+  std::string object;
+  std::vector<SubstituteInput> inputs;
+  double error = 0.0;         // the largest difference from this object's output, of full scale
+  std::string approximation;  // for remarks: "FastSine's polynomial"
+  std::string exact;          // what this object computes: "exact sine"
+  double exactError = 0.0;    // ... and its own error against the exact function
+};
+
+// A chain of instances, each the next one's Audio input and read by nothing else, with the same values of
+// `sameInputs` (and mul 1, add 0 but the last), computes the same samples as one `object` whose `countInput` is
+// the chain's length and whose other inputs are the first instance's, by name (Biquad → Biquadx).
+struct Cascade {
+  std::string object;
+  std::string countInput;
+  std::vector<std::string> sameInputs;
+};
+
+// What the optimizer may rely on, declared next to the kernel and tested per object (DESIGN §4, §7). Passes ask
+// these, never an object's name: an object added later that declares a fact is optimized with no pass edited.
 struct ObjectFacts {
   // f(a·x + b·y) = a·f(x) + b·f(y) when every Audio-kind input is scaled and summed together and the other inputs
   // are fixed. For Add and Sub (two Audio inputs) that means both inputs at once, so a mixdown must sum both; Mul
@@ -64,13 +139,25 @@ struct ObjectFacts {
   // Feeds its output back into itself (IIR filters, delays with feedback, reverbs): when its input falls
   // silent, its tail decays through subnormal numbers, the manual's denormal tip.
   bool recursive = false;
+  // A recursive object that feeds back only through a gain this input sets (Delay's feedback): none when it is 0.
+  std::optional<size_t> feedsBackThrough;
   float cost = 1.0f;           // rough cycles per sample per lane, relative to a Sine
-};
 
-// Constant values of a node's inputs, one per InputSpec, per lane (NaN where an input is not constant).
-struct ConstantInputs {
-  std::vector<float> values;
-  float operator[](size_t i) const { return values[i]; }
+  // The output's range before mul and add, given the inputs' (value-range analysis, tests/unit/stdlib/FactsTest).
+  std::function<Range(const RangeQuery&)> outputRange;
+  // The output before mul and add when every input is a constant: the kernel's own arithmetic (const-fold).
+  std::function<float(const ConstantInputs&)> fold;
+  OutputIs outputIs = OutputIs::Opaque;
+  std::vector<Identity> identities;  // the first that holds applies (gain-fold's unity rule)
+  // Adds at most 1e-24 to its Audio input, only to keep recursive objects out of subnormal numbers: with the
+  // runtime's flush-to-zero its output is taken as its input (denorm-elide).
+  bool denormalGuard = false;
+  // White noise with no inputs: copies at other gains are one generator scaled, up to being the same noise
+  // (share-noise under -Ofast; noise-advice names them).
+  bool shareableNoise = false;
+  std::optional<ApproximationSwitch> approximationSwitch;  // exact-trig, fast-trig
+  std::optional<Substitute> substitute;                    // fast-trig (-Ofast)
+  std::optional<Cascade> cascade;                          // cascade-fuse
 };
 
 // The kernel's functions compiled natively (the JIT links the bitcode of the same source instead): for unit tests
@@ -121,6 +208,10 @@ class Registry {
   static const Registry& builtin();
 
   const ObjectSpec* find(const std::string& name) const;
+  // The first object that `fact` holds of, or null: how a pass finds an object by what it does.
+  const ObjectSpec* findIf(const std::function<bool(const ObjectSpec&)>& fact) const;
+  // Whether `spec` is one of this registry's entries (not only an equal one): a graph's nodes come from one.
+  bool owns(const ObjectSpec* spec) const;
   const std::vector<ObjectSpec>& all() const { return specs_; }
   std::vector<std::string> names() const;
 

@@ -48,8 +48,10 @@ std::unique_ptr<ir::Graph> buildGraph(const ast::Module& module, Diagnostics& di
   ElaborationOptions elaboration;
   elaboration.seed = options.seed;
   elaboration.limits = options.limits;
+  elaboration.registry = options.registry ? options.registry : &Registry::builtin();
   auto graph = elaborate(module, diagnostics, elaboration);
   if (!graph) return nullptr;
+  graph->registry = elaboration.registry;
   // A broken invariant here is a compiler bug, not the user's: say so plainly.
   auto problems = ir::verify(*graph);
   if (!problems.empty()) {

@@ -22,6 +22,7 @@ struct CompileOptions {
   int llvmOptLevel = 2;  // LLVM's pipeline: 0–3
   unsigned compileThreads = 0;  // LLVM's work on this many threads (codegen/ParallelCompile.h); 0: one per core
   CompileLimits limits;  // work, memory and recursion the compile may use (`--limit NAME=VALUE`)
+  const Registry* registry = nullptr;  // the objects a patch may use; null: Registry::builtin()
   opt::PipelineOptions optimizer;  // the graph passes (-O0 -O1 -O2 -Ofast, --passes, remarks, ...)
   std::ostream* log = nullptr;     // remarks, --print-after, --time-passes; null: the diagnostics' stream
 };

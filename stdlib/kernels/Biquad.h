@@ -90,6 +90,7 @@ PATCHC_OBJECT(Biquad) {
              within(constant("type", 0.0f, "0 lowpass, 1 highpass, 2 bandpass, 3 bandstop, 4 allpass"), filterType()));
   spec.facts = filterFacts(1.0f);
   spec.stateBytes = sizeof(kernel::BiquadHistory);
+  spec.facts.cascade = Cascade{"Biquadx", "stages", {"freq", "q", "type"}};
   spec.algorithm = "RBJ cookbook, types 0..4";
   spec.differences = "starts from zero state; pyo starts its history from the first input sample";
 }

@@ -51,6 +51,7 @@ PATCHC_OBJECT(Delay) {
   spec.stateBytesFor = [](const ConstantInputs& constants, double sampleRate) {
     return kernel::delay::laneBytes(constants[kMaxdelay], static_cast<float>(sampleRate));
   };
+  spec.facts.feedsBackThrough = kFeedback;
   spec.algorithm = "linear interpolation; delay clipped to [1 sample, maxdelay], feedback to [0, 1]";
   spec.differences = "as pyo; pyo misreads delays longer than maxdelay, patchc clips them";
 }

@@ -18,6 +18,7 @@ PATCHC_OBJECT(Denorm) {
   spec.facts.deterministic = false;
   spec.facts.cost = 0.3f;
   spec.stateBytes = sizeof(kernel::noise::State);
+  spec.facts.denormalGuard = true;
   spec.algorithm = "input + 1e-24·u, u uniform in [−1, 1), per-lane xorshift32";
   spec.differences = "as pyo (measured ±1e-24); removed by denorm-elide since the runtime flushes denormals";
 }

@@ -21,6 +21,7 @@ PATCHC_OBJECT(Fader) {
   spec.stateBytes = sizeof(kernel::envelope::State);
   spec.generator = true;
   spec.bipolar = false;  // [0, 1]: .range(min, max) maps 0 to min and 1 to max
+  spec.facts.outputRange = always({0.0f, 1.0f});
   spec.algorithm =
       "linear: min(t/fadein, 1, (dur − t)/fadeout) clipped at 0, t = i/sr; dur 0 fades in and "
       "holds";

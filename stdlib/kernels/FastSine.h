@@ -43,6 +43,7 @@ PATCHC_OBJECT(FastSine) {
   spec.facts = oscillatorFacts(0.5f);
   spec.stateBytes = sizeof(kernel::fastsine::State);
   spec.generator = true;
+  spec.facts.outputRange = always({-1.0f, 1.0f});
   spec.algorithm = "parabola `4t(1-";
   spec.differences = "t";
 }

@@ -15,6 +15,10 @@ PATCHC_OBJECT(Mul) {
   spec.input(kB, audio("b", "right operand"));
   // Bilinear, not linear: scaling both a and b scales a·b twice.
   arithmetic(spec, /*linear=*/false, 0.1f);
+  spec.facts.fold = [](const ConstantInputs& c) { return c[kA] * c[kB]; };
+  spec.facts.outputRange = [](const RangeQuery& q) { return product(q.input(kA), q.input(kB)); };
+  spec.facts.outputIs = OutputIs::ProductOfInputs;
+  spec.facts.identities = {{kA, 1.0f, kB}, {kB, 1.0f, kA}};  // 1 · b = b, a · 1 = a
   spec.algorithm = "per sample";
   spec.differences = "`Div` divides by +1e-5 when |b| < 1e-5, as pyo";
 }

@@ -21,6 +21,8 @@ PATCHC_OBJECT(Noise) {
   spec.facts.deterministic = false;
   spec.stateBytes = sizeof(kernel::noise::State);
   spec.generator = true;
+  spec.facts.outputRange = always({-1.0f, 1.0f});
+  spec.facts.shareableNoise = true;
   spec.algorithm = "xorshift32 per lane, uniform in [-1, 1)";
   spec.differences = "a different generator: same statistics, different samples";
 }

@@ -18,6 +18,9 @@ PATCHC_OBJECT(Sig) {
   spec.facts.stateless = true;
   spec.generator = true;
   spec.bipolar = false;
+  spec.facts.outputIs = OutputIs::Input;
+  spec.facts.fold = [](const ConstantInputs& c) { return c[kValue]; };
+  spec.facts.outputRange = [](const RangeQuery& q) { return q.input(kValue); };
   spec.algorithm = "copies its input";
   spec.differences = "`value` is required, as in pyo";
 }

@@ -32,6 +32,14 @@ PATCHC_OBJECT(Sine) {
   spec.facts = oscillatorFacts(1.0f);
   spec.stateBytes = sizeof(kernel::sine::State);
   spec.generator = true;
+  spec.facts.outputRange = always({-1.0f, 1.0f});
+  // -Ofast's fast-trig: FastSine(freq, initphase=phase, quality=1), within 0.0011 of it.
+  spec.facts.substitute = Substitute{"FastSine",
+                                     {{"freq", "freq"}, {"initphase", "phase", 0.0f, true}, {"quality", "", 1.0f}},
+                                     0.0011,
+                                     "FastSine's polynomial",
+                                     "exact sine",
+                                     2.5e-7};
   spec.algorithm =
       "`sin(2π(φ + phase))` by a polynomial (error 2.5e-7); phase in float within a 64-sample "
       "block, in double between blocks (`PhaseAccumulator.h`)";

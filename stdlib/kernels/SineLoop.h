@@ -25,6 +25,7 @@ PATCHC_OBJECT(SineLoop) {
   spec.facts = oscillatorFacts(1.2f);
   spec.stateBytes = sizeof(kernel::sineloop::State);
   spec.generator = true;
+  spec.facts.outputRange = always({-1.0f, 1.0f});
   spec.algorithm = "`y = sin(2π(φ + feedback·y[n-1]))`, feedback clipped to [0, 1]";
   spec.differences = "same scaling as pyo (measured); the polynomial sine instead of a table";
 }
