@@ -965,6 +965,7 @@ std::unique_ptr<ir::Graph> elaborate(const ast::Module& module, Diagnostics& dia
   graph->sourceName = module.fileName;
   graph->seed = options.seed;
   const Registry& registry = options.registry ? *options.registry : Registry::builtin();
+  graph->registry = &registry;  // the passes make their nodes from the registry the script's objects came from
   std::optional<elab::ElaborationError> failure;
   auto run = [&] {
     SourceRange statement;

@@ -8,6 +8,7 @@ enum Input { kA, kB };
 }
 
 PATCHC_OBJECT(Add) {
+  using namespace patchc;
   using namespace patchc::declare;
   using namespace patchc::kernel::add;
   spec.doc = "a + b";

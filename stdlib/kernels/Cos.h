@@ -8,6 +8,7 @@ enum Input { kInput, kFast };
 }
 
 PATCHC_OBJECT(Cos) {
+  using namespace patchc;
   using namespace patchc::declare;
   using namespace patchc::kernel::cos;
   spec.doc = "The cosine of its input (radians), per sample.";

@@ -8,6 +8,7 @@ enum Input { kA, kB };
 }
 
 PATCHC_OBJECT(Div) {
+  using namespace patchc;
   using namespace patchc::declare;
   using namespace patchc::kernel::div;
   spec.doc = "a / b; a divisor within 1e-5 of 0 counts as 1e-5, as pyo";

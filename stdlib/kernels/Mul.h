@@ -8,6 +8,7 @@ enum Input { kA, kB };
 }
 
 PATCHC_OBJECT(Mul) {
+  using namespace patchc;
   using namespace patchc::declare;
   using namespace patchc::kernel::mul;
   spec.doc = "a * b";

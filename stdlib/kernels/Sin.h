@@ -8,6 +8,7 @@ enum Input { kInput, kFast };
 }
 
 PATCHC_OBJECT(Sin) {
+  using namespace patchc;
   using namespace patchc::declare;
   using namespace patchc::kernel::sin;
   spec.doc = "The sine of its input (radians), per sample.";

@@ -8,6 +8,7 @@ enum Input { kInput };
 }
 
 PATCHC_OBJECT(Sqrt) {
+  using namespace patchc;
   using namespace patchc::declare;
   using namespace patchc::kernel::sqrt;
   spec.doc = "The square root of its input per sample; 0 for a negative input.";

@@ -8,6 +8,7 @@ enum Input { kA, kB };
 }
 
 PATCHC_OBJECT(Sub) {
+  using namespace patchc;
   using namespace patchc::declare;
   using namespace patchc::kernel::sub;
   spec.doc = "a - b";

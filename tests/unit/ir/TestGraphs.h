@@ -11,7 +11,9 @@
 namespace patchc::test {
 
 // A one-lane node of the registry object `op`: every input at its default (0 when pyo requires it), mul 1, add 0.
+// The graph's objects then come from the built-in registry (Graph::registry, which passes and the verifier ask).
 inline ir::NodeId addObject(ir::Graph& graph, const std::string& op, const std::string& name = "") {
+  if (!graph.registry) graph.registry = &Registry::builtin();
   const ObjectSpec* spec = Registry::builtin().find(op);
   if (!spec) throw std::logic_error("the registry has no object " + op);
   ir::Node& node = graph.add(ir::NodeKind::Object, spec, 1, {});
