@@ -29,7 +29,9 @@
 
 namespace patchc::kernel {
 
-inline float clampf(float x, float lo, float hi) { return x < lo ? lo : (x > hi ? hi : x); }
+// A NaN becomes lo: a parameter the compiler could not fold (inf · 0 at audio rate) must not become a NaN line
+// index or length (Waveguide's freq did, and the callback read outside its line).
+inline float clampf(float x, float lo, float hi) { return !(x >= lo) ? lo : (x > hi ? hi : x); }
 
 // Wraps a phase in cycles into [0, 1).
 inline double wrapUnit(double phase) { return phase - std::floor(phase); }

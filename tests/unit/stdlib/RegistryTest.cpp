@@ -408,3 +408,30 @@ TEST(StdlibKernels, StateSizeCoversConstantInputs) {
 
 }  // namespace
 }  // namespace patchc::stdlibtest
+
+namespace patchc::stdlibtest {
+namespace {
+
+// Signal arithmetic the compiler cannot fold (it leaves inf·0 to run) can hand a kernel a NaN parameter: every
+// kernel must survive one on each of its Signal inputs, at audio rate and as a number, without reading or
+// writing outside its state and lines (found by the differential fuzzer: Waveguide(freq=NaN) indexed its line
+// with a NaN and crashed the JIT'd callback). Non-finite output is allowed: the runtime mutes it.
+TEST(StdlibRegistry, EveryKernelSurvivesANaNParameter) {
+  const int count = 2048;
+  const std::vector<std::vector<float>> audio = {uniformNoise(count, 5), uniformNoise(count, 6)};
+  for (const ObjectSpec& spec : Registry::builtin().all()) {
+    for (size_t k = 0; k < spec.inputs.size(); ++k) {
+      if (spec.inputs[k].kind != InputKind::Signal) continue;
+      for (bool asSignal : {false, true}) {
+        std::vector<Input> inputs = propertyInputs(spec, audio, count);
+        const float nan = std::nanf("");
+        inputs[k] = asSignal ? Input::signal(std::vector<float>(count, nan)) : Input::value(nan);
+        std::vector<float> out = render(spec.name, inputs, count);
+        EXPECT_EQ(out.size(), static_cast<size_t>(count)) << spec.name << "." << spec.inputs[k].name;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace patchc::stdlibtest
