@@ -267,11 +267,11 @@ CheckResult DifferentialChecker::check(const std::string& text, const std::vecto
     if (!renderReference()) return result;
     expected = &*reference;
     if (variant.approximates) {
-      // -Ofast's reference: the script as written with its approximations (share-noise only when it shares).
+      // -Ofast's reference: the script as written with its approximations. const-fold (exact, checked alone and
+      // in -O2) runs first, as in -Ofast: a fold can make a noise shareable (a stopped object as its add becomes
+      // add 0), and the reference must share the noises -Ofast shares (found by seed 6000034).
       opt::PipelineOptions approximations;
-      approximations.passes = {"dce", "denorm-elide"};
-      if (!opt::shareableNoises(*writtenGraph).empty()) approximations.passes.push_back("share-noise");
-      approximations.passes.push_back("fast-trig");
+      approximations.passes = {"const-fold", "dce", "denorm-elide", "share-noise", "fast-trig"};
       auto approximatedGraph = optimizedGraph(text, compileOptions(approximations, options_.seed, log), error);
       if (approximatedGraph && *approximatedGraph == *optimized) continue;
       approximated = render(text, compileOptions(approximations, options_.seed, log), options_.frames);
