@@ -94,7 +94,9 @@ PATCHC_KERNEL_PROCESS(SfPlayer) {
       continue;
     }
     out[i] = interpolate(sound, position, interp);
-    position += static_cast<double>(in[kSpeed][i]) * rateRatio;
+    // A non-finite speed (inf · 0 at audio rate) holds the position: a NaN one would index the sound with a NaN.
+    const double step = static_cast<double>(in[kSpeed][i]) * rateRatio;
+    if (std::isfinite(step)) position += step;
     if (position >= end || position < sound.start) {
       if (sound.loop) {
         position = sound.start + std::fmod(position - sound.start, span);
