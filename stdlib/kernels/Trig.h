@@ -9,6 +9,7 @@
 // (tests/unit/stdlib/MathTest.cpp).
 #pragma once
 
+#include "stdlib/Declare.h"
 #include "stdlib/kernels/KernelMath.h"
 
 namespace patchc::kernel::trig {
@@ -24,3 +25,22 @@ inline void process(const In* in, float* out, int n, float cycles, Libm libm) {
 }
 
 }  // namespace patchc::kernel::trig
+
+namespace patchc::declare {
+
+// The declaration Sin and Cos share (Sin.h, Cos.h): one Audio input and the hidden `fast` switch, in the order of
+// the object's enum, and the polynomial sine's bound as their approximation (MathTest checks it).
+template <typename Inputs>
+inline void trigFunction(ObjectSpec& spec, const char* doc) {
+  spec.doc = doc;
+  spec.input(Inputs::kInput, audio("input", "input signal"));
+  // -Ofast's fast-trig (and exact-trig where the argument is bounded) sets it to use the polynomial sine.
+  spec.input(Inputs::kFast, hidden("fast", 0.0f, "1: the polynomial sine of -Ofast (fast-trig) instead of libm's"));
+  mathFunction(spec, 1.0f);
+  spec.facts.approximationSwitch =
+      ApproximationSwitch{Inputs::kFast, {3.1e-7, 1.8e-7}, "the polynomial sine", "libm", "rad"};
+  spec.algorithm = "`sinf`, `cosf`, `sqrtf` per sample in a plain loop (vectorizes); Sqrt of a negative input is 0";
+  spec.differences = "as pyo (measured `Sqrt(Sig(-1))` = 0)";
+}
+
+}  // namespace patchc::declare
