@@ -221,19 +221,22 @@ TEST(StdlibFacts, LinearInInput) {
 }
 
 TEST(StdlibFacts, RecursiveObjectsRingAfterTheirInputStops) {
-  // An impulse, then silence: an object declared recursive still sounds 2000 samples later (longer than any
+  // An impulse, then silence: an object declared recursive still sounds 6000 samples later (longer than any
   // of their fixed delays at these parameters); one that only reads its current input is exactly 0 by then.
-  const int count = 3000;
+  // Their recursion on: a feedback gain of 0.5 (Delay, Harmonizer, Chorus), Disto's lowpass at slope 0.99 (at 0.5
+  // its tail halves each sample, to 0 even through the subnormals).
+  const int count = 8000;
   std::vector<float> impulse(count, 0.0f);
   impulse[0] = 1.0f;
   int recursive = 0;
   for (const ObjectSpec& spec : Registry::builtin().all()) {
     if (spec.generator || audioInputCount(spec) == 0) continue;
     std::vector<Input> inputs = propertyInputs(spec, {impulse}, count);
-    int feedback = spec.inputIndex("feedback");
-    if (spec.name == "Delay" && feedback >= 0) inputs[static_cast<size_t>(feedback)] = Input::value(0.5f);
+    if (spec.facts.feedsBackThrough) inputs[*spec.facts.feedsBackThrough] = Input::value(0.5f);
+    if (int slope = spec.inputIndex("slope"); slope >= 0 && spec.facts.recursive)
+      inputs[static_cast<size_t>(slope)] = Input::value(0.99f);
     std::vector<float> out = render(spec.name, inputs, count);
-    double tail = peak(std::vector<float>(out.begin() + 2000, out.end()));
+    double tail = peak(std::vector<float>(out.begin() + 6000, out.end()));
     if (spec.facts.recursive) {
       EXPECT_GT(tail, 0.0) << spec.name << " is declared recursive but its impulse response has ended";
       ++recursive;
