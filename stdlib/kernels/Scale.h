@@ -24,7 +24,7 @@ PATCHC_OBJECT(Scale) {
   spec.facts.outputRange = [](const RangeQuery& query) { return join(query.input(kOutmin), query.input(kOutmax)); };
   spec.algorithm =
       "t = (clip(x, inmin, inmax) − inmin)/(inmax − inmin), reversed when inmin > inmax; t^exp (exp ≥ 0); "
-      "outmin + t·(outmax − outmin), reversed when outmin > outmax; an empty range gives min(outmin, outmax). "
-      "Ranges and exp read once per block, as pyo";
-  spec.differences = "as pyo";
+      "outmin + t·(outmax − outmin), reversed when outmin > outmax; an empty range gives min(outmin, outmax), "
+      "per sample";
+  spec.differences = "as pyo; pyo reads the ranges and exp once per 256-sample buffer, patchc per sample";
 }
