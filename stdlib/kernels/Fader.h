@@ -12,11 +12,11 @@ PATCHC_OBJECT(Fader) {
   using namespace patchc;
   using namespace patchc::declare;
   using namespace patchc::kernel::fader;
-  spec.doc = "A linear fade-in / fade-out envelope between 0 and 1; starts with play().";
+  spec.doc = "A linear fade-in / fade-out envelope between 0 and 1; starts with play(), fades out on stop().";
   spec.input(kFadein, constant("fadein", 0.01f, "rising time in seconds"));
   spec.input(kFadeout, constant("fadeout", 0.1f, "falling time in seconds"));
   spec.input(kDur, constant("dur", 0.0f, "total duration in seconds; 0: fade in and hold"));
-  spec.input(kPlaying, hidden("playing", 0.0f, "1 once play() or out() started the envelope"));
+  spec.input(kPlaying, hidden("playing", 0.0f, "play()/stop(): n after the n-th play(), −n after a stop() (Envelope.h)"));
   spec.facts = oscillatorFacts(0.3f);
   spec.stateBytes = sizeof(kernel::envelope::State);
   spec.generator = true;
@@ -27,6 +27,7 @@ PATCHC_OBJECT(Fader) {
       "holds";
   spec.differences =
       "the same samples as pyo (measured). Silent until `play()`/`out()` (the elaborator "
-      "sets `playing`); no `stop()` at compile time, so dur 0 never fades out. **`bipolar = false`: `.range(a, "
+      "sets `playing`); a `play()` restarts it from its level, a `stop()` fades dur 0 out over fadeout from its "
+      "level (dur > 0: silent at once), as pyo. **`bipolar = false`: `.range(a, "
       "b)` maps 0→a, 1→b, whereas pyo 1.0.4's `range()` assumes [−1, 1] for every object**";
 }

@@ -98,3 +98,21 @@ inline void runBiquad(BiquadHistory* state, const In* in, float* out, int n, con
 }
 
 }  // namespace patchc::kernel
+
+// The number a script wrote, as the double pyo keeps: the decimal with the fewest significant digits (up to 9) that
+// rounds to x as a float (patchc's inputs are floats: 0.01 arrives as 0.00999999977). For timing that pyo sums in
+// double, where the difference moves an event by a sample (Metro). m / 10^k with both exact is correctly rounded,
+// as Python's float('0.01') is.
+inline double writtenAsDecimal(float x) {
+  const double magnitude = std::fabs(static_cast<double>(x));
+  if (!(magnitude > 1e-30 && magnitude < 1e30)) return x;
+  const int exponent = static_cast<int>(std::floor(std::log10(magnitude)));
+  for (int digits = 1; digits <= 9; ++digits) {
+    const int k = digits - 1 - exponent;  // decimal places
+    if (k > 22 || k < -22) break;          // 10^k is no longer exact
+    const double power = std::pow(10.0, k < 0 ? -k : k);
+    const double candidate = k >= 0 ? std::nearbyint(magnitude * power) / power : std::nearbyint(magnitude / power) * power;
+    if (static_cast<float>(candidate) == static_cast<float>(magnitude)) return x < 0.0f ? -candidate : candidate;
+  }
+  return x;
+}

@@ -6,8 +6,10 @@
 // is as long as the list says. The output is exact at the breakpoints and never overshoots: pyo 1.0.4 is one
 // sample ahead (its first sample is already one step up the first line) and overshoots, e.g. to 1.0000452 or
 // more (measured: 1.0204 for a 1 ms segment); patchc does not copy that.
-// `playing` is a hidden Constant input that the elaborator sets to 1 when the script called play() (or out(),
-// which only starts a Linseg). Until then the output is 0, or v0 when initToFirstVal. An empty list gives 0.
+// `playing` is the hidden input of the play()/stop() convention (Envelope.h's transport): a new positive value is
+// pyo's play(), which restarts the envelope from its first breakpoint; a value ≤ 0 after a positive one is pyo's
+// stop(), after which the output is 0 (pyo 1.0.4 zeroes a stopped object's output) until the next play(). Until
+// the first play() the output is 0, or v0 when initToFirstVal. An empty list gives 0.
 #include "stdlib/kernels/Linseg.h"
 #include "stdlib/Kernel.h"
 #include "stdlib/kernels/Envelope.h"
@@ -26,20 +28,28 @@ struct Breakpoints {
 
 }  // namespace
 
-PATCHC_KERNEL_INIT(Linseg) {
-  auto* state = static_cast<envelope::State*>(state_);
-  state->elapsed = 0.0;
-  state->segment = 0;
-}
+PATCHC_KERNEL_INIT(Linseg) { envelope::start(*static_cast<envelope::State*>(state_)); }
 
 PATCHC_KERNEL_PROCESS(Linseg) {
   auto* state = static_cast<envelope::State*>(state_);
   const Breakpoints points{in[kList].p, in[kList].count() / 2};
-  if (points.count == 0) {
+  switch (envelope::transport(*state, in[kPlaying].value())) {
+    case envelope::Transport::Play:
+      state->mode = envelope::kRunning;
+      state->elapsed = 0.0;
+      state->segment = 0;
+      break;
+    case envelope::Transport::Stop:
+      state->mode = envelope::kSilent;
+      break;
+    case envelope::Transport::None:
+      break;
+  }
+  if (points.count == 0 || state->mode == envelope::kSilent) {
     for (int i = 0; i < n; ++i) out[i] = 0.0f;
     return;
   }
-  if (!(in[kPlaying].value() > 0.5f)) {  // not started
+  if (state->mode == envelope::kIdle) {  // not started
     const float idle = in[kInitToFirstVal].value() > 0.5f ? static_cast<float>(points.value(0)) : 0.0f;
     for (int i = 0; i < n; ++i) out[i] = idle;
     return;

@@ -16,7 +16,7 @@ PATCHC_OBJECT(Linseg) {
   spec.input(kList, array("list", "breakpoints [(time, value), ...], times in seconds, increasing"));
   spec.input(kLoop, constant("loop", 0.0f, "1: restart at the end of the list"));
   spec.input(kInitToFirstVal, constant("initToFirstVal", 0.0f, "1: output the first value until started (else 0)"));
-  spec.input(kPlaying, hidden("playing", 0.0f, "1 once play() or out() started the envelope"));
+  spec.input(kPlaying, hidden("playing", 0.0f, "play()/stop(): n after the n-th play(), −n after a stop() (Envelope.h)"));
   spec.facts = oscillatorFacts(0.3f);
   spec.stateBytes = sizeof(kernel::envelope::State);
   spec.generator = true;
@@ -33,5 +33,5 @@ PATCHC_OBJECT(Linseg) {
       "value after; loop restarts every t_last seconds (fractional cycles kept)";
   spec.differences =
       "exact at the breakpoints: **pyo is one sample ahead and overshoots (1.0204 on a 1 ms "
-      "segment, 1.0000452 on longer ones)**. Not started: 0, or v0 with initToFirstVal";
+      "segment, 1.0000452 on longer ones)**. Not started: 0, or v0 with initToFirstVal; `play()` restarts it, `stop()` silences it, as pyo";
 }

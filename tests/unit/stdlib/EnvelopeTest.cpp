@@ -112,3 +112,56 @@ TEST(Linseg, BeforePlayAndEmpty) {
 
 }  // namespace
 }  // namespace patchc::stdlibtest
+
+namespace patchc::stdlibtest {
+namespace {
+
+// play()/stop() through the hidden `playing` input (Envelope.h's convention). pyo 1.0.4, measured: Fader(fadein=0.01,
+// fadeout=0.02, dur=0).play(), CallAfter(stop, 0.005) with buffersize 64: the stop lands on sample 256, which
+// repeats the level of sample 255 (255/441 = 0.578), then falls 0.578/882 a sample (0.549385258 on sample 300,
+// 0.313372527 on 660).
+std::vector<float> faderWithChanges(float dur, int count, std::vector<ControlChange> changes) {
+  RenderOptions options;
+  options.changes = std::move(changes);
+  return render("Fader", {Input::value(0.01f), Input::value(0.02f), Input::value(dur), Input::value(1.0f)}, count,
+                options);
+}
+
+TEST(Fader, StopFadesOutFromTheCurrentLevelAsPyo) {
+  std::vector<float> y = faderWithChanges(0.0f, 2000, {{256, 3, -1.0f}});
+  EXPECT_NEAR(y[255], 255.0f / 441.0f, 1e-6);
+  EXPECT_NEAR(y[256], 255.0f / 441.0f, 1e-6);
+  EXPECT_NEAR(y[300], 0.549385258f, 2e-6);
+  EXPECT_NEAR(y[660], 0.313372527f, 2e-6);
+  for (int i = 256 + 883; i < 2000; ++i) ASSERT_EQ(y[i], 0.0f) << i;
+}
+
+TEST(Fader, PlayRestartsFromTheCurrentLevel) {
+  // Released to 0 after a stop(), then played again: a fade-in from 0; played again while holding at 1: stays 1.
+  std::vector<float> y = faderWithChanges(0.0f, 4000, {{1000, 3, -1.0f}, {2000, 3, 2.0f}, {3000, 3, 3.0f}});
+  EXPECT_EQ(y[1999], 0.0f);
+  EXPECT_EQ(y[2000], 0.0f);
+  EXPECT_NEAR(y[2220], 220.0f / 441.0f, 1e-6);
+  for (int i = 2441; i < 4000; ++i) ASSERT_EQ(y[i], 1.0f) << i;
+  // A stop() with dur > 0 silences at once (pyo's stop() ends the stream).
+  std::vector<float> z = faderWithChanges(0.5f, 1000, {{600, 3, -1.0f}});
+  EXPECT_EQ(z[599], 1.0f);
+  for (int i = 600; i < 1000; ++i) ASSERT_EQ(z[i], 0.0f) << i;
+}
+
+TEST(Linseg, PlayRestartsAndStopSilences) {
+  RenderOptions options;
+  options.changes = {{300, 3, -1.0f}, {500, 3, 2.0f}};
+  std::vector<float> y = render("Linseg",
+                                {Input::array({0.0f, 0.0f, 0.01f, 1.0f}), Input::value(0.0f), Input::value(0.0f),
+                                 Input::value(1.0f)},
+                                1200, options);
+  EXPECT_NEAR(y[299], 299.0f / 441.0f, 1e-6);
+  for (int i = 300; i < 500; ++i) ASSERT_EQ(y[i], 0.0f) << i;  // pyo zeroes a stopped object
+  EXPECT_EQ(y[500], 0.0f);                                      // restarted from its first breakpoint
+  EXPECT_NEAR(y[500 + 220], 220.0f / 441.0f, 1e-6);
+  EXPECT_NEAR(y[500 + 441], 1.0f, 1e-6);
+}
+
+}  // namespace
+}  // namespace patchc::stdlibtest

@@ -34,8 +34,9 @@ kernel::In inputAt(const Input& input, int offset) {
 
 }  // namespace
 
-std::vector<float> render(const std::string& name, const std::vector<Input>& inputs, int count,
+std::vector<float> render(const std::string& name, const std::vector<Input>& givenInputs, int count,
                           const RenderOptions& options) {
+  std::vector<Input> inputs = givenInputs;  // control changes set its numbers
   const ObjectSpec* spec = Registry::builtin().find(name);
   const KernelFunctions* functions = kernelFunctions(name);
   if (spec == nullptr || functions == nullptr) {
@@ -69,8 +70,13 @@ std::vector<float> render(const std::string& name, const std::vector<Input>& inp
   functions->init(memory, in.data(), &env, options.seed);
 
   std::vector<float> out(static_cast<size_t>(count));
-  for (int offset = 0; offset < count; offset += options.blockSize) {
-    int n = count - offset < options.blockSize ? count - offset : options.blockSize;
+  size_t change = 0;
+  for (int offset = 0, n = 0; offset < count; offset += n) {
+    for (; change < options.changes.size() && options.changes[change].at <= offset; ++change)
+      inputs.at(options.changes[change].input).constant = options.changes[change].value;
+    n = count - offset < options.blockSize ? count - offset : options.blockSize;
+    if (change < options.changes.size() && options.changes[change].at < offset + n)
+      n = options.changes[change].at - offset;  // the block ends where the next change is
     for (size_t k = 0; k < inputs.size(); ++k) in[k] = inputAt(inputs[k], offset);
     functions->process(memory, in.data(), out.data() + offset, n, &env);
   }

@@ -39,8 +39,17 @@ struct Input {
   bool isSignal() const { return !isArray && !samples.empty(); }
 };
 
+// A number input set to `value` from sample `at` on, between process calls (the runtime splits its block there):
+// how play() and stop() reach a kernel's hidden `playing` input.
+struct ControlChange {
+  int at = 0;
+  size_t input = 0;
+  float value = 0.0f;
+};
+
 struct RenderOptions {
   uint32_t seed = 1;
+  std::vector<ControlChange> changes = {};  // in order of `at`
   float sampleRate = kSampleRate;
   int blockSize = kBlockSize;
 };

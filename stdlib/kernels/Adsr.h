@@ -1,0 +1,39 @@
+// Adsr(attack, decay, sustain, release, dur): attack-decay-sustain-release envelope (Adsr.cpp); its state is
+// Envelope.h's.
+#pragma once
+
+#include "stdlib/Declare.h"
+#include "stdlib/kernels/Envelope.h"
+
+namespace patchc::kernel::adsr {
+enum Input { kAttack, kDecay, kSustain, kRelease, kDur, kPlaying };
+}
+
+PATCHC_OBJECT(Adsr) {
+  using namespace patchc;
+  using namespace patchc::declare;
+  using namespace patchc::kernel::adsr;
+  const char* atLeast = "pyo 1.0.4 and patchc take 0.000001 s";
+  const char* longest = "pyo 1.0.4 and patchc take it as it is (over 30 years)";
+  spec.doc = "An attack-decay-sustain-release envelope between 0 and 1; starts with play(), releases on stop().";
+  spec.input(kAttack, within(constant("attack", 0.01f, "attack time in seconds"),
+                             {0.000001f, 1e9f, false, atLeast, longest, ""}));
+  spec.input(kDecay, within(constant("decay", 0.05f, "decay time in seconds"), {0.000001f, 1e9f, false, atLeast, longest, ""}));
+  spec.input(kSustain, within(constant("sustain", 0.707f, "sustain level, 0..1"), clampedAsPyo(0.0f, 1.0f)));
+  spec.input(kRelease, within(constant("release", 0.1f, "release time in seconds"),
+                              {0.000001f, 1e9f, false, atLeast, longest, ""}));
+  spec.input(kDur, constant("dur", 0.0f, "total duration in seconds; 0: sustain until stop()"));
+  spec.input(kPlaying, hidden("playing", 0.0f, "play()/stop(): n after the n-th play(), −n after a stop() (Envelope.h)"));
+  spec.facts = oscillatorFacts(0.3f);
+  spec.stateBytes = sizeof(kernel::envelope::State);
+  spec.generator = true;
+  spec.bipolar = false;  // [0, 1]: .range(min, max) maps 0 to min and 1 to max
+  spec.facts.outputRange = always({0.0f, 1.0f});
+  spec.algorithm =
+      "straight lines at t = i/sr from play(): from the level it had up to 1 in attack, down to sustain in decay, "
+      "then sustain; dur > 0: down to 0 over the release before dur, 0 after; dur 0: on stop(), from the level it "
+      "had down to 0 in release";
+  spec.differences =
+      "the same samples as pyo 1.0.4 (measured); a `stop()` lands on its sample (pyo's on a block's start). "
+      "`setExp` is not supported";
+}
