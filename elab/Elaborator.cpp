@@ -1068,6 +1068,7 @@ std::unique_ptr<ir::Graph> elaborate(const ast::Module& module, Diagnostics& dia
       try {
         elaborator.objects().configure(options.limits, diagnostics);
         elaborator.run(module);
+        elaborator.objects().finish();
         // Before anything is allocated: init would allocate this much state (issue 7).
         if (auto tooBig = ir::checkStateBytes(*graph, options.limits.stateBytes))
           throw elab::ElaborationError(tooBig->range, tooBig->message);

@@ -685,6 +685,25 @@ Value PyoObjects::initialValue(const Value& object, bool all, const SourceRange&
   return result;
 }
 
+void PyoObjects::finish() {
+  if (amp_ == 1.0) return;
+  const ObjectSpec* mul = registry_.find("Mul");
+  if (!mul) throw ElaborationError({}, "internal: no 'Mul' op in the registry");
+  std::vector<ir::OutputTap> scaled;
+  for (const ir::OutputTap tap : std::vector<ir::OutputTap>(graph_.outputs())) {
+    const int count = tap.whole() ? graph_.node(tap.node).lanes : tap.laneCount;
+    ir::Signal source;
+    for (int i = 0; i < count; ++i) source.lanes.push_back(ir::LaneSource::of(tap.node, tap.firstLane + i));
+    source.rate = ir::inferRate(source);
+    ir::Node& gain = addNode(ir::NodeKind::Object, mul, 1, tap.origin);
+    gain.inputs = {std::move(source), ir::Signal::constant(static_cast<float>(amp_)), ir::Signal::constant(1.0f),
+                   ir::Signal::constant(0.0f)};
+    graph_.updateShape(gain);
+    scaled.push_back({gain.id, tap.firstChannel, tap.origin});
+  }
+  graph_.outputs() = std::move(scaled);
+}
+
 // ---- Server ----
 
 Value PyoObjects::serverConstructor() {
@@ -717,8 +736,8 @@ Value PyoObjects::serverAttribute(const Value& server, const std::string& name, 
   static const std::set<std::string> chained{"boot", "start"};
   static const std::set<std::string> ignored{"stop",         "shutdown",     "gui",        "deactivateMidi",
                                              "setVerbosity", "recordOptions", "recstart",   "recstop",
-                                             "setAmp",       "closeGui",     "setInOutDevice", "setOutputDevice",
-                                             "setInputDevice", "setMidiInputDevice", "amp", "verbosity"};
+                                             "closeGui",     "setInOutDevice", "setOutputDevice",
+                                             "setInputDevice", "setMidiInputDevice", "verbosity"};
   if (name == "setGlobalSeed")
     return Value::makeBuiltin(name, [this](CallArguments& args) {
       expectCount(args, 1, 1);
@@ -736,6 +755,13 @@ Value PyoObjects::serverAttribute(const Value& server, const std::string& name, 
     return Value::makeBuiltin(name, [this](CallArguments&) { return Value::fromInt(graph_.server.channels); });
   if (name == "getBufferSize")
     return Value::makeBuiltin(name, [this](CallArguments&) { return Value::fromInt(graph_.server.bufferSize); });
+  if (name == "amp") return Value::fromFloat(amp_);
+  if (name == "setAmp")
+    return Value::makeBuiltin(name, [this, server](CallArguments& args) {
+      auto b = bind("setAmp", {"x"}, {std::nullopt}, args);
+      setServerAttribute(server, "amp", b[0].value, b[0].range);
+      return Value::none();
+    });
   if (name == "getIsBooted")
     return Value::makeBuiltin(name, [](CallArguments&) { return Value::fromInt(1); });
   if (name == "getIsStarted")
@@ -749,15 +775,23 @@ Value PyoObjects::serverAttribute(const Value& server, const std::string& name, 
   if (ignored.count(name)) return Value::makeBuiltin(name, [](CallArguments&) { return Value::none(); });
   std::vector<std::string> known(chained.begin(), chained.end());
   for (const char* getter : {"getSamplingRate", "getNchnls", "getBufferSize", "getIsBooted", "getIsStarted",
-                             "setGlobalSeed"})
+                             "setGlobalSeed", "amp", "setAmp"})
     known.push_back(getter);
   known.insert(known.end(), ignored.begin(), ignored.end());
   throw ElaborationError(range, withSuggestion(fmt::format("Server has no attribute '{}' in a patch", name), name,
                                                known));
 }
 
-void PyoObjects::setServerAttribute(const Value&, const std::string& name, const Value&, const SourceRange& range) {
-  if (name == "amp" || name == "verbosity") return;  // accepted, no effect on the compiled patch
+void PyoObjects::setServerAttribute(const Value&, const std::string& name, const Value& value,
+                                    const SourceRange& range) {
+  if (name == "amp") {
+    if (!value.isNumber())
+      throw ElaborationError(range, fmt::format("the Server's amp must be a number, not {}", describe(value)));
+    finiteFloat(value.toNumber(), range, "the Server's amp");
+    amp_ = value.toNumber();
+    return;
+  }
+  if (name == "verbosity") return;  // accepted, no effect on the compiled patch
   throw ElaborationError(range, fmt::format("Server attribute '{}' cannot be set in a patch", name));
 }
 

@@ -57,6 +57,10 @@ class PyoObjects {
   // The patch's file name: sound files are found as given, else beside it (sndinfo, SfPlayer).
   const std::string& patchPath() const { return graph_.sourceName; }
 
+  // After the script: pyo's Server amp (`s.amp = x`, `s.setAmp(x)`) scales everything sent out, as a Mul after
+  // each tap (gain-fold moves it into the object's mul where it can).
+  void finish();
+
   // Gives a node the name of the variable it is first assigned to: part of its stable identity.
   void nameNode(ir::NodeId id, const std::string& name);
 
@@ -99,7 +103,8 @@ class PyoObjects {
   Interpreter& interpreter_;
   CompileLimits limits_;
   Diagnostics* diagnostics_ = nullptr;
-  bool started_ = false;  // Server.start() was called (getIsStarted)
+  bool started_ = false;
+  double amp_ = 1.0;      // the Server's amp: the gain of the output  // Server.start() was called (getIsStarted)
   uint64_t soundFileBytes_ = 0;  // samples of the sound files read so far, counted against state-bytes
   std::map<ir::NodeId, std::map<std::string, Value>> given_;  // argument values as given, for attribute reads
   // The sound files read so far, by the path as the patch gave it: every SfPlayer of one file shares one copy of
