@@ -256,8 +256,22 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
   };
   def("max", extremum(true));
   def("min", extremum(false));
-  def("sum", [&interp](CallArguments& a) {
+  def("sum", [&interp, &objects](CallArguments& a) {
     expectCount(a, 1, 2);
+    ValueList items = interp.iterate(a.positional[0], a.positionalRanges[0]);
+    // pyo: a sum with PyoObjects in it is their signal sum (start + x + y ..., Add nodes), as Python's sum() of
+    // objects with __add__ and __radd__.
+    if (std::any_of(items.begin(), items.end(), [](const Value& v) { return v.type == Value::Type::Object; })) {
+      Value total = a.positional.size() == 2 ? a.positional[1] : Value::fromInt(0);
+      for (const auto& v : items) {
+        if (!v.isNumber() && v.type != Value::Type::Object)
+          throw ElaborationError(a.positionalRanges[0], fmt::format("sum() of PyoObjects and {}", v.typeName()));
+        total = total.isNumber() && v.isNumber()
+                    ? arithmetic(ast::BinaryOp::Add, total, v, a.callRange)
+                    : objects.arithmetic("Add", total, v, a.callRange);
+      }
+      return total;
+    }
     bool isInt = true;
     int64_t si = 0;
     double sf = 0;
@@ -266,8 +280,8 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
       si = a.positional[1].integer;
       sf = a.positional[1].toNumber();
     }
-    for (const auto& v : interp.iterate(a.positional[0], a.positionalRanges[0])) {
-      if (!v.isNumber()) throw ElaborationError(a.positionalRanges[0], "sum() of non-numbers (sum PyoObjects with +)");
+    for (const auto& v : items) {
+      if (!v.isNumber()) throw ElaborationError(a.positionalRanges[0], fmt::format("sum() of {}", v.typeName()));
       if (v.type == Value::Type::Float) isInt = false;
       if (isInt) si = addIntegers(si, integerOf(v), a.callRange);
       sf += v.toNumber();
