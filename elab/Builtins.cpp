@@ -1,5 +1,6 @@
 #include "elab/Builtins.h"
 
+#include "elab/Formatting.h"
 #include "elab/Numbers.h"
 #include "elab/SoundFile.h"
 
@@ -71,11 +72,93 @@ void keywordsToPositional(CallArguments& args, const std::vector<std::string>& n
 
 Value fromDouble(double d) { return Value::fromFloat(d); }
 
+// Keyword arguments of a builtin that takes positional ones too (print's sep and end, sorted's key and reverse):
+// removed from `args` into `found`; any other keyword is an error.
+std::map<std::string, CallArguments::Keyword> takeKeywords(CallArguments& args, const std::vector<std::string>& names) {
+  std::map<std::string, CallArguments::Keyword> found;
+  for (auto& k : args.keywords) {
+    if (std::find(names.begin(), names.end(), k.name) == names.end())
+      throw ElaborationError(k.nameRange, withSuggestion(fmt::format("{}() got an unexpected keyword argument '{}'",
+                                                                     args.calleeName, k.name), k.name, names));
+    found[k.name] = k;
+  }
+  args.keywords.clear();
+  return found;
+}
+
+// pyo's display and controller objects: an instance whose methods do nothing, printed as pyo prints it.
+Value inertObject(const std::string& name) {
+  Value v;
+  v.type = Value::Type::Instance;
+  v.instance = std::make_shared<InstanceData>();
+  v.instance->cls = std::make_shared<ClassData>();
+  v.instance->cls->name = name;
+  v.instance->cls->inert = true;
+  return v;
+}
+
+// Merge sort of items[begin, end) by `before`, through `scratch`: stable, and safe with any comparison.
+template <typename Before>
+void mergeSort(std::vector<size_t>& order, std::vector<size_t>& scratch, size_t begin, size_t end, Before& before) {
+  if (end - begin < 2) return;
+  size_t middle = begin + (end - begin) / 2;
+  mergeSort(order, scratch, begin, middle, before);
+  mergeSort(order, scratch, middle, end, before);
+  size_t i = begin, j = middle, k = begin;
+  while (i < middle && j < end) scratch[k++] = before(order[j], order[i]) ? order[j++] : order[i++];
+  while (i < middle) scratch[k++] = order[i++];
+  while (j < end) scratch[k++] = order[j++];
+  for (size_t x = begin; x < end; ++x) order[x] = scratch[x];
+}
+
 using MathFn = double (*)(double);
 
 }  // namespace
 
-BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRandom& random) {
+bool lessThan(const Value& a, const Value& b, const SourceRange& range) {
+  if (a.isNumber() && b.isNumber()) return compareNumbers(a, b) < 0;
+  if (a.type == Value::Type::String && b.type == Value::Type::String) return a.text < b.text;
+  if (a.isSequence() && a.type == b.type) {
+    size_t n = std::min(a.items->size(), b.items->size());
+    for (size_t i = 0; i < n; ++i) {
+      if (lessThan((*a.items)[i], (*b.items)[i], range)) return true;
+      if (lessThan((*b.items)[i], (*a.items)[i], range)) return false;
+    }
+    return a.items->size() < b.items->size();
+  }
+  throw ElaborationError(range, fmt::format("TypeError: '<' not supported between instances of '{}' and '{}'",
+                                            a.typeName(), b.typeName()));
+}
+
+void sortValues(ValueList& items, const Value& key, bool reverse, Interpreter& interp, const SourceRange& range) {
+  interp.charge(items.size(), range);
+  ValueList keys;
+  if (key.type == Value::Type::None) {
+    keys = items;
+  } else {
+    for (const auto& item : items) {
+      CallArguments args;
+      args.callRange = range;
+      args.calleeName = "key";
+      args.positional = {item};
+      args.positionalRanges = {range};
+      keys.push_back(interp.call(key, args));
+    }
+  }
+  std::vector<size_t> order(items.size()), scratch(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Python's reverse keeps equal elements in their order: b comes before a when b's key is greater.
+  auto before = [&](size_t x, size_t y) {
+    return reverse ? lessThan(keys[y], keys[x], range) : lessThan(keys[x], keys[y], range);
+  };
+  mergeSort(order, scratch, 0, order.size(), before);
+  ValueList sorted;
+  sorted.reserve(items.size());
+  for (size_t i : order) sorted.push_back(items[i]);
+  items = std::move(sorted);
+}
+
+BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRandom& random, std::ostream& printOutput) {
   BuiltinTables t;
   auto& g = t.globals;
   auto def = [&g](const std::string& name, std::function<Value(CallArguments&)> fn) {
@@ -105,9 +188,11 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
     for (uint64_t i = 0; i < count; ++i) items.push_back(Value::fromInt(static_cast<int64_t>(start + __int128(step) * i)));
     return Value::list(std::move(items));
   });
-  def("len", [](CallArguments& a) {
+  def("len", [&objects](CallArguments& a) {
     expectCount(a, 1, 1);
     const Value& v = a.positional[0];
+    // pyo's len(obj): the object's number of streams.
+    if (v.type == Value::Type::Object && !v.isStream()) return Value::fromInt(objects.streamCount(v));
     if (v.type == Value::Type::String) return Value::fromInt(static_cast<int64_t>(v.text.size()));
     if (v.isSequence() || v.type == Value::Type::Dict) return Value::fromInt(static_cast<int64_t>(v.items->size()));
     throw ElaborationError(a.positionalRanges[0], fmt::format("object of type '{}' has no len()", v.typeName()));
@@ -140,14 +225,14 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
     expectCount(a, 0, 1);
     return Value::fromBool(!a.positional.empty() && interp.truthy(a.positional[0]));
   });
-  def("str", [](CallArguments& a) {
+  def("str", [&objects](CallArguments& a) {
+    expectCount(a, 0, 1);
+    if (a.positional.empty()) return Value::fromString("");
+    return Value::fromString(str(a.positional[0], objects, a.callRange));
+  });
+  def("repr", [&objects](CallArguments& a) {
     expectCount(a, 1, 1);
-    const Value& v = a.positional[0];
-    if (v.type == Value::Type::String) return v;
-    if (v.type == Value::Type::Int) return Value::fromString(std::to_string(v.integer));
-    if (v.type == Value::Type::Bool) return Value::fromString(v.boolean ? "True" : "False");
-    if (v.type == Value::Type::Float) return Value::fromString(floatRepr(v.real));
-    return Value::fromString(v.typeName());
+    return Value::fromString(repr(a.positional[0], objects, a.callRange));
   });
   def("abs", [](CallArguments& a) {
     expectCount(a, 1, 1);
@@ -171,8 +256,22 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
   };
   def("max", extremum(true));
   def("min", extremum(false));
-  def("sum", [&interp](CallArguments& a) {
+  def("sum", [&interp, &objects](CallArguments& a) {
     expectCount(a, 1, 2);
+    ValueList items = interp.iterate(a.positional[0], a.positionalRanges[0]);
+    // pyo: a sum with PyoObjects in it is their signal sum (start + x + y ..., Add nodes), as Python's sum() of
+    // objects with __add__ and __radd__.
+    if (std::any_of(items.begin(), items.end(), [](const Value& v) { return v.type == Value::Type::Object; })) {
+      Value total = a.positional.size() == 2 ? a.positional[1] : Value::fromInt(0);
+      for (const auto& v : items) {
+        if (!v.isNumber() && v.type != Value::Type::Object)
+          throw ElaborationError(a.positionalRanges[0], fmt::format("sum() of PyoObjects and {}", v.typeName()));
+        total = total.isNumber() && v.isNumber()
+                    ? arithmetic(ast::BinaryOp::Add, total, v, a.callRange)
+                    : objects.arithmetic("Add", total, v, a.callRange);
+      }
+      return total;
+    }
     bool isInt = true;
     int64_t si = 0;
     double sf = 0;
@@ -181,8 +280,8 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
       si = a.positional[1].integer;
       sf = a.positional[1].toNumber();
     }
-    for (const auto& v : interp.iterate(a.positional[0], a.positionalRanges[0])) {
-      if (!v.isNumber()) throw ElaborationError(a.positionalRanges[0], "sum() of non-numbers (sum PyoObjects with +)");
+    for (const auto& v : items) {
+      if (!v.isNumber()) throw ElaborationError(a.positionalRanges[0], fmt::format("sum() of {}", v.typeName()));
       if (v.type == Value::Type::Float) isInt = false;
       if (isInt) si = addIntegers(si, integerOf(v), a.callRange);
       sf += v.toNumber();
@@ -245,21 +344,37 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
     }
     return Value::list(out);
   });
-  def("print", [](CallArguments& a) {
-    // Elaboration output goes to stderr so that `patchc emit` keeps stdout for the stage it prints.
+  def("print", [&objects, &printOutput](CallArguments& a) {
+    // print(*values, sep=' ', end='\n') while compiling, with Python's text of each value; to stdout when
+    // rendering or playing, to stderr for `patchc emit`, whose stdout is the stage it prints (ElaborationOptions).
+    auto keywords = takeKeywords(a, {"sep", "end", "file", "flush"});
+    auto text = [&](const char* name, const char* otherwise) -> std::string {
+      auto it = keywords.find(name);
+      if (it == keywords.end() || it->second.value.type == Value::Type::None) return otherwise;
+      if (it->second.value.type != Value::Type::String)
+        throw ElaborationError(it->second.valueRange, fmt::format("TypeError: {} must be None or a string, not {}",
+                                                                  name, it->second.value.typeName()));
+      return it->second.value.text;
+    };
+    if (auto file = keywords.find("file"); file != keywords.end() && file->second.value.type != Value::Type::None)
+      throw ElaborationError(file->second.valueRange, "print(file=...) is not supported in a patch");
+    const std::string sep = text("sep", " "), end = text("end", "\n");
     std::string line;
     for (size_t i = 0; i < a.positional.size(); ++i) {
-      const Value& v = a.positional[i];
-      if (i) line += ' ';
-      if (v.type == Value::Type::String) line += v.text;
-      else if (v.type == Value::Type::Int) line += std::to_string(v.integer);
-      else if (v.type == Value::Type::Bool) line += v.boolean ? "True" : "False";
-      else if (v.type == Value::Type::Float) line += floatRepr(v.real);
-      else if (v.type == Value::Type::None) line += "None";
-      else line += "<" + v.typeName() + ">";
+      if (i) line += sep;
+      line += str(a.positional[i], objects, a.positionalRanges[i]);
     }
-    std::cerr << line << '\n';
+    printOutput << line << end << std::flush;
     return Value::none();
+  });
+  def("sorted", [&interp](CallArguments& a) {
+    auto keywords = takeKeywords(a, {"key", "reverse"});
+    expectCount(a, 1, 1);
+    ValueList items = interp.iterate(a.positional[0], a.positionalRanges[0]);
+    Value key = keywords.count("key") ? keywords["key"].value : Value::none();
+    bool reverse = keywords.count("reverse") && interp.truthy(keywords["reverse"].value);
+    sortValues(items, key, reverse, interp, a.callRange);
+    return Value::list(std::move(items));
   });
   auto emptyDict = [](CallArguments&) {
     Value d;
@@ -273,18 +388,25 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
   def("object", [](CallArguments& a) -> Value { throw ElaborationError(a.callRange, "object() is not supported"); });
 
   // ---- pyo's functions ----
-  def("midiToHz", [](CallArguments& a) {
-    expectCount(a, 1, 1);
-    return fromDouble(440.0 * std::pow(2.0, (numberArgument(a, 0, "the MIDI note") - 69.0) / 12.0));
-  });
-  def("hzToMidi", [](CallArguments& a) {
-    expectCount(a, 1, 1);
-    return fromDouble(12.0 * std::log2(numberArgument(a, 0, "the frequency") / 440.0) + 69.0);
-  });
-  def("midiToTranspo", [](CallArguments& a) {
-    expectCount(a, 1, 1);
-    return fromDouble(std::pow(2.0, (numberArgument(a, 0, "the MIDI note") - 60.0) / 12.0));
-  });
+  // pyo's conversions take a number, or a list or tuple of them (giving a list or tuple).
+  auto conversion = [&def](const char* name, const char* what, double (*f)(double)) {
+    def(name, [f, what](CallArguments& a) {
+      expectCount(a, 1, 1);
+      const Value& x = a.positional[0];
+      if (!x.isSequence()) return fromDouble(f(numberArgument(a, 0, what)));
+      ValueList out;
+      for (const auto& v : *x.items) {
+        if (!v.isNumber())
+          throw ElaborationError(a.positionalRanges[0], fmt::format("{} of {}() must be numbers, not {}", what,
+                                                                    a.calleeName, v.typeName()));
+        out.push_back(fromDouble(f(v.toNumber())));
+      }
+      return x.type == Value::Type::List ? Value::list(std::move(out)) : Value::tuple(std::move(out));
+    });
+  };
+  conversion("midiToHz", "the MIDI note", [](double x) { return 440.0 * std::pow(2.0, (x - 69.0) / 12.0); });
+  conversion("hzToMidi", "the frequency", [](double x) { return 12.0 * std::log2(x / 440.0) + 69.0; });
+  conversion("midiToTranspo", "the MIDI note", [](double x) { return std::pow(2.0, (x - 60.0) / 12.0); });
   def("rescale", [](CallArguments& a) {
     // pyo: rescale(data, xmin=0.0, xmax=1.0, ymin=0.0, ymax=1.0, xlog=False, ylog=False)
     keywordsToPositional(a, {"data", "xmin", "xmax", "ymin", "ymax", "xlog", "ylog"},
@@ -298,6 +420,56 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
     double y = ylog ? ymin * std::pow(10.0, norm * std::log10(ymax / ymin)) : norm * (ymax - ymin) + ymin;
     return fromDouble(y);
   });
+  // pyo's sampsToSec(x) and secToSamps(x) at the Server's rate, of a number or a list of numbers.
+  auto convert = [&objects](bool toSeconds) {
+    return [&objects, toSeconds](CallArguments& a) {
+      expectCount(a, 1, 1);
+      auto one = [&](const Value& v) {
+        if (!v.isNumber())
+          throw ElaborationError(a.positionalRanges[0], fmt::format("{}() takes a number or a list of numbers, not {}",
+                                                                    a.calleeName, v.typeName()));
+        // pyo: samples / sr as a float; int(seconds * sr), truncated.
+        if (toSeconds) return fromDouble(v.toNumber() / objects.sampleRate());
+        return Value::fromInt(floatToInteger(v.toNumber() * objects.sampleRate(), a.positionalRanges[0]));
+      };
+      const Value& x = a.positional[0];
+      if (!x.isSequence()) return one(x);
+      ValueList out;
+      for (const auto& v : *x.items) out.push_back(one(v));
+      return Value::list(std::move(out));
+    };
+  };
+  def("sampsToSec", convert(true));
+  def("secToSamps", convert(false));
+  def("sndinfo", [&objects, &printOutput](CallArguments& a) {
+    // pyo: sndinfo(path, print=False, raise_on_failure=False) -> (frames, duration, sr, channels, format, type).
+    keywordsToPositional(a, {"path", "print", "raise_on_failure"},
+                         {Value::none(), Value::fromBool(false), Value::fromBool(false)});
+    const Value& path = a.positional[0];
+    if (path.type != Value::Type::String)
+      throw ElaborationError(a.positionalRanges[0], fmt::format("sndinfo()'s path must be a string, not {}",
+                                                                path.typeName()));
+    SoundFileInfo info = soundFileInfo(path.text, objects.patchPath());
+    // pyo returns None for a file it cannot read; the next line would fail on it: the error is said here.
+    if (!info.error.empty()) throw ElaborationError(a.positionalRanges[0], info.error);
+    // pyo computes the duration and the rate in 32-bit floats.
+    const float duration = static_cast<float>(info.frames) / static_cast<float>(info.sampleRate);
+    if (a.positional[1].toNumber() != 0)
+      printOutput << fmt::format("name: {}\nnumber of frames: {}\nduration: {:.4f} sec\nsr: {:.2f}\nchannels: {}\n"
+                                 "format: {}\nsample type: {}\n",
+                                 path.text, info.frames, duration, info.sampleRate, info.channels, info.format,
+                                 info.sampleType)
+                  << std::flush;
+    return Value::tuple({Value::fromInt(info.frames), fromDouble(duration),
+                         fromDouble(static_cast<float>(info.sampleRate)), Value::fromInt(info.channels),
+                         Value::fromString(info.format), Value::fromString(info.sampleType)});
+  });
+  // pyo's windows (Scope, Spectrum, ...) and slider maps: made and kept, doing nothing in a render.
+  for (const char* name : {"Scope", "Spectrum", "SLMap", "SLMapFreq", "SLMapMul", "SLMapPhase", "SLMapQ",
+                           "SLMapDur", "SLMapPan"}) {
+    std::string className = name;
+    def(name, [className](CallArguments&) { return inertObject(className); });
+  }
   g["SNDS_PATH"] = Value::fromString(soundsPath());
   g["Mix"] = objects.mixConstructor();
   g["Server"] = objects.serverConstructor();
@@ -449,6 +621,16 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
   binaryMath("atan2", std::atan2);
   binaryMath("fmod", std::fmod);
   binaryMath("hypot", std::hypot);
+  // `from pyo import *` brings math's pow and pi (pyo 1.0.4: `pow is math.pow`, so pow(3, 2) is 9.0 and pow() of a
+  // PyoObject is a TypeError there).
+  g["pi"] = m["pi"];
+  g["pow"] = Value::makeBuiltin("pow", [mathPow = m["pow"]](CallArguments& a) {
+    for (size_t i = 0; i < a.positional.size(); ++i)
+      if (a.positional[i].type == Value::Type::Object)
+        throw ElaborationError(a.positionalRanges[i], "TypeError: pyo's pow() is math.pow and takes numbers, not a "
+                                                      "PyoObject; write a ** b (pyo's Pow object) or Pow(a, b)");
+    return mathPow.builtin->call(a);
+  });
   m["degrees"] = Value::makeBuiltin("math.degrees", [](CallArguments& a) {
     expectCount(a, 1, 1);
     return fromDouble(numberArgument(a, 0, "x") * 180.0 / M_PI);

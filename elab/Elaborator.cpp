@@ -2,6 +2,7 @@
 
 #include "elab/Builtins.h"
 #include "elab/ElaborationError.h"
+#include "elab/Formatting.h"
 #include "elab/Numbers.h"
 #include "elab/PyoObjects.h"
 #include "elab/StackGuard.h"
@@ -11,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iostream>
 #include <cmath>
 #include <new>
 #include <optional>
@@ -53,8 +55,10 @@ namespace {
 
 class Elaborator final : public Interpreter {
  public:
-  Elaborator(ir::Graph& graph, const Registry& registry, uint32_t seed, const CompileLimits& limits)
-      : limits_(limits), objects_(graph, registry, *this), builtins_(makeBuiltins(*this, objects_, random_)) {
+  Elaborator(ir::Graph& graph, const Registry& registry, uint32_t seed, const CompileLimits& limits,
+             std::ostream& printOutput)
+      : limits_(limits), objects_(graph, registry, *this),
+        builtins_(makeBuiltins(*this, objects_, random_, printOutput)) {
     random_.seed(seed);
     globals_ = newScope(nullptr);
     globals_->isGlobal = true;
@@ -132,6 +136,8 @@ class Elaborator final : public Interpreter {
       case Value::Type::Instance: {
         auto it = object.instance->attributes.find(name);
         if (it != object.instance->attributes.end()) return it->second;
+        // Scope, Spectrum, SLMap: any method, called with anything, does nothing.
+        if (object.instance->cls->inert) return Value::makeBuiltin(name, [](CallArguments&) { return Value::none(); });
         auto ct = object.instance->cls->attributes.find(name);
         if (ct != object.instance->cls->attributes.end()) return bind(ct->second, object);
         std::vector<std::string> known;
@@ -372,7 +378,7 @@ class Elaborator final : public Interpreter {
     using K = ast::Expr::Kind;
     switch (target.kind) {
       case K::Name:
-        if (value.type == Value::Type::Object) objects_.nameNode(value.node, target.text);
+        if (value.type == Value::Type::Object && !value.isStream()) objects_.nameNode(value.node, target.text);
         bindName(target.text, value, scope);
         return;
       case K::Attribute: {
@@ -380,7 +386,7 @@ class Elaborator final : public Interpreter {
         if (object.type == Value::Type::Object) {
           objects_.setAttribute(object, target.text, value, target.range);
         } else if (object.type == Value::Type::Instance) {
-          if (value.type == Value::Type::Object) objects_.nameNode(value.node, target.text);
+          if (value.type == Value::Type::Object && !value.isStream()) objects_.nameNode(value.node, target.text);
           object.instance->attributes[target.text] = value;
         } else if (object.type == Value::Type::Server) {
           objects_.setServerAttribute(object, target.text, value, target.range);
@@ -594,13 +600,18 @@ class Elaborator final : public Interpreter {
         for (size_t i = 0; i < container.keys->size(); ++i)
           if (equal((*container.keys)[i], index, range)) return (*container.items)[i];
         throw ElaborationError(range, "key not found in dict");
+      case Value::Type::Object: return objects_.stream(container, index, range);
       default:
         throw ElaborationError(range, fmt::format("'{}' object is not subscriptable", container.typeName()));
     }
   }
 
   // Python's sequence[start:stop:step], for lists, tuples and strings.
-  Value slice(const Value& sequence, const ast::Expr& bounds, const std::shared_ptr<Scope>& scope) {
+  Value slice(const Value& sliced, const ast::Expr& bounds, const std::shared_ptr<Scope>& scope) {
+    // pyo: a slice of an object is the list of those streams.
+    const Value sequence = sliced.type == Value::Type::Object && !sliced.isStream()
+                               ? Value::list(objects_.streams(sliced))
+                               : sliced;
     if (!sequence.isSequence() && sequence.type != Value::Type::String)
       throw ElaborationError(bounds.range, fmt::format("'{}' object cannot be sliced", sequence.typeName()));
     auto bound = [&](const ast::Expr* expr) -> std::optional<int64_t> {
@@ -673,6 +684,10 @@ class Elaborator final : public Interpreter {
         for (char c : v.text) out.push_back(Value::fromString(std::string(1, c)));
         return out;
       }
+      case Value::Type::Object:
+        // pyo: iterating over an object gives its streams.
+        if (!v.isStream()) return objects_.streams(v);
+        throw ElaborationError(range, "one stream of an object (obj[i]) is not iterable");
       default: throw ElaborationError(range, fmt::format("'{}' object is not iterable", v.typeName()));
     }
   }
@@ -683,12 +698,16 @@ class Elaborator final : public Interpreter {
         (l.isSequence() && r.type == Value::Type::Object) || (r.isSequence() && l.type == Value::Type::Object)) {
       const char* opName = op == O::Add ? "Add" : op == O::Sub ? "Sub" : op == O::Mul ? "Mul" : op == O::Div ? "Div"
                                                                                                                : nullptr;
+      // pyo: a ** b is Pow(a, b) on either side; obj % x is Wrap(obj, 0, x), and x % obj a TypeError.
+      if (op == O::Pow) return objects_.make("Pow", {l, r}, range);
+      if (op == O::Mod && l.type == Value::Type::Object) return objects_.make("Wrap", {l, Value::fromInt(0), r}, range);
       if (!opName)
         throw ElaborationError(range, fmt::format("operator '{}' is not supported between PyoObjects",
                                                   ast::spelling(op)));
       return objects_.arithmetic(opName, l, r, range);
     }
     if (l.isNumber() && r.isNumber()) return arithmetic(op, l, r, range);
+    if (op == O::Mod && l.type == Value::Type::String) return Value::fromString(percentFormat(l.text, r, objects_, range));
     if (op == O::Add && l.type == r.type && (l.isSequence() || l.type == Value::Type::String)) {
       if (l.type == Value::Type::String) {
         checkSize(l.text.size(), r.text.size(), "string", range);
@@ -750,7 +769,7 @@ class Elaborator final : public Interpreter {
         for (size_t i = 0; i < a.items->size(); ++i)
           if (!equal((*a.items)[i], (*b.items)[i], range)) return false;
         return true;
-      case Value::Type::Object: return a.node == b.node;
+      case Value::Type::Object: return a.node == b.node && a.lane == b.lane;
       case Value::Type::Instance: return a.instance == b.instance;
       default: return false;
     }
@@ -914,8 +933,82 @@ class Elaborator final : public Interpreter {
           if (equal((*list.items)[i], a.positional[0], a.callRange)) return Value::fromInt(static_cast<int64_t>(i));
         throw ElaborationError(a.callRange, "value is not in the list");
       });
+    if (name == "insert")
+      return Value::makeBuiltin("insert", [this, list](CallArguments& a) {
+        expectCount(a, 2, 2);
+        if (a.positional[0].type != Value::Type::Int && a.positional[0].type != Value::Type::Bool)
+          throw ElaborationError(a.positionalRanges[0], fmt::format("TypeError: list.insert()'s index must be an "
+                                                                    "integer, not {}", a.positional[0].typeName()));
+        // Python clamps the index: insert(100, x) appends, insert(-100, x) prepends.
+        int64_t n = static_cast<int64_t>(list.items->size()), i = integerOf(a.positional[0]);
+        i = std::clamp<int64_t>(i < 0 ? i + n : i, 0, n);
+        checkSize(list.items->size(), 1, "list", a.callRange);
+        charge(list.items->size(), a.callRange);
+        list.items->insert(list.items->begin() + i, a.positional[1]);
+        return Value::none();
+      });
+    if (name == "pop")
+      return Value::makeBuiltin("pop", [this, list](CallArguments& a) {
+        expectCount(a, 0, 1);
+        if (list.items->empty()) throw ElaborationError(a.callRange, "IndexError: pop from empty list");
+        size_t i = a.positional.empty() ? list.items->size() - 1
+                                        : listIndex(list, a.positional[0], a.positionalRanges[0]);
+        Value popped = (*list.items)[i];
+        charge(list.items->size(), a.callRange);
+        list.items->erase(list.items->begin() + static_cast<std::ptrdiff_t>(i));
+        return popped;
+      });
+    if (name == "remove")
+      return Value::makeBuiltin("remove", [this, list](CallArguments& a) {
+        expectCount(a, 1, 1);
+        for (size_t i = 0; i < list.items->size(); ++i)
+          if (equal((*list.items)[i], a.positional[0], a.callRange)) {
+            charge(list.items->size(), a.callRange);
+            list.items->erase(list.items->begin() + static_cast<std::ptrdiff_t>(i));
+            return Value::none();
+          }
+        throw ElaborationError(a.callRange, "ValueError: list.remove(x): x not in list");
+      });
+    if (name == "count")
+      return Value::makeBuiltin("count", [this, list](CallArguments& a) {
+        expectCount(a, 1, 1);
+        charge(list.items->size(), a.callRange);
+        int64_t count = 0;
+        for (const auto& item : *list.items) count += equal(item, a.positional[0], a.callRange) ? 1 : 0;
+        return Value::fromInt(count);
+      });
+    if (name == "reverse")
+      return Value::makeBuiltin("reverse", [this, list](CallArguments& a) {
+        expectCount(a, 0, 0);
+        charge(list.items->size(), a.callRange);
+        std::reverse(list.items->begin(), list.items->end());
+        return Value::none();
+      });
+    if (name == "sort")
+      return Value::makeBuiltin("sort", [this, list](CallArguments& a) {
+        Value key = Value::none();
+        bool reverse = false;
+        for (const auto& k : a.keywords) {
+          if (k.name == "key") key = k.value;
+          else if (k.name == "reverse") reverse = truthy(k.value);
+          else throw ElaborationError(k.nameRange, fmt::format("sort() got an unexpected keyword argument '{}'", k.name));
+        }
+        if (!a.positional.empty())
+          throw ElaborationError(a.positionalRanges[0], "TypeError: sort() takes no positional arguments");
+        ValueList items = *list.items;
+        sortValues(items, key, reverse, *this, a.callRange);
+        *list.items = std::move(items);
+        return Value::none();
+      });
+    if (name == "copy")
+      return Value::makeBuiltin("copy", [this, list](CallArguments& a) {
+        expectCount(a, 0, 0);
+        charge(list.items->size(), a.callRange);
+        return Value::list(*list.items);
+      });
     throw ElaborationError(range, withSuggestion(fmt::format("'list' object has no attribute '{}' in a patch", name),
-                                                 name, {"append", "extend", "index"}));
+                                                 name, {"append", "extend", "insert", "pop", "remove", "index", "count",
+                                                        "reverse", "sort", "copy"}));
   }
 
   Value dictMethod(const Value& dict, const std::string& name, const SourceRange& range) {
@@ -970,10 +1063,12 @@ std::unique_ptr<ir::Graph> elaborate(const ast::Module& module, Diagnostics& dia
   auto run = [&] {
     SourceRange statement;
     try {
-      elab::Elaborator elaborator(*graph, registry, options.seed, options.limits);
+      elab::Elaborator elaborator(*graph, registry, options.seed, options.limits,
+                                  options.printOutput ? *options.printOutput : std::cerr);
       try {
         elaborator.objects().configure(options.limits, diagnostics);
         elaborator.run(module);
+        elaborator.objects().finish();
         // Before anything is allocated: init would allocate this much state (issue 7).
         if (auto tooBig = ir::checkStateBytes(*graph, options.limits.stateBytes))
           throw elab::ElaborationError(tooBig->range, tooBig->message);

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <ostream>
 
 namespace patchc {
 
@@ -18,6 +19,8 @@ struct ElaborationOptions {
   uint32_t seed = 0;  // seeds compile-time `random` until the script calls random.seed()
   const Registry* registry = nullptr;  // defaults to Registry::builtin()
   CompileLimits limits;
+  // Where the script's print() writes: null for stderr (`patchc emit`, whose stdout is the stage it prints).
+  std::ostream* printOutput = nullptr;
 };
 
 // Evaluates the module. On an error it reports one diagnostic and returns null.

@@ -92,6 +92,10 @@ ir::Signal PyoObjects::toSignal(const Value& value, const SourceRange& range, co
       if (kind == InputKind::Constant)
         throw ElaborationError(range, fmt::format("{} must be a number known when compiling, not a PyoObject", what));
       const auto& node = graph_.node(v.node);
+      if (v.isStream()) {
+        signal.lanes.push_back(ir::LaneSource::of(v.node, v.lane));
+        return;
+      }
       for (int lane = 0; lane < node.lanes; ++lane) signal.lanes.push_back(ir::LaneSource::of(v.node, lane));
     } else {
       throw ElaborationError(range, fmt::format("{} must be a number, a PyoObject or a list of them, not {}", what,
@@ -338,6 +342,9 @@ void PyoObjects::setInput(ir::Node& node, size_t index, ir::Signal signal, const
 void PyoObjects::setAttribute(const Value& object, const std::string& name, const Value& value,
                               const SourceRange& range) {
   ir::Node& node = graph_.node(object.node);
+  if (object.isStream())
+    throw ElaborationError(range, fmt::format("one stream of {} (obj[i]) has no attribute '{}' to set; set it on the "
+                                              "object, with a list for a value per stream", node.opName(), name));
   auto names = inputNames(node);
   auto it = std::find(names.begin(), names.end(), name);
   if (it == names.end())
@@ -355,6 +362,7 @@ void PyoObjects::setAttribute(const Value& object, const std::string& name, cons
 }
 
 Value PyoObjects::attribute(const Value& object, const std::string& name, const SourceRange& range) {
+  if (object.isStream()) return streamMethod(object, name, range);
   const ir::Node& node = graph_.node(object.node);
   auto& given = given_[node.id];
   if (auto it = given.find(name); it != given.end()) return it->second;
@@ -369,18 +377,69 @@ Value PyoObjects::method(const Value& object, const std::string& name, const Sou
   if (name == "out")
     return Value::makeBuiltin("out", [this, id, object, self](CallArguments& args) {
       auto b = bind("out", {"chnl", "inc", "dur", "delay"}, {0.0f, 1.0f, 0.0f, 0.0f}, args);
-      int chnl = intArgument(b[0].value, b[0].range, "out()'s channel");
-      if (intArgument(b[1].value, b[1].range, "out()'s inc") != 1)
-        throw ElaborationError(b[1].range, "out(inc=...) other than 1 is not supported yet");
       if (b[2].value.toNumber() != 0 || b[3].value.toNumber() != 0)
         throw ElaborationError(b[2].given ? b[2].range : b[3].range, "out(dur=..., delay=...) is not supported yet");
-      if (chnl < 0) throw ElaborationError(b[0].range, "out()'s channel must not be negative");
+      std::vector<int> channels = outputChannels(id, b[0], b[1]);
       removeTaps(id);
-      graph_.addOutput({id, chnl, args.callRange});
+      const int count = graph_.server.channels;
+      bool inOrder = true;  // lane i to channel first + i (mod nchnls): one tap of the whole node, as before
+      for (size_t i = 0; i < channels.size(); ++i)
+        inOrder = inOrder && channels[i] == (channels[0] + static_cast<int>(i)) % count;
+      if (inOrder) {
+        // The channel as given when it is one (a printout shows out(3)'s "ch 3" with 2 channels, as before).
+        int given = b[0].value.isNumber() ? intArgument(b[0].value, b[0].range, "out()'s channel") : -1;
+        graph_.addOutput({id, given >= 0 ? given : channels[0], args.callRange});
+      } else {
+        for (size_t i = 0; i < channels.size(); ++i)
+          graph_.addOutput({id, channels[i], args.callRange, static_cast<int>(i), 1});
+      }
       self().stopped = false;
       start(id);
       return object;
     });
+  if (name == "get")
+    return Value::makeBuiltin("get", [this, object](CallArguments& args) {
+      auto b = bind("get", {"all"}, {0.0f}, args);
+      return initialValue(object, interpreter_.truthy(b[0].value), args.callRange);
+    });
+  if (name == "set")
+    return Value::makeBuiltin("set", [this, object, self](CallArguments& args) {
+      // pyo's PyoObject.set(attr, value, port=0.025, callback=None): the attribute ramps to `value` in `port`
+      // seconds (a VarPort there, a SigTo here) from the value it had.
+      std::vector<std::string> names{"attr", "value", "port", "callback"};
+      std::vector<std::optional<float>> defaults{std::nullopt, std::nullopt, 0.025f, 0.0f};
+      auto b = bind("set", names, defaults, args);
+      if (b[0].value.type != Value::Type::String)
+        throw ElaborationError(b[0].range, fmt::format("set()'s attr must be an attribute's name (a string), not {}",
+                                                       describe(b[0].value)));
+      if (b[3].given && b[3].value.type != Value::Type::None)
+        throw ElaborationError(b[3].range, "set(callback=...) is not supported yet (callbacks come with issue 8 §3)");
+      const std::string& attr = b[0].value.text;
+      if (!b[2].value.isNumber())
+        throw ElaborationError(b[2].range, fmt::format("set()'s port must be a number, not {}", describe(b[2].value)));
+      double port = b[2].value.toNumber();
+      Value current = attribute(object, attr, b[0].range);
+      auto numbers = [](const Value& v) {
+        return v.isNumber() || (v.isSequence() && !v.items->empty() &&
+                                std::all_of(v.items->begin(), v.items->end(), [](const Value& x) { return x.isNumber(); }));
+      };
+      if (!numbers(b[1].value))
+        throw ElaborationError(b[1].range, fmt::format("set()'s value must be a number or a list of numbers, as in "
+                                                       "pyo, not {}", describe(b[1].value)));
+      if (port > 0 && registry_.find("SigTo") && numbers(current)) {
+        Value ramp = make("SigTo", {b[1].value, Value::fromFloat(port), current}, args.callRange);
+        setAttribute(object, attr, ramp, b[1].range);
+      } else {
+        // Without SigTo in this build (or with port=0) the value is set at once.
+        setAttribute(object, attr, b[1].value, b[1].range);
+      }
+      // What reading the attribute gives afterwards in pyo is the ramp; the target value is closer to intent.
+      given_[self().id][attr] = b[1].value;
+      return Value::none();
+    });
+  // Windows of pyo's GUI: nothing to show in a render (a REPL may give them one).
+  if (name == "ctrl" || name == "view" || name == "graph")
+    return Value::makeBuiltin(name, [](CallArguments&) { return Value::none(); });
   if (name == "play")
     return Value::makeBuiltin("play", [this, id, object, self](CallArguments& args) {
       auto b = bind("play", {"dur", "delay"}, {0.0f, 0.0f}, args);
@@ -440,7 +499,7 @@ Value PyoObjects::method(const Value& object, const std::string& name, const Sou
       });
   }
   std::vector<std::string> known = inputNames(graph_.node(id));
-  for (const char* m : {"out", "play", "stop", "mix", "range"}) known.push_back(m);
+  for (const char* m : {"out", "play", "stop", "mix", "range", "get", "set", "ctrl", "view"}) known.push_back(m);
   throw ElaborationError(range, withSuggestion(fmt::format("{} has no attribute '{}'", graph_.node(id).opName(), name),
                                                name, known));
 }
@@ -454,6 +513,195 @@ Value PyoObjects::arithmetic(const char* op, const Value& left, const Value& rig
                  ir::Signal::constant(1.0f), ir::Signal::constant(0.0f)};
   graph_.updateShape(node);
   return Value::object(node.id);
+}
+
+Value PyoObjects::make(const std::string& name, ValueList positional, const SourceRange& range) {
+  const ObjectSpec* spec = registry_.find(name);
+  if (!spec)
+    throw ElaborationError(range, fmt::format("this needs pyo's {} object, which this build of patchc does not have "
+                                              "yet", name));
+  CallArguments args;
+  args.callRange = range;
+  args.calleeName = name;
+  args.positionalRanges.assign(positional.size(), range);
+  args.positional = std::move(positional);
+  return construct(*spec, args);
+}
+
+int64_t PyoObjects::streamCount(const Value& object) const {
+  return object.isStream() ? 1 : graph_.node(object.node).lanes;
+}
+
+Value PyoObjects::stream(const Value& object, const Value& index, const SourceRange& range) {
+  const ir::Node& node = graph_.node(object.node);
+  if (object.isStream())
+    throw ElaborationError(range, fmt::format("one stream of {} (obj[i]) cannot be indexed again", node.opName()));
+  if (index.type == Value::Type::String)
+    throw ElaborationError(range, fmt::format("{} has no stream named '{}' in a patch", node.opName(), index.text));
+  if (index.type != Value::Type::Int && index.type != Value::Type::Bool)
+    throw ElaborationError(range, fmt::format("indices of a PyoObject must be integers, not {}", describe(index)));
+  int64_t i = index.type == Value::Type::Int ? index.integer : index.boolean;
+  const int64_t n = node.lanes;
+  // As pyo: a negative index counts from the end (Python's list of streams); pyo prints a message and returns None
+  // for one past the end, an error here at the index.
+  if (i < -n || i >= n)
+    throw ElaborationError(range, fmt::format("index {} is out of range: {} has {} stream{}", i, node.opName(), n,
+                                              n == 1 ? "" : "s"));
+  return Value::stream(object.node, static_cast<int>(i < 0 ? i + n : i));
+}
+
+ValueList PyoObjects::streams(const Value& object) const {
+  if (object.isStream()) return {object};
+  ValueList all;
+  for (int lane = 0; lane < graph_.node(object.node).lanes; ++lane) all.push_back(Value::stream(object.node, lane));
+  return all;
+}
+
+std::string PyoObjects::repr(const Value& object) const {
+  const ir::Node& node = graph_.node(object.node);
+  // pyo's arithmetic on objects makes Dummy objects; patchc's internal ops stand for them.
+  std::string cls = node.kind == ir::NodeKind::Mix ? "Mix" : node.spec->internal ? "Dummy" : node.spec->name;
+  if (object.isStream()) return fmt::format("<_pyo.{}_base object>", cls);
+  return fmt::format("< Instance of {} class >", cls);
+}
+
+std::vector<int> PyoObjects::outputChannels(ir::NodeId id, const Binding& chnl, const Binding& inc) {
+  const int lanes = graph_.node(id).lanes;
+  const int count = graph_.server.channels;
+  std::vector<int> channels(static_cast<size_t>(lanes));
+  // pyo's stream.out(c) sends to channel c % nchnls; a negative c would index before pyo's output buffer.
+  auto wrapped = [&](int64_t c, const SourceRange& range) {
+    if (c < 0)
+      throw ElaborationError(range, fmt::format("out() would send a stream to channel {}; channels start at 0", c));
+    return static_cast<int>(c % count);
+  };
+  if (chnl.value.isSequence()) {
+    // pyo: successive values of the list go to successive streams (stream i to chnl[i % len]); inc is not used.
+    const ValueList& list = *chnl.value.items;
+    if (list.empty()) throw ElaborationError(chnl.range, "out()'s channel list is empty");
+    for (int i = 0; i < lanes; ++i)
+      channels[static_cast<size_t>(i)] =
+          wrapped(intArgument(list[static_cast<size_t>(i) % list.size()], chnl.range, "a channel of out()"), chnl.range);
+    return channels;
+  }
+  const int64_t first = intArgument(chnl.value, chnl.range, "out()'s channel");
+  const int64_t step = intArgument(inc.value, inc.range, "out()'s inc");
+  if (first >= 0) {
+    // pyo: stream i to chnl + i * inc, wrapped around nchnls.
+    for (int i = 0; i < lanes; ++i) channels[static_cast<size_t>(i)] = wrapped(first + i * step, inc.range);
+    return channels;
+  }
+  // pyo: streams begin at 0 and step by inc, then the list of streams is scrambled, again while it comes out in
+  // the plain order.
+  for (uint32_t attempt = 0;; ++attempt) {
+    std::vector<int> order = scrambledOrder(id, lanes, attempt);
+    for (int i = 0; i < lanes; ++i)
+      channels[static_cast<size_t>(order[static_cast<size_t>(i)])] = wrapped(int64_t(i) * step, inc.range);
+    bool plain = true;
+    for (int i = 0; i < lanes; ++i) plain = plain && channels[static_cast<size_t>(i)] == i;
+    // One stream (where pyo loops for ever) or a plain order again after many seeds: kept as it is.
+    if (!plain || lanes < 2 || attempt == 1000) return channels;
+  }
+}
+
+std::vector<int> PyoObjects::scrambledOrder(ir::NodeId id, int count, uint32_t attempt) const {
+  // pyo's seed is the digits after the point of time.process_time(): a number below 10^6 here, from a SplitMix64
+  // of the elaboration seed, the node and the attempt.
+  uint64_t z = (uint64_t(graph_.seed) << 32) ^ (uint64_t(graph_.node(id).seedIndex) << 12) ^ attempt;
+  z += 0x9e3779b97f4a7c15ull;
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  z ^= z >> 31;
+  const uint64_t seed = z % 1000000;
+  // listscramble: pos = (pos * seed) % len(l), take l[pos], until l is empty.
+  std::vector<int> remaining(static_cast<size_t>(count));
+  for (int i = 0; i < count; ++i) remaining[static_cast<size_t>(i)] = i;
+  std::vector<int> order;
+  uint64_t pos = 1;
+  while (!remaining.empty()) {
+    pos = (pos * seed) % remaining.size();
+    order.push_back(remaining[pos]);
+    remaining.erase(remaining.begin() + static_cast<std::ptrdiff_t>(pos));
+  }
+  return order;
+}
+
+Value PyoObjects::streamMethod(const Value& stream, const std::string& name, const SourceRange& range) {
+  ir::NodeId id = stream.node;
+  if (name == "out")
+    return Value::makeBuiltin("out", [this, id, stream](CallArguments& args) {
+      // A stream's own out(chnl=0, dur=0, delay=0) (pyo's _base objects): this stream to chnl % nchnls.
+      auto b = bind("out", {"chnl", "dur", "delay"}, {0.0f, 0.0f, 0.0f}, args);
+      if (b[1].value.toNumber() != 0 || b[2].value.toNumber() != 0)
+        throw ElaborationError(b[1].given ? b[1].range : b[2].range, "out(dur=..., delay=...) is not supported yet");
+      int chnl = intArgument(b[0].value, b[0].range, "out()'s channel");
+      if (chnl < 0)
+        throw ElaborationError(b[0].range, "the channel of one stream's out() must not be negative");
+      auto& taps = graph_.outputs();
+      taps.erase(std::remove_if(taps.begin(), taps.end(),
+                                [&](const ir::OutputTap& t) {
+                                  return t.node == id && t.laneCount == 1 && t.firstLane == stream.lane;
+                                }),
+                 taps.end());
+      graph_.addOutput({id, chnl % graph_.server.channels, args.callRange, stream.lane, 1});
+      graph_.node(id).stopped = false;
+      start(id);
+      return stream;
+    });
+  throw ElaborationError(range, fmt::format("one stream of {} (obj[i]) has no attribute '{}' in a patch (it has "
+                                            "out()); use the object itself",
+                                            graph_.node(id).opName(), name));
+}
+
+Value PyoObjects::initialValue(const Value& object, bool all, const SourceRange& range) {
+  const ir::Node& node = graph_.node(object.node);
+  // A Sig of numbers outputs value * mul + add from its first sample, in 32-bit floats (pyo 1.0.4 prints
+  // Sig(0.3, mul=2).get() as 0.6000000238418579 before the server starts).
+  auto laneValue = [&](int lane) -> std::optional<double> {
+    if (node.kind != ir::NodeKind::Object || node.spec->name != "Sig") return std::nullopt;
+    const auto& value = node.inputs[0].forLane(lane);
+    const auto& mul = node.inputs[node.mulIndex()].forLane(lane);
+    const auto& add = node.inputs[node.addIndex()].forLane(lane);
+    if (!value.isConstant() || !mul.isConstant() || !add.isConstant()) return std::nullopt;
+    return static_cast<double>(value.value * mul.value + add.value);
+  };
+  bool known = true;
+  auto at = [&](int lane) {
+    auto v = laneValue(lane);
+    known = known && v.has_value();
+    return Value::fromFloat(v.value_or(0.0));
+  };
+  Value result;
+  if (all && !object.isStream()) {
+    ValueList values;
+    for (int lane = 0; lane < node.lanes; ++lane) values.push_back(at(lane));
+    result = Value::list(std::move(values));
+  } else {
+    result = at(object.isStream() ? object.lane : 0);
+  }
+  if (!known && diagnostics_)
+    diagnostics_->warning(range, fmt::format("{}.get() is 0.0 while compiling, as pyo's is before its server "
+                                             "runs; only a Sig of numbers has a value known now", node.opName()));
+  return result;
+}
+
+void PyoObjects::finish() {
+  if (amp_ == 1.0) return;
+  const ObjectSpec* mul = registry_.find("Mul");
+  if (!mul) throw ElaborationError({}, "internal: no 'Mul' op in the registry");
+  std::vector<ir::OutputTap> scaled;
+  for (const ir::OutputTap tap : std::vector<ir::OutputTap>(graph_.outputs())) {
+    const int count = tap.whole() ? graph_.node(tap.node).lanes : tap.laneCount;
+    ir::Signal source;
+    for (int i = 0; i < count; ++i) source.lanes.push_back(ir::LaneSource::of(tap.node, tap.firstLane + i));
+    source.rate = ir::inferRate(source);
+    ir::Node& gain = addNode(ir::NodeKind::Object, mul, 1, tap.origin);
+    gain.inputs = {std::move(source), ir::Signal::constant(static_cast<float>(amp_)), ir::Signal::constant(1.0f),
+                   ir::Signal::constant(0.0f)};
+    graph_.updateShape(gain);
+    scaled.push_back({gain.id, tap.firstChannel, tap.origin});
+  }
+  graph_.outputs() = std::move(scaled);
 }
 
 // ---- Server ----
@@ -488,8 +736,8 @@ Value PyoObjects::serverAttribute(const Value& server, const std::string& name, 
   static const std::set<std::string> chained{"boot", "start"};
   static const std::set<std::string> ignored{"stop",         "shutdown",     "gui",        "deactivateMidi",
                                              "setVerbosity", "recordOptions", "recstart",   "recstop",
-                                             "setAmp",       "closeGui",     "setInOutDevice", "setOutputDevice",
-                                             "setInputDevice", "setMidiInputDevice", "amp", "verbosity"};
+                                             "closeGui",     "setInOutDevice", "setOutputDevice",
+                                             "setInputDevice", "setMidiInputDevice", "verbosity"};
   if (name == "setGlobalSeed")
     return Value::makeBuiltin(name, [this](CallArguments& args) {
       expectCount(args, 1, 1);
@@ -507,16 +755,43 @@ Value PyoObjects::serverAttribute(const Value& server, const std::string& name, 
     return Value::makeBuiltin(name, [this](CallArguments&) { return Value::fromInt(graph_.server.channels); });
   if (name == "getBufferSize")
     return Value::makeBuiltin(name, [this](CallArguments&) { return Value::fromInt(graph_.server.bufferSize); });
+  if (name == "amp") return Value::fromFloat(amp_);
+  if (name == "setAmp")
+    return Value::makeBuiltin(name, [this, server](CallArguments& args) {
+      auto b = bind("setAmp", {"x"}, {std::nullopt}, args);
+      setServerAttribute(server, "amp", b[0].value, b[0].range);
+      return Value::none();
+    });
+  if (name == "getIsBooted")
+    return Value::makeBuiltin(name, [](CallArguments&) { return Value::fromInt(1); });
+  if (name == "getIsStarted")
+    return Value::makeBuiltin(name, [this](CallArguments&) { return Value::fromInt(started_ ? 1 : 0); });
+  if (name == "start")
+    return Value::makeBuiltin(name, [this, server](CallArguments&) {
+      started_ = true;
+      return server;
+    });
   if (chained.count(name)) return Value::makeBuiltin(name, [server](CallArguments&) { return server; });
   if (ignored.count(name)) return Value::makeBuiltin(name, [](CallArguments&) { return Value::none(); });
   std::vector<std::string> known(chained.begin(), chained.end());
+  for (const char* getter : {"getSamplingRate", "getNchnls", "getBufferSize", "getIsBooted", "getIsStarted",
+                             "setGlobalSeed", "amp", "setAmp"})
+    known.push_back(getter);
   known.insert(known.end(), ignored.begin(), ignored.end());
   throw ElaborationError(range, withSuggestion(fmt::format("Server has no attribute '{}' in a patch", name), name,
                                                known));
 }
 
-void PyoObjects::setServerAttribute(const Value&, const std::string& name, const Value&, const SourceRange& range) {
-  if (name == "amp" || name == "verbosity") return;  // accepted, no effect on the compiled patch
+void PyoObjects::setServerAttribute(const Value&, const std::string& name, const Value& value,
+                                    const SourceRange& range) {
+  if (name == "amp") {
+    if (!value.isNumber())
+      throw ElaborationError(range, fmt::format("the Server's amp must be a number, not {}", describe(value)));
+    finiteFloat(value.toNumber(), range, "the Server's amp");
+    amp_ = value.toNumber();
+    return;
+  }
+  if (name == "verbosity") return;  // accepted, no effect on the compiled patch
   throw ElaborationError(range, fmt::format("Server attribute '{}' cannot be set in a patch", name));
 }
 

@@ -40,6 +40,26 @@ class PyoObjects {
 
   // `left op right` where at least one side is a PyoObject: an internal Add/Sub/Mul/Div node.
   Value arithmetic(const char* op, const Value& left, const Value& right, const SourceRange& range);
+  // The registry's object `name` made with these positional arguments, as the script's `name(...)` would (`a **
+  // b` is Pow(a, b), `a % b` is Wrap(a, 0, b), as in pyo); an error at `range` when this build lacks it.
+  Value make(const std::string& name, ValueList positional, const SourceRange& range);
+
+  // pyo's len(obj): the number of streams; obj[i]: one stream (a negative index counts from the end).
+  int64_t streamCount(const Value& object) const;
+  Value stream(const Value& object, const Value& index, const SourceRange& range);
+  // Every stream of `object`, in order (iteration, list(obj), slices).
+  ValueList streams(const Value& object) const;
+  // What print() and str() show: "< Instance of Sine class >" as pyo's repr, "<_pyo.Sine_base object>" for a
+  // stream.
+  std::string repr(const Value& object) const;
+  // The Server's sample rate (sampsToSec, secToSamps).
+  double sampleRate() const { return graph_.server.sampleRate; }
+  // The patch's file name: sound files are found as given, else beside it (sndinfo, SfPlayer).
+  const std::string& patchPath() const { return graph_.sourceName; }
+
+  // After the script: pyo's Server amp (`s.amp = x`, `s.setAmp(x)`) scales everything sent out, as a Mul after
+  // each tap (gain-fold moves it into the object's mul where it can).
+  void finish();
 
   // Gives a node the name of the variable it is first assigned to: part of its stable identity.
   void nameNode(ir::NodeId id, const std::string& name);
@@ -65,6 +85,14 @@ class PyoObjects {
   void start(ir::NodeId id);
   bool reaches(ir::NodeId from, ir::NodeId to) const;
   void removeTaps(ir::NodeId id);
+  // `.out(chnl, inc)` as pyo routes it: the output channel of each stream of `id`.
+  std::vector<int> outputChannels(ir::NodeId id, const Binding& chnl, const Binding& inc);
+  // pyo's out(chnl=-1) scrambles its streams (_core.py's listscramble, seeded by the clock there): seeded here
+  // by the elaboration seed and the node, so renders stay the same.
+  std::vector<int> scrambledOrder(ir::NodeId id, int count, uint32_t attempt) const;
+  Value streamMethod(const Value& stream, const std::string& name, const SourceRange& range);
+  // obj.get(all=False) at compile time: the value a Sig of numbers outputs, else 0 (pyo's before it runs).
+  Value initialValue(const Value& object, bool all, const SourceRange& range);
   // Warns when a constant given to `node`'s input `index` is outside pyo's documented range (InputSpec::valid).
   void checkRange(const ir::Node& node, size_t index, const SourceRange& range);
   // graph_.add, once the `objects` limit allows one more node.
@@ -75,6 +103,8 @@ class PyoObjects {
   Interpreter& interpreter_;
   CompileLimits limits_;
   Diagnostics* diagnostics_ = nullptr;
+  bool started_ = false;
+  double amp_ = 1.0;      // the Server's amp: the gain of the output  // Server.start() was called (getIsStarted)
   uint64_t soundFileBytes_ = 0;  // samples of the sound files read so far, counted against state-bytes
   std::map<ir::NodeId, std::map<std::string, Value>> given_;  // argument values as given, for attribute reads
   // The sound files read so far, by the path as the patch gave it: every SfPlayer of one file shares one copy of

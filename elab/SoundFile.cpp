@@ -30,10 +30,9 @@ const char* kindOf(mode_t mode) {
 // Frames read per sf_readf_float call: the interleaved chunk stays small whatever the file's length.
 constexpr sf_count_t kChunkFrames = 1 << 14;
 
-}  // namespace
-
-SoundFile readSoundFile(const std::string& path, const std::string& patchPath, uint64_t maxBytes) {
-  SoundFile sound;
+// Opens `path` (as given, else relative to the directory of the patch `patchPath`) and reads its header, or
+// says in `error` why not.
+SNDFILE* openSound(const std::string& path, const std::string& patchPath, SF_INFO& info, std::string& error) {
   std::filesystem::path file(path);
   std::error_code ignored;
   if (file.is_relative() && !std::filesystem::exists(file, ignored)) {
@@ -44,21 +43,28 @@ SoundFile readSoundFile(const std::string& path, const std::string& patchPath, u
   // would be read until memory runs out, and a check on the name could be raced by a rename.
   int descriptor = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (descriptor < 0) {
-    sound.error = "cannot read the sound file '" + path + "': " + std::strerror(errno);
-    return sound;
+    error = "cannot read the sound file '" + path + "': " + std::strerror(errno);
+    return nullptr;
   }
   struct stat status {};
   if (::fstat(descriptor, &status) != 0 || !S_ISREG(status.st_mode)) {
-    sound.error = "the sound file '" + path + "' " + kindOf(status.st_mode);
+    error = "the sound file '" + path + "' " + kindOf(status.st_mode);
     ::close(descriptor);
-    return sound;
+    return nullptr;
   }
-  SF_INFO info{};
+  info = SF_INFO{};
   SNDFILE* handle = sf_open_fd(descriptor, SFM_READ, &info, SF_TRUE);
-  if (!handle) {
-    sound.error = "cannot read the sound file '" + path + "': " + sf_strerror(nullptr);
-    return sound;
-  }
+  if (!handle) error = "cannot read the sound file '" + path + "': " + sf_strerror(nullptr);
+  return handle;
+}
+
+}  // namespace
+
+SoundFile readSoundFile(const std::string& path, const std::string& patchPath, uint64_t maxBytes) {
+  SoundFile sound;
+  SF_INFO info{};
+  SNDFILE* handle = openSound(path, patchPath, info, sound.error);
+  if (!handle) return sound;
   // The size from the header, before any sample is read: the samples count against the state-bytes limit.
   const uint64_t bytes = saturatingMul(saturatingMul(static_cast<uint64_t>(std::max<sf_count_t>(info.frames, 0)),
                                                      static_cast<uint64_t>(std::max(info.channels, 0))),
@@ -98,6 +104,44 @@ SoundFile readSoundFile(const std::string& path, const std::string& patchPath, u
   sf_close(handle);
   if (sound.channels[0].empty()) sound.error = "the sound file '" + path + "' has no samples";
   return sound;
+}
+
+SoundFileInfo soundFileInfo(const std::string& path, const std::string& patchPath) {
+  SoundFileInfo result;
+  SF_INFO info{};
+  SNDFILE* handle = openSound(path, patchPath, info, result.error);
+  if (!handle) return result;
+  sf_close(handle);
+  result.frames = info.frames;
+  result.sampleRate = info.samplerate;
+  result.channels = info.channels;
+  // pyo's names (pyomodule.c's p_sndinfo).
+  switch (info.format & SF_FORMAT_TYPEMASK) {
+    case SF_FORMAT_WAV: result.format = "WAVE"; break;
+    case SF_FORMAT_AIFF: result.format = "AIFF"; break;
+    case SF_FORMAT_AU: result.format = "AU"; break;
+    case SF_FORMAT_RAW: result.format = "RAW"; break;
+    case SF_FORMAT_SD2: result.format = "SD2"; break;
+    case SF_FORMAT_FLAC: result.format = "FLAC"; break;
+    case SF_FORMAT_CAF: result.format = "CAF"; break;
+    case SF_FORMAT_OGG: result.format = "OGG"; break;
+    case SF_FORMAT_RF64: result.format = "RF64"; break;
+    default: result.format = "????";
+  }
+  switch (info.format & SF_FORMAT_SUBMASK) {
+    case SF_FORMAT_PCM_S8: result.sampleType = "s8 bit int"; break;
+    case SF_FORMAT_PCM_U8: result.sampleType = "u8 bit int"; break;
+    case SF_FORMAT_PCM_16: result.sampleType = "16 bit int"; break;
+    case SF_FORMAT_PCM_24: result.sampleType = "24 bit int"; break;
+    case SF_FORMAT_PCM_32: result.sampleType = "32 bit int"; break;
+    case SF_FORMAT_FLOAT: result.sampleType = "32 bit float"; break;
+    case SF_FORMAT_DOUBLE: result.sampleType = "64 bit float"; break;
+    case SF_FORMAT_ULAW: result.sampleType = "U-Law encoded"; break;
+    case SF_FORMAT_ALAW: result.sampleType = "A-Law encoded"; break;
+    case SF_FORMAT_VORBIS: result.sampleType = "vorbis encoding"; break;
+    default: result.sampleType = "Unknown...";
+  }
+  return result;
 }
 
 std::string soundsPath() {

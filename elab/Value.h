@@ -60,6 +60,7 @@ struct Value {
   std::shared_ptr<InstanceData> instance;
   std::shared_ptr<Value> self;                  // BoundMethod receiver (function bound to an instance)
   ir::NodeId node = 0;                          // Object
+  int lane = -1;  // Object: one stream of the node (pyo's obj[i], a "_base" object), or -1 for all of them
 
   static Value none() { return {}; }
   static Value fromBool(bool b) { Value v; v.type = Type::Bool; v.boolean = b; return v; }
@@ -73,6 +74,8 @@ struct Value {
     Value v; v.type = Type::Tuple; v.items = std::make_shared<ValueList>(std::move(items)); return v;
   }
   static Value object(ir::NodeId id) { Value v; v.type = Type::Object; v.node = id; return v; }
+  static Value stream(ir::NodeId id, int lane) { Value v = object(id); v.lane = lane; return v; }
+  bool isStream() const { return type == Type::Object && lane >= 0; }
   static Value makeBuiltin(std::string name, std::function<Value(CallArguments&)> fn) {
     Value v; v.type = Type::Builtin;
     v.builtin = std::make_shared<BuiltinData>(BuiltinData{std::move(name), std::move(fn)});
@@ -88,6 +91,9 @@ struct Value {
 
 struct ClassData {
   std::string name;
+  // pyo's display and controller objects (Scope, Spectrum, SLMap): made, kept, and every method a no-op in a
+  // patch that renders.
+  bool inert = false;
   std::map<std::string, Value> attributes;  // methods and class variables
 };
 

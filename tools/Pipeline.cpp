@@ -48,6 +48,7 @@ std::unique_ptr<ir::Graph> buildGraph(const ast::Module& module, Diagnostics& di
   ElaborationOptions elaboration;
   elaboration.seed = options.seed;
   elaboration.limits = options.limits;
+  elaboration.printOutput = options.printOutput;
   elaboration.registry = options.registry ? options.registry : &Registry::builtin();
   auto graph = elaborate(module, diagnostics, elaboration);
   if (!graph) return nullptr;

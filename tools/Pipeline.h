@@ -25,6 +25,7 @@ struct CompileOptions {
   const Registry* registry = nullptr;  // the objects a patch may use; null: Registry::builtin()
   opt::PipelineOptions optimizer;  // the graph passes (-O0 -O1 -O2 -Ofast, --passes, remarks, ...)
   std::ostream* log = nullptr;     // remarks, --print-after, --time-passes; null: the diagnostics' stream
+  std::ostream* printOutput = nullptr;  // the script's print(); null: stderr (emit's stdout is the stage)
 };
 
 // Milliseconds spent in each stage; `total()` is parse to callable.

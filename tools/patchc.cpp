@@ -218,6 +218,7 @@ std::optional<CompileOptions> compileOptions(const CommonOptions& common) {
 std::unique_ptr<CompiledPatch> compile(const CommonOptions& common) {
   auto options = compileOptions(common);
   if (!options) return nullptr;
+  options->printOutput = &std::cout;  // render and play: the script's print() as Python's, on stdout
   auto source = readSource(common.input, options->limits);
   if (!source) return nullptr;
   Diagnostics diagnostics(std::cerr);

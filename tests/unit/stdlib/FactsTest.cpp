@@ -128,7 +128,10 @@ TEST(Facts, IdentitiesHoldOnSignals) {
       std::vector<Input> inputs = someInputs(*spec, 5, count);
       inputs[identity.when] = Input::value(identity.value);
       std::vector<float> out = render(spec->name, inputs, count);
-      EXPECT_EQ(out, inputs[identity.result].samples) << spec->name << ": input " << identity.when << " = "
+      // The result input as samples, whether it is a signal or a number (Pow's base is a number here).
+      const Input& result = inputs[identity.result];
+      std::vector<float> expected = result.isSignal() ? result.samples : std::vector<float>(count, result.constant);
+      EXPECT_EQ(out, expected) << spec->name << ": input " << identity.when << " = "
                                                       << identity.value << " does not give input " << identity.result;
     }
   }
