@@ -47,6 +47,7 @@ std::string Value::typeName() const {
     case Type::Instance: return instance ? instance->cls->name : "instance";
     case Type::BoundMethod: return "method";
     case Type::Server: return "Server";
+    case Type::Table: return text;
   }
   return "?";
 }
@@ -130,6 +131,7 @@ class Elaborator final : public Interpreter {
     switch (object.type) {
       case Value::Type::Object: return objects_.attribute(object, name, range);
       case Value::Type::Server: return objects_.serverAttribute(object, name, range);
+      case Value::Type::Table: return objects_.tables().attribute(object, name, range);
       case Value::Type::Module: return moduleAttribute(object.text, name, range);
       case Value::Type::List: return listMethod(object, name, range);
       case Value::Type::Dict: return dictMethod(object, name, range);
@@ -379,6 +381,7 @@ class Elaborator final : public Interpreter {
     switch (target.kind) {
       case K::Name:
         if (value.type == Value::Type::Object && !value.isStream()) objects_.nameNode(value.node, target.text);
+        if (value.type == Value::Type::Table) objects_.tables().nameTable(value, target.text);
         bindName(target.text, value, scope);
         return;
       case K::Attribute: {
@@ -390,6 +393,8 @@ class Elaborator final : public Interpreter {
           object.instance->attributes[target.text] = value;
         } else if (object.type == Value::Type::Server) {
           objects_.setServerAttribute(object, target.text, value, target.range);
+        } else if (object.type == Value::Type::Table) {
+          objects_.tables().setAttribute(object, target.text, value, target.range);
         } else {
           throw ElaborationError(target.range, fmt::format("cannot set attribute '{}' of a {}", target.text,
                                                            object.typeName()));
@@ -581,9 +586,11 @@ class Elaborator final : public Interpreter {
     if (it != builtins_.globals.end()) return it->second;
     if (const ObjectSpec* spec = objects_.registry().find(name); spec && !spec->internal)
       return objects_.constructor(*spec);
+    if (const TableSpec* table = objects_.registry().findTable(name)) return objects_.tables().constructor(*table);
     std::vector<std::string> known;
     for (auto& [k, v] : builtins_.globals) known.push_back(k);
     for (const auto& n : objects_.registry().names()) known.push_back(n);
+    for (const auto& t : objects_.registry().tables()) known.push_back(t.name);
     for (Scope* s = globals_.get(); s; s = s->parent.get())
       for (auto& [k, v] : s->names) known.push_back(k);
     throw ElaborationError(range, withSuggestion(fmt::format("name '{}' is not defined", name), name, known));
@@ -770,6 +777,7 @@ class Elaborator final : public Interpreter {
           if (!equal((*a.items)[i], (*b.items)[i], range)) return false;
         return true;
       case Value::Type::Object: return a.node == b.node && a.lane == b.lane;
+      case Value::Type::Table: return a.table == b.table;
       case Value::Type::Instance: return a.instance == b.instance;
       default: return false;
     }
@@ -1069,6 +1077,7 @@ std::unique_ptr<ir::Graph> elaborate(const ast::Module& module, Diagnostics& dia
         elaborator.objects().configure(options.limits, diagnostics);
         elaborator.run(module);
         elaborator.objects().finish();
+        elaborator.objects().tables().finish();  // readers get their tables' final samples
         // Before anything is allocated: init would allocate this much state (issue 7).
         if (auto tooBig = ir::checkStateBytes(*graph, options.limits.stateBytes))
           throw elab::ElaborationError(tooBig->range, tooBig->message);

@@ -88,6 +88,10 @@ ir::Signal PyoObjects::toSignal(const Value& value, const SourceRange& range, co
   auto addOne = [&](const Value& v) {
     if (v.isNumber()) {
       signal.lanes.push_back(ir::LaneSource::constant(finiteFloat(v.toNumber(), range, what)));
+    } else if (v.type == Value::Type::Table) {
+      throw ElaborationError(range, fmt::format("{} must be a number or a PyoObject, not a table ({}): a table is "
+                                                "read by an object such as Osc, TableRead, Pointer or Lookup",
+                                                what, v.text));
     } else if (v.type == Value::Type::Object) {
       if (kind == InputKind::Constant)
         throw ElaborationError(range, fmt::format("{} must be a number known when compiling, not a PyoObject", what));
@@ -150,7 +154,7 @@ Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
 
   std::vector<ir::Signal> inputs(spec.inputs.size() + 2);
   std::vector<ir::Node::ArrayInput> arrays;
-  std::optional<float> fileSampleRate;
+  std::optional<float> fileSampleRate, tableSampleRate;
   for (size_t i = 0; i < spec.inputs.size(); ++i)
     if (spec.inputs[i].hidden) inputs[i] = ir::Signal::constant(spec.inputs[i].defaultValue.value_or(0.0f));
   for (size_t j = 0; j < names.size(); ++j) {
@@ -158,6 +162,17 @@ Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
     InputKind kind = i < spec.inputs.size() ? spec.inputs[i].kind : InputKind::Signal;
     std::string what = fmt::format("argument '{}' of {}", names[j], spec.name);
     const Value& v = bound[j].value;
+    if (kind == InputKind::Array && spec.inputs[i].table) {
+      ir::Node::ArrayInput array = tables_.readerInput(i, v, bound[j].range, what);
+      // The first table's own rate (a sound file's): readers that play at the original pitch convert it.
+      if (!tableSampleRate) tableSampleRate = static_cast<float>(graph_.tables[*array.table].sampleRate);
+      ir::Signal placeholder;
+      for (const auto& lane : array.lanes)
+        placeholder.lanes.push_back(ir::LaneSource::constant(static_cast<float>(lane.size())));
+      inputs[i] = placeholder;
+      arrays.push_back(std::move(array));
+      continue;
+    }
     if (kind == InputKind::Array) {
       ir::Node::ArrayInput array{i, toArrays(v, bound[j].range, what, fileSampleRate)};
       ir::Signal placeholder;
@@ -177,6 +192,10 @@ Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
     }
     inputs[i] = toSignal(v, bound[j].range, what, kind);
   }
+  if (tableSampleRate) {
+    int index = spec.inputIndex("tableSampleRate");
+    if (index >= 0) inputs[static_cast<size_t>(index)] = ir::Signal::constant(*tableSampleRate);
+  }
   if (fileSampleRate) {
     int index = spec.inputIndex("fileSampleRate");
     if (index >= 0) inputs[static_cast<size_t>(index)] = ir::Signal::constant(*fileSampleRate);
@@ -185,36 +204,50 @@ Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
   node.inputs = std::move(inputs);
   node.arrays = std::move(arrays);
   graph_.updateShape(node);
+  for (const auto& array : node.arrays)
+    if (array.table) {
+      tables_.addReader(node.id);
+      break;
+    }
   for (size_t j = 0; j < names.size(); ++j) checkRange(node, inputOf[j], bound[j].range);
   auto& given = given_[node.id];
   for (size_t j = 0; j < names.size(); ++j) given[names[j]] = bound[j].value;
   return Value::object(node.id);
 }
 
+const PyoObjects::ReadSound& PyoObjects::readSound(const std::string& path, const SourceRange& range) {
+  auto known = sounds_.find(path);
+  if (known == sounds_.end()) {
+    // Sound files are read now, so their samples count against state-bytes before they are read; a file
+    // named again is the same shared samples, read and counted once.
+    const uint64_t allowed = limits_.stateBytes - std::min(soundFileBytes_, limits_.stateBytes);
+    SoundFile sound = readSoundFile(path, graph_.sourceName, allowed);
+    if (sound.tooBig)
+      throw ElaborationError(range, fmt::format("{}: {} of samples, more than the patch may still allocate, {} {}",
+                                                sound.error, ir::describeBytes(sound.tooBig),
+                                                ir::describeBytes(allowed),
+                                                limitHint("state-bytes", limits_.stateBytes)));
+    if (!sound.error.empty()) throw ElaborationError(range, sound.error);
+    ReadSound read{{}, static_cast<float>(sound.sampleRate)};
+    for (auto& channel : sound.channels) {
+      soundFileBytes_ = saturatingAdd(soundFileBytes_, saturatingMul(channel.size(), sizeof(float)));
+      read.channels.emplace_back(std::move(channel));
+    }
+    known = sounds_.emplace(path, std::move(read)).first;
+  }
+  return known->second;
+}
+
 std::vector<ir::SampleArray> PyoObjects::toArrays(const Value& value, const SourceRange& range,
                                                   const std::string& what, std::optional<float>& fileSampleRate) {
+  if (value.type == Value::Type::Table)
+    throw ElaborationError(range, fmt::format("{} must be a list of numbers or pairs, or a sound file's path, not a "
+                                              "table ({}): only a reader of tables takes one",
+                                              what, value.text));
   if (value.type == Value::Type::String) {
-    auto known = sounds_.find(value.text);
-    if (known == sounds_.end()) {
-      // Sound files are read now, so their samples count against state-bytes before they are read; a file
-      // named again is the same shared samples, read and counted once.
-      const uint64_t allowed = limits_.stateBytes - std::min(soundFileBytes_, limits_.stateBytes);
-      SoundFile sound = readSoundFile(value.text, graph_.sourceName, allowed);
-      if (sound.tooBig)
-        throw ElaborationError(range, fmt::format("{}: {} of samples, more than the patch may still allocate, {} {}",
-                                                  sound.error, ir::describeBytes(sound.tooBig),
-                                                  ir::describeBytes(allowed),
-                                                  limitHint("state-bytes", limits_.stateBytes)));
-      if (!sound.error.empty()) throw ElaborationError(range, sound.error);
-      ReadSound read{{}, static_cast<float>(sound.sampleRate)};
-      for (auto& channel : sound.channels) {
-        soundFileBytes_ = saturatingAdd(soundFileBytes_, saturatingMul(channel.size(), sizeof(float)));
-        read.channels.emplace_back(std::move(channel));
-      }
-      known = sounds_.emplace(value.text, std::move(read)).first;
-    }
-    fileSampleRate = known->second.sampleRate;
-    return known->second.channels;
+    const ReadSound& known = readSound(value.text, range);
+    fileSampleRate = known.sampleRate;
+    return known.channels;
   }
   // A list of numbers, or of (time, value) pairs (flattened): one array, for every lane.
   std::vector<float> numbers;
@@ -354,7 +387,21 @@ void PyoObjects::setAttribute(const Value& object, const std::string& name, cons
   InputKind kind = node.kind == ir::NodeKind::Object && index < node.spec->inputs.size()
                        ? node.spec->inputs[index].kind
                        : InputKind::Signal;
-  if (kind == InputKind::Constant)
+  if (kind == InputKind::Array && node.spec->inputs[index].table) {
+    // setTable(): another table with as many channels (the object's streams are fixed when it is made).
+    ir::Node::ArrayInput array =
+        tables_.readerInput(index, value, range, fmt::format("attribute '{}' of {}", name, node.opName()));
+    for (auto& existing : node.arrays)
+      if (existing.input == index) {
+        if (existing.lanes.size() != array.lanes.size())
+          throw ElaborationError(range, fmt::format("{} was made with a table of {} channel(s); this one has {}",
+                                                    node.opName(), existing.lanes.size(), array.lanes.size()));
+        existing = std::move(array);
+      }
+    given_[node.id][name] = value;
+    return;
+  }
+  if (kind == InputKind::Constant || kind == InputKind::Array)
     throw ElaborationError(range, fmt::format("'{}' of {} is fixed when the object is made", name, node.opName()));
   setInput(node, index, toSignal(value, range, fmt::format("attribute '{}' of {}", name, node.opName()), kind), range);
   checkRange(node, index, range);

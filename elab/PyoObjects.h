@@ -4,6 +4,7 @@
 #pragma once
 
 #include "elab/ElaborationError.h"
+#include "elab/Tables.h"
 #include "elab/Value.h"
 #include "ir/Graph.h"
 #include "support/Limits.h"
@@ -18,9 +19,17 @@ namespace patchc::elab {
 class PyoObjects {
  public:
   PyoObjects(ir::Graph& graph, const Registry& registry, Interpreter& interpreter)
-      : graph_(graph), registry_(registry), interpreter_(interpreter) {}
+      : graph_(graph), registry_(registry), interpreter_(interpreter),
+        tables_(graph, interpreter, [this](const std::string& path, const SourceRange& range) {
+          TableSound sound;
+          const ReadSound& read = readSound(path, range);
+          for (const auto& channel : read.channels) sound.channels.push_back(channel.values());
+          sound.sampleRate = read.sampleRate;
+          return sound;
+        }) {}
 
   const Registry& registry() const { return registry_; }
+  Tables& tables() { return tables_; }
   // The bounds on objects and sound-file bytes (`objects`, `state-bytes`), and where warnings go (none until set).
   void configure(const CompileLimits& limits, Diagnostics& diagnostics) {
     limits_ = limits;
@@ -114,6 +123,9 @@ class PyoObjects {
     float sampleRate = 0;
   };
   std::map<std::string, ReadSound> sounds_;
+  // Reads `path` once (SfPlayer, SndTable), its samples counted against state-bytes; an error at `range`.
+  const ReadSound& readSound(const std::string& path, const SourceRange& range);
+  Tables tables_;
 };
 
 }  // namespace patchc::elab

@@ -36,6 +36,8 @@ struct BuiltinData {
   std::function<Value(CallArguments&)> call;
 };
 
+struct TableData;  // elab/Tables.h
+
 struct ClassData;
 struct InstanceData {
   std::shared_ptr<ClassData> cls;
@@ -45,13 +47,13 @@ struct InstanceData {
 struct Value {
   enum class Type {
     None, Bool, Int, Float, String, List, Tuple, Dict, Function, Builtin, Module, Object, Class, Instance,
-    BoundMethod, Server,
+    BoundMethod, Server, Table,
   };
   Type type = Type::None;
   bool boolean = false;
   int64_t integer = 0;
   double real = 0.0;
-  std::string text;                             // String; Module name
+  std::string text;                             // String; Module name; Table kind ("HarmTable")
   std::shared_ptr<ValueList> items;             // List, Tuple; Dict values
   std::shared_ptr<ValueList> keys;              // Dict keys
   std::shared_ptr<FunctionData> function;
@@ -61,6 +63,7 @@ struct Value {
   std::shared_ptr<Value> self;                  // BoundMethod receiver (function bound to an instance)
   ir::NodeId node = 0;                          // Object
   int lane = -1;  // Object: one stream of the node (pyo's obj[i], a "_base" object), or -1 for all of them
+  std::shared_ptr<TableData> table;             // Table: shared, as a Python object is
 
   static Value none() { return {}; }
   static Value fromBool(bool b) { Value v; v.type = Type::Bool; v.boolean = b; return v; }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ir/SampleArray.h"
+#include "ir/Table.h"
 #include "stdlib/Registry.h"
 #include "support/SourceLocation.h"
 
@@ -72,6 +73,8 @@ struct Node {
   struct ArrayInput {
     size_t input = 0;
     std::vector<SampleArray> lanes;  // shared with every node that reads the same numbers
+    // The table whose channels these are (a reader's `table` input), if any: Graph::tables.
+    std::optional<TableId> table;
     bool operator==(const ArrayInput&) const = default;
   };
   std::vector<ArrayInput> arrays;
@@ -121,6 +124,8 @@ class Graph {
   // The registry the nodes' ops come from: passes that make nodes take their objects from it, and the verifier
   // checks every node's op is one of its entries. Set with the graph (tools/Pipeline.cpp's buildGraph).
   const Registry* registry = nullptr;
+  // The patch's tables (pyo's PyoTableObjects), by TableId: what their readers' ArrayInputs hold (ir/Table.h).
+  std::vector<Table> tables;
 
   Node& add(NodeKind kind, const ObjectSpec* spec, int lanes, SourceRange origin);
   Node& node(NodeId id) { return nodes_[id]; }

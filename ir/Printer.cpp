@@ -89,6 +89,13 @@ std::string printText(const Graph& graph) {
   std::ostringstream out;
   out << fmt::format("; patch {} sr={:g} nchnls={} buffersize={} seed={}\n", graph.sourceName,
                      graph.server.sampleRate, graph.server.channels, graph.server.bufferSize, graph.seed);
+  for (size_t t = 0; t < graph.tables.size(); ++t) {
+    const Table& table = graph.tables[t];
+    out << fmt::format("table #{} = {}", t, table.kind);
+    if (!table.name.empty()) out << " '" << table.name << "'";
+    out << fmt::format(" size={} chnls={} sr={:g}", table.size(), table.channels.size(), table.sampleRate);
+    out << location(table.origin) << '\n';
+  }
   auto order = graph.topologicalOrder();
   if (order.empty() && graph.size() > 0)
     for (const auto& n : graph.nodes()) order.push_back(n.id);  // cyclic: print anyway, the verifier reports
@@ -97,7 +104,9 @@ std::string printText(const Graph& graph) {
     out << fmt::format("%{} = {}[{}]", names.at(id), node.opName(), node.lanes);
     for (size_t i = 0; i < node.inputs.size(); ++i) {
       if (const auto* array = node.arrayFor(i)) {
-        out << ' ' << inputName(node, i) << "=array[";
+        out << ' ' << inputName(node, i) << '=';
+        if (array->table) out << '#' << *array->table;
+        out << "array[";
         for (size_t a = 0; a < array->lanes.size(); ++a) out << (a ? ", " : "") << array->lanes[a].size() << " numbers";
         out << ']';
         continue;

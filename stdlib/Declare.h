@@ -59,6 +59,12 @@ inline InputSpec constant(std::string name, float defaultValue, std::string doc)
 inline InputSpec array(std::string name, std::string doc) {
   return makeInput(std::move(name), InputKind::Array, std::nullopt, std::move(doc));
 }
+// A table (PyoTableObject) the object reads: one channel per lane, size + 1 numbers (Table.h).
+inline InputSpec table(std::string name, std::string doc) {
+  InputSpec input = makeInput(std::move(name), InputKind::Array, std::nullopt, std::move(doc));
+  input.table = true;
+  return input;
+}
 // Not one of pyo's arguments: a Constant the elaborator sets (Registry.h's InputSpec::hidden); comes last.
 inline InputSpec hidden(std::string name, float defaultValue, std::string doc) {
   return makeInput(std::move(name), InputKind::Constant, defaultValue, std::move(doc), true);

@@ -74,4 +74,24 @@ std::vector<std::string> Registry::names() const {
 
 void Registry::add(ObjectSpec spec) { specs_.push_back(std::move(spec)); }
 
+const TableSpec* Registry::findTable(const std::string& name) const {
+  for (const TableSpec& spec : tables_)
+    if (spec.name == name) return &spec;
+  return nullptr;
+}
+
+void Registry::addTable(TableSpec spec) { tables_.push_back(std::move(spec)); }
+
+TableSpec declaredTable(const char* name, void (*declare)(TableSpec&)) {
+  TableSpec spec;
+  spec.name = name;
+  declare(spec);
+  auto fail = [&](const std::string& what) { throw std::logic_error(spec.name + ": " + what); };
+  if (spec.doc.empty()) fail("no doc line");
+  if (!spec.fill) fail("no fill");
+  for (const auto& p : spec.parameters)
+    if (p.doc.empty()) fail("parameter '" + p.name + "' has no doc");
+  return spec;
+}
+
 }  // namespace patchc

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "stdlib/Interval.h"
+#include "stdlib/Table.h"
 
 namespace patchc {
 
@@ -46,9 +47,13 @@ struct InputSpec {
   InputKind kind;
   std::optional<float> defaultValue;  // nullopt: the argument is required
   std::string doc;
+  // An Array input that takes a table (PyoTableObject): each lane reads one channel, size + 1 numbers (Table.h).
+  // Anything else given there is an error, and a table given to any other input is one too.
+  bool table = false;
   // Not one of pyo's arguments: the elaborator sets it. Hidden inputs come last in ObjectSpec::inputs.
   // Known names: "playing" (1 once `play()`/`out()` started the object, e.g. Fader, Linseg; default 0),
-  // "fileSampleRate" (the sample rate of the sound file given to an Array input).
+  // "fileSampleRate" (the sample rate of the sound file given to an Array input), "tableSampleRate" (the sample
+  // rate of the table given to the first table input: a SndTable's is its file's).
   bool hidden = false;
   std::optional<ValidRange> valid;  // pyo's documented range, when it documents one
 };
@@ -217,12 +222,18 @@ class Registry {
 
   void add(ObjectSpec spec);
 
+  // The kinds of tables (HarmTable, SndTable, ...), declared beside their fills (stdlib/tables/, Table.h).
+  const TableSpec* findTable(const std::string& name) const;
+  const std::vector<TableSpec>& tables() const { return tables_; }
+  void addTable(TableSpec spec);
+
  private:
   std::vector<ObjectSpec> specs_;
+  std::vector<TableSpec> tables_;
 };
 
 // Generated at build time from the declarations in stdlib/kernels/*.h (cmake/GenerateRegistry.cmake): registers
-// every built-in object, in the order of their headers' names.
+// every built-in object, in the order of their headers' names, then every kind of table (stdlib/tables/*.cpp).
 void registerBuiltinObjects(Registry& registry);
 
 // The entry the generated registry adds for `PATCHC_OBJECT(name)`: the name, what `declare` sets, the kernel's

@@ -56,6 +56,34 @@ std::string facts(const ObjectSpec& spec) {
   return text.empty() ? "-" : text;
 }
 
+// `LinTable(list=[(0, 0), (8191, 1)], size=8192)`: pyo's parameters and defaults.
+std::string tableSignature(const TableSpec& spec) {
+  std::string text = spec.name + "(";
+  for (size_t i = 0; i < spec.parameters.size(); ++i) {
+    const auto& p = spec.parameters[i];
+    text += (i ? ", " : "") + p.name;
+    if (p.required) continue;
+    text += "=";
+    if (p.noneByDefault) {
+      text += "None";
+    } else if (p.boolean) {
+      text += p.number != 0 ? "True" : "False";
+    } else if (p.kind == TableParameterKind::Number) {
+      text += fmt::format("{:g}", p.number);
+    } else if (p.kind == TableParameterKind::Points) {
+      text += "[";
+      for (size_t k = 0; k + 1 < p.numbers.size(); k += 2)
+        text += fmt::format("{}({:g}, {:g})", k ? ", " : "", p.numbers[k], p.numbers[k + 1]);
+      text += "]";
+    } else {
+      text += "[";
+      for (size_t k = 0; k < p.numbers.size(); ++k) text += fmt::format("{}{:g}", k ? ", " : "", p.numbers[k]);
+      text += "]";
+    }
+  }
+  return text + ")";
+}
+
 }  // namespace
 
 std::string objectsMarkdown(const Registry& registry) {
@@ -77,13 +105,31 @@ std::string objectsMarkdown(const Registry& registry) {
         std::string range = input.valid ? fmt::format("{:g} .. {:g}{}", input.valid->min, input.valid->max,
                                                       input.valid->wholeNumbers ? ", whole numbers" : "")
                                         : "";
-        out += fmt::format("| `{}` | {}{} | {} | {} | {} |\n", input.name, kindName(input.kind),
+        out += fmt::format("| `{}` | {}{} | {} | {} | {} |\n", input.name,
+                           input.table ? "table (PyoTableObject)" : kindName(input.kind),
                            input.hidden ? " (set by patchc, not an argument)" : "",
                            input.defaultValue ? fmt::format("{:g}", *input.defaultValue) : "required",
                            cell(input.doc), range);
       }
       out += "\n";
     }
+    if (!spec.algorithm.empty()) out += "**Algorithm.** " + spec.algorithm + "\n\n";
+    if (!spec.differences.empty()) out += "**Differences from pyo 1.0.4.** " + spec.differences + "\n";
+  }
+  out += "\n# Tables\n\n"
+         "pyo's PyoTableObjects, computed when compiling (`stdlib/tables/*.cpp`) and shared by the objects that "
+         "read them (an input of kind *table*). Methods a script may call while compiling: `getSize`, `getRate`, "
+         "`getDur`, `getSamplingRate`, `getTable`, `get`, `put`, `normalize`, `reverse`, `invert`, `rectify`, "
+         "`reset`, `add`, `sub`, `mul`, `div`, `replace`; `view` and `graph` do nothing. Setting a parameter "
+         "(`table.slope = 0.8`) computes the table again, as pyo does.\n\n"
+         "| table | what it is |\n| --- | --- |\n";
+  for (const auto& spec : registry.tables()) out += fmt::format("| [`{}`](#{}) | {} |\n", tableSignature(spec),
+                                                                spec.name, cell(spec.doc));
+  for (const auto& spec : registry.tables()) {
+    out += fmt::format("\n## {}\n\n`{}`: {}\n\n", spec.name, tableSignature(spec), spec.doc);
+    out += "| parameter | meaning |\n| --- | --- |\n";
+    for (const auto& p : spec.parameters) out += fmt::format("| `{}` | {} |\n", p.name, cell(p.doc));
+    out += "\n";
     if (!spec.algorithm.empty()) out += "**Algorithm.** " + spec.algorithm + "\n\n";
     if (!spec.differences.empty()) out += "**Differences from pyo 1.0.4.** " + spec.differences + "\n";
   }

@@ -183,6 +183,12 @@ class Generator {
   }
 
   Argument arrayArgument(const InputSpec& input) {
+    if (input.table) {
+      static const char* const tables[] = {"HarmTable([1, 0.5, 0.25], 512)", "SawTable(8, 1024)",
+                                           "LinTable([(0, 0), (100, 1), (511, -0.5)], 512)", "HannTable(256)",
+                                           "AtanTable(0.7, 256)", "SndTable(SNDS_PATH + \"/transparent.aif\")"};
+      return {"", tables[uniformInt(0, 5)], {"HarmTable()"}};
+    }
     // Array inputs are either a sound file's path or a list of numbers or pairs (Registry.h): told apart by
     // what the input documents.
     if (input.doc.find("sound file") != std::string::npos)

@@ -1,0 +1,32 @@
+// A table of the patch (pyo's PyoTableObject: HarmTable, SndTable, NewTable, ...): samples per channel, a size
+// and a sample rate, shared by every node that reads it (Osc, TableRead, Pointer, ...).
+//
+// Today every table's contents are known when compiling: the elaborator computes them (stdlib/Table.h's fills,
+// then the script's normalize(), put(), ...), and each reader gets the channels as an ArrayInput that names the
+// table, so readers of one table share one copy of its samples. A table written while the patch plays (TableRec,
+// replace() from a callback) will live in the patch's state instead, initialized from these channels; its readers
+// keep their kernels, which already read it through a pointer and a count (docs/tables.md).
+#pragma once
+
+#include "ir/SampleArray.h"
+#include "support/SourceLocation.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace patchc::ir {
+
+using TableId = uint32_t;
+
+struct Table {
+  std::string kind;  // pyo's class: "HarmTable"
+  std::string name;  // the variable it was first assigned to, if any
+  SourceRange origin;  // the call that made it
+  // One array per channel: size + 1 numbers, the last pyo's guard point (stdlib/Table.h).
+  std::vector<SampleArray> channels;
+  double sampleRate = 0.0;  // its own (a sound file's); the server's for computed tables
+  size_t size() const { return channels.empty() || channels[0].size() == 0 ? 0 : channels[0].size() - 1; }
+};
+
+}  // namespace patchc::ir
