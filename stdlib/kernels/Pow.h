@@ -16,6 +16,7 @@ PATCHC_OBJECT(Pow) {
   spec.input(kBase, signal("base", 10.0f, "base of the power: number or signal"));
   spec.input(kExponent, signal("exponent", 1.0f, "exponent: number or signal"));
   mathFunction(spec, 0.6f);
+  spec.generator = true;  // no Audio input: both operands are Signals (numbers or objects), as Sig's value
   spec.bipolar = false;
   spec.facts.fold = [](const ConstantInputs& c) { return std::pow(c[kBase], c[kExponent]); };
   spec.facts.identities = {{kExponent, 1.0f, kBase}};  // b ** 1 = b

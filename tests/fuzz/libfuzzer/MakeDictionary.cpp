@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
   NoInterpreter interpreter;
   elab::PyoObjects objects(graph, Registry::builtin(), interpreter);
   elab::PythonRandom random;
-  auto builtins = elab::makeBuiltins(interpreter, objects, random);
+  auto builtins = elab::makeBuiltins(interpreter, objects, random, std::cerr);
   for (const auto& [name, value] : builtins.globals) names.insert(name);
   for (const auto& [module, members] : builtins.modules) {
     names.insert(module);
