@@ -62,6 +62,17 @@ bool Mixdown::run(ir::Graph& graph, Remarks& remarks) {
           remarks.missed(name(), node.origin, fmt::format("{} runs {} times: {}", describe(node), node.lanes, why));
         continue;
       }
+      // An object linear in several Audio inputs together (Interp) would need each of them summed; the rewrite
+      // sums one and keeps the others as parameters, which counts them once per group instead of once per lane.
+      const auto audioInputs = std::count_if(node.spec->inputs.begin(), node.spec->inputs.end(),
+                                             [](const InputSpec& input) { return input.kind == InputKind::Audio; });
+      if (audioInputs > 1) {
+        remarks.missed(name(), node.origin,
+                       fmt::format("{} runs {} times although its lanes are summed into {}: it has {} audio inputs, "
+                                   "and mixdown sums only one",
+                                   describe(node), node.lanes, groups, audioInputs));
+        continue;
+      }
       if (!node.spec->facts.linearInInput || !node.spec->facts.timeInvariant) {
         remarks.missed(name(), node.origin,
                        fmt::format("{} runs {} times although its lanes are summed into {}: it is not linear in its "
