@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 
 namespace patchc::elab {
@@ -31,6 +32,35 @@ Value defaultValue(const TableParameter& p) {
     for (double x : p.numbers) items.push_back(Value::fromFloat(x));
   }
   return Value::list(std::move(items));
+}
+
+// A method's arguments by pyo's parameter names, positional or keyword; the first `required` must be given.
+std::vector<std::optional<Value>> methodArguments(const CallArguments& args, const std::string& method,
+                                                  const std::vector<std::string>& names, size_t required) {
+  std::vector<std::optional<Value>> values(names.size());
+  if (args.positional.size() > names.size())
+    throw ElaborationError(args.positionalRanges[names.size()],
+                           fmt::format("{}() takes at most {} arguments ({} given)", method, names.size(),
+                                       args.positional.size()));
+  for (size_t i = 0; i < args.positional.size(); ++i) values[i] = args.positional[i];
+  for (const auto& k : args.keywords) {
+    auto it = std::find(names.begin(), names.end(), k.name);
+    if (it == names.end())
+      throw ElaborationError(k.nameRange, withSuggestion(fmt::format("{}() has no argument '{}'", method, k.name),
+                                                         k.name, names));
+    values[static_cast<size_t>(it - names.begin())] = k.value;
+  }
+  for (size_t i = 0; i < required; ++i)
+    if (!values[i])
+      throw ElaborationError(args.callRange, fmt::format("{}() missing required argument '{}'", method, names[i]));
+  return values;
+}
+
+double methodNumber(const std::optional<Value>& v, double otherwise, const CallArguments& args, const char* what) {
+  if (!v) return otherwise;
+  if (!v->isNumber() || !std::isfinite(v->toNumber()))
+    throw ElaborationError(args.callRange, fmt::format("{} must be a finite number, not {}", what, v->typeName()));
+  return v->toNumber();
 }
 
 }  // namespace
@@ -238,9 +268,9 @@ Value Tables::method(const Value& table, const std::string& name, const SourceRa
   std::shared_ptr<TableData> data = table.table;
   auto builtin = [&](std::function<Value(CallArguments&)> fn) { return Value::makeBuiltin(name, std::move(fn)); };
   // What the methods that take `all=False` return: the first channel's, or a list of every channel's.
-  auto perChannel = [](CallArguments& args, const std::function<Value(size_t)>& of, size_t channels) {
-    expectCount(args, 0, 1);
-    bool all = !args.positional.empty() && args.positional[0].isNumber() && args.positional[0].toNumber() != 0;
+  auto perChannel = [name](CallArguments& args, const std::function<Value(size_t)>& of, size_t channels) {
+    auto given = methodArguments(args, name, {"all"}, 0);
+    bool all = given[0] && given[0]->isNumber() && given[0]->toNumber() != 0;
     if (!all || channels == 1) return of(0);
     ValueList items;
     for (size_t c = 0; c < channels; ++c) items.push_back(of(c));
@@ -290,8 +320,8 @@ Value Tables::method(const Value& table, const std::string& name, const SourceRa
     });
   if (name == "get")
     return builtin([=](CallArguments& args) {
-      expectCount(args, 1, 1);
-      size_t at = position(args.positional[0], args.positionalRanges[0]);
+      auto given = methodArguments(args, name, {"pos"}, 1);
+      size_t at = position(*given[0], args.callRange);
       if (data->channels.size() == 1) return Value::fromFloat(data->channels[0][at]);
       ValueList items;
       for (const auto& channel : data->channels) items.push_back(Value::fromFloat(channel[at]));
@@ -299,17 +329,17 @@ Value Tables::method(const Value& table, const std::string& name, const SourceRa
     });
   if (name == "put")
     return builtin([=](CallArguments& args) {
-      expectCount(args, 1, 2);
-      const float value = static_cast<float>(numberArgument(args, 0, "the value"));
-      size_t at = args.positional.size() > 1 ? position(args.positional[1], args.positionalRanges[1]) : 0;
+      auto given = methodArguments(args, name, {"value", "pos"}, 1);
+      const float value = static_cast<float>(methodNumber(given[0], 0.0, args, "put()'s value"));
+      size_t at = given[1] ? position(*given[1], args.callRange) : 0;
       for (auto& channel : data->channels) channel[at] = value;  // pyo leaves the guard point as it was
       data->changed = true;
       return Value::none();
     });
   if (name == "normalize")
     return builtin([=](CallArguments& args) {
-      expectCount(args, 0, 1);
-      const float level = args.positional.empty() ? 0.99f : static_cast<float>(numberArgument(args, 0, "the level"));
+      auto given = methodArguments(args, name, {"level"}, 0);
+      const float level = static_cast<float>(methodNumber(given[0], 0.99, args, "normalize()'s level"));
       // Each channel to `level` by its own peak (pyo normalizes each stream), the guard point scaled too.
       for (auto& channel : data->channels) {
         float low = channel[0], high = channel[0];
@@ -354,8 +384,7 @@ Value Tables::method(const Value& table, const std::string& name, const SourceRa
     });
   if (name == "add" || name == "sub" || name == "mul" || name == "div")
     return builtin([=](CallArguments& args) {
-      expectCount(args, 1, 1);
-      const Value& x = args.positional[0];
+      const Value x = *methodArguments(args, name, {"x"}, 1)[0];
       auto apply = [&name](float& a, float b) {
         if (name == "add") a += b;
         else if (name == "sub") a -= b;
@@ -376,12 +405,12 @@ Value Tables::method(const Value& table, const std::string& name, const SourceRa
           for (size_t i = 0; i < size && i < x.items->size(); ++i) {
             const Value& item = (*x.items)[i];
             if (!item.isNumber())
-              throw ElaborationError(args.positionalRanges[0],
+              throw ElaborationError(args.callRange,
                                      fmt::format("{}() takes a number, a list of numbers or a table", name));
             apply(channel[i], static_cast<float>(item.toNumber()));
           }
         } else {
-          throw ElaborationError(args.positionalRanges[0],
+          throw ElaborationError(args.callRange,
                                  fmt::format("{}() takes a number, a list of numbers or a table, not {}", name,
                                              x.typeName()));
         }
@@ -392,15 +421,14 @@ Value Tables::method(const Value& table, const std::string& name, const SourceRa
     });
   if (name == "replace")
     return builtin([=](CallArguments& args) {
-      expectCount(args, 1, 1);
+      const Value x = *methodArguments(args, name, {"x"}, 1)[0];
       // A table made from a list (HarmTable's amplitudes, LinTable's points) is made again from the new one, as
       // pyo's replace() does; DataTable's and NewTable's samples are replaced.
       if (data->spec->parameterIndex("list") >= 0) {
-        setAttribute(table, "list", args.positional[0], args.positionalRanges[0]);
+        setAttribute(table, "list", x, args.callRange);
         return Value::none();
       }
-      const Value& x = args.positional[0];
-      TableArgument samples = toArgument(tables::numbers("init", {}, "samples"), x, args.positionalRanges[0],
+      TableArgument samples = toArgument(tables::numbers("init", {}, "samples"), x, args.callRange,
                                          fmt::format("the argument of {}.replace()", data->spec->name));
       if (samples.lists.empty()) samples.lists.push_back(samples.numbers);
       for (size_t c = 0; c < data->channels.size(); ++c) {

@@ -203,3 +203,19 @@ TEST(Looper, ModesAsPyo) {
 
 }  // namespace
 }  // namespace patchc::stdlibtest
+
+namespace patchc::stdlibtest {
+namespace {
+
+// pyo: TableIndex(DataTable(4, init=[0.1, 0.2, 0.3, 0.4]), Phasor(100, mul=6, add=-1)): at indices 0.605, 1.286,
+// 1.966, 2.646, 3.327, 4.007, 4.687 it output 0.1, 0.2, 0.2, 0.3, 0.4, 0.4, 0.4 (truncated, held at the end).
+TEST(TableIndex, TruncatesAndHolds) {
+  const std::vector<float> data{0.1f, 0.2f, 0.3f, 0.4f, 0.0f};
+  const std::vector<float> index{0.605f, 1.286f, 1.966f, 2.646f, 3.327f, 4.007f, 4.687f, -0.7f, -3.0f, 1e30f};
+  auto y = render("TableIndex", {Input::array(data), Input::signal(index)}, static_cast<int>(index.size()));
+  const std::vector<float> pyo{0.1f, 0.2f, 0.2f, 0.3f, 0.4f, 0.4f, 0.4f, 0.1f, 0.1f, 0.4f};
+  EXPECT_EQ(y, pyo);
+}
+
+}  // namespace
+}  // namespace patchc::stdlibtest
