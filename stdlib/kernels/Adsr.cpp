@@ -11,11 +11,14 @@
 // positive value is play(), which restarts the envelope from its current level; a value ≤ 0 after a positive one
 // is stop(): with dur 0 the level L it had falls to 0 over the release, L·(1 − t / r) from the stop's sample on (its
 // first sample repeats L, as pyo's); with dur > 0 the output is 0 at once (pyo's stop() ends the stream).
+// The hidden `exp` (pyo's setExp) raises the output, not the level a play() or stop() starts from, to its power.
 #include "stdlib/kernels/Adsr.h"
 
 #include "stdlib/Kernel.h"
 #include "stdlib/kernels/Envelope.h"
 #include "stdlib/kernels/KernelMath.h"
+
+#include <cmath>
 
 using namespace patchc::kernel;
 using namespace patchc::kernel::adsr;
@@ -31,6 +34,7 @@ PATCHC_KERNEL_PROCESS(Adsr) {
   const double sustain = clampf(in[kSustain].value(), 0.0f, 1.0f);
   const double dur = in[kDur].value();
   const bool waitsForStop = !(dur > 0.0);  // pyo: dur == 0; a negative dur would end at once there
+  const float exponent = in[kExp].value() > 0.0f ? in[kExp].value() : 1.0f;  // pyo ignores setExp(x <= 0)
   switch (envelope::transport(*state, in[kPlaying].value())) {
     case envelope::Transport::Play:
       state->mode = envelope::kRunning;
@@ -66,7 +70,7 @@ PATCHC_KERNEL_PROCESS(Adsr) {
       value = t <= release ? top * (1.0 - t / release) : 0.0;
       level = static_cast<float>(value);
     }
-    out[i] = static_cast<float>(value);
+    out[i] = exponent == 1.0f ? static_cast<float>(value) : std::pow(static_cast<float>(value), exponent);
     elapsed += 1.0;
   }
   state->elapsed = elapsed;

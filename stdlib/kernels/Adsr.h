@@ -6,7 +6,7 @@
 #include "stdlib/kernels/Envelope.h"
 
 namespace patchc::kernel::adsr {
-enum Input { kAttack, kDecay, kSustain, kRelease, kDur, kPlaying };
+enum Input { kAttack, kDecay, kSustain, kRelease, kDur, kExp, kPlaying };
 }
 
 PATCHC_OBJECT(Adsr) {
@@ -23,6 +23,10 @@ PATCHC_OBJECT(Adsr) {
   spec.input(kRelease, within(constant("release", 0.1f, "release time in seconds"),
                               {0.000001f, 1e9f, false, atLeast, longest, ""}));
   spec.input(kDur, constant("dur", 0.0f, "total duration in seconds; 0: sustain until stop()"));
+  // pyo's setExp(x): a hidden Constant (the elaborator does not yet let a script set a Constant after making the
+  // object, so the tutorials' env.setExp(0.75) is refused there for now).
+  spec.input(kExp, hidden("exp", 1.0f, "setExp(x): the output is the linear envelope raised to x (x <= 0 is ignored, "
+                                      "as pyo)"));
   spec.input(kPlaying, hidden("playing", 0.0f, "play()/stop(): n after the n-th play(), −n after a stop() (Envelope.h)"));
   spec.facts = oscillatorFacts(0.3f);
   spec.stateBytes = sizeof(kernel::envelope::State);
@@ -35,5 +39,6 @@ PATCHC_OBJECT(Adsr) {
       "had down to 0 in release";
   spec.differences =
       "the same samples as pyo 1.0.4 (measured); a `stop()` lands on its sample (pyo's on a block's start). "
-      "`setExp` is not supported";
+      "`setExp(x)` (the hidden input `exp`) raises the output to x, as pyo (the elaborator does not yet accept it "
+      "after the object is made)";
 }

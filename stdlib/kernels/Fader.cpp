@@ -9,10 +9,13 @@
 // is pyo's play(), which restarts the envelope from its current level; a value ≤ 0 after a positive one is pyo's
 // stop(): with dur 0 the level L it had falls to 0 over fadeout seconds, L·(1 − t / fadeout) from the stop's
 // sample on (pyo 1.0.4 measured: its first release sample repeats the last level); with dur > 0 it is silent at
-// once (pyo's stop() then ends the stream). Until the first play() the output is 0.
+// once (pyo's stop() then ends the stream). Until the first play() the output is 0. The hidden `exp` (pyo's
+// setExp) raises the output, not the level a play() or stop() starts from, to its power.
 #include "stdlib/kernels/Fader.h"
 #include "stdlib/Kernel.h"
 #include "stdlib/kernels/Envelope.h"
+
+#include <cmath>
 
 using namespace patchc::kernel;
 using namespace patchc::kernel::fader;
@@ -76,4 +79,7 @@ PATCHC_KERNEL_PROCESS(Fader) {
   }
   state->elapsed = elapsed;
   state->level = level;
+  const float exponent = in[kExp].value() > 0.0f ? in[kExp].value() : 1.0f;  // pyo ignores setExp(x <= 0)
+  if (exponent != 1.0f)
+    for (int i = 0; i < n; ++i) out[i] = std::pow(out[i], exponent);
 }

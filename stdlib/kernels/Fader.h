@@ -5,7 +5,7 @@
 #include "stdlib/kernels/Envelope.h"
 
 namespace patchc::kernel::fader {
-enum Input { kFadein, kFadeout, kDur, kPlaying };
+enum Input { kFadein, kFadeout, kDur, kExp, kPlaying };
 }
 
 PATCHC_OBJECT(Fader) {
@@ -16,6 +16,10 @@ PATCHC_OBJECT(Fader) {
   spec.input(kFadein, constant("fadein", 0.01f, "rising time in seconds"));
   spec.input(kFadeout, constant("fadeout", 0.1f, "falling time in seconds"));
   spec.input(kDur, constant("dur", 0.0f, "total duration in seconds; 0: fade in and hold"));
+  // pyo's setExp(x): a hidden Constant (the elaborator does not yet let a script set a Constant after making the
+  // object, so the tutorials' env.setExp(0.75) is refused there for now).
+  spec.input(kExp, hidden("exp", 1.0f, "setExp(x): the output is the linear envelope raised to x (x <= 0 is ignored, "
+                                      "as pyo)"));
   spec.input(kPlaying, hidden("playing", 0.0f, "play()/stop(): n after the n-th play(), −n after a stop() (Envelope.h)"));
   spec.facts = oscillatorFacts(0.3f);
   spec.stateBytes = sizeof(kernel::envelope::State);
@@ -28,6 +32,6 @@ PATCHC_OBJECT(Fader) {
   spec.differences =
       "the same samples as pyo (measured). Silent until `play()`/`out()` (the elaborator "
       "sets `playing`); a `play()` restarts it from its level, a `stop()` fades dur 0 out over fadeout from its "
-      "level (dur > 0: silent at once), as pyo. **`bipolar = false`: `.range(a, "
+      "level (dur > 0: silent at once), as pyo; `setExp(x)` raises the output to x. **`bipolar = false`: `.range(a, "
       "b)` maps 0→a, 1→b, whereas pyo 1.0.4's `range()` assumes [−1, 1] for every object**";
 }

@@ -16,6 +16,7 @@
 
 #include "stdlib/Kernel.h"
 #include "stdlib/kernels/KernelMath.h"
+#include "stdlib/kernels/RandomClock.h"
 
 #include <cmath>
 
@@ -53,7 +54,7 @@ PATCHC_KERNEL_INIT(LFO) {
   state->phase = 0.0;
   state->modPhase = 0.0;
   state->holdFade = 0.0;
-  uint32_t generator = seed != 0 ? seed : 0x9E3779B9u;
+  uint32_t generator = randomclock::generatorFromSeed(seed);
   state->holdCurrent = state->holdLast = whiteNoise(generator);
   state->generator = generator;
 }

@@ -16,9 +16,22 @@ struct Clock {
   uint32_t generator;  // xorshift32 state, never 0
 };
 
+// The generator's state from the node's seed (per lane, as Noise's), mixed first (MurmurHash3's 32-bit finalizer):
+// xorshift32's first numbers from a small seed are small too (seeds 5 and 6 both drew u < 0.001 first), and these
+// objects may draw only once a second.
+inline uint32_t generatorFromSeed(uint32_t seed) {
+  uint32_t h = seed;
+  h ^= h >> 16;
+  h *= 0x85EBCA6Bu;
+  h ^= h >> 13;
+  h *= 0xC2B2AE35u;
+  h ^= h >> 16;
+  return h != 0 ? h : 0x9E3779B9u;
+}
+
 inline void start(Clock& clock, uint32_t seed) {
   clock.time = 1.0;
-  clock.generator = seed != 0 ? seed : 0x9E3779B9u;
+  clock.generator = generatorFromSeed(seed);
 }
 
 // One sample: true when this sample draws. `time` is left in [0, 1).

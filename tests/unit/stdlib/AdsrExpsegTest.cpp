@@ -15,14 +15,14 @@
 namespace patchc::stdlibtest {
 namespace {
 
-constexpr size_t kAdsrPlaying = 5;
+constexpr size_t kAdsrPlaying = 6;
 
-std::vector<float> adsr(float dur, int count, std::vector<ControlChange> changes = {}) {
+std::vector<float> adsr(float dur, int count, std::vector<ControlChange> changes = {}, float exp = 1.0f) {
   RenderOptions options;
   options.changes = std::move(changes);
   return render("Adsr",
                 {Input::value(0.01f), Input::value(0.01f), Input::value(0.5f), Input::value(0.01f), Input::value(dur),
-                 Input::value(1.0f)},
+                 Input::value(exp), Input::value(1.0f)},
                 count, options);
 }
 
@@ -67,6 +67,15 @@ TEST(Adsr, SilentUntilPlayedAndAfterAStoppedDuration) {
   std::vector<float> y = adsr(0.05f, 2000, {{500, kAdsrPlaying, -1.0f}});  // dur > 0: stop() silences at once
   EXPECT_GT(y[499], 0.5f);
   for (int i = 500; i < 2000; ++i) ASSERT_EQ(y[i], 0.0f) << i;
+}
+
+TEST(Adsr, SetExpRaisesTheOutputNotTheLevel) {
+  // setExp(0.75) (the tutorial 05-envelopes/04's): each sample of the linear envelope to the power 0.75; a stop()
+  // releases from the linear level, as pyo's (its currentVal is the linear one).
+  std::vector<float> y = adsr(0.0f, 2000, {{1000, kAdsrPlaying, -1.0f}}, 0.75f);
+  EXPECT_NEAR(y[220], std::pow(220.0f / 441.0f, 0.75f), 1e-6);
+  EXPECT_NEAR(y[999], std::pow(0.5f, 0.75f), 1e-6);
+  EXPECT_NEAR(y[1100], std::pow(0.5f * (1.0f - 100.0f / 441.0f), 0.75f), 1e-6);
 }
 
 std::vector<float> expseg(float inverse, int count, std::vector<ControlChange> changes = {}) {

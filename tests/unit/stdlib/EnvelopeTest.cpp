@@ -10,7 +10,8 @@ namespace patchc::stdlibtest {
 namespace {
 
 std::vector<float> fader(float fadein, float fadeout, float dur, int count, float playing = 1.0f) {
-  return render("Fader", {Input::value(fadein), Input::value(fadeout), Input::value(dur), Input::value(playing)},
+  return render("Fader",
+                {Input::value(fadein), Input::value(fadeout), Input::value(dur), Input::value(1.0f), Input::value(playing)},
                 count);
 }
 
@@ -123,12 +124,13 @@ namespace {
 std::vector<float> faderWithChanges(float dur, int count, std::vector<ControlChange> changes) {
   RenderOptions options;
   options.changes = std::move(changes);
-  return render("Fader", {Input::value(0.01f), Input::value(0.02f), Input::value(dur), Input::value(1.0f)}, count,
+  return render("Fader",
+                {Input::value(0.01f), Input::value(0.02f), Input::value(dur), Input::value(1.0f), Input::value(1.0f)}, count,
                 options);
 }
 
 TEST(Fader, StopFadesOutFromTheCurrentLevelAsPyo) {
-  std::vector<float> y = faderWithChanges(0.0f, 2000, {{256, 3, -1.0f}});
+  std::vector<float> y = faderWithChanges(0.0f, 2000, {{256, 4, -1.0f}});
   EXPECT_NEAR(y[255], 255.0f / 441.0f, 1e-6);
   EXPECT_NEAR(y[256], 255.0f / 441.0f, 1e-6);
   EXPECT_NEAR(y[300], 0.549385258f, 2e-6);
@@ -138,13 +140,13 @@ TEST(Fader, StopFadesOutFromTheCurrentLevelAsPyo) {
 
 TEST(Fader, PlayRestartsFromTheCurrentLevel) {
   // Released to 0 after a stop(), then played again: a fade-in from 0; played again while holding at 1: stays 1.
-  std::vector<float> y = faderWithChanges(0.0f, 4000, {{1000, 3, -1.0f}, {2000, 3, 2.0f}, {3000, 3, 3.0f}});
+  std::vector<float> y = faderWithChanges(0.0f, 4000, {{1000, 4, -1.0f}, {2000, 4, 2.0f}, {3000, 4, 3.0f}});
   EXPECT_EQ(y[1999], 0.0f);
   EXPECT_EQ(y[2000], 0.0f);
   EXPECT_NEAR(y[2220], 220.0f / 441.0f, 1e-6);
   for (int i = 2441; i < 4000; ++i) ASSERT_EQ(y[i], 1.0f) << i;
   // A stop() with dur > 0 silences at once (pyo's stop() ends the stream).
-  std::vector<float> z = faderWithChanges(0.5f, 1000, {{600, 3, -1.0f}});
+  std::vector<float> z = faderWithChanges(0.5f, 1000, {{600, 4, -1.0f}});
   EXPECT_EQ(z[599], 1.0f);
   for (int i = 600; i < 1000; ++i) ASSERT_EQ(z[i], 0.0f) << i;
 }
@@ -161,6 +163,22 @@ TEST(Linseg, PlayRestartsAndStopSilences) {
   EXPECT_EQ(y[500], 0.0f);                                      // restarted from its first breakpoint
   EXPECT_NEAR(y[500 + 220], 220.0f / 441.0f, 1e-6);
   EXPECT_NEAR(y[500 + 441], 1.0f, 1e-6);
+}
+
+}  // namespace
+}  // namespace patchc::stdlibtest
+
+namespace patchc::stdlibtest {
+namespace {
+
+TEST(Fader, SetExpRaisesTheOutput) {
+  // pyo 1.0.4's setExp(x) raises each sample of the linear envelope to x; x <= 0 is ignored.
+  std::vector<float> y = render(
+      "Fader", {Input::value(0.01f), Input::value(0.1f), Input::value(0.0f), Input::value(2.0f), Input::value(1.0f)}, 500);
+  EXPECT_NEAR(y[220], std::pow(220.0f / 441.0f, 2.0f), 1e-6);
+  std::vector<float> ignored = render(
+      "Fader", {Input::value(0.01f), Input::value(0.1f), Input::value(0.0f), Input::value(-1.0f), Input::value(1.0f)}, 500);
+  EXPECT_NEAR(ignored[220], 220.0f / 441.0f, 1e-6);
 }
 
 }  // namespace

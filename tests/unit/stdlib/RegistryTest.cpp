@@ -307,6 +307,17 @@ TEST(StdlibFacts, DeterministicAndSeeded) {
       std::vector<Input> silent = propertyInputs(spec, {std::vector<float>(count, 0.0f)}, count);
       bool differs = first != other ||
                      render(spec.name, silent, count, {.seed = 5}) != render(spec.name, silent, count, {.seed = 6});
+      // Or in one of its modes: a Constant that picks among a few whole numbers (LFO's type 6 is random).
+      for (size_t k = 0; k < spec.inputs.size() && !differs; ++k) {
+        const auto& valid = spec.inputs[k].valid;
+        if (spec.inputs[k].kind != InputKind::Constant || !valid || !valid->wholeNumbers || valid->max - valid->min > 16)
+          continue;
+        for (float mode = valid->min; mode <= valid->max && !differs; mode += 1.0f) {
+          std::vector<Input> moded = inputs;
+          moded[k] = Input::value(mode);
+          differs = render(spec.name, moded, count, {.seed = 5}) != render(spec.name, moded, count, {.seed = 6});
+        }
+      }
       EXPECT_TRUE(differs) << spec.name << " is declared not deterministic but does not depend on its seed";
     }
   }
