@@ -2,6 +2,7 @@
 // inputs given lane by lane, and output taps that route lanes to the output channels.
 #pragma once
 
+#include "ir/Control.h"
 #include "ir/SampleArray.h"
 #include "stdlib/Registry.h"
 #include "support/SourceLocation.h"
@@ -121,6 +122,8 @@ class Graph {
   // The registry the nodes' ops come from: passes that make nodes take their objects from it, and the verifier
   // checks every node's op is one of its entries. Set with the graph (tools/Pipeline.cpp's buildGraph).
   const Registry* registry = nullptr;
+  // The callbacks, compiled (ir/Control.h): empty for a patch that nothing changes while it plays.
+  Control control;
 
   Node& add(NodeKind kind, const ObjectSpec* spec, int lanes, SourceRange origin);
   Node& node(NodeId id) { return nodes_[id]; }

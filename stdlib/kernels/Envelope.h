@@ -5,8 +5,12 @@
 namespace patchc::kernel::envelope {
 
 struct State {
-  double elapsed;  // samples since the envelope started (since the start of the current cycle when looping)
+  double elapsed;  // samples since the envelope (re)started, or since stop() while releasing
   int segment;     // Linseg: the segment [point k, point k+1] that holds `elapsed`
+  float playing;   // the `playing` input last seen (stdlib/Declare.h's playing(): a generation, or minus one)
+  float from;      // Fader: the level a restart rises from, or a release falls from
+  float last;      // the last sample output
+  int releasing;   // Fader: stop() started its fade-out
 };
 
 }  // namespace patchc::kernel::envelope

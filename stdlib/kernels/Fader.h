@@ -13,10 +13,10 @@ PATCHC_OBJECT(Fader) {
   using namespace patchc::declare;
   using namespace patchc::kernel::fader;
   spec.doc = "A linear fade-in / fade-out envelope between 0 and 1; starts with play().";
-  spec.input(kFadein, constant("fadein", 0.01f, "rising time in seconds"));
-  spec.input(kFadeout, constant("fadeout", 0.1f, "falling time in seconds"));
-  spec.input(kDur, constant("dur", 0.0f, "total duration in seconds; 0: fade in and hold"));
-  spec.input(kPlaying, hidden("playing", 0.0f, "1 once play() or out() started the envelope"));
+  spec.input(kFadein, settable(constant("fadein", 0.01f, "rising time in seconds")));
+  spec.input(kFadeout, settable(constant("fadeout", 0.1f, "falling time in seconds")));
+  spec.input(kDur, settable(constant("dur", 0.0f, "total duration in seconds; 0: fade in and hold")));
+  spec.input(kPlaying, playing());
   spec.facts = oscillatorFacts(0.3f);
   spec.stateBytes = sizeof(kernel::envelope::State);
   spec.generator = true;
@@ -26,7 +26,7 @@ PATCHC_OBJECT(Fader) {
       "linear: min(t/fadein, 1, (dur − t)/fadeout) clipped at 0, t = i/sr; dur 0 fades in and "
       "holds";
   spec.differences =
-      "the same samples as pyo (measured). Silent until `play()`/`out()` (the elaborator "
-      "sets `playing`); no `stop()` at compile time, so dur 0 never fades out. **`bipolar = false`: `.range(a, "
+      "the same samples as pyo (measured), also for play() while rising (from the current level) and stop() "
+      "(falls from the current level over fadeout). Silent until `play()`/`out()`. **`bipolar = false`: `.range(a, "
       "b)` maps 0→a, 1→b, whereas pyo 1.0.4's `range()` assumes [−1, 1] for every object**";
 }

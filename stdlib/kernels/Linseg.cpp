@@ -6,8 +6,10 @@
 // is as long as the list says. The output is exact at the breakpoints and never overshoots: pyo 1.0.4 is one
 // sample ahead (its first sample is already one step up the first line) and overshoots, e.g. to 1.0000452 or
 // more (measured: 1.0204 for a 1 ms segment); patchc does not copy that.
-// `playing` is a hidden Constant input that the elaborator sets to 1 when the script called play() (or out(),
-// which only starts a Linseg). Until then the output is 0, or v0 when initToFirstVal. An empty list gives 0.
+// `playing` (stdlib/Declare.h's playing()) changes between blocks: a new positive value (play()) restarts the
+// envelope from its first breakpoint; a value <= 0 after a positive one (stop()) silences it, as pyo's stop()
+// does (measured: 0 from the stop on). Before the first play() the output is 0, or v0 when initToFirstVal.
+// An empty list gives 0.
 #include "stdlib/kernels/Linseg.h"
 #include "stdlib/Kernel.h"
 #include "stdlib/kernels/Envelope.h"
@@ -28,8 +30,7 @@ struct Breakpoints {
 
 PATCHC_KERNEL_INIT(Linseg) {
   auto* state = static_cast<envelope::State*>(state_);
-  state->elapsed = 0.0;
-  state->segment = 0;
+  *state = {};
 }
 
 PATCHC_KERNEL_PROCESS(Linseg) {
@@ -39,8 +40,17 @@ PATCHC_KERNEL_PROCESS(Linseg) {
     for (int i = 0; i < n; ++i) out[i] = 0.0f;
     return;
   }
-  if (!(in[kPlaying].value() > 0.5f)) {  // not started
-    const float idle = in[kInitToFirstVal].value() > 0.5f ? static_cast<float>(points.value(0)) : 0.0f;
+  const float playing = in[kPlaying].value();
+  if (playing != state->playing) {
+    if (playing > 0.0f) {  // play(): from the start
+      state->elapsed = 0.0;
+      state->segment = 0;
+    }
+    state->playing = playing;
+  }
+  if (!(playing > 0.0f)) {  // not started, or stopped
+    const float idle =
+        playing == 0.0f && in[kInitToFirstVal].value() > 0.5f ? static_cast<float>(points.value(0)) : 0.0f;
     for (int i = 0; i < n; ++i) out[i] = idle;
     return;
   }
