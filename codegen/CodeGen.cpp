@@ -1,5 +1,6 @@
 #include "codegen/CodeGen.h"
 
+#include "codegen/ControlCodeGen.h"
 #include "codegen/StdlibBitcode.h"
 #include "ir/StateSize.h"
 #include "stdlib/CheckedSize.h"
@@ -84,6 +85,7 @@ class ModuleBuilder {
     inTy_ = llvm::StructType::create(context, {ptr_, i32_}, "patchc.In");
     laneInTy_ = llvm::StructType::create(context, {ptr_, i32_, i32_}, "patchc.LaneIn");
     voidTy_ = llvm::Type::getVoidTy(context);
+    frames_ = llvm::ConstantInt::get(i32_, kBlockFrames);
   }
 
   std::unique_ptr<llvm::Module> build(ModuleInfo& info) {
@@ -101,6 +103,13 @@ class ModuleBuilder {
           info.stateBytes = saturatingAdd(info.stateBytes, saturatingMul(static_cast<size_t>(graph_.node(id).lanes),
                                                                          kBlockFrames * sizeof(float)));
         }
+    }
+    // The control program's state (ControlCodeGen.h): a patch with callbacks renders in sub-blocks split at events.
+    controlled_ = !graph_.control.empty();
+    if (controlled_) {
+      info.stateBytes = alignUp(info.stateBytes, 64);
+      controlBase_ = info.stateBytes;
+      info.stateBytes = saturatingAdd(info.stateBytes, ControlCodeGen::bytes(graph_.control));
     }
     poolBase_ = info.stateBytes;
     makeEnv();
@@ -194,9 +203,32 @@ class ModuleBuilder {
     return builder_.CreateURem(l, llvm::ConstantInt::get(i64_, static_cast<uint64_t>(width)));
   }
 
+  // Whether a node's output is a Param's value (ObjectFacts::controlRate): readers take its state, stride 0.
+  bool isControl(ir::NodeId id) const {
+    const ir::Node& n = graph_.node(id);
+    return n.kind == ir::NodeKind::Object && n.spec->facts.controlRate;
+  }
+  size_t controlOffset(ir::NodeId id, int lane) const {
+    return layouts_[id].stateOffset + static_cast<size_t>(lane) * layouts_[id].laneStride;
+  }
+
+  // In a sub-block that starts `blockOffset_` frames into the block (patches with callbacks), a buffer's samples
+  // start that many samples later; constants and Param values (stride 0) stay where they are.
+  llvm::Value* shifted(llvm::Value* pointer, llvm::Value* stride) {
+    if (!blockOffset_) return pointer;
+    return builder_.CreateInBoundsGEP(floatTy_, pointer,
+                                      builder_.CreateSExt(builder_.CreateMul(stride, blockOffset_), i64_));
+  }
+
   // Pointer and stride for lane `lane` of `signal`, read by a node of `lanes` lanes.
   std::pair<llvm::Value*, llvm::Value*> inputFor(const ir::Signal& signal, llvm::Value* lane, int lanes,
                                                  const std::string& name) {
+    auto in = unshiftedInputFor(signal, lane, lanes, name);
+    return {shifted(in.first, in.second), in.second};
+  }
+
+  std::pair<llvm::Value*, llvm::Value*> unshiftedInputFor(const ir::Signal& signal, llvm::Value* lane, int lanes,
+                                                          const std::string& name) {
     const int w = signal.width();
     llvm::Value* zero = llvm::ConstantInt::get(i32_, 0);
     if (signal.isUniformConstant()) {
@@ -221,6 +253,13 @@ class ModuleBuilder {
         sameNode = sameNode && l.node == signal.lanes[0].node;
         identity = identity && l.lane == i;
       }
+      if (sameNode && identity && isControl(signal.lanes[0].node)) {
+        const NodeLayout& source = layouts_[signal.lanes[0].node];
+        llvm::Value* index = laneIndex(lane, w, lanes);
+        llvm::Value* offset = builder_.CreateAdd(llvm::ConstantInt::get(i64_, source.stateOffset),
+                                                 builder_.CreateMul(index, llvm::ConstantInt::get(i64_, source.laneStride)));
+        return {builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_, offset), zero};
+      }
       if (sameNode && identity) {
         // The usual case: lane i reads lane i % w of one node.
         const NodeLayout& source = layouts_[signal.lanes[0].node];
@@ -237,6 +276,9 @@ class ModuleBuilder {
     for (const auto& l : signal.lanes) {
       if (l.isConstant()) {
         offsets.push_back(static_cast<int64_t>(poolOffset(l.value)));
+        strides.push_back(0);
+      } else if (isControl(l.node)) {
+        offsets.push_back(static_cast<int64_t>(controlOffset(l.node, l.lane)));
         strides.push_back(0);
       } else {
         offsets.push_back(static_cast<int64_t>(layouts_[l.node].laneOffset(l.lane)));
@@ -326,8 +368,17 @@ class ModuleBuilder {
 
   // Lane `lane` of a node's output block, and the distance between its samples (in floats).
   llvm::Value* bufferOf(ir::NodeId id, llvm::Value* lane) {
+    return shiftedConstant(builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_,
+                                                      laneOffset(layouts_[id].bufferOffset, lane, layouts_[id].laneBytes())),
+                           layouts_[id].sampleStride());
+  }
+  // The first sample of a block's buffer: at frame 0, for the code that runs between sub-blocks.
+  llvm::Value* unshiftedBufferOf(ir::NodeId id, llvm::Value* lane) {
     return builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_,
                                       laneOffset(layouts_[id].bufferOffset, lane, layouts_[id].laneBytes()));
+  }
+  llvm::Value* shiftedConstant(llvm::Value* pointer, int stride) {
+    return shifted(pointer, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(stride)));
   }
   llvm::Value* sampleStrideOf(ir::NodeId id) {
     return llvm::ConstantInt::get(i32_, static_cast<uint64_t>(layouts_[id].sampleStride()));
@@ -398,10 +449,13 @@ class ModuleBuilder {
         std::vector<float> values;
         for (const auto& l : s.lanes) values.push_back(l.value);
         result.push_back({dryRun ? nullptr : constantArray(values, name), 1, 0});
+      } else if (s.width() == 1 && !s.lanes[0].isConstant() && isControl(s.lanes[0].node)) {
+        result.push_back({dryRun ? nullptr : statePointer(controlOffset(s.lanes[0].node, s.lanes[0].lane)), 0, 0});
       } else if (s.width() == 1 && !s.lanes[0].isConstant()) {
         const auto& l = s.lanes[0];
-        result.push_back({dryRun ? nullptr : statePointer(layouts_[l.node].laneOffset(l.lane)), 0,
-                          layouts_[l.node].sampleStride()});
+        result.push_back({dryRun ? nullptr : shiftedConstant(statePointer(layouts_[l.node].laneOffset(l.lane)),
+                                                             layouts_[l.node].sampleStride()),
+                          0, layouts_[l.node].sampleStride()});
       } else {
         bool contiguous = s.width() == node.lanes && !s.lanes[0].isConstant();
         for (int i = 0; contiguous && i < s.width(); ++i) {
@@ -417,7 +471,12 @@ class ModuleBuilder {
         }
         const auto& l = s.lanes[0];
         const NodeLayout& source = layouts_[l.node];
-        result.push_back({dryRun ? nullptr : statePointer(source.laneOffset(l.lane)),
+        if (isControl(l.node)) {
+          result.push_back({dryRun ? nullptr : statePointer(controlOffset(l.node, l.lane)),
+                            static_cast<int>(source.laneStride / sizeof(float)), 0});
+          continue;
+        }
+        result.push_back({dryRun ? nullptr : shiftedConstant(statePointer(source.laneOffset(l.lane)), source.sampleStride()),
                           static_cast<int>(source.laneBytes() / sizeof(float)), source.sampleStride()});
       }
     }
@@ -433,7 +492,7 @@ class ModuleBuilder {
       auto in = inputFor(node.inputs[k], lane, node.lanes, fmt::format("{}.in{}", nodeTag(node), k));
       builder_.CreateCall(copy, {builder_.CreateInBoundsGEP(floatTy_, scratch, lane),
                                  llvm::ConstantInt::get(i32_, static_cast<uint64_t>(node.lanes)), in.first,
-                                 in.second, llvm::ConstantInt::get(i32_, kBlockFrames)});
+                                 in.second, frames_});
     });
     return scratch;
   }
@@ -444,26 +503,34 @@ class ModuleBuilder {
   llvm::Function* emitNode(const ir::Node& node) {
     const ir::NodeId id = node.id;
     const std::string tag = nodeTag(node);
-    llvm::Value* n = llvm::ConstantInt::get(i32_, kBlockFrames);
     auto mulAdd = helper("patchc_muladd", {ptr_, i32_, ptr_, ptr_, i32_});
     auto clear = helper("patchc_clear", {ptr_, i32_});
     auto accumulate = helper("patchc_accumulate", {ptr_, ptr_, i32_, i32_});
-    auto* nodeFn = llvm::Function::Create(llvm::FunctionType::get(voidTy_, {ptr_}, false),
-                                          llvm::GlobalValue::InternalLinkage, tag, *module_);
+    // A patch with callbacks runs its nodes on sub-blocks: (state, first frame, frames); others on whole blocks,
+    // whose constant length LLVM compiles smaller and faster.
+    auto* nodeType = controlled_ ? llvm::FunctionType::get(voidTy_, {ptr_, i32_, i32_}, false)
+                                 : llvm::FunctionType::get(voidTy_, {ptr_}, false);
+    auto* nodeFn = llvm::Function::Create(nodeType, llvm::GlobalValue::InternalLinkage, tag, *module_);
     nodeFn->addFnAttr(llvm::Attribute::NoInline);
     nodeFn->addParamAttr(0, llvm::Attribute::NoAlias);
     llvm::IRBuilderBase::InsertPointGuard caller(builder_);
     llvm::Value* callerState = state_;
     builder_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", nodeFn));
     state_ = nodeFn->getArg(0);
+    blockOffset_ = controlled_ ? nodeFn->getArg(1) : nullptr;
+    frames_ = controlled_ ? static_cast<llvm::Value*>(nodeFn->getArg(2)) : llvm::ConstantInt::get(i32_, kBlockFrames);
+    llvm::Value* n = frames_;
     llvm::Value* ins = builder_.CreateAlloca(inTy_, llvm::ConstantInt::get(i32_, maxInputs()), "in");
     llvm::Value* laneIns = builder_.CreateAlloca(laneInTy_, llvm::ConstantInt::get(i32_, maxInputs()), "laneIn");
     llvm::Value* mulIn = builder_.CreateAlloca(inTy_, nullptr, "mul");
     llvm::Value* addIn = builder_.CreateAlloca(inTy_, nullptr, "add");
     if (node.kind == ir::NodeKind::Mix) {
       // Mix: lane i of the input is summed into lane i % voices (with fewer inputs than voices, they repeat).
-      builder_.CreateCall(clear, {bufferOf(id, llvm::ConstantInt::get(i32_, 0)),
-                                  llvm::ConstantInt::get(i32_, node.lanes * kBlockFrames)});
+      if (blockOffset_)
+        laneLoop(node.lanes, tag + ".clear", [&](llvm::Value* lane) { builder_.CreateCall(clear, {bufferOf(id, lane), n}); });
+      else
+        builder_.CreateCall(clear, {bufferOf(id, llvm::ConstantInt::get(i32_, 0)),
+                                    llvm::ConstantInt::get(i32_, node.lanes * kBlockFrames)});
       const ir::Signal& input = node.inputs[0];
       int sources = std::max(input.width(), node.lanes);
       laneLoop(sources, tag + ".sum", [&](llvm::Value* lane) {
@@ -527,21 +594,26 @@ class ModuleBuilder {
     }
     builder_.CreateRetVoid();
     state_ = callerState;
+    blockOffset_ = nullptr;
+    frames_ = llvm::ConstantInt::get(i32_, kBlockFrames);
     return nodeFn;
   }
 
   void emitProcess() {
     auto* type = llvm::FunctionType::get(voidTy_, {ptr_, ptr_, i32_}, false);
     processFn_ = llvm::Function::Create(type, llvm::GlobalValue::ExternalLinkage, "patch_process", *module_);
+    // The arena and the output buffers never alias each other.
+    processFn_->addParamAttr(0, llvm::Attribute::NoAlias);
+    processFn_->addParamAttr(1, llvm::Attribute::NoAlias);
+    llvm::Function* run = controlled_ ? emitSubBlock() : nullptr;
+    llvm::Function* events = controlled_ ? emitEvents() : nullptr;
+
     state_ = processFn_->getArg(0);
     state_->setName("state");
     llvm::Value* outputs = processFn_->getArg(1);
     outputs->setName("outputs");
     llvm::Value* frames = processFn_->getArg(2);
     frames->setName("frames");
-    // The arena and the output buffers never alias each other.
-    processFn_->addParamAttr(0, llvm::Attribute::NoAlias);
-    processFn_->addParamAttr(1, llvm::Attribute::NoAlias);
 
     auto* entry = llvm::BasicBlock::Create(context_, "entry", processFn_);
     auto* blockHead = llvm::BasicBlock::Create(context_, "block", processFn_);
@@ -554,28 +626,90 @@ class ModuleBuilder {
     builder_.SetInsertPoint(blockHead);
     llvm::PHINode* offset = builder_.CreatePHI(i32_, 2, "offset");
     offset->addIncoming(llvm::ConstantInt::get(i32_, 0), entry);
-    llvm::Value* n = llvm::ConstantInt::get(i32_, kBlockFrames);
 
+    if (controlled_) {
+      // Sub-blocks: the handlers due at frame `pos` run, then the graph renders up to the next event.
+      auto* subBlock = llvm::BasicBlock::Create(context_, "subblock", processFn_);
+      auto* blockEnd = llvm::BasicBlock::Create(context_, "blockend", processFn_);
+      llvm::BasicBlock* before = builder_.GetInsertBlock();
+      builder_.CreateBr(subBlock);
+      builder_.SetInsertPoint(subBlock);
+      llvm::PHINode* pos = builder_.CreatePHI(i32_, 2, "pos");
+      pos->addIncoming(llvm::ConstantInt::get(i32_, 0), before);
+      llvm::Value* n = builder_.CreateCall(events, {state_, pos});
+      builder_.CreateCall(run, {state_, outputs, offset, pos, n});
+      llvm::Value* nextPos = builder_.CreateAdd(pos, n);
+      pos->addIncoming(nextPos, builder_.GetInsertBlock());
+      builder_.CreateCondBr(builder_.CreateICmpSLT(nextPos, llvm::ConstantInt::get(i32_, kBlockFrames)), subBlock,
+                            blockEnd);
+      builder_.SetInsertPoint(blockEnd);
+    } else {
+      emitBlockBody(outputs, offset, llvm::ConstantInt::get(i32_, kBlockFrames), nullptr);
+    }
+
+    llvm::Value* next = builder_.CreateAdd(offset, llvm::ConstantInt::get(i32_, kBlockFrames));
+    offset->addIncoming(next, builder_.GetInsertBlock());
+    builder_.CreateCondBr(builder_.CreateICmpSLT(next, frames), blockHead, exit);
+    builder_.SetInsertPoint(exit);
+    builder_.CreateRetVoid();
+
+    finishInit();
+  }
+
+  // `void patch_run(state, outputs, blockStart, pos, n)`: frames [pos, pos + n) of the block at blockStart.
+  llvm::Function* emitSubBlock() {
+    auto* type = llvm::FunctionType::get(voidTy_, {ptr_, ptr_, i32_, i32_, i32_}, false);
+    auto* fn = llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage, "patch_run", *module_);
+    fn->addFnAttr(llvm::Attribute::NoInline);
+    fn->addParamAttr(0, llvm::Attribute::NoAlias);
+    fn->addParamAttr(1, llvm::Attribute::NoAlias);
+    builder_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", fn));
+    state_ = fn->getArg(0);
+    emitBlockBody(fn->getArg(1), builder_.CreateAdd(fn->getArg(2), fn->getArg(3)), fn->getArg(4), fn->getArg(3));
+    builder_.CreateRetVoid();
+    return fn;
+  }
+
+  llvm::Function* emitEvents() {
+    ControlCodeGen::Addresses addresses;
+    addresses.param = [this](llvm::IRBuilder<>& b, llvm::Value* state, ir::NodeId id, int lane) -> llvm::Value* {
+      return b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), state, controlOffset(id, lane));
+    };
+    addresses.sample = [this](llvm::IRBuilder<>& b, llvm::Value* state, ir::NodeId id, int lane,
+                              llvm::Value* index) -> llvm::Value* {
+      const NodeLayout& l = layouts_[id];
+      llvm::Value* base = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), state, l.laneOffset(lane));
+      return b.CreateInBoundsGEP(b.getFloatTy(), base, b.CreateMul(index, b.getInt32(uint32_t(l.sampleStride()))));
+    };
+    ControlCodeGen control(graph_, *module_, controlBase_, addresses, kBlockFrames);
+    return control.emitEvents();
+  }
+
+  // Every node, then the output taps, for `n` frames written at `channelOffset` of each output channel; `pos`
+  // (null for whole blocks) is the sub-block's first frame in its block.
+  void emitBlockBody(llvm::Value* outputs, llvm::Value* channelOffset, llvm::Value* n, llvm::Value* pos) {
     auto clear = helper("patchc_clear", {ptr_, i32_});
     auto accumulate = helper("patchc_accumulate", {ptr_, ptr_, i32_, i32_});
 
     for (ir::NodeId id : order_) {
       const ir::Node& node = graph_.node(id);
       if (node.stopped) continue;  // its buffer stays silent: stopped objects cost nothing
-      builder_.CreateCall(emitNode(node), {state_});
+      if (pos) builder_.CreateCall(emitNode(node), {state_, pos, n});
+      else builder_.CreateCall(emitNode(node), {state_});
     }
+    blockOffset_ = pos;  // the taps read the sub-block's frames of each buffer
 
     // Output channels: cleared, then each tap's lane i added into channel (first + i) % channels.
     const int channels = graph_.server.channels;
     auto channelPointer = [&](llvm::Value* channel) {
       llvm::Value* base = builder_.CreateLoad(ptr_, builder_.CreateInBoundsGEP(ptr_, outputs, channel));
-      return builder_.CreateInBoundsGEP(floatTy_, base, offset);
+      return builder_.CreateInBoundsGEP(floatTy_, base, channelOffset);
     };
     laneLoop(channels, "out.clear", [&](llvm::Value* ch) { builder_.CreateCall(clear, {channelPointer(ch), n}); });
     auto accumulateFrames = helper("patchc_accumulateFrames", {ptr_, i32_, i32_, i32_, ptr_, i32_, i32_, i32_, floatTy_});
     size_t liveTaps = 0;
     for (const auto& tap : graph_.outputs()) liveTaps += graph_.node(tap.node).stopped ? 0 : 1;
-    if (liveTaps > kUnrolledTaps) emitOutputTable(outputs, offset, accumulate, accumulateFrames, channelPointer);
+    if (liveTaps > kUnrolledTaps) emitOutputTable(outputs, channelOffset, n, accumulate, accumulateFrames, channelPointer);
     for (const auto& tap : graph_.outputs()) {
       if (liveTaps > kUnrolledTaps) break;
       const ir::Node& node = graph_.node(tap.node);
@@ -585,7 +719,7 @@ class ModuleBuilder {
       if (layouts_[tap.node].frameMajor) {
         builder_.CreateCall(accumulateFrames,
                             {outputs, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(channels)),
-                             llvm::ConstantInt::get(i32_, static_cast<uint64_t>(tap.firstChannel)), offset,
+                             llvm::ConstantInt::get(i32_, static_cast<uint64_t>(tap.firstChannel)), channelOffset,
                              bufferOf(tap.node, firstLane), sampleStrideOf(tap.node),
                              llvm::ConstantInt::get(i32_, static_cast<uint64_t>(count)), n,
                              llvm::ConstantFP::get(floatTy_, layouts_[tap.node].tapGain)});
@@ -599,14 +733,7 @@ class ModuleBuilder {
                                          sampleStrideOf(tap.node), n});
       });
     }
-
-    llvm::Value* next = builder_.CreateAdd(offset, llvm::ConstantInt::get(i32_, kBlockFrames));
-    offset->addIncoming(next, builder_.GetInsertBlock());
-    builder_.CreateCondBr(builder_.CreateICmpSLT(next, frames), blockHead, exit);
-    builder_.SetInsertPoint(exit);
-    builder_.CreateRetVoid();
-
-    finishInit();
+    blockOffset_ = nullptr;
   }
 
   // Many taps (thousands of separate `.out()` calls): one loop over a constant table of what each tap sums
@@ -614,7 +741,7 @@ class ModuleBuilder {
   // patchc_accumulateFrames call: lanes > 0) or one lane of a lane-major tap (patchc_accumulate: lanes 0), in the
   // order of the taps, so that every channel sums the same numbers in the same order as the unrolled code.
   template <typename ChannelPointer>
-  void emitOutputTable(llvm::Value* outputs, llvm::Value* offset, llvm::FunctionCallee accumulate,
+  void emitOutputTable(llvm::Value* outputs, llvm::Value* offset, llvm::Value* n, llvm::FunctionCallee accumulate,
                        llvm::FunctionCallee accumulateFrames, ChannelPointer channelPointer) {
     const int channels = graph_.server.channels;
     std::vector<int64_t> sources, strides, lanes, firstChannels;
@@ -649,7 +776,6 @@ class ModuleBuilder {
     auto* intTableTy = llvm::ArrayType::get(i64_, static_cast<uint64_t>(rows));
     auto* floatTableTy = llvm::ArrayType::get(floatTy_, static_cast<uint64_t>(rows));
     llvm::Value* zero = llvm::ConstantInt::get(i64_, 0);
-    llvm::Value* n = llvm::ConstantInt::get(i32_, kBlockFrames);
     laneLoop(rows, "out.table", [&](llvm::Value* row) {
       llvm::Value* r = builder_.CreateZExt(row, i64_);
       auto load = [&](llvm::Value* table) {
@@ -660,6 +786,7 @@ class ModuleBuilder {
           llvm::Type::getInt8Ty(context_), state_,
           builder_.CreateLoad(i64_, builder_.CreateInBoundsGEP(intTableTy, sourceTable, {zero, r})));
       llvm::Value* stride = load(strideTable);
+      source = shifted(source, stride);
       llvm::Value* laneCount = load(laneTable);
       llvm::Value* channel = load(channelTable);
       llvm::Value* gain = builder_.CreateLoad(floatTy_, builder_.CreateInBoundsGEP(floatTableTy, gainTable, {zero, r}));
@@ -685,6 +812,11 @@ class ModuleBuilder {
     state_ = initFn_->getArg(0);
     for (size_t i = 0; i < pool_.size(); ++i)
       builder_.CreateStore(llvm::ConstantFP::get(floatTy_, pool_[i]), statePointer(poolBase_ + i * sizeof(float)));
+    if (controlled_) {
+      ControlCodeGen control(graph_, *module_, controlBase_, {}, kBlockFrames);
+      llvm::IRBuilder<> b(builder_.GetInsertBlock());
+      control.emitInit(b, state_);
+    }
     builder_.CreateRetVoid();
   }
 
@@ -723,6 +855,12 @@ class ModuleBuilder {
   llvm::BasicBlock* initExit_ = nullptr;
   llvm::Value* initIns_ = nullptr;
   llvm::Value* state_ = nullptr;
+  // Patches with callbacks (ir/Control.h) render sub-blocks: inside a node function, the sub-block's first frame
+  // in the block (null for whole blocks) and its frames (the constant kBlockFrames for whole blocks).
+  bool controlled_ = false;
+  llvm::Value* blockOffset_ = nullptr;
+  llvm::Value* frames_ = nullptr;
+  size_t controlBase_ = 0;
   std::vector<ir::NodeId> order_;
   std::vector<NodeLayout> layouts_;
   std::vector<float> pool_;

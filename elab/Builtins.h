@@ -5,7 +5,7 @@
 
 #include "elab/ElaborationError.h"
 #include "elab/PyoObjects.h"
-#include "elab/PythonRandom.h"
+#include "stdlib/kernels/PythonRandom.h"
 #include "elab/Value.h"
 
 #include <map>

@@ -31,6 +31,10 @@ class Interpreter {
   virtual Value attribute(const Value& object, const std::string& name, const SourceRange& range) = 0;
   virtual ValueList iterate(const Value& value, const SourceRange& range) = 0;
   virtual bool truthy(const Value& value) = 0;
+  // Python's `left op right`, `left op right` for a comparison, and `container[index]`, on known values.
+  virtual Value binaryOperation(ast::BinaryOp op, const Value& left, const Value& right, const SourceRange& range) = 0;
+  virtual bool compareValues(ast::CompareOp op, const Value& left, const Value& right, const SourceRange& range) = 0;
+  virtual Value subscriptValue(const Value& container, const Value& index, const SourceRange& range) = 0;
   // Counts `count` steps of the script's work (elements a builtin makes or scans) against the `steps` limit.
   virtual void charge(uint64_t count, const SourceRange& range) = 0;
   // Checks, before allocating, that a `what` ("list", "string") of `size + added` elements is within the

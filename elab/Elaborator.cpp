@@ -1,6 +1,8 @@
 #include "elab/Elaborator.h"
 
 #include "elab/Builtins.h"
+#include "elab/Callbacks.h"
+#include "elab/HandlerCompiler.h"
 #include "elab/ElaborationError.h"
 #include "elab/Formatting.h"
 #include "elab/Numbers.h"
@@ -48,6 +50,7 @@ std::string Value::typeName() const {
     case Type::BoundMethod: return "method";
     case Type::Server: return "Server";
     case Type::Table: return text;
+    case Type::Timer: return "Pattern";
   }
   return "?";
 }
@@ -58,9 +61,11 @@ class Elaborator final : public Interpreter {
  public:
   Elaborator(ir::Graph& graph, const Registry& registry, uint32_t seed, const CompileLimits& limits,
              std::ostream& printOutput)
-      : limits_(limits), objects_(graph, registry, *this),
-        builtins_(makeBuiltins(*this, objects_, random_, printOutput)) {
+      : limits_(limits), graph_(graph), objects_(graph, registry, *this),
+        builtins_(makeBuiltins(*this, objects_, random_, printOutput)), callbacks_(graph) {
     random_.seed(seed);
+    builtins_.globals["Pattern"] = callbacks_.patternConstructor();
+    builtins_.globals["CallAfter"] = callbacks_.callAfterConstructor();
     globals_ = newScope(nullptr);
     globals_->isGlobal = true;
     capture(globals_);
@@ -106,6 +111,30 @@ class Elaborator final : public Interpreter {
     // The parser already refuses 'return', 'break' and 'continue' outside a function or loop, as Python does.
     Flow flow = exec(module.body, globals_);
     if (flow == Flow::Return) throw ElaborationError(returnRange_, "'return' outside function");
+    compileCallbacks(module);
+  }
+
+  // Once the script has run: the functions its Patterns and CallAfters call, compiled to the graph's control
+  // program; their run-time draws continue Python's `random` where the script left it.
+  void compileCallbacks(const ast::Module& module) {
+    if (graph_.control.timers.empty()) return;
+    auto lookupName = [this](const std::string& name, const SourceRange& range) {
+      Value* v = globals_->lookup(name);
+      return v ? *v : lookupBuiltin(name, range);
+    };
+    HandlerCompiler compiler(graph_, objects_, *this, globals_, lookupName, globalsAssignedInFunctions(module.body));
+    callbacks_.compile(compiler);
+    graph_.control.random = random_.state();
+  }
+
+  Value binaryOperation(ast::BinaryOp op, const Value& left, const Value& right, const SourceRange& range) override {
+    return binary(op, left, right, range);
+  }
+  bool compareValues(ast::CompareOp op, const Value& left, const Value& right, const SourceRange& range) override {
+    return compare(op, left, right, range);
+  }
+  Value subscriptValue(const Value& container, const Value& index, const SourceRange& range) override {
+    return subscript(container, index, range);
   }
 
   // The statement being executed, for an error that has no better place (out of memory).
@@ -132,6 +161,7 @@ class Elaborator final : public Interpreter {
       case Value::Type::Object: return objects_.attribute(object, name, range);
       case Value::Type::Server: return objects_.serverAttribute(object, name, range);
       case Value::Type::Table: return objects_.tables().attribute(object, name, range);
+      case Value::Type::Timer: return callbacks_.attribute(object, name, range);
       case Value::Type::Module: return moduleAttribute(object.text, name, range);
       case Value::Type::List: return listMethod(object, name, range);
       case Value::Type::Dict: return dictMethod(object, name, range);
@@ -395,6 +425,8 @@ class Elaborator final : public Interpreter {
           objects_.setServerAttribute(object, target.text, value, target.range);
         } else if (object.type == Value::Type::Table) {
           objects_.tables().setAttribute(object, target.text, value, target.range);
+        } else if (object.type == Value::Type::Timer) {
+          callbacks_.setAttribute(object, target.text, value, target.range);
         } else {
           throw ElaborationError(target.range, fmt::format("cannot set attribute '{}' of a {}", target.text,
                                                            object.typeName()));
@@ -1033,9 +1065,11 @@ class Elaborator final : public Interpreter {
   }
 
   const CompileLimits& limits_;
+  ir::Graph& graph_;
   PyoObjects objects_;
   PythonRandom random_;
   BuiltinTables builtins_;
+  Callbacks callbacks_;
   std::shared_ptr<Scope> globals_;
   std::vector<std::shared_ptr<Scope>> scopes_;
   std::vector<std::shared_ptr<InstanceData>> instances_;

@@ -128,6 +128,51 @@ std::vector<std::string> PyoObjects::inputNames(const ir::Node& node) const {
   return names;
 }
 
+size_t PyoObjects::assignableInput(const ir::Node& node, const std::string& name, const SourceRange& range) const {
+  auto names = inputNames(node);
+  auto it = std::find(names.begin(), names.end(), name);
+  if (it == names.end())
+    throw ElaborationError(range, withSuggestion(fmt::format("{} has no attribute '{}' to set", node.opName(), name),
+                                                 name, names));
+  size_t index = static_cast<size_t>(it - names.begin());
+  if (node.kind == ir::NodeKind::Object && index < node.spec->inputs.size() && !node.spec->inputs[index].settable &&
+      (node.spec->inputs[index].kind == InputKind::Constant || node.spec->inputs[index].kind == InputKind::Array))
+    throw ElaborationError(range, fmt::format("'{}' of {} is fixed when the object is made: it cannot change while "
+                                              "the patch plays",
+                                              name, node.opName()));
+  return index;
+}
+
+ir::Signal PyoObjects::signalFor(const ir::Node& node, size_t index, const Value& value, const SourceRange& range) {
+  InputKind kind = node.kind == ir::NodeKind::Object && index < node.spec->inputs.size()
+                       ? node.spec->inputs[index].kind
+                       : InputKind::Signal;
+  std::string what = fmt::format("attribute '{}' of {}", inputNames(node)[index], node.opName());
+  return toSignal(value, range, what, kind);
+}
+
+Value PyoObjects::valueOf(const ir::Signal& signal, const SourceRange& range) {
+  if (signal.isConstant()) {
+    if (signal.width() == 1) return Value::fromFloat(signal.lanes[0].value);
+    ValueList numbers;
+    for (const auto& l : signal.lanes) numbers.push_back(Value::fromFloat(l.value));
+    return Value::list(std::move(numbers));
+  }
+  const ir::NodeId first = signal.lanes[0].node;
+  bool whole = !signal.lanes[0].isConstant() && signal.width() == graph_.node(first).lanes;
+  for (int i = 0; whole && i < signal.width(); ++i) {
+    const auto& l = signal.lanes[static_cast<size_t>(i)];
+    whole = !l.isConstant() && l.node == first && l.lane == i;
+  }
+  if (whole) return Value::object(first);
+  // Lanes of several sources: a Sig passes them on unchanged.
+  const ObjectSpec* sig = registry_.find("Sig");
+  ir::Node& node = addNode(ir::NodeKind::Object, sig, signal.width(), range);
+  node.inputs = {signal, ir::Signal::constant(1.0f), ir::Signal::constant(0.0f)};
+  graph_.updateShape(node);
+  return Value::object(node.id);
+}
+
 Value PyoObjects::constructor(const ObjectSpec& spec) {
   const ObjectSpec* s = &spec;
   return Value::makeBuiltin(spec.name, [this, s](CallArguments& args) { return construct(*s, args); });
@@ -401,7 +446,9 @@ void PyoObjects::setAttribute(const Value& object, const std::string& name, cons
     given_[node.id][name] = value;
     return;
   }
-  if (kind == InputKind::Constant || kind == InputKind::Array)
+  const bool settable = node.kind == ir::NodeKind::Object && index < node.spec->inputs.size() &&
+                        node.spec->inputs[index].settable;
+  if ((kind == InputKind::Constant && !settable) || kind == InputKind::Array)
     throw ElaborationError(range, fmt::format("'{}' of {} is fixed when the object is made", name, node.opName()));
   setInput(node, index, toSignal(value, range, fmt::format("attribute '{}' of {}", name, node.opName()), kind), range);
   checkRange(node, index, range);

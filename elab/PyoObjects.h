@@ -73,6 +73,19 @@ class PyoObjects {
   // Gives a node the name of the variable it is first assigned to: part of its stable identity.
   void nameNode(ir::NodeId id, const std::string& name);
 
+  // ---- for the handler compiler (HandlerCompiler.cpp) ----
+  // The index of `node`'s input `name` that may change while playing, or a located error (unknown name, a
+  // Constant or Array input fixed when the object is made).
+  size_t assignableInput(const ir::Node& node, const std::string& name, const SourceRange& range) const;
+  // A new node, once the `objects` limit allows one more.
+  ir::Node& newNode(ir::NodeKind kind, const ObjectSpec* spec, int lanes, const SourceRange& range) {
+    return addNode(kind, spec, lanes, range);
+  }
+  // `value` (numbers, objects, lists of them) as input `index` of `node` would take it.
+  ir::Signal signalFor(const ir::Node& node, size_t index, const Value& value, const SourceRange& range);
+  // A value that gives `signal` back through signalFor: numbers, an object, or a Sig of mixed lanes.
+  Value valueOf(const ir::Signal& signal, const SourceRange& range);
+
  private:
   struct Binding {
     Value value;

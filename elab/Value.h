@@ -48,6 +48,7 @@ struct Value {
   enum class Type {
     None, Bool, Int, Float, String, List, Tuple, Dict, Function, Builtin, Module, Object, Class, Instance,
     BoundMethod, Server, Table,
+    Timer,  // a Pattern or CallAfter (integer: its index in the graph's control)
   };
   Type type = Type::None;
   bool boolean = false;

@@ -210,6 +210,7 @@ void Graph::removeNodes(const std::vector<bool>& dead) {
   outputs_.erase(std::remove_if(outputs_.begin(), outputs_.end(), [&](const OutputTap& t) { return dead[t.node]; }),
                  outputs_.end());
   for (auto& tap : outputs_) tap.node = newId[tap.node];
+  control.renumber(dead, newId);
   nodes_ = std::move(kept);
   // Every id changed: the indexes are rebuilt when next needed (the same work as renumbering them).
   index_.readers.reset();

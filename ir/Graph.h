@@ -2,6 +2,7 @@
 // inputs given lane by lane, and output taps that route lanes to the output channels.
 #pragma once
 
+#include "ir/Control.h"
 #include "ir/SampleArray.h"
 #include "ir/Table.h"
 #include "stdlib/Registry.h"
@@ -126,6 +127,8 @@ class Graph {
   const Registry* registry = nullptr;
   // The patch's tables (pyo's PyoTableObjects), by TableId: what their readers' ArrayInputs hold (ir/Table.h).
   std::vector<Table> tables;
+  // The callbacks, compiled (ir/Control.h): empty for a patch that nothing changes while it plays.
+  Control control;
 
   Node& add(NodeKind kind, const ObjectSpec* spec, int lanes, SourceRange origin);
   Node& node(NodeId id) { return nodes_[id]; }

@@ -1,5 +1,7 @@
 #include "ir/Printer.h"
 
+#include "ir/ControlPrinter.h"
+
 #include <fmt/format.h>
 
 #include <map>
@@ -126,6 +128,7 @@ std::string printText(const Graph& graph) {
     if (lanes > 1) out << fmt::format(" (lane i -> ch ({} + i) % {})", tap.firstChannel, graph.server.channels);
     out << location(tap.origin) << '\n';
   }
+  out << printControl(graph, [&names](NodeId id) { return names.at(id); });
   return out.str();
 }
 

@@ -4,6 +4,19 @@
 
 namespace patchc::ir {
 
+namespace {
+// A settable Constant may read Param slots (values handlers write between blocks), never a signal.
+bool readsOnlyParams(const Graph& graph, const Signal& s) {
+  for (const auto& lane : s.lanes) {
+    if (lane.isConstant()) continue;
+    if (lane.node >= graph.size()) return false;
+    const Node& source = graph.node(lane.node);
+    if (source.kind != NodeKind::Object || !source.spec->facts.controlRate) return false;
+  }
+  return true;
+}
+}  // namespace
+
 std::vector<std::string> verify(const Graph& graph) {
   std::vector<std::string> problems;
   bool missingNode = false;  // an edge to a node that does not exist: no order can be computed over it
@@ -23,7 +36,8 @@ std::vector<std::string> verify(const Graph& graph) {
       if (s.lanes.empty()) fail(node, fmt::format("input {} has no lanes", i));
       if (s.rate != inferRate(s)) fail(node, fmt::format("input {} has a stale rate", i));
       if (node.kind == NodeKind::Object && node.spec && i < node.spec->inputs.size() &&
-          node.spec->inputs[i].kind == InputKind::Constant && !s.isConstant())
+          node.spec->inputs[i].kind == InputKind::Constant && !s.isConstant() &&
+          !(node.spec->inputs[i].settable && readsOnlyParams(graph, s)))
         fail(node, fmt::format("input '{}' must be a constant", node.spec->inputs[i].name));
       if (node.kind == NodeKind::Object && s.width() > node.lanes)
         fail(node, fmt::format("input {} is wider ({}) than the node ({})", i, s.width(), node.lanes));
@@ -53,6 +67,8 @@ std::vector<std::string> verify(const Graph& graph) {
   if (auto problem = graph.indexProblem(); !problem.empty()) problems.push_back(problem);
   if (graph.server.channels < 1) problems.push_back("the server has no output channel");
   if (graph.server.sampleRate <= 0) problems.push_back("the server's sample rate is not positive");
+  // The control program: sound references, and what it writes is a Param (a value between blocks).
+  if (auto problem = graph.control.problem(graph.size()); !problem.empty()) problems.push_back("control: " + problem);
   return problems;
 }
 

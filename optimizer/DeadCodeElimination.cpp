@@ -20,6 +20,7 @@ bool DeadCodeElimination::run(ir::Graph& graph, Remarks& remarks) {
   std::vector<ir::NodeId> work;
   for (const auto& tap : graph.outputs())
     if (!graph.node(tap.node).stopped) work.push_back(tap.node);
+  for (ir::NodeId id : graph.control.nodesRead()) work.push_back(id);  // what handlers read (`obj.get()`)
   while (!work.empty()) {
     ir::NodeId id = work.back();
     work.pop_back();

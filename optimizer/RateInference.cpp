@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace patchc::opt {
 
 bool RateInference::run(ir::Graph& graph, Remarks& remarks) {
@@ -21,7 +23,12 @@ bool RateInference::run(ir::Graph& graph, Remarks& remarks) {
       }
       bool parameter = node.kind == ir::NodeKind::Object && i < node.spec->inputs.size() &&
                        node.spec->inputs[i].kind == InputKind::Signal && !node.spec->generator;
-      if (parameter && rate == ir::Rate::Audio)
+      // A Param (a value callbacks set) changes between blocks only: the kernel reads it as a constant.
+      bool control = std::all_of(input.lanes.begin(), input.lanes.end(), [&](const ir::LaneSource& l) {
+        return l.isConstant() || (graph.node(l.node).kind == ir::NodeKind::Object &&
+                                  graph.node(l.node).spec->facts.controlRate);
+      });
+      if (parameter && rate == ir::Rate::Audio && !control)
         remarks.analysis(name(), node.origin,
                          fmt::format("{} recomputes its coefficients every sample because '{}' is an audio signal",
                                      describe(node), node.spec->inputs[i].name));

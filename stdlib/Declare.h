@@ -70,6 +70,22 @@ inline InputSpec hidden(std::string name, float defaultValue, std::string doc) {
   return makeInput(std::move(name), InputKind::Constant, defaultValue, std::move(doc), true);
 }
 
+// The `playing` input of an object that play() and stop() drive (envelopes, TableRead, Metro): hidden, set by the
+// elaborator, and at run time by handlers (a Param node). 0: never played; play() sets the next positive whole
+// number (a restart, even while playing); stop() sets minus the current one. A kernel keeps the last value it saw:
+// a new positive value restarts it, a value <= 0 after a positive one is pyo's stop() for the object.
+inline InputSpec playing() {
+  return makeInput("playing", InputKind::Signal, 0.0f,
+                   "0 until play(); each play() a new positive number, stop() its negative", true);
+}
+
+// A Constant a callback may set while playing (Registry.h's InputSpec::settable): the kernel must read it with
+// value() in every process call, and nothing may size state from it.
+inline InputSpec settable(InputSpec input) {
+  input.settable = true;
+  return input;
+}
+
 // An input with pyo's documented range (Registry.h's ValidRange).
 inline InputSpec within(InputSpec input, ValidRange valid) {
   input.valid = std::move(valid);

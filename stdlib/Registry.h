@@ -55,6 +55,9 @@ struct InputSpec {
   // "fileSampleRate" (the sample rate of the sound file given to an Array input), "tableSampleRate" (the sample
   // rate of the table given to the first table input: a SndTable's is its file's).
   bool hidden = false;
+  // A Constant that pyo lets a script change while the patch plays (Fader's `dur`): a number, never a signal; a
+  // callback's assignment makes it a Param slot, which the kernel reads once per process call (`value()`).
+  bool settable = false;
   std::optional<ValidRange> valid;  // pyo's documented range, when it documents one
 };
 
@@ -160,6 +163,9 @@ struct ObjectFacts {
   // White noise with no inputs: copies at other gains are one generator scaled, up to being the same noise
   // (share-noise under -Ofast; noise-advice names them).
   bool shareableNoise = false;
+  // Its output changes only between blocks, written by the patch's handlers (Param): readers get its state's
+  // value with stride 0, as a constant, so their coefficient math runs once per block.
+  bool controlRate = false;
   std::optional<ApproximationSwitch> approximationSwitch;  // exact-trig, fast-trig
   std::optional<Substitute> substitute;                    // fast-trig (-Ofast)
   std::optional<Cascade> cascade;                          // cascade-fuse

@@ -16,18 +16,19 @@ PATCHC_OBJECT(Adsr) {
   const char* atLeast = "pyo 1.0.4 and patchc take 0.000001 s";
   const char* longest = "pyo 1.0.4 and patchc take it as it is (over 30 years)";
   spec.doc = "An attack-decay-sustain-release envelope between 0 and 1; starts with play(), releases on stop().";
-  spec.input(kAttack, within(constant("attack", 0.01f, "attack time in seconds"),
+  // Every time and the sustain level may change while playing (a callback's env.attack = x): settable.
+  spec.input(kAttack, within(settable(constant("attack", 0.01f, "attack time in seconds")),
                              {0.000001f, 1e9f, false, atLeast, longest, ""}));
-  spec.input(kDecay, within(constant("decay", 0.05f, "decay time in seconds"), {0.000001f, 1e9f, false, atLeast, longest, ""}));
-  spec.input(kSustain, within(constant("sustain", 0.707f, "sustain level, 0..1"), clampedAsPyo(0.0f, 1.0f)));
-  spec.input(kRelease, within(constant("release", 0.1f, "release time in seconds"),
+  spec.input(kDecay, within(settable(constant("decay", 0.05f, "decay time in seconds")),
+                            {0.000001f, 1e9f, false, atLeast, longest, ""}));
+  spec.input(kSustain, within(settable(constant("sustain", 0.707f, "sustain level, 0..1")), clampedAsPyo(0.0f, 1.0f)));
+  spec.input(kRelease, within(settable(constant("release", 0.1f, "release time in seconds")),
                               {0.000001f, 1e9f, false, atLeast, longest, ""}));
-  spec.input(kDur, constant("dur", 0.0f, "total duration in seconds; 0: sustain until stop()"));
-  // pyo's setExp(x): a hidden Constant (the elaborator does not yet let a script set a Constant after making the
-  // object, so the tutorials' env.setExp(0.75) is refused there for now).
-  spec.input(kExp, hidden("exp", 1.0f, "setExp(x): the output is the linear envelope raised to x (x <= 0 is ignored, "
-                                      "as pyo)"));
-  spec.input(kPlaying, hidden("playing", 0.0f, "play()/stop(): n after the n-th play(), −n after a stop() (Envelope.h)"));
+  spec.input(kDur, settable(constant("dur", 0.0f, "total duration in seconds; 0: sustain until stop()")));
+  // pyo's setExp(x): a hidden Constant that scripts and callbacks may set (settable).
+  spec.input(kExp, settable(hidden("exp", 1.0f, "setExp(x): the output is the linear envelope raised to x (x <= 0 is "
+                                               "ignored, as pyo)")));
+  spec.input(kPlaying, playing());
   spec.facts = oscillatorFacts(0.3f);
   spec.stateBytes = sizeof(kernel::envelope::State);
   spec.generator = true;

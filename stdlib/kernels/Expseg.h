@@ -22,7 +22,7 @@ PATCHC_OBJECT(Expseg) {
                            "pyo 1.0.4 and patchc take it as it is (each segment a step at its end)", ""}));
   spec.input(kInverse, constant("inverse", 1.0f, "1: falling segments curve the other way (mirror of rising ones)"));
   spec.input(kInitToFirstVal, constant("initToFirstVal", 0.0f, "1: output the first value until started (else 0)"));
-  spec.input(kPlaying, hidden("playing", 0.0f, "play()/stop(): n after the n-th play(), −n after a stop() (Envelope.h)"));
+  spec.input(kPlaying, playing());
   spec.facts = oscillatorFacts(0.5f);
   spec.stateBytes = sizeof(kernel::envelope::State);
   spec.generator = true;

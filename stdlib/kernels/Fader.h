@@ -13,14 +13,13 @@ PATCHC_OBJECT(Fader) {
   using namespace patchc::declare;
   using namespace patchc::kernel::fader;
   spec.doc = "A linear fade-in / fade-out envelope between 0 and 1; starts with play(), fades out on stop().";
-  spec.input(kFadein, constant("fadein", 0.01f, "rising time in seconds"));
-  spec.input(kFadeout, constant("fadeout", 0.1f, "falling time in seconds"));
-  spec.input(kDur, constant("dur", 0.0f, "total duration in seconds; 0: fade in and hold"));
-  // pyo's setExp(x): a hidden Constant (the elaborator does not yet let a script set a Constant after making the
-  // object, so the tutorials' env.setExp(0.75) is refused there for now).
-  spec.input(kExp, hidden("exp", 1.0f, "setExp(x): the output is the linear envelope raised to x (x <= 0 is ignored, "
-                                      "as pyo)"));
-  spec.input(kPlaying, hidden("playing", 0.0f, "play()/stop(): n after the n-th play(), −n after a stop() (Envelope.h)"));
+  spec.input(kFadein, settable(constant("fadein", 0.01f, "rising time in seconds")));
+  spec.input(kFadeout, settable(constant("fadeout", 0.1f, "falling time in seconds")));
+  spec.input(kDur, settable(constant("dur", 0.0f, "total duration in seconds; 0: fade in and hold")));
+  // pyo's setExp(x): a hidden Constant that scripts and callbacks may set (settable).
+  spec.input(kExp, settable(hidden("exp", 1.0f, "setExp(x): the output is the linear envelope raised to x (x <= 0 is "
+                                               "ignored, as pyo)")));
+  spec.input(kPlaying, playing());
   spec.facts = oscillatorFacts(0.3f);
   spec.stateBytes = sizeof(kernel::envelope::State);
   spec.generator = true;

@@ -16,7 +16,7 @@ PATCHC_OBJECT(Linseg) {
   spec.input(kList, array("list", "breakpoints [(time, value), ...], times in seconds, increasing"));
   spec.input(kLoop, constant("loop", 0.0f, "1: restart at the end of the list"));
   spec.input(kInitToFirstVal, constant("initToFirstVal", 0.0f, "1: output the first value until started (else 0)"));
-  spec.input(kPlaying, hidden("playing", 0.0f, "play()/stop(): n after the n-th play(), −n after a stop() (Envelope.h)"));
+  spec.input(kPlaying, playing());
   spec.facts = oscillatorFacts(0.3f);
   spec.stateBytes = sizeof(kernel::envelope::State);
   spec.generator = true;

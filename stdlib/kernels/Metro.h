@@ -25,7 +25,7 @@ PATCHC_OBJECT(Metro) {
                             "pyo 1.0.4 makes poly streams, the i-th offset by i·time/poly; patchc makes one (not "
                             "supported yet)",
                             "pyo 1.0.4 refuses it (it takes an int); patchc makes one voice"}));
-  spec.input(kPlaying, hidden("playing", 0.0f, "play()/stop(): n after the n-th play(), −n after a stop()"));
+  spec.input(kPlaying, playing());
   spec.facts = oscillatorFacts(0.2f);
   spec.stateBytes = sizeof(kernel::metro::State);
   spec.generator = true;

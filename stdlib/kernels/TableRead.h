@@ -28,7 +28,7 @@ PATCHC_OBJECT(TableRead) {
                              {1.0f, 4.0f, true, "pyo 1.0.4 has no interpolation below 1; patchc uses 1 (none)",
                               "pyo 1.0.4 has no interpolation above 4; patchc uses 4 (cubic)",
                               "pyo 1.0.4 refuses it (interp takes an int); patchc uses its whole part"}));
-  spec.input(kPlaying, hidden("playing", 0.0f, "the play()/stop() generation (Registry.h)"));
+  spec.input(kPlaying, playing());
   spec.facts = oscillatorFacts(1.2f);
   spec.stateBytes = sizeof(kernel::tableread::State);
   spec.generator = true;

@@ -19,7 +19,7 @@ PATCHC_OBJECT(Trig) {
   using namespace patchc::declare;
   using namespace patchc::kernel::trigger;
   spec.doc = "One trigger (1 for one sample): on its first sample, and again on the first sample after each play().";
-  spec.input(kPlaying, hidden("playing", 0.0f, "play()/stop(): n after the n-th play(), −n after a stop()"));
+  spec.input(kPlaying, playing());
   spec.facts = oscillatorFacts(0.1f);
   spec.stateBytes = sizeof(kernel::trigger::State);
   spec.generator = true;

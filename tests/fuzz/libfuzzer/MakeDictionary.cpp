@@ -4,7 +4,7 @@
 //   patchc-fuzz-dictionary frontend/Lexer.ll OUT.dict
 #include "elab/Builtins.h"
 #include "elab/PyoObjects.h"
-#include "elab/PythonRandom.h"
+#include "stdlib/kernels/PythonRandom.h"
 #include "ir/Graph.h"
 #include "stdlib/Registry.h"
 
@@ -29,6 +29,13 @@ class NoInterpreter final : public elab::Interpreter {
   bool truthy(const elab::Value&) override { return false; }
   void charge(uint64_t, const SourceRange&) override {}
   void checkSize(uint64_t, uint64_t, const char*, const SourceRange&) override {}
+  elab::Value binaryOperation(ast::BinaryOp, const elab::Value&, const elab::Value&, const SourceRange&) override {
+    return {};
+  }
+  bool compareValues(ast::CompareOp, const elab::Value&, const elab::Value&, const SourceRange&) override {
+    return false;
+  }
+  elab::Value subscriptValue(const elab::Value&, const elab::Value&, const SourceRange&) override { return {}; }
 };
 
 // The literal tokens of the lexer's rules: the quoted strings a rule line starts with ("def", "**=", and the
@@ -129,7 +136,7 @@ int main(int argc, char** argv) {
   ir::Graph graph;
   NoInterpreter interpreter;
   elab::PyoObjects objects(graph, Registry::builtin(), interpreter);
-  elab::PythonRandom random;
+  PythonRandom random;
   auto builtins = elab::makeBuiltins(interpreter, objects, random, std::cerr);
   for (const auto& [name, value] : builtins.globals) names.insert(name);
   for (const auto& [module, members] : builtins.modules) {

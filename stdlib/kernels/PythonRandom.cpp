@@ -1,8 +1,8 @@
-#include "elab/PythonRandom.h"
+#include "stdlib/kernels/PythonRandom.h"
 
 #include <vector>
 
-namespace patchc::elab {
+namespace patchc {
 namespace {
 constexpr int kN = 624;
 constexpr int kM = 397;
@@ -87,4 +87,13 @@ uint64_t PythonRandom::randbelow(uint64_t n) {
   return r;
 }
 
-}  // namespace patchc::elab
+}  // namespace patchc
+
+static_assert(sizeof(patchc::PythonRandom) == 625 * sizeof(uint32_t), "the code generator lays it out as 625 words");
+
+extern "C" double patchc_random_random(void* generator) { return static_cast<patchc::PythonRandom*>(generator)->random(); }
+
+extern "C" int64_t patchc_random_below(void* generator, int64_t n) {
+  if (n <= 0) return 0;  // Python raises; a handler cannot, and its compiler checks what it can
+  return static_cast<int64_t>(static_cast<patchc::PythonRandom*>(generator)->randbelow(static_cast<uint64_t>(n)));
+}

@@ -1,0 +1,50 @@
+// The control program (ir/Control.h) → LLVM IR: each handler a function, and `patch_events`, which the
+// generated callback calls between sub-blocks to run the handlers due at this sample and to say how many
+// frames to render before the next event (the block is split at the event, never rounded to its edge).
+//
+// Its state, in the patch's arena (`bytes()` of it at `base`): the globals the handlers change (doubles), each
+// timer's frames to wait and period, and Python's Mersenne Twister continued from where compiling left it.
+#pragma once
+
+#include "ir/Graph.h"
+
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/Module.h>
+
+#include <cstddef>
+#include <functional>
+
+namespace patchc::codegen {
+
+class ControlCodeGen {
+ public:
+  // Where the arena keeps what handlers read and write: a Param's value for a lane, and sample `index` (0–63)
+  // of a node's lane in its output buffer.
+  struct Addresses {
+    std::function<llvm::Value*(llvm::IRBuilder<>&, llvm::Value* state, ir::NodeId, int lane)> param;
+    std::function<llvm::Value*(llvm::IRBuilder<>&, llvm::Value* state, ir::NodeId, int lane, llvm::Value* index)>
+        sample;
+  };
+
+  ControlCodeGen(const ir::Graph& graph, llvm::Module& module, size_t base, Addresses addresses, int blockFrames);
+
+  // Bytes of arena the control state takes (aligned to 8).
+  static size_t bytes(const ir::Control& control);
+
+  // Stores the initial control state (globals, timers, random generator) into `state`, at the builder's point.
+  void emitInit(llvm::IRBuilder<>& builder, llvm::Value* state);
+
+  // `i32 patch_events(ptr state, i32 pos)`: runs every handler due at frame `pos` of the block, then returns
+  // how many frames (1 to blockFrames − pos) to render before the next event, and counts them off every timer.
+  llvm::Function* emitEvents();
+
+ private:
+  struct Emitter;
+  const ir::Graph& graph_;
+  llvm::Module& module_;
+  size_t base_;
+  Addresses addresses_;
+  int blockFrames_;
+};
+
+}  // namespace patchc::codegen

@@ -1,0 +1,1171 @@
+#include "elab/HandlerCompiler.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace patchc::elab {
+namespace {
+
+using ir::Expression;
+using ir::Statement;
+using ir::ValueType;
+using Op = ir::Expression::Op;
+
+// A value while compiling a handler: known now, a run-time number (an expression), or a list or tuple some of
+// whose items are run-time numbers.
+struct Staged {
+  enum class Kind { Known, Number, Sequence };
+  Kind kind = Kind::Known;
+  Value known;
+  int expression = -1;
+  ValueType type = ValueType::Float;
+  std::vector<Staged> items;
+  bool tuple = false;
+
+  static Staged of(Value v) {
+    Staged s;
+    s.known = std::move(v);
+    return s;
+  }
+  static Staged number(int expression, ValueType type) {
+    Staged s;
+    s.kind = Kind::Number;
+    s.expression = expression;
+    s.type = type;
+    return s;
+  }
+  bool isKnown() const { return kind == Kind::Known; }
+};
+
+// The names of one handler call: a function's locals.
+struct Frame {
+  std::map<std::string, Staged> names;
+  std::set<std::string> globals;  // declared `global`
+};
+
+void collectGlobalAssignments(const ast::StmtList& body, std::set<std::string>& declared, std::set<std::string>& out,
+                              bool inFunction);
+
+void collectTargets(const ast::Expr& target, const std::set<std::string>& declared, std::set<std::string>& out) {
+  if (target.kind == ast::Expr::Kind::Name && declared.count(target.text)) out.insert(target.text);
+  if (target.kind == ast::Expr::Kind::Tuple || target.kind == ast::Expr::Kind::List)
+    for (const auto& e : target.elements) collectTargets(*e, declared, out);
+}
+
+void collectGlobalAssignments(const ast::StmtList& body, std::set<std::string>& declared, std::set<std::string>& out,
+                              bool inFunction) {
+  for (const auto& stmt : body) {
+    switch (stmt->kind) {
+      case ast::Stmt::Kind::Def: {
+        std::set<std::string> inner;
+        collectGlobalAssignments(stmt->body, inner, out, true);
+        break;
+      }
+      case ast::Stmt::Kind::Class: collectGlobalAssignments(stmt->body, declared, out, inFunction); break;
+      case ast::Stmt::Kind::Global:
+        if (inFunction) declared.insert(stmt->globals.begin(), stmt->globals.end());
+        break;
+      case ast::Stmt::Kind::Assign:
+      case ast::Stmt::Kind::AugAssign:
+        for (const auto& t : stmt->targets) collectTargets(*t, declared, out);
+        break;
+      case ast::Stmt::Kind::For:
+        collectTargets(*stmt->target, declared, out);
+        collectGlobalAssignments(stmt->body, declared, out, inFunction);
+        collectGlobalAssignments(stmt->orelse, declared, out, inFunction);
+        break;
+      case ast::Stmt::Kind::If:
+      case ast::Stmt::Kind::While:
+        collectGlobalAssignments(stmt->body, declared, out, inFunction);
+        collectGlobalAssignments(stmt->orelse, declared, out, inFunction);
+        break;
+      default: break;
+    }
+  }
+}
+
+bool isNumberValue(const Value& v) { return v.isNumber(); }
+
+ValueType typeOf(const Value& v) {
+  return v.type == Value::Type::Float ? ValueType::Float : v.type == Value::Type::Bool ? ValueType::Bool : ValueType::Int;
+}
+
+constexpr int kMaxInlineDepth = 32;      // nested calls of the script's functions inside one handler
+constexpr size_t kMaxStatements = 100000;  // statements of all handlers (unrolled loops): a bound on code size
+
+}  // namespace
+
+std::set<std::string> globalsAssignedInFunctions(const ast::StmtList& module) {
+  std::set<std::string> declared, out;
+  collectGlobalAssignments(module, declared, out, false);
+  return out;
+}
+
+struct HandlerCompiler::Impl {
+  ir::Graph& graph;
+  PyoObjects& objects;
+  Interpreter& interp;
+  std::shared_ptr<Scope> globals;
+  std::function<Value(const std::string&, const SourceRange&)> lookupName;
+  std::set<std::string> runTimeGlobals;
+  std::map<std::string, int> globalVariables;  // run-time globals: their variable
+  ir::Control& control;
+  std::vector<Statement>* out = nullptr;       // where statements go
+  std::vector<Frame> frames;
+  size_t statements = 0;
+  bool drawsRandom = false;
+
+  // An input that handlers assign: its alternatives, wired by finish(). Term 0 is what the script gave it; a
+  // Param holds the numbers handlers assign; each signal expression a handler assigns is one more term.
+  struct Assigned {
+    ir::NodeId node;
+    size_t input;
+    ir::Signal original;
+    std::optional<ir::NodeId> numbers;  // Param, one lane per lane of the node
+    std::vector<ir::Signal> signals;    // built once, here
+    std::vector<ir::NodeId> selectors;  // per term (original, numbers, signals...): a 1-lane Param 0 or 1
+    SourceRange origin;
+  };
+  std::vector<Assigned> assigned;
+  std::map<ir::NodeId, ir::NodeId> playingParams;  // object → the Param of its `playing` input
+
+  Impl(ir::Graph& g, PyoObjects& o, Interpreter& i, std::shared_ptr<Scope> gl, std::set<std::string> rg)
+      : graph(g), objects(o), interp(i), globals(std::move(gl)), runTimeGlobals(std::move(rg)), control(g.control) {}
+
+  // ---- expressions ----
+  int constant(double value, ValueType type) {
+    Expression e;
+    e.op = Op::Constant;
+    e.number = value;
+    e.type = type;
+    return control.add(std::move(e));
+  }
+  int node(Op op, ValueType type, int a, int b = -1, int c = -1) {
+    // Arithmetic on constants folds (randrange's bounds), as Python would compute it.
+    if (a >= 0 && b >= 0 && c < 0 && control.expression(a).op == Op::Constant && control.expression(b).op == Op::Constant) {
+      const Expression &x = control.expression(a), &y = control.expression(b);
+      if (type == ValueType::Int && x.type != ValueType::Float && y.type != ValueType::Float) {
+        const int64_t i = static_cast<int64_t>(x.number), j = static_cast<int64_t>(y.number);
+        if (op == Op::Add) return constant(static_cast<double>(i + j), type);
+        if (op == Op::Subtract) return constant(static_cast<double>(i - j), type);
+        if (op == Op::Multiply) return constant(static_cast<double>(i * j), type);
+        if (op == Op::FloorDivide && j != 0) {
+          int64_t q = i / j;
+          if ((i % j != 0) && ((i < 0) != (j < 0))) --q;
+          return constant(static_cast<double>(q), type);
+        }
+      }
+    }
+    Expression e;
+    e.op = op;
+    e.type = type;
+    e.a = a;
+    e.b = b;
+    e.c = c;
+    return control.add(std::move(e));
+  }
+  ValueType typeOfExpression(int e) const { return control.expression(e).type; }
+
+  // A number, known or run-time, as an expression.
+  int toExpression(const Staged& s, const SourceRange& range, const std::string& what) {
+    if (s.kind == Staged::Kind::Number) return s.expression;
+    if (s.kind == Staged::Kind::Known && isNumberValue(s.known)) return constant(s.known.toNumber(), typeOf(s.known));
+    throw ElaborationError(range, fmt::format("{} must be a number here, not {}", what,
+                                              s.kind == Staged::Kind::Sequence ? "a list" : s.known.typeName()));
+  }
+  bool isNumber(const Staged& s) const {
+    return s.kind == Staged::Kind::Number || (s.kind == Staged::Kind::Known && isNumberValue(s.known));
+  }
+  bool isRunTime(const Staged& s) const {
+    if (s.kind == Staged::Kind::Number) return true;
+    if (s.kind == Staged::Kind::Sequence) return true;
+    return false;
+  }
+
+  // ---- statements ----
+  void emit(Statement s) {
+    if (++statements > kMaxStatements)
+      throw ElaborationError(s.origin, fmt::format("the callbacks compile to more than {} statements (unrolled "
+                                                   "loops?): keep loops in callbacks short",
+                                                   kMaxStatements));
+    out->push_back(std::move(s));
+  }
+  int newVariable(const std::string& name, ValueType type, double initial = 0.0, bool global = false) {
+    control.variables.push_back({name, type, initial, global});
+    return static_cast<int>(control.variables.size()) - 1;
+  }
+  // Binds a run-time number to a fresh variable, so that the expressions that read the name keep the value it
+  // has now (a variable is written once per path: reassigning the name binds a new one).
+  Staged materialize(const Staged& value, const std::string& name, const SourceRange& range) {
+    if (value.kind == Staged::Kind::Number) {
+      const Expression& e = control.expression(value.expression);
+      if (e.op == Op::Constant || e.op == Op::Variable) return value;
+      int v = newVariable(name, value.type);
+      Statement s;
+      s.kind = Statement::Kind::SetVariable;
+      s.index = v;
+      s.expression = value.expression;
+      s.origin = range;
+      emit(std::move(s));
+      Expression read;
+      read.op = Op::Variable;
+      read.index = v;
+      read.type = value.type;
+      return Staged::number(control.add(std::move(read)), value.type);
+    }
+    if (value.kind == Staged::Kind::Sequence) {
+      Staged copy = value;
+      for (auto& item : copy.items) item = materialize(item, name, range);
+      return copy;
+    }
+    return value;
+  }
+
+  // ---- names ----
+  Staged lookup(const std::string& name, const SourceRange& range) {
+    Frame& frame = frames.back();
+    if (!frame.globals.count(name)) {
+      auto it = frame.names.find(name);
+      if (it != frame.names.end()) return it->second;
+    }
+    auto g = globalVariables.find(name);
+    if (g != globalVariables.end()) {
+      Expression read;
+      read.op = Op::Variable;
+      read.index = g->second;
+      read.type = control.variables[static_cast<size_t>(g->second)].type;
+      ValueType type = read.type;
+      return Staged::number(control.add(std::move(read)), type);
+    }
+    if (runTimeGlobals.count(name)) {
+      Value* v = globals->lookup(name);
+      if (v && v->isNumber()) {
+        int index = newVariable(name, v->type == Value::Type::Float ? ValueType::Float : ValueType::Int,
+                                v->toNumber(), true);
+        globalVariables[name] = index;
+        return lookup(name, range);
+      }
+      if (v) throw ElaborationError(range, fmt::format("the callbacks change the global '{}', which holds {}: only "
+                                                       "numbers can change while the patch plays",
+                                                       name, v->typeName()));
+    }
+    return Staged::of(lookupName(name, range));
+  }
+
+  void bind(const std::string& name, const Staged& value, const SourceRange& range) {
+    Frame& frame = frames.back();
+    if (frame.globals.count(name)) {
+      if (!runTimeGlobals.count(name))
+        throw ElaborationError(range, fmt::format("'{}' is declared global but not assigned", name));
+      lookup(name, range);  // makes its variable
+      int index = globalVariables.at(name);
+      int e = toExpression(value, range, fmt::format("the global '{}'", name));
+      ValueType have = control.variables[static_cast<size_t>(index)].type;
+      if (have == ValueType::Int && typeOfExpression(e) == ValueType::Float)
+        control.variables[static_cast<size_t>(index)].type = ValueType::Float;  // Python's int becomes a float
+      Statement s;
+      s.kind = Statement::Kind::SetVariable;
+      s.index = index;
+      s.expression = e;
+      s.origin = range;
+      emit(std::move(s));
+      return;
+    }
+    frame.names[name] = materialize(value, name, range);
+  }
+
+  // ---- compile ----
+  enum class Flow { Normal, Return };
+
+  Flow exec(const ast::StmtList& body, Staged& result) {
+    for (const auto& stmt : body)
+      if (execOne(*stmt, result) == Flow::Return) return Flow::Return;
+    return Flow::Normal;
+  }
+
+  Flow execOne(const ast::Stmt& stmt, Staged& result) {
+    using K = ast::Stmt::Kind;
+    switch (stmt.kind) {
+      case K::Pass: return Flow::Normal;
+      case K::Expression: eval(*stmt.value); return Flow::Normal;
+      case K::Global:
+        for (const auto& n : stmt.globals) frames.back().globals.insert(n);
+        return Flow::Normal;
+      case K::Assign: {
+        Staged value = eval(*stmt.value);
+        for (const auto& target : stmt.targets) assign(*target, value, stmt.range);
+        return Flow::Normal;
+      }
+      case K::AugAssign: {
+        const ast::Expr& target = *stmt.targets[0];
+        Staged current = eval(target);
+        Staged rhs = eval(*stmt.value);
+        assign(target, binary(stmt.binaryOp, current, rhs, stmt.range), stmt.range);
+        return Flow::Normal;
+      }
+      case K::Return:
+        result = stmt.value ? eval(*stmt.value) : Staged::of(Value::none());
+        return Flow::Return;
+      case K::If: {
+        Staged condition = eval(*stmt.value);
+        if (condition.isKnown()) return exec(interp.truthy(condition.known) ? stmt.body : stmt.orelse, result);
+        return runTimeIf(stmt, condition, result);
+      }
+      case K::For: {
+        Staged iterable = eval(*stmt.value);
+        std::vector<Staged> items;
+        if (iterable.kind == Staged::Kind::Sequence) items = iterable.items;
+        else if (iterable.isKnown())
+          for (auto& v : interp.iterate(iterable.known, stmt.value->range)) items.push_back(Staged::of(v));
+        else
+          throw ElaborationError(stmt.value->range, "a loop in a callback must run over a list or range known "
+                                                    "when compiling (its length cannot change while playing)");
+        for (auto& item : items) {
+          assign(*stmt.target, item, stmt.range);
+          if (exec(stmt.body, result) == Flow::Return)
+            throw ElaborationError(stmt.range, "'return' inside a loop of a callback is not supported yet");
+        }
+        return exec(stmt.orelse, result);
+      }
+      case K::While:
+        throw ElaborationError(stmt.range, "'while' is not supported in a callback (its run time would be "
+                                           "unbounded in the audio thread): use 'for' over a range");
+      case K::Break:
+      case K::Continue:
+        throw ElaborationError(stmt.range, "'break' and 'continue' are not supported in a callback yet");
+      case K::Def:
+      case K::Class:
+        throw ElaborationError(stmt.range, "define functions and classes outside the callback");
+      case K::Import:
+      case K::FromImport: throw ElaborationError(stmt.range, "import modules at the top of the script");
+    }
+    return Flow::Normal;
+  }
+
+  Flow runTimeIf(const ast::Stmt& stmt, const Staged& condition, Staged& result) {
+    int cond = toExpression(condition, stmt.value->range, "the condition");
+    if (typeOfExpression(cond) != ValueType::Bool) cond = node(Op::ToBool, ValueType::Bool, cond);
+    Statement s;
+    s.kind = Statement::Kind::If;
+    s.expression = cond;
+    s.origin = stmt.range;
+    Frame before = frames.back();
+    std::vector<Statement>* outer = out;
+    Staged unused;
+    out = &s.then;
+    if (exec(stmt.body, unused) == Flow::Return)
+      throw ElaborationError(stmt.range, "'return' inside an 'if' whose condition is known only while playing is "
+                                         "not supported yet: assign a variable and return it at the end");
+    Frame afterThen = frames.back();
+    frames.back() = before;
+    out = &s.otherwise;
+    if (exec(stmt.orelse, unused) == Flow::Return)
+      throw ElaborationError(stmt.range, "'return' inside an 'if' whose condition is known only while playing is "
+                                         "not supported yet: assign a variable and return it at the end");
+    Frame afterElse = frames.back();
+    // Names bound differently by the two branches become one variable, set at the end of each.
+    Frame merged = afterThen;
+    std::set<std::string> names;
+    for (auto& [n, v] : afterThen.names) names.insert(n);
+    for (auto& [n, v] : afterElse.names) names.insert(n);
+    for (const auto& n : names) {
+      auto a = afterThen.names.find(n), b = afterElse.names.find(n);
+      if (a == afterThen.names.end() || b == afterElse.names.end()) {
+        merged.names.erase(n);  // bound on one path only: unbound after (Python's UnboundLocalError if read)
+        continue;
+      }
+      if (same(a->second, b->second)) continue;
+      if (!isNumber(a->second) || !isNumber(b->second))
+        throw ElaborationError(stmt.range, fmt::format("'{}' is given different values that are not numbers in the "
+                                                       "branches of an 'if' known only while playing",
+                                                       n));
+      out = &s.then;
+      int ea = toExpression(a->second, stmt.range, n);
+      out = &s.otherwise;
+      int eb = toExpression(b->second, stmt.range, n);
+      ValueType type = typeOfExpression(ea) == typeOfExpression(eb) ? typeOfExpression(ea) : ValueType::Float;
+      int v = newVariable(n, type);
+      for (auto [branch, e] : {std::pair{&s.then, ea}, std::pair{&s.otherwise, eb}}) {
+        Statement set;
+        set.kind = Statement::Kind::SetVariable;
+        set.index = v;
+        set.expression = e;
+        set.origin = stmt.range;
+        branch->push_back(set);
+      }
+      Expression read;
+      read.op = Op::Variable;
+      read.index = v;
+      read.type = type;
+      merged.names[n] = Staged::number(control.add(std::move(read)), type);
+    }
+    frames.back() = merged;
+    out = outer;
+    emit(std::move(s));
+    return Flow::Normal;
+  }
+
+  bool same(const Staged& a, const Staged& b) const {
+    if (a.kind != b.kind) return false;
+    if (a.kind == Staged::Kind::Number) return a.expression == b.expression;
+    if (a.kind == Staged::Kind::Sequence) {
+      if (a.items.size() != b.items.size()) return false;
+      for (size_t i = 0; i < a.items.size(); ++i)
+        if (!same(a.items[i], b.items[i])) return false;
+      return true;
+    }
+    // Known: the same object, or equal numbers.
+    if (a.known.type != b.known.type) return false;
+    if (a.known.isNumber()) return a.known.toNumber() == b.known.toNumber();
+    if (a.known.type == Value::Type::Object) return a.known.node == b.known.node;
+    return a.known.items == b.known.items && a.known.function == b.known.function && a.known.text == b.known.text &&
+           a.known.builtin == b.known.builtin && a.known.instance == b.known.instance;
+  }
+
+  void assign(const ast::Expr& target, const Staged& value, const SourceRange& range) {
+    switch (target.kind) {
+      case ast::Expr::Kind::Name: bind(target.text, value, range); return;
+      case ast::Expr::Kind::Tuple:
+      case ast::Expr::Kind::List: {
+        std::vector<Staged> items;
+        if (value.kind == Staged::Kind::Sequence) items = value.items;
+        else if (value.isKnown())
+          for (auto& v : interp.iterate(value.known, range)) items.push_back(Staged::of(v));
+        else
+          throw ElaborationError(range, "cannot unpack a number");
+        if (items.size() != target.elements.size())
+          throw ElaborationError(range, fmt::format("cannot unpack {} values into {} names", items.size(),
+                                                    target.elements.size()));
+        for (size_t i = 0; i < items.size(); ++i) assign(*target.elements[i], items[i], range);
+        return;
+      }
+      case ast::Expr::Kind::Attribute: {
+        Staged object = eval(*target.object);
+        if (!object.isKnown())
+          throw ElaborationError(target.object->range, "only the patch's objects have attributes to set");
+        setAttribute(object.known, target.text, value, target.range);
+        return;
+      }
+      default:
+        throw ElaborationError(target.range, "a callback may assign names and the attributes of the patch's objects");
+    }
+  }
+
+  // `obj.attr = value` while playing.
+  void setAttribute(const Value& object, const std::string& name, const Staged& value, const SourceRange& range) {
+    if (object.type == Value::Type::Timer) {
+      if (name != "time")
+        throw ElaborationError(range, fmt::format("'{}' of a Pattern or CallAfter cannot change while playing (only "
+                                                  "'time' can)",
+                                                  name));
+      Statement s;
+      s.kind = Statement::Kind::SetPeriod;
+      s.index = static_cast<int>(object.integer);
+      s.expression = toExpression(value, range, "time");
+      s.origin = range;
+      emit(std::move(s));
+      return;
+    }
+    if (object.type == Value::Type::Instance) {
+      throw ElaborationError(range, "attributes of the script's own classes cannot change while playing yet");
+    }
+    if (object.type != Value::Type::Object)
+      throw ElaborationError(range, fmt::format("'{}' object has no attribute '{}' to set", object.typeName(), name));
+    ir::Node& target = graph.node(object.node);
+    size_t index = objects.assignableInput(target, name, range);
+    Assigned& a = assignedInput(object.node, index, range);
+    std::vector<Staged> values =
+        value.kind == Staged::Kind::Sequence ? value.items
+        : value.isKnown() && value.known.isSequence()
+            ? [&] {
+                std::vector<Staged> v;
+                for (auto& item : *value.known.items) v.push_back(Staged::of(item));
+                return v;
+              }()
+            : std::vector<Staged>{value};
+    if (values.empty()) throw ElaborationError(range, "an attribute cannot be set to an empty list");
+    bool numbers = std::all_of(values.begin(), values.end(), [&](const Staged& v) { return isNumber(v); });
+    if (numbers) {
+      if (!a.numbers) {
+        ir::Node& param = makeParam(graph.node(a.node).lanes, range);
+        ir::Signal initial;
+        for (int l = 0; l < param.lanes; ++l)
+          initial.lanes.push_back(a.original.isConstant() ? a.original.forLane(l) : ir::LaneSource::constant(0.0f));
+        param.inputs[0] = initial;
+        graph.updateShape(param);
+        param.lanes = graph.node(a.node).lanes;
+        a.numbers = param.id;
+      }
+      const int lanes = graph.node(*a.numbers).lanes;
+      for (int l = 0; l < lanes; ++l) {
+        Statement s;
+        s.kind = Statement::Kind::SetParam;
+        s.node = *a.numbers;
+        s.lane = l;
+        s.expression = toExpression(values[static_cast<size_t>(l) % values.size()], range, name);
+        s.origin = range;
+        emit(std::move(s));
+      }
+      select(a, 1, range);
+      return;
+    }
+    // A signal expression: built once, selected at run time.
+    Value list = Value::list();
+    for (auto& v : values) {
+      if (!v.isKnown())
+        throw ElaborationError(range, fmt::format("'{}' must be numbers or the patch's objects", name));
+      list.items->push_back(v.known);
+    }
+    Value given = values.size() == 1 ? values[0].known : list;
+    a.signals.push_back(objects.signalFor(target, index, given, range));
+    select(a, 2 + a.signals.size() - 1, range);
+  }
+
+  void select(Assigned& a, size_t term, const SourceRange& range) {
+    // Selectors exist for terms 0 (original), 1 (numbers), 2.. (signals); finish() drops what is never needed.
+    while (a.selectors.size() <= std::max<size_t>(term, 1)) {
+      ir::Node& param = makeParam(1, range);
+      param.inputs[0] = ir::Signal::constant(a.selectors.empty() ? 1.0f : 0.0f);
+      graph.updateShape(param);
+      a.selectors.push_back(param.id);
+    }
+    for (size_t t = 0; t < a.selectors.size(); ++t) {
+      Statement s;
+      s.kind = Statement::Kind::SetParam;
+      s.node = a.selectors[t];
+      s.lane = 0;
+      s.expression = constant(t == term ? 1.0 : 0.0, ValueType::Float);
+      s.origin = range;
+      emit(std::move(s));
+    }
+  }
+
+  ir::Node& makeParam(int lanes, const SourceRange& range) {
+    const ObjectSpec* spec = graph.registry->find("Param");
+    ir::Node& param = objects.newNode(ir::NodeKind::Object, spec, lanes, range);
+    param.inputs = {ir::Signal::constant(0.0f), ir::Signal::constant(1.0f), ir::Signal::constant(0.0f)};
+    graph.updateShape(param);
+    param.lanes = lanes;
+    return param;
+  }
+
+  Assigned& assignedInput(ir::NodeId id, size_t index, const SourceRange& range) {
+    for (auto& a : assigned)
+      if (a.node == id && a.input == index) return a;
+    assigned.push_back({id, index, graph.node(id).inputs[index], std::nullopt, {}, {}, range});
+    return assigned.back();
+  }
+
+  // `obj.play()` / `obj.stop()` while playing: its `playing` input becomes a Param.
+  void playOrStop(const Value& object, bool play, const SourceRange& range) {
+    if (object.type == Value::Type::Timer) {
+      Statement s;
+      s.kind = play ? Statement::Kind::StartTimer : Statement::Kind::StopTimer;
+      s.index = static_cast<int>(object.integer);
+      s.origin = range;
+      emit(std::move(s));
+      return;
+    }
+    ir::Node& target = graph.node(object.node);
+    int index = target.kind == ir::NodeKind::Object ? target.spec->inputIndex("playing") : -1;
+    if (index < 0 || target.spec->inputs[static_cast<size_t>(index)].kind != InputKind::Signal)
+      throw ElaborationError(range, fmt::format("{}.{}() while the patch plays is not supported yet (objects with "
+                                                "play() at run time: Fader, Linseg, ...)",
+                                                target.opName(), play ? "play" : "stop"));
+    auto it = playingParams.find(object.node);
+    if (it == playingParams.end()) {
+      ir::Signal initial = target.inputs[static_cast<size_t>(index)];
+      const int lanes = target.lanes;
+      ir::Node& param = makeParam(lanes, range);
+      param.inputs[0] = initial;
+      graph.updateShape(param);
+      param.lanes = lanes;
+      ir::Signal reads;
+      for (int l = 0; l < lanes; ++l) reads.lanes.push_back(ir::LaneSource::of(param.id, l));
+      ir::Node& again = graph.node(object.node);
+      again.inputs[static_cast<size_t>(index)] = reads;
+      graph.updateShape(again);
+      it = playingParams.emplace(object.node, param.id).first;
+    }
+    Statement s;
+    s.kind = play ? Statement::Kind::Play : Statement::Kind::Stop;
+    s.node = it->second;
+    s.origin = range;
+    emit(std::move(s));
+  }
+
+  // ---- expressions ----
+  Staged eval(const ast::Expr& e) {
+    using K = ast::Expr::Kind;
+    switch (e.kind) {
+      case K::Number:
+        return Staged::of(e.isInteger ? Value::fromInt(e.integer) : Value::fromFloat(e.number));
+      case K::String: return Staged::of(Value::fromString(e.text));
+      case K::Bool: return Staged::of(Value::fromBool(e.boolValue));
+      case K::None: return Staged::of(Value::none());
+      case K::Name: return lookup(e.text, e.range);
+      case K::Attribute: {
+        Staged object = eval(*e.object);
+        if (!object.isKnown()) throw ElaborationError(e.range, fmt::format("a number has no attribute '{}'", e.text));
+        if (object.known.type == Value::Type::Object && (e.text == "play" || e.text == "stop" || e.text == "out"))
+          return Staged::of(object.known);  // a method: call() sees the Attribute expression
+        if (object.known.type == Value::Type::Timer) return Staged::of(object.known);
+        return Staged::of(interp.attribute(object.known, e.text, e.range));
+      }
+      case K::Subscript: {
+        Staged container = eval(*e.object);
+        Staged index = eval(*e.index);
+        if (container.isKnown() && index.isKnown()) return Staged::of(knownSubscript(container.known, index.known, e));
+        return subscript(container, index, e.range);
+      }
+      case K::Call: return call(e);
+      case K::Binary: {
+        Staged l = eval(*e.object);
+        Staged r = eval(*e.index);
+        return binary(e.binaryOp, l, r, e.range);
+      }
+      case K::Unary: {
+        Staged v = eval(*e.object);
+        if (v.isKnown()) return Staged::of(knownUnary(e, v.known));
+        int x = toExpression(v, e.range, "the operand");
+        switch (e.unaryOp) {
+          case ast::UnaryOp::Pos: return v;
+          case ast::UnaryOp::Neg: {
+            ValueType t = typeOfExpression(x) == ValueType::Bool ? ValueType::Int : typeOfExpression(x);
+            return Staged::number(node(Op::Negate, t, x), t);
+          }
+          case ast::UnaryOp::Not: return Staged::number(node(Op::Not, ValueType::Bool, x), ValueType::Bool);
+        }
+        break;
+      }
+      case K::Compare: {
+        Staged left = eval(*e.object);
+        Staged result;
+        bool first = true;
+        for (size_t i = 0; i < e.compareOps.size(); ++i) {
+          Staged right = eval(*e.elements[i]);
+          Staged one = compare(e.compareOps[i], left, right, e);
+          result = first ? one : logical(false, result, one, e.range);
+          first = false;
+          left = right;
+        }
+        return result;
+      }
+      case K::Conditional: {
+        Staged condition = eval(*e.object);
+        if (condition.isKnown()) return eval(interp.truthy(condition.known) ? *e.element : *e.index);
+        Staged a = eval(*e.element), b = eval(*e.index);
+        int c = toExpression(condition, e.range, "the condition");
+        int ea = toExpression(a, e.element->range, "the value"), eb = toExpression(b, e.index->range, "the value");
+        ValueType t = typeOfExpression(ea) == typeOfExpression(eb) ? typeOfExpression(ea) : ValueType::Float;
+        if (typeOfExpression(c) != ValueType::Bool) c = node(Op::ToBool, ValueType::Bool, c);
+        return Staged::number(node(Op::Select, t, c, ea, eb), t);
+      }
+      case K::List:
+      case K::Tuple: {
+        std::vector<Staged> items;
+        bool known = true;
+        for (const auto& el : e.elements) {
+          items.push_back(eval(*el));
+          known = known && items.back().isKnown();
+        }
+        if (known) {
+          ValueList values;
+          for (auto& i : items) values.push_back(i.known);
+          return Staged::of(e.kind == K::List ? Value::list(std::move(values)) : Value::tuple(std::move(values)));
+        }
+        Staged s;
+        s.kind = Staged::Kind::Sequence;
+        s.items = std::move(items);
+        s.tuple = e.kind == K::Tuple;
+        return s;
+      }
+      default: break;
+    }
+    throw ElaborationError(e.range, "this expression is not supported in a callback yet");
+  }
+
+  Value knownSubscript(const Value& container, const Value& index, const ast::Expr& e) {
+    return interp.subscriptValue(container, index, e.range);
+  }
+
+  Value knownUnary(const ast::Expr& e, const Value& v) {
+    if (e.unaryOp == ast::UnaryOp::Not) return Value::fromBool(!interp.truthy(v));
+    if (e.unaryOp == ast::UnaryOp::Pos) return v;
+    if (v.type == Value::Type::Float) return Value::fromFloat(-v.real);
+    if (v.type == Value::Type::Int || v.type == Value::Type::Bool) return Value::fromInt(-static_cast<int64_t>(v.toNumber()));
+    throw ElaborationError(e.range, fmt::format("bad operand type for unary -: '{}'", v.typeName()));
+  }
+
+  // A list indexed by a run-time number: its items must be numbers.
+  Staged subscript(const Staged& container, const Staged& index, const SourceRange& range) {
+    std::vector<Staged> items;
+    if (container.kind == Staged::Kind::Sequence) items = container.items;
+    else if (container.isKnown() && container.known.isSequence())
+      for (auto& v : *container.known.items) items.push_back(Staged::of(v));
+    else
+      throw ElaborationError(range, "only lists and tuples can be indexed by a number known only while playing");
+    if (items.empty()) throw ElaborationError(range, "index into an empty list");
+    int i = toExpression(index, range, "the index");
+    return choose(items, i, range);
+  }
+
+  // items[i] for a run-time int i (Python's negative indexes wrap).
+  Staged choose(const std::vector<Staged>& items, int i, const SourceRange& range) {
+    bool allKnown = true;
+    std::vector<double> numbers;
+    ValueType type = ValueType::Int;
+    for (auto& item : items) {
+      if (!isNumber(item)) throw ElaborationError(range, "a list chosen from while playing must hold numbers");
+      if (!item.isKnown()) allKnown = false;
+      else numbers.push_back(item.known.toNumber());
+      ValueType t = item.isKnown() ? typeOf(item.known) : item.type;
+      if (t == ValueType::Float) type = ValueType::Float;
+    }
+    if (allKnown) {
+      Expression e;
+      e.op = Op::Element;
+      e.type = type;
+      e.a = i;
+      e.constants = numbers;
+      return Staged::number(control.add(std::move(e)), type);
+    }
+    // A chain of selects: (i == 0 or i == -n) ? items[0] : ...
+    int result = toExpression(items.back(), range, "the item");
+    const int n = static_cast<int>(items.size());
+    for (int k = n - 2; k >= 0; --k) {
+      int is = logicalOr(node(Op::Equal, ValueType::Bool, i, constant(k, ValueType::Int)),
+                         node(Op::Equal, ValueType::Bool, i, constant(k - n, ValueType::Int)));
+      result = node(Op::Select, type, is, toExpression(items[static_cast<size_t>(k)], range, "the item"), result);
+    }
+    return Staged::number(result, type);
+  }
+  int logicalOr(int a, int b) { return node(Op::Or, ValueType::Bool, a, b); }
+
+  static Op arithmeticOp(ast::BinaryOp op) {
+    switch (op) {
+      case ast::BinaryOp::Add: return Op::Add;
+      case ast::BinaryOp::Sub: return Op::Subtract;
+      case ast::BinaryOp::Mul: return Op::Multiply;
+      case ast::BinaryOp::Div: return Op::Divide;
+      case ast::BinaryOp::FloorDiv: return Op::FloorDivide;
+      case ast::BinaryOp::Mod: return Op::Modulo;
+      case ast::BinaryOp::Pow: return Op::Power;
+      default: return Op::Add;
+    }
+  }
+
+  Staged binary(ast::BinaryOp op, const Staged& l, const Staged& r, const SourceRange& range) {
+    if (op == ast::BinaryOp::And || op == ast::BinaryOp::Or) return logical(op == ast::BinaryOp::Or, l, r, range);
+    if (l.isKnown() && r.isKnown()) return Staged::of(interp.binaryOperation(op, l.known, r.known, range));
+    // A run-time number with one of the patch's objects: a graph built once, its number a Param slot.
+    bool lo = l.isKnown() && l.known.type == Value::Type::Object, ro = r.isKnown() && r.known.type == Value::Type::Object;
+    if (lo || ro) {
+      Value a = lo ? l.known : slotFor(l, range), b = ro ? r.known : slotFor(r, range);
+      return Staged::of(interp.binaryOperation(op, a, b, range));
+    }
+    if (l.kind == Staged::Kind::Sequence || r.kind == Staged::Kind::Sequence) {
+      if (op == ast::BinaryOp::Add && (l.kind == Staged::Kind::Sequence || l.known.isSequence()) &&
+          (r.kind == Staged::Kind::Sequence || r.known.isSequence())) {
+        Staged s;
+        s.kind = Staged::Kind::Sequence;
+        auto append = [&](const Staged& x) {
+          if (x.kind == Staged::Kind::Sequence) s.items.insert(s.items.end(), x.items.begin(), x.items.end());
+          else
+            for (auto& v : *x.known.items) s.items.push_back(Staged::of(v));
+        };
+        append(l);
+        append(r);
+        return s;
+      }
+      throw ElaborationError(range, "this list operation is not supported in a callback yet");
+    }
+    int a = toExpression(l, range, "the left operand"), b = toExpression(r, range, "the right operand");
+    ValueType ta = typeOfExpression(a), tb = typeOfExpression(b);
+    ValueType t = ta == ValueType::Float || tb == ValueType::Float ? ValueType::Float : ValueType::Int;
+    if (op == ast::BinaryOp::Div) t = ValueType::Float;
+    if (op == ast::BinaryOp::Pow && t == ValueType::Int) t = ValueType::Float;  // a negative exponent gives a float
+    return Staged::number(node(arithmeticOp(op), t, a, b), t);
+  }
+
+  // A Param holding a run-time number, as a graph value: `freq + jit` builds Add(Param, jit) once.
+  Value slotFor(const Staged& number, const SourceRange& range) {
+    int e = toExpression(number, range, "the operand");
+    ir::Node& param = makeParam(1, range);
+    Statement s;
+    s.kind = Statement::Kind::SetParam;
+    s.node = param.id;
+    s.lane = 0;
+    s.expression = e;
+    s.origin = range;
+    emit(std::move(s));
+    return Value::object(param.id);
+  }
+
+  Staged logical(bool isOr, const Staged& l, const Staged& r, const SourceRange& range) {
+    if (l.isKnown() && r.isKnown()) {
+      bool lt = interp.truthy(l.known);
+      return isOr ? (lt ? l : r) : (lt ? r : l);
+    }
+    int a = toExpression(l, range, "the operand"), b = toExpression(r, range, "the operand");
+    if (typeOfExpression(a) != ValueType::Bool) a = node(Op::ToBool, ValueType::Bool, a);
+    if (typeOfExpression(b) != ValueType::Bool) b = node(Op::ToBool, ValueType::Bool, b);
+    return Staged::number(node(isOr ? Op::Or : Op::And, ValueType::Bool, a, b), ValueType::Bool);
+  }
+
+  Staged compare(ast::CompareOp op, const Staged& l, const Staged& r, const ast::Expr& e) {
+    if (l.isKnown() && r.isKnown()) return Staged::of(Value::fromBool(interp.compareValues(op, l.known, r.known, e.range)));
+    if (op == ast::CompareOp::In || op == ast::CompareOp::NotIn) {
+      std::vector<Staged> items;
+      if (r.kind == Staged::Kind::Sequence) items = r.items;
+      else if (r.isKnown() && r.known.isSequence())
+        for (auto& v : *r.known.items) items.push_back(Staged::of(v));
+      else
+        throw ElaborationError(e.range, "'in' needs a list here");
+      int x = toExpression(l, e.range, "the value");
+      int found = constant(0, ValueType::Bool);
+      for (auto& item : items)
+        found = logicalOr(found, node(Op::Equal, ValueType::Bool, x, toExpression(item, e.range, "the item")));
+      if (op == ast::CompareOp::NotIn) found = node(Op::Not, ValueType::Bool, found);
+      return Staged::number(found, ValueType::Bool);
+    }
+    Op o;
+    switch (op) {
+      case ast::CompareOp::Lt: o = Op::Less; break;
+      case ast::CompareOp::Le: o = Op::LessEqual; break;
+      case ast::CompareOp::Gt: o = Op::Greater; break;
+      case ast::CompareOp::Ge: o = Op::GreaterEqual; break;
+      case ast::CompareOp::Eq: o = Op::Equal; break;
+      case ast::CompareOp::Ne: o = Op::NotEqual; break;
+      default: throw ElaborationError(e.range, "'is' compares numbers known only while playing: use '=='");
+    }
+    int a = toExpression(l, e.range, "the left operand"), b = toExpression(r, e.range, "the right operand");
+    return Staged::number(node(o, ValueType::Bool, a, b), ValueType::Bool);
+  }
+
+  // ---- calls ----
+  Staged call(const ast::Expr& e) {
+    // obj.play(), obj.stop() on the patch's objects and timers.
+    if (e.object->kind == ast::Expr::Kind::Attribute && (e.object->text == "play" || e.object->text == "stop")) {
+      Staged object = eval(*e.object->object);
+      if (object.isKnown() &&
+          (object.known.type == Value::Type::Object || object.known.type == Value::Type::Timer)) {
+        playOrStop(object.known, e.object->text == "play", e.range);
+        return object;
+      }
+    }
+    if (e.object->kind == ast::Expr::Kind::Attribute && e.object->text == "out") {
+      throw ElaborationError(e.range, "out() while the patch plays is not supported yet: call out() when building "
+                                      "the patch, and play()/stop() its envelope in the callback");
+    }
+    if (e.object->kind == ast::Expr::Kind::Attribute && e.object->text == "set") {
+      Staged object = eval(*e.object->object);
+      if (object.isKnown() && object.known.type == Value::Type::Object) return setMethod(object.known, e);
+    }
+    Staged callee = eval(*e.object);
+    std::vector<Staged> positional;
+    std::vector<std::pair<std::string, Staged>> keywords;
+    bool known = callee.isKnown();
+    for (const auto& a : e.elements) {
+      positional.push_back(eval(*a));
+      known = known && positional.back().isKnown();
+    }
+    for (const auto& k : e.keywords) {
+      keywords.emplace_back(k.name, eval(*k.value));
+      known = known && keywords.back().second.isKnown();
+    }
+    if (!callee.isKnown()) throw ElaborationError(e.object->range, "a number is not callable");
+    const Value& fn = callee.known;
+    if (fn.type == Value::Type::Function || (fn.type == Value::Type::BoundMethod && fn.function))
+      return inlineCall(fn, positional, keywords, e);
+    if (fn.type == Value::Type::Builtin || fn.type == Value::Type::BoundMethod) {
+      const std::string name = fn.builtin ? fn.builtin->name : "";
+      if (name == "print") return Staged::of(Value::none());  // no I/O in the audio thread: see the warning
+      if (auto r = runTimeBuiltin(name, positional, keywords, e)) return *r;
+      if (!known)
+        throw ElaborationError(e.range, fmt::format("{}() cannot take numbers known only while playing yet", name));
+    }
+    if (fn.type == Value::Type::Builtin && fn.builtin && graph.registry->find(fn.builtin->name))
+      throw ElaborationError(e.range, fmt::format("a callback cannot create a {} while the patch plays (that would "
+                                                  "allocate in the audio thread): create it once outside the "
+                                                  "function and set its attributes here",
+                                                  fn.builtin->name));
+    CallArguments args;
+    args.callRange = e.range;
+    for (size_t i = 0; i < positional.size(); ++i) {
+      args.positional.push_back(positional[i].known);
+      args.positionalRanges.push_back(e.elements[i]->range);
+    }
+    for (size_t i = 0; i < keywords.size(); ++i)
+      args.keywords.push_back({keywords[i].first, keywords[i].second.known, e.keywords[i].range,
+                               e.keywords[i].value->range});
+    size_t nodesBefore = graph.size();
+    Value result = interp.call(fn, args);
+    if (graph.size() != nodesBefore && fn.type != Value::Type::Function)
+      throw ElaborationError(e.range, "a callback cannot create objects while the patch plays (that would allocate "
+                                      "in the audio thread): create them once outside the function");
+    return Staged::of(result);
+  }
+
+  // pyo's PyoObject.set(attr, value, port): the attribute, set at once (port ramps come with SigTo).
+  Staged setMethod(const Value& object, const ast::Expr& e) {
+    Staged attr, value;
+    bool haveAttr = false, haveValue = false;
+    if (e.elements.size() > 0) attr = eval(*e.elements[0]), haveAttr = true;
+    if (e.elements.size() > 1) value = eval(*e.elements[1]), haveValue = true;
+    for (const auto& k : e.keywords) {
+      if (k.name == "attr") attr = eval(*k.value), haveAttr = true;
+      else if (k.name == "value") value = eval(*k.value), haveValue = true;
+      else if (k.name != "port") throw ElaborationError(k.range, fmt::format("set() got an unexpected keyword '{}'", k.name));
+    }
+    if (!haveAttr || !haveValue || !attr.isKnown() || attr.known.type != Value::Type::String)
+      throw ElaborationError(e.range, "set() needs attr (a string) and value");
+    setAttribute(object, attr.known.text, value, e.range);
+    return Staged::of(Value::none());
+  }
+
+  Staged inlineCall(const Value& fn, std::vector<Staged> positional,
+                    const std::vector<std::pair<std::string, Staged>>& keywords, const ast::Expr& e) {
+    if (frames.size() > kMaxInlineDepth)
+      throw ElaborationError(e.range, fmt::format("callbacks call functions more than {} deep (recursion?): the audio "
+                                                  "thread has no unbounded recursion",
+                                                  kMaxInlineDepth));
+    const FunctionData& f = *fn.function;
+    if (!f.body) throw ElaborationError(e.range, "lambdas are not supported in callbacks yet");
+    if (fn.type == Value::Type::BoundMethod) positional.insert(positional.begin(), Staged::of(*fn.self));
+    Frame frame;
+    const auto& params = *f.params;
+    for (size_t i = 0; i < params.size(); ++i) {
+      const std::string& name = params[i].name;
+      std::optional<Staged> value;
+      if (i < positional.size()) value = positional[i];
+      for (auto& [k, v] : keywords)
+        if (k == name) value = v;
+      if (!value && f.hasDefault[i]) value = Staged::of((*f.defaultValues)[i]);
+      if (!value)
+        throw ElaborationError(e.range, fmt::format("{}() missing required argument: '{}'", f.name, name));
+      frame.names[name] = *value;
+    }
+    if (positional.size() > params.size())
+      throw ElaborationError(e.range, fmt::format("{}() takes {} arguments but {} were given", f.name, params.size(),
+                                                  positional.size()));
+    frames.push_back(std::move(frame));
+    Staged result = Staged::of(Value::none());
+    exec(*f.body, result);
+    frames.pop_back();
+    return result;
+  }
+
+  // Builtins with run-time arguments: random's draws, pyo's conversions, math, int/float/abs/min/max/round.
+  std::optional<Staged> runTimeBuiltin(const std::string& name, const std::vector<Staged>& args,
+                                       const std::vector<std::pair<std::string, Staged>>& keywords,
+                                       const ast::Expr& e) {
+    auto arg = [&](size_t i, const char* what) -> int {
+      if (i >= args.size()) throw ElaborationError(e.range, fmt::format("{}() needs its {}", name, what));
+      return toExpression(args[i], e.elements[i]->range, what);
+    };
+    auto drawn = [&]() { drawsRandom = true; };
+    if (!keywords.empty() && name.rfind("random.", 0) == 0)
+      throw ElaborationError(e.range, fmt::format("{}() takes no keyword arguments here", name));
+    if (name == "random.random") {
+      drawn();
+      return Staged::number(node(Op::Random, ValueType::Float, -1), ValueType::Float);
+    }
+    if (name == "random.uniform") {
+      drawn();
+      int a = arg(0, "a"), b = arg(1, "b");
+      int r = node(Op::Random, ValueType::Float, -1);
+      // CPython: a + (b - a) * random()
+      int span = node(Op::Subtract, ValueType::Float, b, a);
+      return Staged::number(node(Op::Add, ValueType::Float, a, node(Op::Multiply, ValueType::Float, span, r)),
+                            ValueType::Float);
+    }
+    if (name == "random.randint" || name == "random.randrange") {
+      drawn();
+      int start, stop, step = -1;
+      if (name == "random.randint") {
+        start = arg(0, "a");
+        stop = node(Op::Add, ValueType::Int, arg(1, "b"), constant(1, ValueType::Int));
+      } else if (args.size() == 1) {
+        start = constant(0, ValueType::Int);
+        stop = arg(0, "stop");
+      } else {
+        start = arg(0, "start");
+        stop = arg(1, "stop");
+        if (args.size() > 2) step = arg(2, "step");
+      }
+      for (int x : {start, stop, step})
+        if (x >= 0 && typeOfExpression(x) == ValueType::Float)
+          throw ElaborationError(e.range, fmt::format("{}() takes integers", name));
+      // CPython: start + step * _randbelow(n), n = (stop - start + step - 1) // step for step > 0.
+      if (step < 0) step = constant(1, ValueType::Int);
+      if (control.expression(step).op != Op::Constant || control.expression(step).number <= 0)
+        throw ElaborationError(e.range, "randrange()'s step must be a positive number known when compiling here");
+      int width = node(Op::Subtract, ValueType::Int, stop, start);
+      int count = node(Op::FloorDivide, ValueType::Int,
+                       node(Op::Add, ValueType::Int, width,
+                            constant(control.expression(step).number - 1, ValueType::Int)),
+                       step);
+      int below = node(Op::RandomBelow, ValueType::Int, count);
+      return Staged::number(node(Op::Add, ValueType::Int, start, node(Op::Multiply, ValueType::Int, step, below)),
+                            ValueType::Int);
+    }
+    if (name == "random.choice") {
+      drawn();
+      if (args.size() != 1) throw ElaborationError(e.range, "choice() takes one sequence");
+      std::vector<Staged> items;
+      if (args[0].kind == Staged::Kind::Sequence) items = args[0].items;
+      else if (args[0].isKnown())
+        for (auto& v : interp.iterate(args[0].known, e.elements[0]->range)) items.push_back(Staged::of(v));
+      else
+        throw ElaborationError(e.range, "choice() needs a list");
+      if (items.empty()) throw ElaborationError(e.elements[0]->range, "choice() from an empty sequence");
+      int index = node(Op::RandomBelow, ValueType::Int, constant(static_cast<double>(items.size()), ValueType::Int));
+      return choose(items, index, e.range);
+    }
+    bool runTime = std::any_of(args.begin(), args.end(), [&](const Staged& s) { return isRunTime(s); });
+    if (!runTime) return std::nullopt;
+    // Functions of one number, applied item by item to a list (pyo's midiToHz takes lists).
+    static const std::set<std::string> unary = {
+        "midiToHz", "hzToMidi", "midiToTranspo", "math.sin", "math.cos", "math.tan", "math.exp", "math.log10",
+        "math.sqrt", "math.floor", "math.ceil", "math.fabs", "math.atan", "math.tanh", "math.log2", "abs",
+        "float", "int", "round", "bool"};
+    std::string bare = name.rfind("math.", 0) == 0 ? name.substr(5) : name;
+    if (unary.count(name) && args.size() == 1) {
+      auto apply = [&](const Staged& x) -> Staged {
+        int a = toExpression(x, e.range, "the argument");
+        ValueType t = typeOfExpression(a);
+        if (bare == "float") return Staged::number(node(Op::ToFloat, ValueType::Float, a), ValueType::Float);
+        if (bare == "int") return Staged::number(node(Op::ToInt, ValueType::Int, a), ValueType::Int);
+        if (bare == "bool") return Staged::number(node(Op::ToBool, ValueType::Bool, a), ValueType::Bool);
+        Expression c;
+        c.op = Op::Call;
+        c.function = bare;
+        c.arguments = {a};
+        c.type = (bare == "abs" && t != ValueType::Float) ? ValueType::Int
+                 : (bare == "floor" || bare == "ceil" || bare == "round") ? ValueType::Int
+                                                                         : ValueType::Float;
+        ValueType type = c.type;
+        return Staged::number(control.add(std::move(c)), type);
+      };
+      if (args[0].kind == Staged::Kind::Sequence || (args[0].isKnown() && args[0].known.isSequence())) {
+        Staged list;
+        list.kind = Staged::Kind::Sequence;
+        if (args[0].kind == Staged::Kind::Sequence)
+          for (auto& x : args[0].items) list.items.push_back(apply(x));
+        else
+          for (auto& x : *args[0].known.items) list.items.push_back(apply(Staged::of(x)));
+        return list;
+      }
+      return apply(args[0]);
+    }
+    if ((name == "min" || name == "max") && args.size() >= 2) {
+      int r = toExpression(args[0], e.range, "the argument");
+      for (size_t i = 1; i < args.size(); ++i) {
+        int x = toExpression(args[i], e.range, "the argument");
+        ValueType t = typeOfExpression(r) == ValueType::Float || typeOfExpression(x) == ValueType::Float
+                          ? ValueType::Float
+                          : ValueType::Int;
+        int better = node(name == "min" ? Op::Less : Op::Greater, ValueType::Bool, x, r);
+        r = node(Op::Select, t, better, x, r);
+      }
+      return Staged::number(r, typeOfExpression(r));
+    }
+    if (name == "math.pow" && args.size() == 2)
+      return Staged::number(node(Op::Power, ValueType::Float, arg(0, "x"), arg(1, "y")), ValueType::Float);
+    return std::nullopt;
+  }
+
+  // ---- finish ----
+  void finish() {
+    for (auto& a : assigned) {
+      ir::Node& target = graph.node(a.node);
+      const int lanes = target.lanes;
+      if (a.signals.empty()) {
+        // Numbers only: the input reads the Param; its selectors are not needed.
+        ir::Signal reads;
+        for (int l = 0; l < lanes; ++l) reads.lanes.push_back(ir::LaneSource::of(*a.numbers, l));
+        target.inputs[a.input] = reads;
+        graph.updateShape(target);
+        for (ir::NodeId s : a.selectors) dropSelector(s);
+        continue;
+      }
+      // Σ selector_t · term_t: exactly one selector is 1 at any time, so the sum is that term (x·1 + y·0 + ...).
+      std::vector<ir::Signal> terms = {a.original};
+      if (a.numbers) {
+        ir::Signal reads;
+        for (int l = 0; l < lanes; ++l) reads.lanes.push_back(ir::LaneSource::of(*a.numbers, l));
+        terms.push_back(reads);
+      } else {
+        terms.push_back(ir::Signal::constant(0.0f));
+      }
+      terms.insert(terms.end(), a.signals.begin(), a.signals.end());
+      Value sum;
+      bool first = true;
+      for (size_t t = 0; t < terms.size(); ++t) {
+        if (t == 1 && !a.numbers) {
+          dropSelector(a.selectors[t]);
+          continue;
+        }
+        Value term = objects.valueOf(terms[t], a.origin);
+        Value product = objects.arithmetic("Mul", term, Value::object(a.selectors[t]), a.origin);
+        sum = first ? product : objects.arithmetic("Add", sum, product, a.origin);
+        first = false;
+      }
+      ir::Node& again = graph.node(a.node);
+      again.inputs[a.input] = objects.signalFor(again, a.input, sum, a.origin);
+      graph.updateShape(again);
+    }
+  }
+  // A selector no statement needs: its writes go (they are harmless, but keep the code short).
+  void dropSelector(ir::NodeId selector) {
+    graph.node(selector).stopped = true;  // computes nothing; dce removes it
+    std::function<void(std::vector<Statement>&)> prune = [&](std::vector<Statement>& body) {
+      body.erase(std::remove_if(body.begin(), body.end(),
+                                [&](const Statement& s) {
+                                  return s.kind == Statement::Kind::SetParam && s.node == selector;
+                                }),
+                 body.end());
+      for (auto& s : body) {
+        prune(s.then);
+        prune(s.otherwise);
+      }
+    };
+    for (auto& h : control.handlers) prune(h.body);
+  }
+};
+
+HandlerCompiler::HandlerCompiler(ir::Graph& graph, PyoObjects& objects, Interpreter& interpreter,
+                                 std::shared_ptr<Scope> globals,
+                                 std::function<Value(const std::string&, const SourceRange&)> lookupName,
+                                 std::set<std::string> runTimeGlobals)
+    : impl_(std::make_unique<Impl>(graph, objects, interpreter, std::move(globals), std::move(runTimeGlobals))) {
+  impl_->lookupName = std::move(lookupName);
+}
+
+HandlerCompiler::~HandlerCompiler() = default;
+
+int HandlerCompiler::compile(const Value& function, const ValueList& arguments, const SourceRange& origin) {
+  Impl& impl = *impl_;
+  if (!(function.type == Value::Type::Function || (function.type == Value::Type::BoundMethod && function.function)))
+    throw ElaborationError(origin, fmt::format("the function to call must be a function of the script, not {}",
+                                               function.typeName()));
+  ir::Handler handler;
+  handler.name = function.function->name;
+  handler.origin = origin;
+  impl.out = &handler.body;
+  std::vector<Staged> positional;
+  for (const auto& a : arguments) positional.push_back(Staged::of(a));
+  ast::Expr site(ast::Expr::Kind::Call, origin);
+  impl.inlineCall(function, positional, {}, site);
+  impl.control.handlers.push_back(std::move(handler));
+  impl.out = nullptr;
+  return static_cast<int>(impl.control.handlers.size()) - 1;
+}
+
+void HandlerCompiler::finish() { impl_->finish(); }
+
+}  // namespace patchc::elab

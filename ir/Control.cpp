@@ -1,0 +1,72 @@
+#include "ir/Control.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace patchc::ir {
+
+std::vector<NodeId> Control::nodesRead() const {
+  std::vector<NodeId> nodes;
+  for (const auto& e : expressions)
+    if (e.op == Expression::Op::ParamValue || e.op == Expression::Op::LastSample) nodes.push_back(e.node);
+  return nodes;
+}
+
+namespace {
+
+bool writesNode(const Statement& s) {
+  return s.kind == Statement::Kind::SetParam || s.kind == Statement::Kind::Play || s.kind == Statement::Kind::Stop;
+}
+
+void renumberBody(std::vector<Statement>& body, const std::vector<bool>& dead, const std::vector<NodeId>& newId) {
+  body.erase(std::remove_if(body.begin(), body.end(),
+                            [&](const Statement& s) { return writesNode(s) && dead[s.node]; }),
+             body.end());
+  for (auto& s : body) {
+    if (writesNode(s)) s.node = newId[s.node];
+    renumberBody(s.then, dead, newId);
+    renumberBody(s.otherwise, dead, newId);
+  }
+}
+
+}  // namespace
+
+void Control::renumber(const std::vector<bool>& dead, const std::vector<NodeId>& newId) {
+  for (auto& e : expressions)
+    if (e.op == Expression::Op::ParamValue || e.op == Expression::Op::LastSample) e.node = newId[e.node];
+  for (auto& h : handlers) renumberBody(h.body, dead, newId);
+}
+
+std::string Control::problem(size_t nodeCount) const {
+  const int count = static_cast<int>(expressions.size());
+  for (size_t i = 0; i < expressions.size(); ++i) {
+    const auto& e = expressions[i];
+    for (int operand : {e.a, e.b, e.c})
+      if (operand >= count) return fmt::format("expression {} reads expression {} of {}", i, operand, count);
+    for (int operand : e.arguments)
+      if (operand < 0 || operand >= count) return fmt::format("expression {} calls with expression {}", i, operand);
+    if ((e.op == Expression::Op::ParamValue || e.op == Expression::Op::LastSample) && e.node >= nodeCount)
+      return fmt::format("expression {} reads missing node {}", i, e.node);
+    if (e.op == Expression::Op::Variable && (e.index < 0 || static_cast<size_t>(e.index) >= variables.size()))
+      return fmt::format("expression {} reads missing variable {}", i, e.index);
+  }
+  std::string found;
+  auto check = [&](const std::vector<Statement>& body, auto& self) -> void {
+    for (const auto& s : body) {
+      if (!found.empty()) return;
+      if (s.expression >= count) found = fmt::format("a statement uses missing expression {}", s.expression);
+      else if (writesNode(s) && s.node >= nodeCount) found = fmt::format("a statement writes missing node {}", s.node);
+      self(s.then, self);
+      self(s.otherwise, self);
+    }
+  };
+  for (const auto& h : handlers) check(h.body, check);
+  if (!found.empty()) return found;
+  for (const auto& t : timers)
+    if (t.handler < 0 || static_cast<size_t>(t.handler) >= handlers.size())
+      return fmt::format("timer {} calls missing handler {}", t.name, t.handler);
+  return "";
+}
+
+}  // namespace patchc::ir

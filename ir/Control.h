@@ -1,0 +1,130 @@
+// The patch's control program (issue 8 §3): the script's callbacks (`Pattern`, `CallAfter`), compiled once to a
+// small structured IR that the code generator lowers to native code run in the audio thread, between blocks
+// split at the sample where each event falls.
+//
+// A handler computes with Python's run-time numbers (int, float, bool) in variables, and acts on the graph only
+// through slots: it writes numbers into `Param` nodes (an attribute assigned at run time: `osc.freq = [f, f*2]`,
+// `env.play()`), and sets timers (`pat.time = d`, `pat.play()`). It never creates objects or allocates: what
+// the script builds is built once, when compiling (the manual's Dummy tip, automatic).
+#pragma once
+
+#include "ir/SampleArray.h"
+#include "support/SourceLocation.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace patchc::ir {
+
+using NodeId = uint32_t;
+
+// Python's run-time number types. Arithmetic follows Python: int ⊕ int stays int (but `/` gives a float), a float
+// makes it float, bool is an int in arithmetic.
+enum class ValueType { Int, Float, Bool };
+const char* spelling(ValueType type);
+
+// An expression of a handler: a tree of numbered nodes (Control::expressions), each of one type.
+struct Expression {
+  enum class Op {
+    Constant,     // number
+    Variable,     // variables[index]
+    ParamValue,   // the value a Param node's lane holds (what the handler or init last wrote): node, lane
+    LastSample,   // `obj.get()`: the last sample of a node's lane in the previous block: node, lane
+    Add, Subtract, Multiply, Divide, FloorDivide, Modulo, Power,  // a, b (Python's semantics for the types)
+    Negate, Not,                                                   // a
+    Less, LessEqual, Greater, GreaterEqual, Equal, NotEqual,       // a, b → bool
+    And, Or,                                                       // a, b, both evaluated (no side effects)
+    Select,                                                        // a ? b : c
+    ToFloat, ToInt, ToBool,                                        // a (int(): toward zero, as Python)
+    Call,                                                          // function(args): a math function by name
+    Random,            // random.random(): [0, 1) with 53 bits, CPython's Mersenne Twister continued at run time
+    RandomBelow,       // random's _randbelow(a): [0, a) for an int a > 0, CPython's rejection sampling
+    Element,           // constants[a] for an int a (a list of numbers known when compiling; wraps like Python's
+                       // negative indices, out of range clamps: the compiler checks what it can)
+  };
+  Op op = Op::Constant;
+  ValueType type = ValueType::Float;
+  double number = 0.0;          // Constant
+  int index = 0;                // Variable
+  NodeId node = 0;              // ParamValue, LastSample
+  int lane = 0;
+  int a = -1, b = -1, c = -1;   // operands: indexes into Control::expressions
+  std::string function;         // Call: "midiToHz", "sin", "floor", ...
+  std::vector<int> arguments;   // Call
+  std::vector<double> constants;  // Element
+};
+
+struct Statement {
+  enum class Kind {
+    SetVariable,  // variables[index] = expression
+    SetParam,     // Param node's lane = expression (converted to float)
+    Play,         // every lane of the Param node that is an object's `playing` input: the next generation,
+                  // |current| + 1 (restarts it: stdlib/Declare.h's playing())
+    Stop,         // ... minus the current generation (pyo's stop())
+    SetPeriod,    // timers[index].period = expression seconds
+    StartTimer,   // timers[index]: (re)starts, first call after `delay` (0 for Pattern.play())
+    StopTimer,    // timers[index]
+    If,           // if expression: then else otherwise
+  };
+  Kind kind = Kind::SetVariable;
+  int index = 0;
+  NodeId node = 0;
+  int lane = 0;
+  int expression = -1;
+  std::vector<Statement> then, otherwise;
+  SourceRange origin;
+};
+
+// A run-time variable: a handler's local (`index` reused per handler call) or a global the handlers assign
+// (`global x`), which keeps its value between calls and starts with the value the script gave it.
+struct Variable {
+  std::string name;
+  ValueType type = ValueType::Float;
+  double initial = 0.0;
+  bool global = false;
+};
+
+struct Handler {
+  std::string name;  // the Python function's name, for printing and remarks
+  std::vector<Statement> body;
+  SourceRange origin;
+};
+
+// `Pattern(function, time)` calls its handler every `period` seconds while playing, the first time when played;
+// `CallAfter(function, time)` once, `period` seconds after it is played (at creation, as pyo does).
+struct Timer {
+  enum class Kind { Periodic, Once };
+  Kind kind = Kind::Periodic;
+  std::string name;
+  int handler = 0;
+  double period = 1.0;  // seconds (pyo's `time`)
+  bool playing = false; // when the patch starts
+  SourceRange origin;
+};
+
+struct Control {
+  std::vector<Expression> expressions;
+  std::vector<Variable> variables;
+  std::vector<Handler> handlers;
+  std::vector<Timer> timers;
+  // The state of Python's `random` when compiling ended (CPython's MT19937: 624 words and the index), which the
+  // run-time draws continue: the same seed gives the same notes as pyo's Python. Empty when no handler draws.
+  std::vector<uint32_t> random;
+
+  bool empty() const { return timers.empty(); }
+  // The nodes whose values handlers read (ParamValue, LastSample): dce keeps them.
+  std::vector<NodeId> nodesRead() const;
+  // After dce removed the nodes `dead` (survivors renumbered `newId`): statements that write a removed Param go
+  // (nothing reads it any more), every other reference follows.
+  void renumber(const std::vector<bool>& dead, const std::vector<NodeId>& newId);
+  // Empty when every reference is sound: expressions in range, nodes below `nodeCount`, handlers of timers.
+  std::string problem(size_t nodeCount) const;
+  int add(Expression expression) {
+    expressions.push_back(std::move(expression));
+    return static_cast<int>(expressions.size()) - 1;
+  }
+  const Expression& expression(int index) const { return expressions[static_cast<size_t>(index)]; }
+};
+
+}  // namespace patchc::ir

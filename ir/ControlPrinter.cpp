@@ -1,0 +1,142 @@
+#include "ir/ControlPrinter.h"
+
+#include <fmt/format.h>
+
+#include <sstream>
+
+namespace patchc::ir {
+
+const char* spelling(ValueType type) {
+  switch (type) {
+    case ValueType::Int: return "int";
+    case ValueType::Float: return "float";
+    case ValueType::Bool: return "bool";
+  }
+  return "?";
+}
+
+namespace {
+
+using Op = Expression::Op;
+
+struct ControlPrinter {
+  const Graph& graph;
+  const Control& control;
+  const std::function<std::string(NodeId)>& nodeName;
+  std::ostringstream out;
+
+  std::string number(double v, ValueType type) {
+    if (type == ValueType::Bool) return v != 0 ? "True" : "False";
+    if (type == ValueType::Int) return fmt::format("{}", static_cast<int64_t>(v));
+    std::string s = fmt::format("{}", v);  // shortest round-trip form, as Python's repr
+    if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+    return s;
+  }
+
+  std::string variable(int index) {
+    const Variable& v = control.variables[static_cast<size_t>(index)];
+    return v.global ? "global " + v.name : fmt::format("{}#{}", v.name, index);
+  }
+
+  std::string expr(int index) {
+    const Expression& e = control.expression(index);
+    auto binary = [&](const char* op) { return fmt::format("({} {} {})", expr(e.a), op, expr(e.b)); };
+    switch (e.op) {
+      case Op::Constant: return number(e.number, e.type);
+      case Op::Variable: return variable(e.index);
+      case Op::ParamValue: return fmt::format("%{}[{}]", nodeName(e.node), e.lane);
+      case Op::LastSample: return fmt::format("get(%{}[{}])", nodeName(e.node), e.lane);
+      case Op::Add: return binary("+");
+      case Op::Subtract: return binary("-");
+      case Op::Multiply: return binary("*");
+      case Op::Divide: return binary("/");
+      case Op::FloorDivide: return binary("//");
+      case Op::Modulo: return binary("%");
+      case Op::Power: return binary("**");
+      case Op::Negate: return "-" + expr(e.a);
+      case Op::Not: return "not " + expr(e.a);
+      case Op::Less: return binary("<");
+      case Op::LessEqual: return binary("<=");
+      case Op::Greater: return binary(">");
+      case Op::GreaterEqual: return binary(">=");
+      case Op::Equal: return binary("==");
+      case Op::NotEqual: return binary("!=");
+      case Op::And: return binary("and");
+      case Op::Or: return binary("or");
+      case Op::Select: return fmt::format("({} if {} else {})", expr(e.b), expr(e.a), expr(e.c));
+      case Op::ToFloat: return fmt::format("float({})", expr(e.a));
+      case Op::ToInt: return fmt::format("int({})", expr(e.a));
+      case Op::ToBool: return fmt::format("bool({})", expr(e.a));
+      case Op::Call: {
+        std::string args;
+        for (int a : e.arguments) args += (args.empty() ? "" : ", ") + expr(a);
+        return fmt::format("{}({})", e.function, args);
+      }
+      case Op::Random: return "random()";
+      case Op::RandomBelow: return fmt::format("randbelow({})", expr(e.a));
+      case Op::Element: {
+        std::string items;
+        for (double v : e.constants) items += (items.empty() ? "" : ", ") + number(v, e.type);
+        return fmt::format("[{}][{}]", items, expr(e.a));
+      }
+    }
+    return "?";
+  }
+
+  void statements(const std::vector<Statement>& body, int depth) {
+    const std::string indent(static_cast<size_t>(2 * depth), ' ');
+    if (body.empty()) out << indent << "pass\n";
+    for (const auto& s : body) {
+      switch (s.kind) {
+        case Statement::Kind::SetVariable:
+          out << indent << variable(s.index) << " = " << expr(s.expression) << '\n';
+          break;
+        case Statement::Kind::SetParam:
+          out << indent << fmt::format("param %{}[{}] = {}\n", nodeName(s.node), s.lane, expr(s.expression));
+          break;
+        case Statement::Kind::Play: out << indent << "play %" << nodeName(s.node) << '\n'; break;
+        case Statement::Kind::Stop: out << indent << "stop %" << nodeName(s.node) << '\n'; break;
+        case Statement::Kind::SetPeriod:
+          out << indent << fmt::format("time {} = {}\n", timerName(s.index), expr(s.expression));
+          break;
+        case Statement::Kind::StartTimer: out << indent << "start " << timerName(s.index) << '\n'; break;
+        case Statement::Kind::StopTimer: out << indent << "stop " << timerName(s.index) << '\n'; break;
+        case Statement::Kind::If:
+          out << indent << "if " << expr(s.expression) << ":\n";
+          statements(s.then, depth + 1);
+          if (!s.otherwise.empty()) {
+            out << indent << "else:\n";
+            statements(s.otherwise, depth + 1);
+          }
+          break;
+      }
+    }
+  }
+
+  std::string timerName(int index) { return fmt::format("{}{}", control.timers[static_cast<size_t>(index)].name, index); }
+};
+
+}  // namespace
+
+std::string printControl(const Graph& graph, const std::function<std::string(NodeId)>& nodeName) {
+  const Control& control = graph.control;
+  if (control.empty()) return "";
+  ControlPrinter p{graph, control, nodeName, {}};
+  for (size_t t = 0; t < control.timers.size(); ++t) {
+    const Timer& timer = control.timers[t];
+    const Handler& h = control.handlers[static_cast<size_t>(timer.handler)];
+    p.out << fmt::format("timer {} = {}({}) {} {} s{}\n", p.timerName(static_cast<int>(t)), timer.name, h.name,
+                         timer.kind == Timer::Kind::Periodic ? "every" : "after", timer.period,
+                         timer.playing ? ", playing" : "");
+  }
+  for (const auto& h : control.handlers) {
+    p.out << "handler " << h.name << ":";
+    if (h.origin.known()) p.out << fmt::format("  ; {}:{}:{}", h.origin.file->name(), h.origin.begin.line, h.origin.begin.column);
+    p.out << '\n';
+    p.statements(h.body, 1);
+  }
+  if (!control.random.empty()) p.out << "random: continues the script's generator\n";
+  return p.out.str();
+}
+
+}  // namespace patchc::ir

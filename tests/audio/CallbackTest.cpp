@@ -1,0 +1,206 @@
+// Callbacks compiled into the patch (issue 8 §3): Pattern and CallAfter run at sample-accurate times, write
+// Params that objects read from the next frame on, play()/stop() envelopes, draw CPython's random numbers.
+#include "tests/audio/PatchRender.h"
+#include "tests/support/Analysis.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace patchc::test {
+namespace {
+
+// The frames where a channel's value changes.
+std::vector<size_t> changes(const std::vector<float>& x) {
+  std::vector<size_t> at;
+  for (size_t i = 1; i < x.size(); ++i)
+    if (x[i] != x[i - 1]) at.push_back(i);
+  return at;
+}
+
+// A Sig counts the calls of a Pattern (time 0.25 s = 11025 frames) and a CallAfter (0.1 s = 4410 frames) adds
+// 100 once. pyo 1.0.4 calls the Pattern at once when played and every `time` after, the CallAfter `time` after it
+// is made (measured: 1 from the first buffer, 101 from frame 4608, 102 from 11264, 103 from 22272 with 256-frame
+// buffers: pyo applies a call at the next buffer's start); patchc applies each at its own frame.
+TEST(CallbackAudio, PatternAndCallAfterChangeValuesAtTheirExactFrames) {
+  auto r = renderPatch(R"(
+s = Server(nchnls=1)
+count = Sig(0)
+once = Sig(0)
+n = 0
+def tick():
+    global n
+    n += 1
+    count.value = n
+def later():
+    once.value = 100
+pat = Pattern(tick, time=0.25).play()
+ca = CallAfter(later, time=0.1)
+out = (count + once).out()
+)", 0.8);
+  ASSERT_TRUE(r.patch);
+  const auto& x = r.channels[0];
+  EXPECT_EQ(x[0], 1.0f);  // the Pattern's first call comes before the first frame
+  EXPECT_EQ(changes(x), (std::vector<size_t>{4410, 11025, 22050, 33075}));
+  EXPECT_EQ(x[4409], 1.0f);
+  EXPECT_EQ(x[4410], 101.0f);
+  EXPECT_EQ(x[11025], 102.0f);
+  EXPECT_EQ(x[22050], 103.0f);
+  EXPECT_EQ(x[33075], 104.0f);
+}
+
+TEST(CallbackAudio, APeriodThatIsNotWholeFramesKeepsItsExactTime) {
+  // 0.125 s at 44100 Hz is 5512.5 frames: calls at ceil(k · 5512.5), never drifting.
+  auto r = renderPatch(R"(
+s = Server(nchnls=1)
+count = Sig(0)
+n = 0
+def tick():
+    global n
+    n += 1
+    count.value = n
+pat = Pattern(tick, time=0.125).play()
+count.out()
+)", 0.6);
+  ASSERT_TRUE(r.patch);
+  EXPECT_EQ(changes(r.channels[0]), (std::vector<size_t>{5513, 11025, 16538, 22050}));
+}
+
+TEST(CallbackAudio, ACallbackChangesThePatternsOwnTime) {
+  // pat.time = 0.1 in the first call: the next call 4410 frames later, then every 4410.
+  auto r = renderPatch(R"(
+s = Server(nchnls=1)
+count = Sig(0)
+n = 0
+def tick():
+    global n
+    n += 1
+    count.value = n
+    pat.time = 0.1
+pat = Pattern(tick, time=0.5).play()
+count.out()
+)", 0.25);
+  ASSERT_TRUE(r.patch);
+  EXPECT_EQ(changes(r.channels[0]), (std::vector<size_t>{4410, 8820}));
+}
+
+TEST(CallbackAudio, PlayRestartsAFaderAndStopFadesItOut) {
+  // A Fader played at 0 rises over 0.1 s; played again at 0.05 s it rises from the level it had (pyo 1.0.4,
+  // measured with play() at frame 2240: 0.50771 there, the previous frame's 2239/4410, then 0.75 at 0.1 s);
+  // stopped at 0.2 s it falls from 1 to 0 over fadeout (pyo: 0 from 0.1 s after the stop's frame).
+  auto r = renderPatch(R"(
+s = Server(nchnls=1)
+f = Fader(fadein=0.1, fadeout=0.1, dur=0).play()
+def again():
+    f.play()
+def off():
+    f.stop()
+a = CallAfter(again, time=0.05)
+b = CallAfter(off, time=0.2)
+Sig(f).out()
+)", 0.4);
+  ASSERT_TRUE(r.patch);
+  const auto& x = r.channels[0];
+  const double fadein = 4410;
+  EXPECT_NEAR(x[2204], 2204 / fadein, 1e-6);
+  const double from = 2204 / fadein;  // restarted at frame 2205 from the level of frame 2204
+  EXPECT_NEAR(x[2205], from, 1e-6);
+  EXPECT_NEAR(x[4410], from + (1 - from) * 2205 / fadein, 1e-6);
+  EXPECT_NEAR(x[8820 - 1], 1.0, 1e-6);
+  EXPECT_NEAR(x[8820 + 2205], 0.5, 1e-5);
+  EXPECT_NEAR(x[8820 + 4410], 0.0, 1e-7);  // the float fadeout 0.1f is a hair above 0.1 s
+  EXPECT_EQ(x[8820 + 4411], 0.0f);
+  EXPECT_EQ(x[17000], 0.0f);
+}
+
+TEST(CallbackAudio, RunTimeRandomContinuesCPythonsGenerator) {
+  // random.seed(1234), then one compile-time draw; the callback's draws continue the same sequence, so they are
+  // the numbers pyo's Python would draw: random.uniform(0, 1) after one random.random() for seed 1234 is
+  // 0.4407325991753527, then 0.007491470058587191 (CPython 3.11).
+  auto r = renderPatch(R"(
+import random
+random.seed(1234)
+first = random.random()
+s = Server(nchnls=1)
+v = Sig(0)
+def draw():
+    v.value = random.uniform(0, 1)
+pat = Pattern(draw, time=0.01).play()
+v.out()
+)", 0.015);
+  ASSERT_TRUE(r.patch);
+  const auto& x = r.channels[0];
+  EXPECT_EQ(x[0], static_cast<float>(0.4407325991753527));
+  EXPECT_EQ(x[441], static_cast<float>(0.007491470058587191));
+}
+
+TEST(CallbackAudio, TheDummyTipIsAutomaticNaiveAndTunedSoundTheSame) {
+  // The manual's Pattern example: `sig.freq = [freq + jit, freq - jit]` in the callback (pyo builds two new
+  // objects per call) against a Sig whose value the callback sets (the tuned script). patchc builds the naive
+  // form once and switches to it: both render the same samples.
+  const std::string common = R"(
+import random
+random.seed(1234)
+s = Server(nchnls=2)
+env = Fader(0.005, 0.09, 0.1, mul=0.2)
+jit = Sine(freq=3, mul=0.01, add=1)
+)";
+  auto naive = renderPatch(common + R"(
+sig = Sine(freq=[100, 100], mul=env).out()
+def change():
+    freq = midiToHz(random.randrange(60, 72, 2))
+    sig.freq = [freq + jit, freq - jit]
+    env.play()
+pat = Pattern(change, time=0.125).play()
+)", 2.0);
+  auto tuned = renderPatch(common + R"(
+frq = Sig(100)
+sig = Sine(freq=[frq + jit, frq - jit], mul=env).out()
+def change():
+    freq = midiToHz(random.randrange(60, 72, 2))
+    frq.value = freq
+    env.play()
+pat = Pattern(change, time=0.125).play()
+)", 2.0);
+  ASSERT_TRUE(naive.patch && tuned.patch);
+  EXPECT_GT(peakAbs(naive.channels[0]), 0.1);
+  for (int c = 0; c < 2; ++c) EXPECT_EQ(naive.channels[c], tuned.channels[c]) << "channel " << c;
+}
+
+TEST(CallbackAudio, TheOptimizerKeepsTheSoundOfAPatchWithCallbacks) {
+  // -O0 (no graph pass, no LLVM optimization) and -O2 render the same samples: the passes keep Params, the nodes
+  // handlers write, and the selectors of an attribute given a signal expression.
+  const std::string patch = R"(
+import random
+random.seed(7)
+s = Server(nchnls=2)
+env = Fader(0.005, 0.05, 0.1, mul=0.3)
+jit = Sine(freq=2, mul=0.02, add=1)
+sig = Sine(freq=[100, 100], mul=env)
+lp = ButLP(sig, freq=3000).out()
+def change():
+    freq = midiToHz(random.choice([60, 64, 67]))
+    sig.freq = [freq * jit, freq / jit]
+    env.dur = random.uniform(0.05, 0.1)
+    env.play()
+    pat.time = random.choice([0.1, 0.15])
+pat = Pattern(change, time=0.125).play()
+)";
+  CompileOptions o0;
+  o0.optimizer.level = opt::Level::O0;
+  o0.llvmOptLevel = 0;
+  auto a = renderPatch(patch, 1.5, o0);
+  auto b = renderPatch(patch, 1.5);
+  ASSERT_TRUE(a.patch && b.patch);
+  EXPECT_GT(peakAbs(b.channels[0]), 0.05);
+  for (int c = 0; c < 2; ++c) {
+    double worst = 0;
+    for (size_t i = 0; i < a.channels[c].size(); ++i)
+      worst = std::max(worst, std::fabs(double(a.channels[c][i]) - b.channels[c][i]));
+    EXPECT_LT(worst, 1e-5) << "channel " << c;
+  }
+}
+
+}  // namespace
+}  // namespace patchc::test
