@@ -203,10 +203,15 @@ class ModuleBuilder {
     return builder_.CreateURem(l, llvm::ConstantInt::get(i64_, static_cast<uint64_t>(width)));
   }
 
-  // Whether a node's output is a Param's value (ObjectFacts::controlRate): readers take its state, stride 0.
+  // Whether a node's output is a Param's value (ObjectFacts::controlRate) as it is: readers take its state, stride
+  // 0. With a gain (gain-fold may give it one) its buffer holds the scaled value: readers read that.
   bool isControl(ir::NodeId id) const {
     const ir::Node& n = graph_.node(id);
-    return n.kind == ir::NodeKind::Object && n.spec->facts.controlRate;
+    if (n.kind != ir::NodeKind::Object || !n.spec->facts.controlRate) return false;
+    const ir::Signal& mul = n.inputs[n.mulIndex()];
+    const ir::Signal& add = n.inputs[n.addIndex()];
+    return mul.isUniformConstant() && mul.lanes[0].value == 1.0f && add.isUniformConstant() &&
+           add.lanes[0].value == 0.0f;
   }
   size_t controlOffset(ir::NodeId id, int lane) const {
     return layouts_[id].stateOffset + static_cast<size_t>(lane) * layouts_[id].laneStride;

@@ -94,7 +94,8 @@ ValueType typeOf(const Value& v) {
 }
 
 constexpr int kMaxInlineDepth = 32;      // nested calls of the script's functions inside one handler
-constexpr size_t kMaxStatements = 100000;  // statements of all handlers (unrolled loops): a bound on code size
+constexpr size_t kMaxStatements = 100000;
+constexpr size_t kMaxTimers = 10000;     // Patterns and CallAfters, those callbacks make included  // statements of all handlers (unrolled loops): a bound on code size
 
 }  // namespace
 
@@ -112,6 +113,7 @@ struct HandlerCompiler::Impl {
   std::function<Value(const std::string&, const SourceRange&)> lookupName;
   std::set<std::string> runTimeGlobals;
   std::map<std::string, int> globalVariables;  // run-time globals: their variable
+  std::set<std::string> holders;               // globals callbacks give objects or timers (never read at run time)
   ir::Control& control;
   std::vector<Statement>* out = nullptr;       // where statements go
   std::vector<Frame> frames;
@@ -240,8 +242,13 @@ struct HandlerCompiler::Impl {
       ValueType type = read.type;
       return Staged::number(control.add(std::move(read)), type);
     }
+    if (holders.count(name))
+      throw ElaborationError(range, fmt::format("a callback assigns '{}' an object: callbacks cannot read it while "
+                                                "the patch plays",
+                                                name));
     if (runTimeGlobals.count(name)) {
       Value* v = globals->lookup(name);
+      if (v && !v->isNumber()) return Staged::of(*v);  // an object holder the callbacks write: its value now
       if (v && v->isNumber()) {
         int index = newVariable(name, v->type == Value::Type::Float ? ValueType::Float : ValueType::Int,
                                 v->toNumber(), true);
@@ -260,6 +267,13 @@ struct HandlerCompiler::Impl {
     if (frame.globals.count(name)) {
       if (!runTimeGlobals.count(name))
         throw ElaborationError(range, fmt::format("'{}' is declared global but not assigned", name));
+      // A global that keeps one of the patch's objects or timers (`call = CallAfter(...)`, to keep it alive as pyo
+      // needs): nothing to do at run time, as long as no callback reads it.
+      Value* current = globals->lookup(name);
+      if (value.isKnown() && !value.known.isNumber() && (!current || !current->isNumber())) {
+        holders.insert(name);
+        return;
+      }
       lookup(name, range);  // makes its variable
       int index = globalVariables.at(name);
       int e = toExpression(value, range, fmt::format("the global '{}'", name));
@@ -903,7 +917,22 @@ struct HandlerCompiler::Impl {
       args.keywords.push_back({keywords[i].first, keywords[i].second.known, e.keywords[i].range,
                                e.keywords[i].value->range});
     size_t nodesBefore = graph.size();
+    const size_t timersBefore = control.timers.size();
     Value result = interp.call(fn, args);
+    if (result.type == Value::Type::Timer && static_cast<size_t>(result.integer) >= timersBefore) {
+      // A CallAfter or Pattern made by a callback: made once, here, and (re)started by each call, as the manual's
+      // Dummy tip would have it (pyo makes a new one per call).
+      if (control.timers.size() > kMaxTimers)
+        throw ElaborationError(e.range, fmt::format("the callbacks make more than {} timers (a callback that makes "
+                                                    "a CallAfter of itself?)",
+                                                    kMaxTimers));
+      ir::Timer& made = control.timers[static_cast<size_t>(result.integer)];
+      if (made.playing) {
+        made.playing = false;
+        playOrStop(result, true, e.range);
+      }
+      return Staged::of(result);
+    }
     if (graph.size() != nodesBefore && fn.type != Value::Type::Function)
       throw ElaborationError(e.range, "a callback cannot create objects while the patch plays (that would allocate "
                                       "in the audio thread): create them once outside the function");
@@ -1084,8 +1113,8 @@ struct HandlerCompiler::Impl {
     for (auto& a : assigned) {
       ir::Node& target = graph.node(a.node);
       const int lanes = target.lanes;
-      if (a.signals.empty()) {
-        // Numbers only: the input reads the Param; its selectors are not needed.
+      if (a.signals.empty() && a.original.isConstant()) {
+        // Numbers only, over numbers: the input reads the Param, which starts with them; no selector is needed.
         ir::Signal reads;
         for (int l = 0; l < lanes; ++l) reads.lanes.push_back(ir::LaneSource::of(*a.numbers, l));
         target.inputs[a.input] = reads;
@@ -1150,6 +1179,18 @@ HandlerCompiler::~HandlerCompiler() = default;
 
 int HandlerCompiler::compile(const Value& function, const ValueList& arguments, const SourceRange& origin) {
   Impl& impl = *impl_;
+  if (function.type == Value::Type::Builtin && function.self &&
+      (function.builtin->name == "play" || function.builtin->name == "stop")) {
+    // `CallAfter(amp.stop, ...)`: the method of one of the patch's objects.
+    ir::Handler handler;
+    handler.name = function.builtin->name;
+    handler.origin = origin;
+    impl.out = &handler.body;
+    impl.playOrStop(*function.self, function.builtin->name == "play", origin);
+    impl.control.handlers.push_back(std::move(handler));
+    impl.out = nullptr;
+    return static_cast<int>(impl.control.handlers.size()) - 1;
+  }
   if (!(function.type == Value::Type::Function || (function.type == Value::Type::BoundMethod && function.function)))
     throw ElaborationError(origin, fmt::format("the function to call must be a function of the script, not {}",
                                                function.typeName()));

@@ -465,6 +465,14 @@ Value PyoObjects::attribute(const Value& object, const std::string& name, const 
   return method(object, name, range);
 }
 
+namespace {
+// A method that remembers its object (Value::self), so that a callback given `amp.stop` knows what to stop.
+Value receiving(const Value& object, Value method) {
+  method.self = std::make_shared<Value>(object);
+  return method;
+}
+}  // namespace
+
 Value PyoObjects::method(const Value& object, const std::string& name, const SourceRange& range) {
   ir::NodeId id = object.node;
   auto self = [this, id]() -> ir::Node& { return graph_.node(id); };
@@ -535,7 +543,7 @@ Value PyoObjects::method(const Value& object, const std::string& name, const Sou
   if (name == "ctrl" || name == "view" || name == "graph")
     return Value::makeBuiltin(name, [](CallArguments&) { return Value::none(); });
   if (name == "play")
-    return Value::makeBuiltin("play", [this, id, object, self](CallArguments& args) {
+    return receiving(object, Value::makeBuiltin("play", [this, id, object, self](CallArguments& args) {
       auto b = bind("play", {"dur", "delay"}, {0.0f, 0.0f}, args);
       if (b[0].value.toNumber() != 0 || b[1].value.toNumber() != 0)
         throw ElaborationError(b[0].given ? b[0].range : b[1].range, "play(dur=..., delay=...) is not supported yet");
@@ -544,14 +552,14 @@ Value PyoObjects::method(const Value& object, const std::string& name, const Sou
       removeTaps(id);
       start(id);
       return object;
-    });
+    }));
   if (name == "stop")
-    return Value::makeBuiltin("stop", [this, id, object, self](CallArguments& args) {
+    return receiving(object, Value::makeBuiltin("stop", [this, id, object, self](CallArguments& args) {
       bind("stop", {"wait"}, {0.0f}, args);
       self().stopped = true;
       removeTaps(id);
       return object;
-    });
+    }));
   if (name == "mix")
     return Value::makeBuiltin("mix", [this, object](CallArguments& args) {
       auto b = bind("mix", {"voices"}, {1.0f}, args);

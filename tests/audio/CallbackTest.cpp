@@ -168,6 +168,48 @@ pat = Pattern(change, time=0.125).play()
   for (int c = 0; c < 2; ++c) EXPECT_EQ(naive.channels[c], tuned.channels[c]) << "channel " << c;
 }
 
+TEST(CallbackAudio, AnAttributeGivenASignalKeepsItUntilACallbackSetsANumber) {
+  // 09-callbacks/03: the script sets freq to a SigTo ramp (set(..., port)), callbacks later to numbers. The
+  // signal plays until the first call (it was 0: the numbers' slot replaced it from the start).
+  auto r = renderPatch(R"(
+s = Server(nchnls=1)
+v = Sig(Sig(5))
+def f():
+    v.value = 7
+ca = CallAfter(f, time=0.01)
+v.out()
+)", 0.02);
+  ASSERT_TRUE(r.patch);
+  EXPECT_EQ(r.channels[0][0], 5.0f);
+  EXPECT_EQ(r.channels[0][440], 5.0f);
+  EXPECT_EQ(r.channels[0][441], 7.0f);
+}
+
+TEST(CallbackAudio, ACallbackStartsTheCallAfterItMakesAndCallAfterTakesAnObjectsMethod) {
+  // A CallAfter made in a callback is made once, when compiling, and started by the call (pyo makes a new one
+  // each time); `CallAfter(env.stop, ...)` stops the envelope (09-callbacks/03-delayed-calls.py).
+  auto r = renderPatch(R"(
+s = Server(nchnls=2)
+w = Sig(0)
+env = Fader(fadein=0, fadeout=0, dur=0).play()
+keep = None
+def inner():
+    w.value = 3
+def outer():
+    global keep
+    keep = CallAfter(inner, time=0.01)
+c = CallAfter(outer, time=0.01)
+d = CallAfter(env.stop, time=0.005)
+w.out()
+Sig(env).out(1)
+)", 0.03);
+  ASSERT_TRUE(r.patch);
+  EXPECT_EQ(r.channels[0][881], 0.0f);
+  EXPECT_EQ(r.channels[0][882], 3.0f);
+  EXPECT_EQ(r.channels[1][220], 1.0f);
+  EXPECT_EQ(r.channels[1][221], 0.0f);  // fadeout 0: silent on the stop's frame (0.005 s = 220.5 → 221)
+}
+
 TEST(CallbackAudio, TheOptimizerKeepsTheSoundOfAPatchWithCallbacks) {
   // -O0 (no graph pass, no LLVM optimization) and -O2 render the same samples: the passes keep Params, the nodes
   // handlers write, and the selectors of an attribute given a signal expression.
