@@ -3,7 +3,24 @@
 // breakpoints land on the same samples however long they run.
 #pragma once
 
+#include "stdlib/Registry.h"
+
+#include <functional>
+
 namespace patchc::kernel::envelope {
+
+// Linseg's and Expseg's output range: the values of the breakpoints in Array input `list` ([(t, v), ...]
+// flattened to t0 v0 t1 v1 ...; every curve between two points stays between their values), and 0 (before play(),
+// after stop()).
+inline std::function<Range(const RangeQuery&)> breakpointsRange(size_t list) {
+  return [list](const RangeQuery& q) -> Range {
+    auto points = q.array(list);
+    if (!points) return std::nullopt;
+    Interval range = Interval::point(0.0f);
+    for (size_t i = 1; i < points->size(); i += 2) range = join(range, Interval::point((*points)[i]));
+    return range;
+  };
+}
 
 // Where an envelope is: before its first play(), running from a play(), releasing after a stop() (Fader, Adsr
 // with dur 0), or silent after a stop() or its end.

@@ -27,13 +27,7 @@ PATCHC_OBJECT(Expseg) {
   spec.stateBytes = sizeof(kernel::envelope::State);
   spec.generator = true;
   // Between its breakpoints' values (each curve is a mix of its two ends), and 0 before play() or after stop().
-  spec.facts.outputRange = [](const RangeQuery& q) -> Range {
-    auto points = q.array(kList);  // t0 v0 t1 v1 ...
-    if (!points) return std::nullopt;
-    Interval range = Interval::point(0.0f);
-    for (size_t i = 1; i < points->size(); i += 2) range = join(range, Interval::point((*points)[i]));
-    return range;
-  };
+  spec.facts.outputRange = kernel::envelope::breakpointsRange(kList);
   spec.algorithm =
       "v_k + (v_{k+1} − v_k)·f^exp, f = (t − t_k)/(t_{k+1} − t_k) at t = i/sr; a falling segment with inverse "
       "uses 1 − (1 − f)^exp; v0 before t0, the last value after; loop restarts every t_last seconds";

@@ -21,13 +21,7 @@ PATCHC_OBJECT(Linseg) {
   spec.stateBytes = sizeof(kernel::envelope::State);
   spec.generator = true;
   // Between its breakpoints' values, and 0 before play().
-  spec.facts.outputRange = [](const RangeQuery& q) -> Range {
-    auto points = q.array(kList);  // t0 v0 t1 v1 ...
-    if (!points) return std::nullopt;
-    Interval range = Interval::point(0.0f);
-    for (size_t i = 1; i < points->size(); i += 2) range = join(range, Interval::point((*points)[i]));
-    return range;
-  };
+  spec.facts.outputRange = kernel::envelope::breakpointsRange(kList);
   spec.algorithm =
       "straight lines through the (time, value) pairs at t = i/sr: v0 before t0, the last "
       "value after; loop restarts every t_last seconds (fractional cycles kept)";

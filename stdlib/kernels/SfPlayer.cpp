@@ -3,8 +3,8 @@
 // samples; the hidden Constant input `fileSampleRate` is the file's rate (0: the server's).
 //
 // The read position starts at offset · fileSampleRate samples and advances by speed · fileSampleRate / sr per
-// sample, so speed 1 is the original pitch at any server rate; a negative speed (at init) starts at the last
-// sample and plays backwards. The sound played is [offset, end): at either end a looping player wraps around
+// sample, so speed 1 is the original pitch at any server rate; a negative speed (on the first sample) starts at
+// the last sample and plays backwards. The sound played is [offset, end): at either end a looping player wraps around
 // inside it (pyo: offset takes effect at the loop point), a non-looping one outputs 0 from then on.
 // interp (Constant): 1 none (the sample at floor(position)), 2 linear, 3 cosine
 // (mu' = (1 - cos π mu) / 2), 4 cubic (4-point Catmull-Rom Hermite, through the samples). Samples beyond the
@@ -71,7 +71,8 @@ PATCHC_KERNEL_INIT(SfPlayer) {
   const float offset = in[kOffset].value();
   const double start = (offset > 0.0f ? offset : 0.0f) * fileRate(in, env);
   state->finished = size == 0 || start >= size ? 1 : 0;
-  state->position = in[kSpeed][0] < 0.0f ? size - 1 : start;
+  state->position = start;
+  state->started = 0;
 }
 
 PATCHC_KERNEL_PROCESS(SfPlayer) {
@@ -86,6 +87,12 @@ PATCHC_KERNEL_PROCESS(SfPlayer) {
   const int interp = interpolation(in[kInterp].value());
   const double rateRatio = fileRate(in, env) / static_cast<double>(env->sampleRate);
   const double end = sound.size, span = end - sound.start;
+  // The speed's sign picks the start (the end for a negative one) on the first block, not in init: an audio-rate
+  // speed (Sig(-1)) has no samples yet when init runs (it read 0 there and played forward: seed 8800215).
+  if (!state->started) {
+    state->started = 1;
+    if (in[kSpeed][0] < 0.0f) state->position = end - 1;
+  }
   double position = state->position;
   int finished = 0;
   for (int i = 0; i < n; ++i) {

@@ -8,6 +8,7 @@ namespace patchc::kernel::sfplayer {
 struct State {
   double position;  // read position in the file's samples
   int finished;     // 1 once a non-looping player ran off either end of the sound
+  int started;      // the first process call chose the start from the speed's sign
 };
 
 enum Input { kPath, kSpeed, kLoop, kOffset, kInterp, kFileSampleRate };
