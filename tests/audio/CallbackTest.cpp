@@ -207,6 +207,35 @@ Sig(env).out(1)
   EXPECT_EQ(r.channels[1][221], 0.0f);  // fadeout 0: silent on the stop's frame (0.005 s = 220.5 → 221)
 }
 
+TEST(CallbackAudio, ASeededTutorialDrawsPyosNotesAndSoundsAsPyos) {
+  // pyo's 09-callbacks/01-periodic-calls.py with random.seed(1): the callback's draws continue CPython's
+  // generator, so patchc plays pyo's notes and durations. pyo 1.0.4 (offline, 3 s, RMS per 0.5 s window, both
+  // channels): 0.1164, 0.1258, 0.1761 (0.1751), 0.1722; later windows depend on the echo's phase against the dry
+  // note and are left out.
+  auto r = renderPatch(R"(
+import random
+random.seed(1)
+s = Server(nchnls=2)
+amp = Fader(fadein=0.005, fadeout=0.05, mul=0.15)
+osc = RCOsc(freq=[100, 100], mul=amp).out()
+dly = Delay(osc, delay=1.0, feedback=0.5).out()
+def new_event():
+    dur = random.choice([0.125, 0.125, 0.125, 0.25, 0.25, 0.5, 1])
+    amp.dur = dur
+    pat.time = dur
+    freq = random.choice(midiToHz([60, 62, 63, 65, 67, 68, 71, 72]))
+    osc.freq = [freq, freq * 1.003]
+    amp.play()
+pat = Pattern(function=new_event, time=0.25).play()
+)", 2.0);
+  ASSERT_TRUE(r.patch);
+  const double pyo[] = {0.1164, 0.1258, 0.1761, 0.1722};
+  for (int w = 0; w < 4; ++w)
+    for (int c = 0; c < 2; ++c)
+      EXPECT_NEAR(rms(slice(r.channels[c], r.sampleRate, 0.5 * w, 0.5 * (w + 1))), pyo[w], 0.01 * pyo[w])
+          << "window " << w << " channel " << c;
+}
+
 TEST(CallbackAudio, TheOptimizerKeepsTheSoundOfAPatchWithCallbacks) {
   // -O0 (no graph pass, no LLVM optimization) and -O2 render the same samples: the passes keep Params, the nodes
   // handlers write, and the selectors of an attribute given a signal expression.
