@@ -207,7 +207,7 @@ class ModuleBuilder {
   // 0. With a gain (gain-fold may give it one) its buffer holds the scaled value: readers read that.
   bool isControl(ir::NodeId id) const {
     const ir::Node& n = graph_.node(id);
-    if (n.kind != ir::NodeKind::Object || !n.spec->facts.controlRate) return false;
+    if (!n.holdsControlValue()) return false;
     const ir::Signal& mul = n.inputs[n.mulIndex()];
     const ir::Signal& add = n.inputs[n.addIndex()];
     return mul.isUniformConstant() && mul.lanes[0].value == 1.0f && add.isUniformConstant() &&
@@ -376,11 +376,6 @@ class ModuleBuilder {
     return shiftedConstant(builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_,
                                                       laneOffset(layouts_[id].bufferOffset, lane, layouts_[id].laneBytes())),
                            layouts_[id].sampleStride());
-  }
-  // The first sample of a block's buffer: at frame 0, for the code that runs between sub-blocks.
-  llvm::Value* unshiftedBufferOf(ir::NodeId id, llvm::Value* lane) {
-    return builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_,
-                                      laneOffset(layouts_[id].bufferOffset, lane, layouts_[id].laneBytes()));
   }
   llvm::Value* shiftedConstant(llvm::Value* pointer, int stride) {
     return shifted(pointer, llvm::ConstantInt::get(i32_, static_cast<uint64_t>(stride)));

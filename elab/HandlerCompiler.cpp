@@ -87,8 +87,6 @@ void collectGlobalAssignments(const ast::StmtList& body, std::set<std::string>& 
   }
 }
 
-bool isNumberValue(const Value& v) { return v.isNumber(); }
-
 ValueType typeOf(const Value& v) {
   return v.type == Value::Type::Float ? ValueType::Float : v.type == Value::Type::Bool ? ValueType::Bool : ValueType::Int;
 }
@@ -174,18 +172,15 @@ struct HandlerCompiler::Impl {
   // A number, known or run-time, as an expression.
   int toExpression(const Staged& s, const SourceRange& range, const std::string& what) {
     if (s.kind == Staged::Kind::Number) return s.expression;
-    if (s.kind == Staged::Kind::Known && isNumberValue(s.known)) return constant(s.known.toNumber(), typeOf(s.known));
+    if (s.kind == Staged::Kind::Known && s.known.isNumber()) return constant(s.known.toNumber(), typeOf(s.known));
     throw ElaborationError(range, fmt::format("{} must be a number here, not {}", what,
                                               s.kind == Staged::Kind::Sequence ? "a list" : s.known.typeName()));
   }
   bool isNumber(const Staged& s) const {
-    return s.kind == Staged::Kind::Number || (s.kind == Staged::Kind::Known && isNumberValue(s.known));
+    return s.kind == Staged::Kind::Number || (s.kind == Staged::Kind::Known && s.known.isNumber());
   }
-  bool isRunTime(const Staged& s) const {
-    if (s.kind == Staged::Kind::Number) return true;
-    if (s.kind == Staged::Kind::Sequence) return true;
-    return false;
-  }
+  // A number or a list known only while playing.
+  bool isRunTime(const Staged& s) const { return !s.isKnown(); }
 
   // ---- statements ----
   void emit(Statement s) {

@@ -128,13 +128,17 @@ std::vector<std::string> PyoObjects::inputNames(const ir::Node& node) const {
   return names;
 }
 
-size_t PyoObjects::assignableInput(const ir::Node& node, const std::string& name, const SourceRange& range) const {
+size_t PyoObjects::inputToSet(const ir::Node& node, const std::string& name, const SourceRange& range) const {
   auto names = inputNames(node);
   auto it = std::find(names.begin(), names.end(), name);
   if (it == names.end())
     throw ElaborationError(range, withSuggestion(fmt::format("{} has no attribute '{}' to set", node.opName(), name),
                                                  name, names));
-  size_t index = static_cast<size_t>(it - names.begin());
+  return static_cast<size_t>(it - names.begin());
+}
+
+size_t PyoObjects::assignableInput(const ir::Node& node, const std::string& name, const SourceRange& range) const {
+  size_t index = inputToSet(node, name, range);
   if (node.kind == ir::NodeKind::Object && index < node.spec->inputs.size() && !node.spec->inputs[index].settable &&
       (node.spec->inputs[index].kind == InputKind::Constant || node.spec->inputs[index].kind == InputKind::Array))
     throw ElaborationError(range, fmt::format("'{}' of {} is fixed when the object is made: it cannot change while "
@@ -423,12 +427,7 @@ void PyoObjects::setAttribute(const Value& object, const std::string& name, cons
   if (object.isStream())
     throw ElaborationError(range, fmt::format("one stream of {} (obj[i]) has no attribute '{}' to set; set it on the "
                                               "object, with a list for a value per stream", node.opName(), name));
-  auto names = inputNames(node);
-  auto it = std::find(names.begin(), names.end(), name);
-  if (it == names.end())
-    throw ElaborationError(range, withSuggestion(fmt::format("{} has no attribute '{}' to set", node.opName(), name),
-                                                 name, names));
-  size_t index = static_cast<size_t>(it - names.begin());
+  size_t index = inputToSet(node, name, range);
   InputKind kind = node.kind == ir::NodeKind::Object && index < node.spec->inputs.size()
                        ? node.spec->inputs[index].kind
                        : InputKind::Signal;

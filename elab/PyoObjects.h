@@ -101,6 +101,8 @@ class PyoObjects {
   ir::Signal toSignal(const Value& value, const SourceRange& range, const std::string& what, InputKind kind);
   void setInput(ir::Node& node, size_t index, ir::Signal signal, const SourceRange& range);
   std::vector<std::string> inputNames(const ir::Node& node) const;
+  // The index of `node`'s input `name`, or a located error that suggests a close name.
+  size_t inputToSet(const ir::Node& node, const std::string& name, const SourceRange& range) const;
   Value method(const Value& object, const std::string& name, const SourceRange& range);
   std::vector<ir::SampleArray> toArrays(const Value& value, const SourceRange& range, const std::string& what,
                                         std::optional<float>& fileSampleRate);

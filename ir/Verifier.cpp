@@ -10,8 +10,7 @@ bool readsOnlyParams(const Graph& graph, const Signal& s) {
   for (const auto& lane : s.lanes) {
     if (lane.isConstant()) continue;
     if (lane.node >= graph.size()) return false;
-    const Node& source = graph.node(lane.node);
-    if (source.kind != NodeKind::Object || !source.spec->facts.controlRate) return false;
+    if (!graph.node(lane.node).holdsControlValue()) return false;
   }
   return true;
 }

@@ -25,8 +25,7 @@ bool RateInference::run(ir::Graph& graph, Remarks& remarks) {
                        node.spec->inputs[i].kind == InputKind::Signal && !node.spec->generator;
       // A Param (a value callbacks set) changes between blocks only: the kernel reads it as a constant.
       bool control = std::all_of(input.lanes.begin(), input.lanes.end(), [&](const ir::LaneSource& l) {
-        return l.isConstant() || (graph.node(l.node).kind == ir::NodeKind::Object &&
-                                  graph.node(l.node).spec->facts.controlRate);
+        return l.isConstant() || graph.node(l.node).holdsControlValue();
       });
       if (parameter && rate == ir::Rate::Audio && !control)
         remarks.analysis(name(), node.origin,
