@@ -1,6 +1,7 @@
 #include "codegen/CodeGen.h"
 
 #include "codegen/ControlCodeGen.h"
+#include "runtime/Reports.h"
 #include "codegen/StdlibBitcode.h"
 #include "ir/StateSize.h"
 #include "stdlib/CheckedSize.h"
@@ -31,6 +32,19 @@
 
 namespace patchc::codegen {
 namespace {
+
+// A message as the runtime formats it: its pieces with a marker byte where each value goes.
+std::string reportFormat(const ir::Message& message) {
+  std::string format = message.pieces[0];
+  for (size_t i = 0; i < message.formats.size(); ++i) {
+    if (message.formats[i] == ir::Message::Format::Fixed) format += runtime::kReportFixed;
+    else if (message.types[i] == ir::ValueType::Int) format += runtime::kReportPythonInt;
+    else if (message.types[i] == ir::ValueType::Bool) format += runtime::kReportPythonBool;
+    else format += runtime::kReportPythonFloat;
+    format += message.pieces[i + 1];
+  }
+  return format;
+}
 
 // Offsets in the arena saturate rather than wrap (the state-bytes limit keeps real patches far below).
 size_t alignUp(size_t v, size_t a) { return saturatingAlignUp(v, a); }
@@ -110,6 +124,9 @@ class ModuleBuilder {
       info.stateBytes = alignUp(info.stateBytes, 64);
       controlBase_ = info.stateBytes;
       info.stateBytes = saturatingAdd(info.stateBytes, ControlCodeGen::bytes(graph_.control));
+      if (auto queue = ControlCodeGen::reportQueueOffset(graph_.control)) info.reportQueue = controlBase_ + *queue;
+      for (const auto& message : graph_.control.messages) info.reportFormats.push_back(reportFormat(message));
+      markAhead();
     }
     poolBase_ = info.stateBytes;
     makeEnv();
@@ -605,7 +622,8 @@ class ModuleBuilder {
     // The arena and the output buffers never alias each other.
     processFn_->addParamAttr(0, llvm::Attribute::NoAlias);
     processFn_->addParamAttr(1, llvm::Attribute::NoAlias);
-    llvm::Function* run = controlled_ ? emitSubBlock() : nullptr;
+    llvm::Function* run = controlled_ ? emitSubBlock(false) : nullptr;
+    llvm::Function* runAhead = controlled_ && anyAhead() ? emitSubBlock(true) : nullptr;
     llvm::Function* events = controlled_ ? emitEvents() : nullptr;
 
     state_ = processFn_->getArg(0);
@@ -631,6 +649,9 @@ class ModuleBuilder {
       // Sub-blocks: the handlers due at frame `pos` run, then the graph renders up to the next event.
       auto* subBlock = llvm::BasicBlock::Create(context_, "subblock", processFn_);
       auto* blockEnd = llvm::BasicBlock::Create(context_, "blockend", processFn_);
+      if (runAhead)
+        builder_.CreateCall(runAhead, {state_, outputs, offset, llvm::ConstantInt::get(i32_, 0),
+                                       llvm::ConstantInt::get(i32_, kBlockFrames)});
       llvm::BasicBlock* before = builder_.GetInsertBlock();
       builder_.CreateBr(subBlock);
       builder_.SetInsertPoint(subBlock);
@@ -643,6 +664,10 @@ class ModuleBuilder {
       builder_.CreateCondBr(builder_.CreateICmpSLT(nextPos, llvm::ConstantInt::get(i32_, kBlockFrames)), subBlock,
                             blockEnd);
       builder_.SetInsertPoint(blockEnd);
+      // The control's clock: frames before the next block (reports carry their frame).
+      llvm::Value* clock = statePointer(controlBase_ + ControlCodeGen::clockOffset());
+      builder_.CreateStore(builder_.CreateAdd(builder_.CreateLoad(i64_, clock), llvm::ConstantInt::get(i64_, kBlockFrames)),
+                           clock);
     } else {
       emitBlockBody(outputs, offset, llvm::ConstantInt::get(i32_, kBlockFrames), nullptr);
     }
@@ -656,16 +681,38 @@ class ModuleBuilder {
     finishInit();
   }
 
-  // `void patch_run(state, outputs, blockStart, pos, n)`: frames [pos, pos + n) of the block at blockStart.
-  llvm::Function* emitSubBlock() {
+  // The nodes the control code watches (TrigFunc's, Score's, Print's streams) and every node they read: they
+  // render a whole block ahead of the rest, so that patch_events can find the frame of the next event in their
+  // buffers. What a handler changes reaches them at the next block (as a pyo callback's change does), and the
+  // rest of the patch at the event's frame.
+  void markAhead() {
+    ahead_.assign(graph_.size(), false);
+    std::vector<ir::NodeId> work = graph_.control.watchedNodes();
+    while (!work.empty()) {
+      ir::NodeId id = work.back();
+      work.pop_back();
+      if (ahead_[id]) continue;
+      ahead_[id] = true;
+      for (const auto& input : graph_.node(id).inputs)
+        for (const auto& lane : input.lanes)
+          if (!lane.isConstant()) work.push_back(lane.node);
+    }
+  }
+  bool anyAhead() const { return std::find(ahead_.begin(), ahead_.end(), true) != ahead_.end(); }
+
+  // `void patch_run(state, outputs, blockStart, pos, n)`: frames [pos, pos + n) of the block at blockStart, of
+  // the nodes rendered ahead (`ahead`, no output taps) or of the others.
+  llvm::Function* emitSubBlock(bool ahead) {
     auto* type = llvm::FunctionType::get(voidTy_, {ptr_, ptr_, i32_, i32_, i32_}, false);
-    auto* fn = llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage, "patch_run", *module_);
+    auto* fn = llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage, ahead ? "patch_ahead" : "patch_run",
+                                      *module_);
     fn->addFnAttr(llvm::Attribute::NoInline);
     fn->addParamAttr(0, llvm::Attribute::NoAlias);
     fn->addParamAttr(1, llvm::Attribute::NoAlias);
     builder_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", fn));
     state_ = fn->getArg(0);
-    emitBlockBody(fn->getArg(1), builder_.CreateAdd(fn->getArg(2), fn->getArg(3)), fn->getArg(4), fn->getArg(3));
+    emitBlockBody(fn->getArg(1), builder_.CreateAdd(fn->getArg(2), fn->getArg(3)), fn->getArg(4), fn->getArg(3),
+                  ahead ? Nodes::Ahead : Nodes::Rest);
     builder_.CreateRetVoid();
     return fn;
   }
@@ -687,16 +734,20 @@ class ModuleBuilder {
 
   // Every node, then the output taps, for `n` frames written at `channelOffset` of each output channel; `pos`
   // (null for whole blocks) is the sub-block's first frame in its block.
-  void emitBlockBody(llvm::Value* outputs, llvm::Value* channelOffset, llvm::Value* n, llvm::Value* pos) {
+  enum class Nodes { All, Ahead, Rest };
+  void emitBlockBody(llvm::Value* outputs, llvm::Value* channelOffset, llvm::Value* n, llvm::Value* pos,
+                     Nodes which = Nodes::All) {
     auto clear = helper("patchc_clear", {ptr_, i32_});
     auto accumulate = helper("patchc_accumulate", {ptr_, ptr_, i32_, i32_});
 
     for (ir::NodeId id : order_) {
       const ir::Node& node = graph_.node(id);
       if (node.stopped) continue;  // its buffer stays silent: stopped objects cost nothing
+      if (which != Nodes::All && (which == Nodes::Ahead) != bool(ahead_[id])) continue;
       if (pos) builder_.CreateCall(emitNode(node), {state_, pos, n});
       else builder_.CreateCall(emitNode(node), {state_});
     }
+    if (which == Nodes::Ahead) return;
     blockOffset_ = pos;  // the taps read the sub-block's frames of each buffer
 
     // Output channels: cleared, then each tap's lane i added into channel (first + i) % channels.
@@ -862,6 +913,7 @@ class ModuleBuilder {
   llvm::Value* frames_ = nullptr;
   size_t controlBase_ = 0;
   std::vector<ir::NodeId> order_;
+  std::vector<bool> ahead_;  // rendered a block ahead of the rest (markAhead)
   std::vector<NodeLayout> layouts_;
   std::vector<float> pool_;
   std::unordered_map<float, size_t> poolSlots_;  // value → its index in pool_

@@ -15,6 +15,8 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
+#include <vector>
 #include <string>
 
 namespace patchc::codegen {
@@ -26,6 +28,10 @@ constexpr int kBlockFrames = 64;
 struct ModuleInfo {
   size_t stateBytes = 0;
   size_t stateAlign = 64;
+  // Where the state keeps its queue of reports (runtime/ReportQueue.h), when something prints.
+  std::optional<size_t> reportQueue;
+  // One format per Control::messages entry, as PatchABI::reportFormats has them (runtime/Reports.h's markers).
+  std::vector<std::string> reportFormats;
 };
 
 // Builds the patch's module (kernels linked in, not yet optimized). Throws std::runtime_error on an internal

@@ -1,10 +1,13 @@
 #include "codegen/ControlCodeGen.h"
 
+#include "runtime/ReportQueue.h"
+
 #include <fmt/format.h>
 
 #include <llvm/IR/Intrinsics.h>
 
 #include <cmath>
+#include <cstddef>
 #include <map>
 #include <stdexcept>
 
@@ -21,16 +24,39 @@ constexpr size_t kRandomBytes = 625 * 4;
 
 size_t align8(size_t v) { return (v + 7) / 8 * 8; }
 
-// The arena's control area: globals (8 bytes each, by variable index: locals leave theirs unused), timers,
-// then the random generator.
+bool reports(const ir::Statement& s) {
+  if (s.kind == ir::Statement::Kind::Report) return true;
+  for (const auto& t : s.then) if (reports(t)) return true;
+  for (const auto& t : s.otherwise) if (reports(t)) return true;
+  return false;
+}
+
+bool anyReport(const ir::Control& control) {
+  for (const auto& h : control.handlers)
+    for (const auto& s : h.body) if (reports(s)) return true;
+  return false;
+}
+
+// The arena's control area: the clock, globals (8 bytes each, by variable index: locals leave theirs unused),
+// timers, watches' last values (8 bytes each, numbered through the timers), the random generator, the reports.
 struct ControlLayout {
-  size_t variables, timers, random, end;
+  size_t clock, variables, timers, watches, random, reports, end;
+  std::vector<size_t> firstWatch;  // per timer
   explicit ControlLayout(const ir::Control& control, size_t base) {
-    variables = align8(base);
+    clock = align8(base);
+    variables = clock + 8;
     timers = variables + 8 * control.variables.size();
-    random = timers + kTimerBytes * control.timers.size();
-    end = align8(random + (control.random.empty() ? 0 : kRandomBytes));
+    watches = timers + kTimerBytes * control.timers.size();
+    size_t count = 0;
+    for (const auto& t : control.timers) {
+      firstWatch.push_back(count);
+      count += t.watches.size();
+    }
+    random = watches + 8 * count;
+    reports = align8(random + (control.random.empty() ? 0 : kRandomBytes));
+    end = reports + (anyReport(control) ? sizeof(runtime::ReportQueue) : 0);
   }
+  size_t watch(int timer, size_t w) const { return watches + 8 * (firstWatch[size_t(timer)] + w); }
 };
 
 }  // namespace
@@ -42,6 +68,13 @@ ControlCodeGen::ControlCodeGen(const ir::Graph& graph, llvm::Module& module, siz
 size_t ControlCodeGen::bytes(const ir::Control& control) {
   ControlLayout layout(control, 0);
   return layout.end;
+}
+
+size_t ControlCodeGen::clockOffset() { return ControlLayout(ir::Control{}, 0).clock; }
+
+std::optional<size_t> ControlCodeGen::reportQueueOffset(const ir::Control& control) {
+  if (!anyReport(control)) return std::nullopt;
+  return ControlLayout(control, 0).reports;
 }
 
 // Lowers expressions and statements into the function being built.
@@ -136,6 +169,10 @@ struct ControlCodeGen::Emitter {
       case Op::Variable: return loadVariable(e.index, t);
       case Op::ParamValue: {
         llvm::Value* v = b.CreateLoad(b.getFloatTy(), addresses.param(b, state, e.node, e.lane));
+        return convert(b.CreateFPExt(v, f64), ValueType::Float, t);
+      }
+      case Op::Sample: {
+        llvm::Value* v = b.CreateLoad(b.getFloatTy(), addresses.sample(b, state, e.node, e.lane, pos));
         return convert(b.CreateFPExt(v, f64), ValueType::Float, t);
       }
       case Op::LastSample: {
@@ -302,6 +339,53 @@ struct ControlCodeGen::Emitter {
     throw std::runtime_error("unknown control function " + f);
   }
 
+  // ReportQueue::push (runtime/ReportQueue.h), inline: the producer's side of the queue, lock-free.
+  void push(int message, llvm::Value* frame, llvm::Value* values, size_t count) {
+    using Queue = runtime::ReportQueue;
+    static_assert(Queue::kMaxValues == ir::kMaxReportValues);
+    static_assert((Queue::kCapacity & (Queue::kCapacity - 1)) == 0);
+    llvm::Function* fn = b.GetInsertBlock()->getParent();
+    auto field = [&](size_t offset) { return at(layout.reports + offset); };
+    auto* written = b.CreateLoad(i32, field(offsetof(Queue, written)));
+    written->setAtomic(llvm::AtomicOrdering::Monotonic);
+    written->setAlignment(llvm::Align(4));
+    auto* read = b.CreateLoad(i32, field(offsetof(Queue, read)));
+    read->setAtomic(llvm::AtomicOrdering::Acquire);
+    read->setAlignment(llvm::Align(4));
+    auto* full = llvm::BasicBlock::Create(context, "report.full", fn);
+    auto* room = llvm::BasicBlock::Create(context, "report.push", fn);
+    auto* done = llvm::BasicBlock::Create(context, "report.done", fn);
+    b.CreateCondBr(b.CreateICmpUGE(b.CreateSub(written, read), b.getInt32(Queue::kCapacity)), full, room);
+    b.SetInsertPoint(full);
+    {
+      llvm::Value* dropped = field(offsetof(Queue, dropped));
+      auto* n = b.CreateLoad(i32, dropped);
+      n->setAtomic(llvm::AtomicOrdering::Monotonic);
+      n->setAlignment(llvm::Align(4));
+      auto* store = b.CreateStore(b.CreateAdd(n, b.getInt32(1)), dropped);
+      store->setAtomic(llvm::AtomicOrdering::Monotonic);
+      store->setAlignment(llvm::Align(4));
+      b.CreateBr(done);
+    }
+    b.SetInsertPoint(room);
+    llvm::Value* slot = b.CreateZExt(b.CreateAnd(written, b.getInt32(Queue::kCapacity - 1)), i64);
+    llvm::Value* entry = b.CreateInBoundsGEP(
+        b.getInt8Ty(), field(offsetof(Queue, entries)),
+        b.CreateMul(slot, llvm::ConstantInt::get(i64, sizeof(Queue::Entry))));
+    auto member = [&](size_t offset) { return b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), entry, offset); };
+    b.CreateStore(b.getInt32(uint32_t(message)), member(offsetof(Queue::Entry, message)));
+    b.CreateStore(b.getInt32(uint32_t(count)), member(offsetof(Queue::Entry, count)));
+    b.CreateStore(frame, member(offsetof(Queue::Entry, frame)));
+    for (size_t i = 0; i < count; ++i)
+      b.CreateStore(b.CreateLoad(f64, b.CreateConstInBoundsGEP1_64(f64, values, i)),
+                    member(offsetof(Queue::Entry, values) + 8 * i));
+    auto* publish = b.CreateStore(b.CreateAdd(written, b.getInt32(1)), field(offsetof(Queue, written)));
+    publish->setAtomic(llvm::AtomicOrdering::Release);
+    publish->setAlignment(llvm::Align(4));
+    b.CreateBr(done);
+    b.SetInsertPoint(done);
+  }
+
   void exec(const std::vector<ir::Statement>& body) {
     for (const auto& s : body) execOne(s);
   }
@@ -339,10 +423,10 @@ struct ControlCodeGen::Emitter {
         return;
       }
       case K::StartTimer: {
-        // Pattern: at once; CallAfter: `time` from now.
+        // Pattern: at once; CallAfter and Print: `time` from now. A watching timer only plays or stops.
         const ir::Timer& timer = control.timers[size_t(s.index)];
         llvm::Value* wait = llvm::ConstantFP::get(f64, 0.0);
-        if (timer.kind == ir::Timer::Kind::Once)
+        if (timer.kind == ir::Timer::Kind::Once || timer.delayed)
           wait = b.CreateFMul(b.CreateLoad(f64, timerField(s.index, 8)),
                               llvm::ConstantFP::get(f64, graph.server.sampleRate));
         b.CreateStore(wait, timerField(s.index, 0));
@@ -350,6 +434,25 @@ struct ControlCodeGen::Emitter {
         return;
       }
       case K::StopTimer: b.CreateStore(b.getInt32(0), timerField(s.index, 16)); return;
+      case K::Report: {
+        // The values into a stack array, then one call: the queue is the runtime's (ReportQueue.h).
+        const size_t count = s.arguments.size();
+        llvm::Value* values = nullptr;
+        {
+          llvm::IRBuilderBase::InsertPointGuard guard(b);
+          llvm::BasicBlock& entry = b.GetInsertBlock()->getParent()->getEntryBlock();
+          b.SetInsertPoint(&entry, entry.begin());
+          values = b.CreateAlloca(f64, b.getInt32(uint32_t(std::max<size_t>(count, 1))), "report");
+        }
+        for (size_t i = 0; i < count; ++i) {
+          int a = s.arguments[i];
+          b.CreateStore(convert(eval(a), control.expression(a).type, ValueType::Float),
+                        b.CreateConstInBoundsGEP1_64(f64, values, i));
+        }
+        llvm::Value* frame = b.CreateAdd(b.CreateLoad(i64, at(layout.clock)), b.CreateZExt(pos, i64));
+        push(s.index, frame, values, count);
+        return;
+      }
       case K::If: {
         llvm::Function* fn = b.GetInsertBlock()->getParent();
         auto* then = llvm::BasicBlock::Create(context, "then", fn);
@@ -383,10 +486,17 @@ void ControlCodeGen::emitInit(llvm::IRBuilder<>& b, llvm::Value* state) {
   }
   for (size_t t = 0; t < control.timers.size(); ++t) {
     const ir::Timer& timer = control.timers[t];
-    const double wait = timer.kind == ir::Timer::Kind::Once ? timer.period * graph_.server.sampleRate : 0.0;
+    const bool waits = timer.kind == ir::Timer::Kind::Once || timer.delayed;
+    const double wait = waits ? timer.period * graph_.server.sampleRate : 0.0;
     b.CreateStore(llvm::ConstantFP::get(e.f64, wait), e.timerField(int(t), 0));
     b.CreateStore(llvm::ConstantFP::get(e.f64, timer.period), e.timerField(int(t), 8));
     b.CreateStore(b.getInt32(timer.playing ? 1 : 0), e.timerField(int(t), 16));
+    // The last value seen, as pyo's objects start: Score −99, Print −99999 (so the first sample is new).
+    for (size_t w = 0; w < timer.watches.size(); ++w) {
+      llvm::Value* at = e.at(e.layout.watch(int(t), w));
+      if (timer.kind == ir::Timer::Kind::OnNewInteger) b.CreateStore(llvm::ConstantInt::get(e.i64, uint64_t(int64_t(-99))), at);
+      if (timer.kind == ir::Timer::Kind::OnNewValue) b.CreateStore(llvm::ConstantFP::get(b.getFloatTy(), -99999.0), at);
+    }
   }
   if (!control.random.empty()) {
     auto* type = llvm::ArrayType::get(e.i32, control.random.size());
@@ -396,6 +506,99 @@ void ControlCodeGen::emitInit(llvm::IRBuilder<>& b, llvm::Value* state) {
                                            llvm::ConstantArray::get(type, words), "control.random");
     b.CreateMemCpy(e.at(e.layout.random), llvm::MaybeAlign(4), table, llvm::MaybeAlign(4), 4 * control.random.size());
   }
+}
+
+
+// The watch's test at one sample (already loaded): does an event fall there? `last` is its last value's slot.
+llvm::Value* ControlCodeGen::watchFires(Emitter& e, ir::Timer::Kind kind, llvm::Value* sample, llvm::Value* last) {
+  llvm::IRBuilder<>& b = e.b;
+  switch (kind) {
+    case ir::Timer::Kind::OnTrigger:  // pyo: in[i] == 1
+      return b.CreateFCmpOEQ(sample, llvm::ConstantFP::get(b.getFloatTy(), 1.0));
+    case ir::Timer::Kind::OnNewInteger:  // pyo's Score: (int)in[i] != last
+      return b.CreateICmpNE(b.CreateSExt(b.CreateFPToSI(sample, e.i32), e.i64), b.CreateLoad(e.i64, last));
+    default: {  // pyo's Print(method=1): in[i] < last − 0.00001 or in[i] > last + 0.00001, in floats
+      llvm::Value* previous = b.CreateLoad(b.getFloatTy(), last);
+      llvm::Value* tolerance = llvm::ConstantFP::get(b.getFloatTy(), 0.00001);
+      return b.CreateOr(b.CreateFCmpOLT(sample, b.CreateFSub(previous, tolerance)),
+                        b.CreateFCmpOGT(sample, b.CreateFAdd(previous, tolerance)));
+    }
+  }
+}
+
+// At frame `pos`: when the watch's timer plays and its test holds, the last value is updated and the handler
+// (Score: the handler of that integer, if any) runs.
+void ControlCodeGen::emitWatch(Emitter& e, int t, size_t w, const std::vector<llvm::Function*>& handlers) {
+  llvm::IRBuilder<>& b = e.b;
+  llvm::LLVMContext& context = module_.getContext();
+  llvm::Function* fn = b.GetInsertBlock()->getParent();
+  const ir::Timer& timer = graph_.control.timers[size_t(t)];
+  const ir::Watch& watch = timer.watches[w];
+  auto* fire = llvm::BasicBlock::Create(context, fmt::format("watch{}.{}", t, w), fn);
+  auto* next = llvm::BasicBlock::Create(context, fmt::format("watched{}.{}", t, w), fn);
+  llvm::Value* last = e.at(e.layout.watch(t, w));
+  llvm::Value* sample = b.CreateLoad(b.getFloatTy(), addresses_.sample(b, e.state, watch.node, watch.lane, e.pos));
+  llvm::Value* playing = b.CreateICmpNE(b.CreateLoad(e.i32, e.timerField(t, 16)), b.getInt32(0));
+  b.CreateCondBr(b.CreateAnd(playing, watchFires(e, timer.kind, sample, last)), fire, next);
+  b.SetInsertPoint(fire);
+  switch (timer.kind) {
+    case ir::Timer::Kind::OnTrigger: b.CreateCall(handlers[size_t(watch.handler)], {e.state, e.pos}); break;
+    case ir::Timer::Kind::OnNewValue:
+      b.CreateStore(sample, last);
+      b.CreateCall(handlers[size_t(watch.handler)], {e.state, e.pos});
+      break;
+    default: {
+      llvm::Value* value = b.CreateSExt(b.CreateFPToSI(sample, e.i32), e.i64);
+      b.CreateStore(value, last);
+      llvm::SwitchInst* cases = b.CreateSwitch(value, next, unsigned(watch.cases.size()));
+      for (const auto& [v, h] : watch.cases) {
+        auto* call = llvm::BasicBlock::Create(context, fmt::format("case{}", v), fn);
+        cases->addCase(llvm::ConstantInt::get(llvm::cast<llvm::IntegerType>(e.i64), uint64_t(v)), call);
+        b.SetInsertPoint(call);
+        b.CreateCall(handlers[size_t(h)], {e.state, e.pos});
+        b.CreateBr(next);
+      }
+      b.SetInsertPoint(next);
+      return;
+    }
+  }
+  b.CreateBr(next);
+  b.SetInsertPoint(next);
+}
+
+// Frames from `pos` to the watch's next event in this block, or `limit` if none comes sooner: a loop over the
+// samples after `pos` (the last value compared is the one `pos` left: an integer or value held since).
+llvm::Value* ControlCodeGen::emitScan(Emitter& e, int t, size_t w, llvm::Value* pos, llvm::Value* limit) {
+  llvm::IRBuilder<>& b = e.b;
+  llvm::LLVMContext& context = module_.getContext();
+  llvm::Function* fn = b.GetInsertBlock()->getParent();
+  const ir::Timer& timer = graph_.control.timers[size_t(t)];
+  const ir::Watch& watch = timer.watches[w];
+  llvm::Value* last = e.at(e.layout.watch(t, w));
+  llvm::BasicBlock* before = b.GetInsertBlock();
+  auto* head = llvm::BasicBlock::Create(context, fmt::format("scan{}.{}", t, w), fn);
+  auto* body = llvm::BasicBlock::Create(context, fmt::format("scanbody{}.{}", t, w), fn);
+  auto* done = llvm::BasicBlock::Create(context, fmt::format("scanned{}.{}", t, w), fn);
+  b.CreateBr(head);
+  b.SetInsertPoint(head);
+  llvm::PHINode* k = b.CreatePHI(e.i32, 2, "k");  // frames after pos
+  k->addIncoming(b.getInt32(1), before);
+  b.CreateCondBr(b.CreateICmpSLT(k, limit), body, done);
+  b.SetInsertPoint(body);
+  llvm::Value* sample = b.CreateLoad(b.getFloatTy(), addresses_.sample(b, e.state, watch.node, watch.lane, b.CreateAdd(pos, k)));
+  llvm::Value* fires = watchFires(e, timer.kind, sample, last);
+  llvm::Value* k1 = b.CreateAdd(k, b.getInt32(1));
+  k->addIncoming(k1, b.GetInsertBlock());
+  // Found at k: leave with k; else go on.
+  auto* found = llvm::BasicBlock::Create(context, fmt::format("found{}.{}", t, w), fn);
+  b.CreateCondBr(fires, found, head);
+  b.SetInsertPoint(found);
+  b.CreateBr(done);
+  b.SetInsertPoint(done);
+  llvm::PHINode* result = b.CreatePHI(e.i32, 2, "next");
+  result->addIncoming(limit, head);
+  result->addIncoming(k, found);
+  return result;
 }
 
 llvm::Function* ControlCodeGen::emitEvents() {
@@ -428,13 +631,20 @@ llvm::Function* ControlCodeGen::emitEvents() {
   Emitter e(graph_, module_, b, addresses_, base_, blockFrames_);
   e.state = events->getArg(0);
   llvm::Value* pos = events->getArg(1);
+  e.pos = pos;
   const double sampleRate = graph_.server.sampleRate;
   // Each due timer calls its handler; a handler may start a Pattern, due at once, so the timers are visited
   // again, a bounded number of times (a Pattern of time 0 is one call per frame).
   constexpr int kRounds = 4;
+  // Watches first, once per frame: their nodes were rendered for the whole block ahead of the rest.
+  for (size_t t = 0; t < control.timers.size(); ++t) {
+    const ir::Timer& timer = control.timers[t];
+    for (size_t w = 0; w < timer.watches.size(); ++w) emitWatch(e, int(t), w, handlers);
+  }
   for (int round = 0; round < kRounds; ++round) {
     for (size_t t = 0; t < control.timers.size(); ++t) {
       const ir::Timer& timer = control.timers[t];
+      if (timer.watching()) continue;
       auto* fire = llvm::BasicBlock::Create(context, fmt::format("fire{}", t), events);
       auto* next = llvm::BasicBlock::Create(context, fmt::format("next{}", t), events);
       llvm::Value* playing = b.CreateICmpNE(b.CreateLoad(i32, e.timerField(int(t), 16)), b.getInt32(0));
@@ -458,6 +668,7 @@ llvm::Function* ControlCodeGen::emitEvents() {
   // Frames until the next event: the rest of the block, or fewer.
   llvm::Value* frames = b.CreateSIToFP(b.CreateSub(b.getInt32(uint32_t(blockFrames_)), pos), f64);
   for (size_t t = 0; t < control.timers.size(); ++t) {
+    if (control.timers[t].watching()) continue;
     llvm::Value* playing = b.CreateICmpNE(b.CreateLoad(i32, e.timerField(int(t), 16)), b.getInt32(0));
     llvm::Value* wait = e.intrinsic(llvm::Intrinsic::ceil, b.CreateFSub(b.CreateLoad(f64, e.timerField(int(t), 0)),
                                                                         llvm::ConstantFP::get(f64, kFrameTolerance)));
@@ -465,7 +676,13 @@ llvm::Function* ControlCodeGen::emitEvents() {
   }
   frames = b.CreateSelect(b.CreateFCmpOLT(frames, llvm::ConstantFP::get(f64, 1.0)), llvm::ConstantFP::get(f64, 1.0),
                           frames);
+  // The next watched event, if sooner: a scan of the frames after `pos`.
+  for (size_t t = 0; t < control.timers.size(); ++t)
+    for (size_t w = 0; w < control.timers[t].watches.size(); ++w)
+      frames = b.CreateSelect(b.CreateICmpNE(b.CreateLoad(i32, e.timerField(int(t), 16)), b.getInt32(0)),
+                              b.CreateSIToFP(emitScan(e, int(t), w, pos, b.CreateFPToSI(frames, i32)), f64), frames);
   for (size_t t = 0; t < control.timers.size(); ++t) {
+    if (control.timers[t].watching()) continue;
     llvm::Value* playing = b.CreateICmpNE(b.CreateLoad(i32, e.timerField(int(t), 16)), b.getInt32(0));
     llvm::Value* wait = b.CreateLoad(f64, e.timerField(int(t), 0));
     b.CreateStore(b.CreateSelect(playing, b.CreateFSub(wait, frames), wait), e.timerField(int(t), 0));

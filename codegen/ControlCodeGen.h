@@ -2,8 +2,9 @@
 // generated callback calls between sub-blocks to run the handlers due at this sample and to say how many
 // frames to render before the next event (the block is split at the event, never rounded to its edge).
 //
-// Its state, in the patch's arena (`bytes()` of it at `base`): the globals the handlers change (doubles), each
-// timer's frames to wait and period, and Python's Mersenne Twister continued from where compiling left it.
+// Its state, in the patch's arena (`bytes()` of it at `base`): the frame clock, the globals the handlers change
+// (doubles), each timer's frames to wait and period, each watch's last value, Python's Mersenne Twister continued
+// from where compiling left it, and the queue of reports (runtime/ReportQueue.h) when something prints.
 #pragma once
 
 #include "ir/Graph.h"
@@ -13,6 +14,8 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
+#include <vector>
 
 namespace patchc::codegen {
 
@@ -30,6 +33,10 @@ class ControlCodeGen {
 
   // Bytes of arena the control state takes (aligned to 8).
   static size_t bytes(const ir::Control& control);
+  // Offsets from `base` of the frame clock (an i64: frames before the current block, which the callback
+  // advances) and of the report queue (none: the control prints nothing).
+  static size_t clockOffset();
+  static std::optional<size_t> reportQueueOffset(const ir::Control& control);
 
   // Stores the initial control state (globals, timers, random generator) into `state`, at the builder's point.
   void emitInit(llvm::IRBuilder<>& builder, llvm::Value* state);
@@ -40,6 +47,9 @@ class ControlCodeGen {
 
  private:
   struct Emitter;
+  llvm::Value* watchFires(Emitter& e, ir::Timer::Kind kind, llvm::Value* sample, llvm::Value* last);
+  void emitWatch(Emitter& e, int timer, size_t watch, const std::vector<llvm::Function*>& handlers);
+  llvm::Value* emitScan(Emitter& e, int timer, size_t watch, llvm::Value* pos, llvm::Value* limit);
   const ir::Graph& graph_;
   llvm::Module& module_;
   size_t base_;

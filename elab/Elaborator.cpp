@@ -62,10 +62,13 @@ class Elaborator final : public Interpreter {
   Elaborator(ir::Graph& graph, const Registry& registry, uint32_t seed, const CompileLimits& limits,
              std::ostream& printOutput)
       : limits_(limits), graph_(graph), objects_(graph, registry, *this),
-        builtins_(makeBuiltins(*this, objects_, random_, printOutput)), callbacks_(graph) {
+        builtins_(makeBuiltins(*this, objects_, random_, printOutput)), callbacks_(graph, objects_) {
     random_.seed(seed);
     builtins_.globals["Pattern"] = callbacks_.patternConstructor();
     builtins_.globals["CallAfter"] = callbacks_.callAfterConstructor();
+    builtins_.globals["TrigFunc"] = callbacks_.trigFuncConstructor();
+    builtins_.globals["Score"] = callbacks_.scoreConstructor();
+    builtins_.globals["Print"] = callbacks_.printConstructor();
     globals_ = newScope(nullptr);
     globals_->isGlobal = true;
     capture(globals_);
@@ -123,7 +126,7 @@ class Elaborator final : public Interpreter {
       return v ? *v : lookupBuiltin(name, range);
     };
     HandlerCompiler compiler(graph_, objects_, *this, globals_, lookupName, globalsAssignedInFunctions(module.body));
-    callbacks_.compile(compiler);
+    callbacks_.compile(compiler, *globals_);
     graph_.control.random = random_.state();
   }
 

@@ -1,5 +1,7 @@
 #include "elab/HandlerCompiler.h"
 
+#include "elab/Formatting.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -870,6 +872,29 @@ struct HandlerCompiler::Impl {
       throw ElaborationError(e.range, "out() while the patch plays is not supported yet: call out() when building "
                                       "the patch, and play()/stop() its envelope in the callback");
     }
+    // obj.get() while playing: the last sample its previous block computed (pyo's get() reads its last buffer),
+    // a number known only then. get(all=True) is not compiled yet.
+    if (e.object->kind == ast::Expr::Kind::Attribute && e.object->text == "get") {
+      Staged object = eval(*e.object->object);
+      if (object.isKnown() && object.known.type == Value::Type::Object) {
+        if (!e.elements.empty() || !e.keywords.empty())
+          throw ElaborationError(e.range, "get(all=...) in a callback is not supported yet: call get() on one stream");
+        const ir::Node& node = graph.node(object.known.node);
+        if (object.known.lane < 0 && node.lanes != 1)
+          throw ElaborationError(e.range, fmt::format("get() of a {} of {} streams in a callback is not supported "
+                                                      "yet: call it on one stream, obj[i].get()",
+                                                      node.opName(), node.lanes));
+        // Through a Watch: the passes keep its samples and its place, whatever they do to the object.
+        Value stream = object.known.lane < 0 ? object.known : Value::stream(object.known.node, object.known.lane);
+        const ir::NodeId watch = objects.make("Watch", {stream}, e.range).node;
+        Expression x;
+        x.op = Op::LastSample;
+        x.type = ValueType::Float;
+        x.node = watch;
+        x.lane = 0;
+        return Staged::number(control.add(x), ValueType::Float);
+      }
+    }
     if (e.object->kind == ast::Expr::Kind::Attribute && e.object->text == "set") {
       Staged object = eval(*e.object->object);
       if (object.isKnown() && object.known.type == Value::Type::Object) return setMethod(object.known, e);
@@ -892,7 +917,7 @@ struct HandlerCompiler::Impl {
       return inlineCall(fn, positional, keywords, e);
     if (fn.type == Value::Type::Builtin || fn.type == Value::Type::BoundMethod) {
       const std::string name = fn.builtin ? fn.builtin->name : "";
-      if (name == "print") return Staged::of(Value::none());  // no I/O in the audio thread: see the warning
+      if (name == "print") return report(positional, keywords, e);
       if (auto r = runTimeBuiltin(name, positional, keywords, e)) return *r;
       if (!known)
         throw ElaborationError(e.range, fmt::format("{}() cannot take numbers known only while playing yet", name));
@@ -932,6 +957,49 @@ struct HandlerCompiler::Impl {
       throw ElaborationError(e.range, "a callback cannot create objects while the patch plays (that would allocate "
                                       "in the audio thread): create them once outside the function");
     return Staged::of(result);
+  }
+
+  // print(*values, sep=' ', end='\n') while playing: a Report, its text known now, its run-time numbers written
+  // by the runtime as Python writes them (the audio thread only queues numbers).
+  Staged report(const std::vector<Staged>& values, const std::vector<std::pair<std::string, Staged>>& keywords,
+                const ast::Expr& e) {
+    std::string sep = " ", end = "\n";
+    for (size_t k = 0; k < keywords.size(); ++k) {
+      const auto& [name, value] = keywords[k];
+      if (name != "sep" && name != "end")
+        throw ElaborationError(e.keywords[k].range, fmt::format("print() in a callback takes sep and end, not {}", name));
+      if (!value.isKnown() || (value.known.type != Value::Type::String && value.known.type != Value::Type::None))
+        throw ElaborationError(e.keywords[k].range, fmt::format("print()'s {} must be a string known when compiling", name));
+      if (value.known.type == Value::Type::String) (name == "sep" ? sep : end) = value.known.text;
+    }
+    ir::Message message;
+    message.pieces = {""};
+    Statement s;
+    s.kind = Statement::Kind::Report;
+    s.origin = e.range;
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) message.pieces.back() += sep;
+      if (values[i].isKnown()) {
+        message.pieces.back() += str(values[i].known, objects, e.elements[i]->range);
+        continue;
+      }
+      if (message.formats.size() >= ir::kMaxReportValues)
+        throw ElaborationError(e.elements[i]->range,
+                               fmt::format("print() in a callback takes at most {} numbers known only while playing",
+                                           ir::kMaxReportValues));
+      message.formats.push_back(ir::Message::Format::Python);
+      message.types.push_back(values[i].type);
+      s.arguments.push_back(toExpression(values[i], e.elements[i]->range, "value to print"));
+      message.pieces.push_back("");
+    }
+    // The runtime ends each report with a newline: `end`'s own last one goes (print(..., end="") still ends
+    // its line, a difference from Python).
+    if (!end.empty() && end.back() == '\n') end.pop_back();
+    message.pieces.back() += end;
+    control.messages.push_back(std::move(message));
+    s.index = static_cast<int>(control.messages.size()) - 1;
+    emit(std::move(s));
+    return Staged::of(Value::none());
   }
 
   // pyo's PyoObject.set(attr, value, port): the attribute, set at once (port ramps come with SigTo).

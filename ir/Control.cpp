@@ -6,10 +6,29 @@
 
 namespace patchc::ir {
 
+namespace {
+
+bool readsNode(const Expression& e) {
+  return e.op == Expression::Op::ParamValue || e.op == Expression::Op::LastSample || e.op == Expression::Op::Sample;
+}
+
+}  // namespace
+
 std::vector<NodeId> Control::nodesRead() const {
   std::vector<NodeId> nodes;
   for (const auto& e : expressions)
-    if (e.op == Expression::Op::ParamValue || e.op == Expression::Op::LastSample) nodes.push_back(e.node);
+    if (readsNode(e)) nodes.push_back(e.node);
+  for (const auto& t : timers)
+    for (const auto& w : t.watches) nodes.push_back(w.node);
+  return nodes;
+}
+
+std::vector<NodeId> Control::watchedNodes() const {
+  std::vector<NodeId> nodes;
+  for (const auto& e : expressions)
+    if (e.op == Expression::Op::Sample) nodes.push_back(e.node);
+  for (const auto& t : timers)
+    for (const auto& w : t.watches) nodes.push_back(w.node);
   return nodes;
 }
 
@@ -34,8 +53,10 @@ void renumberBody(std::vector<Statement>& body, const std::vector<bool>& dead, c
 
 void Control::renumber(const std::vector<bool>& dead, const std::vector<NodeId>& newId) {
   for (auto& e : expressions)
-    if (e.op == Expression::Op::ParamValue || e.op == Expression::Op::LastSample) e.node = newId[e.node];
+    if (readsNode(e)) e.node = newId[e.node];
   for (auto& h : handlers) renumberBody(h.body, dead, newId);
+  for (auto& t : timers)
+    for (auto& w : t.watches) w.node = newId[w.node];  // dce keeps watched nodes
 }
 
 std::string Control::problem(size_t nodeCount) const {
@@ -46,7 +67,7 @@ std::string Control::problem(size_t nodeCount) const {
       if (operand >= count) return fmt::format("expression {} reads expression {} of {}", i, operand, count);
     for (int operand : e.arguments)
       if (operand < 0 || operand >= count) return fmt::format("expression {} calls with expression {}", i, operand);
-    if ((e.op == Expression::Op::ParamValue || e.op == Expression::Op::LastSample) && e.node >= nodeCount)
+    if (readsNode(e) && e.node >= nodeCount)
       return fmt::format("expression {} reads missing node {}", i, e.node);
     if (e.op == Expression::Op::Variable && (e.index < 0 || static_cast<size_t>(e.index) >= variables.size()))
       return fmt::format("expression {} reads missing variable {}", i, e.index);
@@ -56,6 +77,10 @@ std::string Control::problem(size_t nodeCount) const {
     for (const auto& s : body) {
       if (!found.empty()) return;
       if (s.expression >= count) found = fmt::format("a statement uses missing expression {}", s.expression);
+      else if (s.kind == Statement::Kind::Report &&
+               (s.index < 0 || static_cast<size_t>(s.index) >= messages.size() ||
+                messages[size_t(s.index)].formats.size() != s.arguments.size()))
+        found = fmt::format("a report uses missing message {} or the wrong number of values", s.index);
       else if (writesNode(s) && s.node >= nodeCount) found = fmt::format("a statement writes missing node {}", s.node);
       self(s.then, self);
       self(s.otherwise, self);
@@ -63,9 +88,21 @@ std::string Control::problem(size_t nodeCount) const {
   };
   for (const auto& h : handlers) check(h.body, check);
   if (!found.empty()) return found;
-  for (const auto& t : timers)
-    if (t.handler < 0 || static_cast<size_t>(t.handler) >= handlers.size())
-      return fmt::format("timer {} calls missing handler {}", t.name, t.handler);
+  auto missing = [&](int h) { return h < 0 || static_cast<size_t>(h) >= handlers.size(); };
+  for (const auto& t : timers) {
+    if (!t.watching() && missing(t.handler)) return fmt::format("timer {} calls missing handler {}", t.name, t.handler);
+    if (t.watching() && t.watches.empty()) return fmt::format("{} watches nothing", t.name);
+    for (const auto& w : t.watches) {
+      if (w.node >= nodeCount) return fmt::format("{} watches missing node {}", t.name, w.node);
+      if (t.kind != Timer::Kind::OnNewInteger && missing(w.handler))
+        return fmt::format("{} calls missing handler {}", t.name, w.handler);
+      for (const auto& [value, h] : w.cases)
+        if (missing(h)) return fmt::format("{} calls missing handler {} for {}", t.name, h, value);
+    }
+  }
+  for (const auto& m : messages)
+    if (m.pieces.size() != m.formats.size() + 1 || m.types.size() != m.formats.size())
+      return "a message's pieces do not surround its values";
   return "";
 }
 

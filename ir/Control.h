@@ -1,6 +1,6 @@
-// The patch's control program (issue 8 §3): the script's callbacks (`Pattern`, `CallAfter`), compiled once to a
-// small structured IR that the code generator lowers to native code run in the audio thread, between blocks
-// split at the sample where each event falls.
+// The patch's control program (issue 8 §3): the script's callbacks (`Pattern`, `CallAfter`, `TrigFunc`, `Score`,
+// and `Print`'s reports), compiled once to a small structured IR that the code generator lowers to native code
+// run in the audio thread, between blocks split at the sample where each event falls.
 //
 // A handler computes with Python's run-time numbers (int, float, bool) in variables, and acts on the graph only
 // through slots: it writes numbers into `Param` nodes (an attribute assigned at run time: `osc.freq = [f, f*2]`,
@@ -31,6 +31,8 @@ struct Expression {
     Variable,     // variables[index]
     ParamValue,   // the value a Param node's lane holds (what the handler or init last wrote): node, lane
     LastSample,   // `obj.get()`: the last sample of a node's lane in the previous block: node, lane
+    Sample,       // the sample of a watched node's lane at the event's frame (Print's value): node, lane; the
+                  // code generator renders what it depends on ahead of the rest (Control::watchedNodes)
     Add, Subtract, Multiply, Divide, FloorDivide, Modulo, Power,  // a, b (Python's semantics for the types)
     Negate, Not,                                                   // a
     Less, LessEqual, Greater, GreaterEqual, Equal, NotEqual,       // a, b → bool
@@ -47,7 +49,7 @@ struct Expression {
   ValueType type = ValueType::Float;
   double number = 0.0;          // Constant
   int index = 0;                // Variable
-  NodeId node = 0;              // ParamValue, LastSample
+  NodeId node = 0;              // ParamValue, LastSample, Sample
   int lane = 0;
   int a = -1, b = -1, c = -1;   // operands: indexes into Control::expressions
   std::string function;         // Call: "midiToHz", "sin", "floor", ...
@@ -66,12 +68,15 @@ struct Statement {
     StartTimer,   // timers[index]: (re)starts, first call after `delay` (0 for Pattern.play())
     StopTimer,    // timers[index]
     If,           // if expression: then else otherwise
+    Report,       // messages[index] with `arguments`' values: queued for the runtime to print outside the audio
+                  // thread (Print, print())
   };
   Kind kind = Kind::SetVariable;
   int index = 0;
   NodeId node = 0;
   int lane = 0;
   int expression = -1;
+  std::vector<int> arguments;  // Report
   std::vector<Statement> then, otherwise;
   SourceRange origin;
 };
@@ -91,16 +96,46 @@ struct Handler {
   SourceRange origin;
 };
 
-// `Pattern(function, time)` calls its handler every `period` seconds while playing, the first time when played;
-// `CallAfter(function, time)` once, `period` seconds after it is played (at creation, as pyo does).
+// What makes handlers run: a clock or a watched stream.
+// - Periodic: `Pattern(function, time)` calls its handler every `period` seconds while playing, the first time
+//   when played (or one period later when `delayed`: Print's interval).
+// - Once: `CallAfter(function, time)`, `period` seconds after it is played (at creation, as pyo does).
+// - OnTrigger: `TrigFunc(input, function)`, at each sample where a watched lane is 1 (pyo's trigger test).
+// - OnNewInteger: `Score(input, fname)`, at each sample where int(lane) differs from the last one seen: the
+//   handler of that integer (`cases`), if the script defines one.
+// - OnNewValue: `Print(input, method=1)`, at each sample more than 1e-5 away from the last one reported.
+// The watched kinds watch `watches` (one per stream of the input: a TrigFunc of four streams calls its function
+// for each, with its own argument); the code generator renders their nodes, and what those read, a block ahead.
+struct Watch {
+  NodeId node = 0;
+  int lane = 0;
+  int handler = -1;                              // OnTrigger, OnNewValue
+  std::vector<std::pair<int64_t, int>> cases;    // OnNewInteger: (value, handler)
+};
+
 struct Timer {
-  enum class Kind { Periodic, Once };
+  enum class Kind { Periodic, Once, OnTrigger, OnNewInteger, OnNewValue };
   Kind kind = Kind::Periodic;
   std::string name;
-  int handler = 0;
+  int handler = 0;      // Periodic, Once
   double period = 1.0;  // seconds (pyo's `time`)
   bool playing = false; // when the patch starts
+  bool delayed = false; // Periodic: the first call one period after it starts
+  std::vector<Watch> watches;
   SourceRange origin;
+  bool watching() const { return kind == Kind::OnTrigger || kind == Kind::OnNewInteger || kind == Kind::OnNewValue; }
+};
+
+// The most run-time values one report carries (runtime/ReportQueue.h's kMaxValues, checked by the code generator).
+constexpr int kMaxReportValues = 8;
+
+// A report's text: literal pieces around the values, each value formatted as Python's print() would (`repr` of
+// a float) or as pyo's Print does (C's "%f").
+struct Message {
+  enum class Format { Python, Fixed };
+  std::vector<std::string> pieces;  // pieces.size() == formats.size() + 1: piece, value, piece, ..., piece
+  std::vector<Format> formats;
+  std::vector<ValueType> types;     // of each value
 };
 
 struct Control {
@@ -108,17 +143,21 @@ struct Control {
   std::vector<Variable> variables;
   std::vector<Handler> handlers;
   std::vector<Timer> timers;
+  std::vector<Message> messages;
   // The state of Python's `random` when compiling ended (CPython's MT19937: 624 words and the index), which the
   // run-time draws continue: the same seed gives the same notes as pyo's Python. Empty when no handler draws.
   std::vector<uint32_t> random;
 
   bool empty() const { return timers.empty(); }
-  // The nodes whose values handlers read (ParamValue, LastSample): dce keeps them.
+  // The nodes whose values handlers read (ParamValue, LastSample, Sample) or timers watch: dce keeps them.
   std::vector<NodeId> nodesRead() const;
+  // The nodes whose samples the control reads at the event's frame (watches, Sample): rendered ahead.
+  std::vector<NodeId> watchedNodes() const;
   // After dce removed the nodes `dead` (survivors renumbered `newId`): statements that write a removed Param go
   // (nothing reads it any more), every other reference follows.
   void renumber(const std::vector<bool>& dead, const std::vector<NodeId>& newId);
-  // Empty when every reference is sound: expressions in range, nodes below `nodeCount`, handlers of timers.
+  // Empty when every reference is sound: expressions in range, nodes below `nodeCount`, handlers of timers,
+  // messages of reports.
   std::string problem(size_t nodeCount) const;
   int add(Expression expression) {
     expressions.push_back(std::move(expression));

@@ -46,6 +46,7 @@ struct ControlPrinter {
       case Op::Variable: return variable(e.index);
       case Op::ParamValue: return fmt::format("%{}[{}]", nodeName(e.node), e.lane);
       case Op::LastSample: return fmt::format("get(%{}[{}])", nodeName(e.node), e.lane);
+      case Op::Sample: return fmt::format("sample(%{}[{}])", nodeName(e.node), e.lane);
       case Op::Add: return binary("+");
       case Op::Subtract: return binary("-");
       case Op::Multiply: return binary("*");
@@ -101,6 +102,15 @@ struct ControlPrinter {
           break;
         case Statement::Kind::StartTimer: out << indent << "start " << timerName(s.index) << '\n'; break;
         case Statement::Kind::StopTimer: out << indent << "stop " << timerName(s.index) << '\n'; break;
+        case Statement::Kind::Report: {
+          const Message& m = control.messages[static_cast<size_t>(s.index)];
+          std::string text = fmt::format("{:?}", m.pieces[0]);
+          for (size_t i = 0; i < s.arguments.size(); ++i)
+            text += fmt::format(" {}{} {:?}", m.formats[i] == Message::Format::Fixed ? "%f " : "", expr(s.arguments[i]),
+                                m.pieces[i + 1]);
+          out << indent << "report " << text << '\n';
+          break;
+        }
         case Statement::Kind::If:
           out << indent << "if " << expr(s.expression) << ":\n";
           statements(s.then, depth + 1);
@@ -122,12 +132,24 @@ std::string printControl(const Graph& graph, const std::function<std::string(Nod
   const Control& control = graph.control;
   if (control.empty()) return "";
   ControlPrinter p{graph, control, nodeName, {}};
+  auto handlerName = [&](int h) { return control.handlers[static_cast<size_t>(h)].name; };
   for (size_t t = 0; t < control.timers.size(); ++t) {
     const Timer& timer = control.timers[t];
-    const Handler& h = control.handlers[static_cast<size_t>(timer.handler)];
-    p.out << fmt::format("timer {} = {}({}) {} {} s{}\n", p.timerName(static_cast<int>(t)), timer.name, h.name,
-                         timer.kind == Timer::Kind::Periodic ? "every" : "after", timer.period,
-                         timer.playing ? ", playing" : "");
+    const std::string name = p.timerName(static_cast<int>(t));
+    const char* playing = timer.playing ? ", playing" : "";
+    if (!timer.watching()) {
+      p.out << fmt::format("timer {} = {}({}) {} {} s{}{}\n", name, timer.name, handlerName(timer.handler),
+                           timer.kind == Timer::Kind::Periodic ? "every" : "after", timer.period,
+                           timer.delayed ? " from one period on" : "", playing);
+      continue;
+    }
+    const char* test = timer.kind == Timer::Kind::OnTrigger ? "== 1" : timer.kind == Timer::Kind::OnNewInteger ? "new int" : "new value";
+    for (const auto& w : timer.watches) {
+      p.out << fmt::format("timer {} = {} on %{}[{}] {}:", name, timer.name, nodeName(w.node), w.lane, test);
+      if (w.handler >= 0) p.out << ' ' << handlerName(w.handler);
+      for (const auto& [value, h] : w.cases) p.out << fmt::format(" {} {}", value, handlerName(h));
+      p.out << playing << '\n';
+    }
   }
   for (const auto& h : control.handlers) {
     p.out << "handler " << h.name << ":";

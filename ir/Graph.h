@@ -93,6 +93,7 @@ struct Node {
   const std::string& opName() const;
   // Its output is a value callbacks write between blocks (a Param: ObjectFacts::controlRate).
   bool holdsControlValue() const { return kind == NodeKind::Object && spec && spec->facts.controlRate; }
+  bool isWatched() const { return kind == NodeKind::Object && spec && spec->facts.watched; }
   size_t mulIndex() const { return inputs.size() - 2; }
   size_t addIndex() const { return inputs.size() - 1; }
   // A stable identity for the REPL's hot swap: the assigned name, else the source position.

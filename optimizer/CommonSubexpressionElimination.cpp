@@ -73,7 +73,8 @@ bool CommonSubexpressionElimination::run(ir::Graph& graph, Remarks& remarks) {
   for (ir::NodeId id : graph.topologicalOrder()) {
     ir::Node& node = graph.node(id);
     if (node.stopped || node.replaced) continue;
-    if ((node.kind == ir::NodeKind::Object && !node.spec->facts.deterministic) || node.holdsControlValue())
+    if ((node.kind == ir::NodeKind::Object && !node.spec->facts.deterministic) || node.holdsControlValue() ||
+        node.isWatched())
       continue;  // two noises are two sequences; two Params two values the callbacks set apart
     auto [it, inserted] = seen.emplace(keyOf(node), id);
     if (inserted) continue;

@@ -1,6 +1,7 @@
 #include "runtime/AudioPlayer.h"
 
 #include "runtime/AudioCallback.h"
+#include "runtime/Reports.h"
 #include "runtime/Denormals.h"
 #include "runtime/SimulatedDevice.h"
 
@@ -152,7 +153,11 @@ PlayResult playLive(PatchInstance& instance, const PlayOptions& options) {
       auto stopped = [&] {
         return gInterrupted.load(std::memory_order_relaxed) || (options.stop && *options.stop != 0);
       };
-      while (!stopped() && Pa_IsStreamActive(stream) == 1) Pa_Sleep(20);
+      while (!stopped() && Pa_IsStreamActive(stream) == 1) {
+        Pa_Sleep(20);
+        printReports(instance, stdout);  // what the audio thread queued (Print)
+      }
+      printReports(instance, stdout);
       result.stats.interrupted = stopped();
       Pa_StopStream(stream);  // after paComplete this reports "stream is stopped", which is fine
     } else {

@@ -1,6 +1,7 @@
 #include "runtime/FileRenderer.h"
 
 #include "runtime/Denormals.h"
+#include "runtime/Reports.h"
 
 #include <sndfile.h>
 
@@ -326,6 +327,7 @@ RenderResult renderToFile(PatchInstance& instance, const RenderOptions& options)
       }
       const int64_t n = std::min(chunkFrames, totalFrames - done);
       renderBlocks(instance, outputs.data(), cursor.data(), n, result.stats.processCpuSeconds);
+      printReports(instance, stdout);  // what the patch printed (Print), here, outside process
       for (int64_t i = 0; i < n; ++i)
         for (int c = 0; c < channels; ++c) interleaved[size_t(i * channels + c)] = outputs[size_t(c)][i];
       if (sf_writef_float(file.get(), interleaved.data(), n) != n) {

@@ -26,6 +26,14 @@ struct PatchABI {
   // constant length, which LLVM compiles smaller and faster. PatchInstance::render turns any count into whole
   // blocks, keeping the rest of the last block for the next call.
   int blockFrames = 0;
+
+  // What the patch prints (pyo's Print, print() in a callback): the offset in the state of its ReportQueue
+  // (runtime/ReportQueue.h), or kNoReports; and one format per message, the text with a marker byte where each
+  // value goes (runtime/Reports.h).
+  static constexpr size_t kNoReports = static_cast<size_t>(-1);
+  size_t reportQueue = kNoReports;
+  const char* const* reportFormats = nullptr;
+  int reportFormatCount = 0;
 };
 
 }  // namespace patchc::runtime

@@ -1,9 +1,12 @@
 #include "runtime/SimulatedDevice.h"
 
 #include "runtime/AudioCallback.h"
+#include "runtime/Reports.h"
 #include "runtime/StopSignals.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cerrno>
 #include <cmath>
 #include <ctime>
@@ -60,6 +63,7 @@ PlayResult playSimulated(PatchInstance& instance, const PlayOptions& options) {
   }
 
   PlayStats& stats = result.stats;
+  std::atomic<bool> finished{false};
   std::thread device([&] {
     sched_param parameters{};
     parameters.sched_priority = kRealTimePriority;
@@ -85,8 +89,15 @@ PlayResult playSimulated(PatchInstance& instance, const PlayOptions& options) {
       if (complete) break;
       due += period;  // the device's clock does not wait for a late callback
     }
+    finished.store(true, std::memory_order_release);
   });
+  // This thread prints what the patch reports (Print), as the live player's does.
+  while (!finished.load(std::memory_order_acquire)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    printReports(instance, stdout);
+  }
   device.join();
+  printReports(instance, stdout);
   stats.frames = context.framesPlayed.load();
   return result;
 }

@@ -166,6 +166,9 @@ struct ObjectFacts {
   // Its output changes only between blocks, written by the patch's handlers (Param): readers get its state's
   // value with stride 0, as a constant, so their coefficient math runs once per block.
   bool controlRate = false;
+  // The patch's control code reads its buffer at every frame (Watch: what a TrigFunc, Score or Print watches):
+  // no pass fuses, merges or folds it, so its node and lanes stay where the control program looks.
+  bool watched = false;
   std::optional<ApproximationSwitch> approximationSwitch;  // exact-trig, fast-trig
   std::optional<Substitute> substitute;                    // fast-trig (-Ofast)
   std::optional<Cascade> cascade;                          // cascade-fuse

@@ -36,6 +36,11 @@ runtime::PatchABI CompiledPatch::abi() const {
   abi.init = jit->init();
   abi.process = jit->process();
   abi.blockFrames = codegen::kBlockFrames;
+  if (info.reportQueue) {
+    abi.reportQueue = *info.reportQueue;
+    abi.reportFormats = reportFormats.data();
+    abi.reportFormatCount = static_cast<int>(reportFormats.size());
+  }
   return abi;
 }
 
@@ -78,6 +83,8 @@ bool generateCode(CompiledPatch& patch, Diagnostics& diagnostics, const CompileO
   try {
     auto context = std::make_unique<llvm::LLVMContext>();
     auto module = codegen::buildModule(*patch.graph, *context, patch.info);
+    patch.reportFormats.clear();
+    for (const auto& format : patch.info.reportFormats) patch.reportFormats.push_back(format.c_str());
     patch.times.codegen = clock.lapMs();
     auto objects = codegen::compileToObjects(std::move(module), std::move(context), options.llvmOptLevel,
                                              options.compileThreads);

@@ -41,6 +41,7 @@ struct CompiledPatch {
   codegen::ModuleInfo info;
   std::unique_ptr<codegen::JitPatch> jit;
   StageTimes times;
+  std::vector<const char*> reportFormats;  // into info.reportFormats, for the ABI
   runtime::PatchABI abi() const;
 };
 

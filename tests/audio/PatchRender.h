@@ -4,6 +4,7 @@
 
 #include "runtime/FileRenderer.h"
 #include "runtime/PatchInstance.h"
+#include "runtime/Reports.h"
 #include "tools/Pipeline.h"
 
 #include <gtest/gtest.h>
@@ -20,6 +21,13 @@ struct Rendered {
   std::vector<std::vector<float>> channels;
   std::string diagnostics;
   double sampleRate = 44100.0;
+  // What the patch printed (Print, print() in callbacks), with the frame of each report; at most
+  // runtime::ReportQueue::kCapacity of them (the render is one call: nothing drains the queue before the end).
+  struct Report {
+    int64_t frame;
+    std::string line;
+  };
+  std::vector<Report> reports;
 };
 
 inline Rendered renderPatch(const std::string& text, double seconds, CompileOptions options = {}) {
@@ -35,6 +43,13 @@ inline Rendered renderPatch(const std::string& text, double seconds, CompileOpti
   runtime::PatchInstance instance(out.patch->abi());
   out.sampleRate = instance.sampleRate();
   out.channels = runtime::renderToBuffer(instance, static_cast<int64_t>(seconds * instance.sampleRate()));
+  const runtime::PatchABI& abi = instance.abi();
+  if (abi.reportQueue != runtime::PatchABI::kNoReports) {
+    auto* queue = reinterpret_cast<runtime::ReportQueue*>(static_cast<char*>(instance.state()) + abi.reportQueue);
+    queue->drain([&](const runtime::ReportQueue::Entry& e) {
+      out.reports.push_back({e.frame, runtime::formatReport(abi.reportFormats[e.message], e)});
+    });
+  }
   return out;
 }
 
