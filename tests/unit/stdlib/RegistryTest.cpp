@@ -310,6 +310,16 @@ TEST(StdlibFacts, DeterministicAndSeeded) {
       std::vector<Input> silent = propertyInputs(spec, {std::vector<float>(count, 0.0f)}, count);
       bool differs = first != other ||
                      render(spec.name, silent, count, {.seed = 5}) != render(spec.name, silent, count, {.seed = 6});
+      // Or on triggers (samples of 1: TrigRand, Percent draw only there), or later (Beat, Cloud draw seldom).
+      if (!differs) {
+        std::vector<Input> triggers = propertyInputs(spec, {std::vector<float>(count, 1.0f)}, count);
+        differs = render(spec.name, triggers, count, {.seed = 5}) != render(spec.name, triggers, count, {.seed = 6});
+      }
+      if (!differs) {
+        const int longer = 40 * count;
+        std::vector<Input> later = propertyInputs(spec, {uniformNoise(longer, 41)}, longer);
+        differs = render(spec.name, later, longer, {.seed = 5}) != render(spec.name, later, longer, {.seed = 6});
+      }
       // Or in one of its modes: a Constant that picks among a few whole numbers (LFO's type 6 is random).
       for (size_t k = 0; k < spec.inputs.size() && !differs; ++k) {
         const auto& valid = spec.inputs[k].valid;
