@@ -223,7 +223,11 @@ Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
       continue;
     }
     if (kind == InputKind::Array) {
-      ir::Node::ArrayInput array{i, toArrays(v, bound[j].range, what, fileSampleRate)};
+      // An Array input's default is the one-number list [default] (pyo's Seq(seq=[1])).
+      ir::Node::ArrayInput array{i, bound[j].given || !spec.inputs[i].defaultValue
+                                        ? toArrays(v, bound[j].range, what, fileSampleRate)
+                                        : std::vector<ir::SampleArray>{ir::SampleArray(std::vector<float>{
+                                              *spec.inputs[i].defaultValue})}};
       ir::Signal placeholder;
       for (const auto& lane : array.lanes)
         placeholder.lanes.push_back(ir::LaneSource::constant(static_cast<float>(lane.size())));
