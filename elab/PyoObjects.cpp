@@ -641,8 +641,14 @@ Value PyoObjects::stream(const Value& object, const Value& index, const SourceRa
   const ir::Node& node = graph_.node(object.node);
   if (object.isStream())
     throw ElaborationError(range, fmt::format("one stream of {} (obj[i]) cannot be indexed again", node.opName()));
-  if (index.type == Value::Type::String)
+  if (index.type == Value::Type::String) {
+    // A stream pyo has that patchc does not compute yet: the object's declared differences name it obj['name'].
+    if (node.spec && node.spec->differences.find("obj['" + index.text + "']") != std::string::npos)
+      throw ElaborationError(range, fmt::format("{}['{}'] is not supported yet: patchc computes only {}'s main stream "
+                                                "(pyo's named streams need several outputs per object)",
+                                                node.opName(), index.text, node.opName()));
     throw ElaborationError(range, fmt::format("{} has no stream named '{}' in a patch", node.opName(), index.text));
+  }
   if (index.type != Value::Type::Int && index.type != Value::Type::Bool)
     throw ElaborationError(range, fmt::format("indices of a PyoObject must be integers, not {}", describe(index)));
   int64_t i = index.type == Value::Type::Int ? index.integer : index.boolean;
