@@ -223,7 +223,11 @@ Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
       continue;
     }
     if (kind == InputKind::Array) {
-      ir::Node::ArrayInput array{i, toArrays(v, bound[j].range, what, fileSampleRate)};
+      // An Array input's default is the one-number list [default] (pyo's Seq(seq=[1])).
+      ir::Node::ArrayInput array{i, bound[j].given || !spec.inputs[i].defaultValue
+                                        ? toArrays(v, bound[j].range, what, fileSampleRate)
+                                        : std::vector<ir::SampleArray>{ir::SampleArray(std::vector<float>{
+                                              *spec.inputs[i].defaultValue})}};
       ir::Signal placeholder;
       for (const auto& lane : array.lanes)
         placeholder.lanes.push_back(ir::LaneSource::constant(static_cast<float>(lane.size())));
@@ -637,8 +641,14 @@ Value PyoObjects::stream(const Value& object, const Value& index, const SourceRa
   const ir::Node& node = graph_.node(object.node);
   if (object.isStream())
     throw ElaborationError(range, fmt::format("one stream of {} (obj[i]) cannot be indexed again", node.opName()));
-  if (index.type == Value::Type::String)
+  if (index.type == Value::Type::String) {
+    // A stream pyo has that patchc does not compute yet: the object's declared differences name it obj['name'].
+    if (node.spec && node.spec->differences.find("obj['" + index.text + "']") != std::string::npos)
+      throw ElaborationError(range, fmt::format("{}['{}'] is not supported yet: patchc computes only {}'s main stream "
+                                                "(pyo's named streams need several outputs per object)",
+                                                node.opName(), index.text, node.opName()));
     throw ElaborationError(range, fmt::format("{} has no stream named '{}' in a patch", node.opName(), index.text));
+  }
   if (index.type != Value::Type::Int && index.type != Value::Type::Bool)
     throw ElaborationError(range, fmt::format("indices of a PyoObject must be integers, not {}", describe(index)));
   int64_t i = index.type == Value::Type::Int ? index.integer : index.boolean;

@@ -59,6 +59,11 @@ inline InputSpec constant(std::string name, float defaultValue, std::string doc)
 inline InputSpec array(std::string name, std::string doc) {
   return makeInput(std::move(name), InputKind::Array, std::nullopt, std::move(doc));
 }
+// An Array input whose default is pyo's one-number list [value] (Seq's seq=[1]); the elaborator gives that list
+// when the script does not.
+inline InputSpec listOf(std::string name, float value, std::string doc) {
+  return makeInput(std::move(name), InputKind::Array, value, std::move(doc));
+}
 // A table (PyoTableObject) the object reads: one channel per lane, size + 1 numbers (Table.h).
 inline InputSpec table(std::string name, std::string doc) {
   InputSpec input = makeInput(std::move(name), InputKind::Array, std::nullopt, std::move(doc));

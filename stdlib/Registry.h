@@ -45,7 +45,7 @@ struct ValidRange {
 struct InputSpec {
   std::string name;
   InputKind kind;
-  std::optional<float> defaultValue;  // nullopt: the argument is required
+  std::optional<float> defaultValue;  // nullopt: the argument is required; an Array input's: the list [value]
   std::string doc;
   // An Array input that takes a table (PyoTableObject): each lane reads one channel, size + 1 numbers (Table.h).
   // Anything else given there is an error, and a table given to any other input is one too.

@@ -1,5 +1,6 @@
-// The clock and the uniform draw of pyo's random control objects (Randi, Randh, RandInt, Choice): a phase in
-// cycles that advances freq/sr a sample and draws a new value on the sample where it reaches 1. It starts at 1, so
+// The clock and the uniform draw of pyo's random control objects (Randi, Randh, RandInt, Choice; the draw also for
+// the trigger-driven ones, TrigRand, Beat, ...): a phase in cycles that advances freq/sr a sample and draws a new
+// value on the sample where it reaches 1. It starts at 1, so
 // the first sample draws (pyo 1.0.4 does: its first sample is already a drawn value). A negative freq runs the
 // clock backwards and never draws, as in pyo. Numbers come from a per-lane xorshift32 seeded like Noise's.
 #pragma once
@@ -43,11 +44,13 @@ inline bool tick(Clock& clock, float freq, const Env* env) {
   return draw;
 }
 
-// Uniform in [0, 1): the generator's top 24 bits, exact in a float (whiteNoise's float can round up to 1).
-inline float uniform(Clock& clock) {
-  whiteNoise(clock.generator);
-  return static_cast<float>(clock.generator >> 8) * (1.0f / 16777216.0f);
+// Uniform in [0, 1): the generator's top 24 bits, exact in a float (whiteNoise's float can round up to 1). The
+// trigger-driven objects (TrigRand, Percent, Beat, ...) draw from a bare generator without a clock.
+inline float uniform(uint32_t& generator) {
+  whiteNoise(generator);
+  return static_cast<float>(generator >> 8) * (1.0f / 16777216.0f);
 }
+inline float uniform(Clock& clock) { return uniform(clock.generator); }
 
 // low + (high − low)·u, kept between low and high against rounding (the objects' declared ranges rely on it).
 inline float between(float low, float high, float u) {

@@ -54,6 +54,13 @@ TEST(StdlibRegistry, EveryObjectHasPyosSignature) {
         continue;
       }
       const auto& pyoDefault = params[i][1];
+      if (input.kind == InputKind::Array && pyoDefault.is_array()) {  // pyo's one-number list (Seq's seq=[1])
+        ASSERT_EQ(pyoDefault.size(), 1u) << spec.name << "." << input.name;
+        ASSERT_TRUE(input.defaultValue.has_value()) << spec.name << "." << input.name << " has pyo's default "
+                                                    << pyoDefault;
+        EXPECT_EQ(*input.defaultValue, pyoDefault[0].get<float>()) << spec.name << "." << input.name;
+        continue;
+      }
       ASSERT_TRUE(pyoDefault.is_number() || pyoDefault.is_boolean())
           << spec.name << "." << input.name << ": pyo's default " << pyoDefault << " is not a number";
       ASSERT_TRUE(input.defaultValue.has_value()) << spec.name << "." << input.name << " has pyo's default "
@@ -310,6 +317,16 @@ TEST(StdlibFacts, DeterministicAndSeeded) {
       std::vector<Input> silent = propertyInputs(spec, {std::vector<float>(count, 0.0f)}, count);
       bool differs = first != other ||
                      render(spec.name, silent, count, {.seed = 5}) != render(spec.name, silent, count, {.seed = 6});
+      // Or on triggers (samples of 1: TrigRand, Percent draw only there), or later (Beat, Cloud draw seldom).
+      if (!differs) {
+        std::vector<Input> triggers = propertyInputs(spec, {std::vector<float>(count, 1.0f)}, count);
+        differs = render(spec.name, triggers, count, {.seed = 5}) != render(spec.name, triggers, count, {.seed = 6});
+      }
+      if (!differs) {
+        const int longer = 40 * count;
+        std::vector<Input> later = propertyInputs(spec, {uniformNoise(longer, 41)}, longer);
+        differs = render(spec.name, later, longer, {.seed = 5}) != render(spec.name, later, longer, {.seed = 6});
+      }
       // Or in one of its modes: a Constant that picks among a few whole numbers (LFO's type 6 is random).
       for (size_t k = 0; k < spec.inputs.size() && !differs; ++k) {
         const auto& valid = spec.inputs[k].valid;
