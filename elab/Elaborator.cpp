@@ -530,6 +530,8 @@ class Elaborator final : public Interpreter {
         Value left = eval(*e.object, scope);
         for (size_t i = 0; i < e.compareOps.size(); ++i) {
           Value right = eval(*e.elements[i], scope);
+          if (e.compareOps.size() == 1 && makesCompare(e.compareOps[i], left, right))
+            return compareObjects(e.compareOps[i], left, right, e.range);
           if (!compare(e.compareOps[i], left, right, e.range)) return Value::fromBool(false);
           left = right;
         }
@@ -816,6 +818,31 @@ class Elaborator final : public Interpreter {
       case Value::Type::Instance: return a.instance == b.instance;
       default: return false;
     }
+  }
+
+  // pyo's PyoObject.__lt__ and its kin: `a < b` with a PyoObject makes Compare(a, comp=b, mode="<") (a number on
+  // the left is Python's reflected operator: 3 < a is Compare(a, 3, ">")); == and != with None are False and True.
+  // One stream (a[0], pyo's _base object) compares as a plain Python object (compare()), as do `in` and `is`.
+  static bool wholeObject(const Value& v) { return v.type == Value::Type::Object && !v.isStream(); }
+  static bool makesCompare(ast::CompareOp op, const Value& a, const Value& b) {
+    using C = ast::CompareOp;
+    if (op != C::Lt && op != C::Le && op != C::Gt && op != C::Ge && op != C::Eq && op != C::Ne) return false;
+    return wholeObject(a) || (wholeObject(b) && a.type != Value::Type::Object);
+  }
+  // Out of line: eval's frame, which deep expressions nest, stays small (limits/python-depth).
+  [[gnu::noinline]] Value compareObjects(ast::CompareOp op, Value a, Value b, const SourceRange& range) {
+    using C = ast::CompareOp;
+    static const std::pair<C, const char*> kModes[] = {{C::Lt, "<"},  {C::Le, "<="}, {C::Gt, ">"},
+                                                       {C::Ge, ">="}, {C::Eq, "=="}, {C::Ne, "!="}};
+    static const std::pair<C, const char*> kMirrored[] = {{C::Lt, ">"},   {C::Le, ">="}, {C::Gt, "<"},
+                                                          {C::Ge, "<="}, {C::Eq, "=="}, {C::Ne, "!="}};
+    const bool reflected = !wholeObject(a);
+    if (reflected) std::swap(a, b);
+    const char* mode = "<";
+    for (auto [c, m] : reflected ? kMirrored : kModes)
+      if (c == op) mode = m;
+    if (b.type == Value::Type::None && (op == C::Eq || op == C::Ne)) return Value::fromBool(op == C::Ne);
+    return objects_.make("Compare", {a, b, Value::fromString(mode)}, range);
   }
 
   bool compare(ast::CompareOp op, const Value& a, const Value& b, const SourceRange& range) {

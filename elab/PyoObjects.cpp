@@ -116,6 +116,46 @@ ir::Signal PyoObjects::toSignal(const Value& value, const SourceRange& range, co
   return signal;
 }
 
+std::vector<std::pair<size_t, ir::Signal>> PyoObjects::listChoices(size_t self, const InputSpec& input,
+                                                                    const Value& value, const SourceRange& range,
+                                                                    const std::string& what) {
+  const InputSpec::List& list = *input.list;
+  ValueList items = value.isSequence() ? *value.items : ValueList{value};
+  if (items.empty()) throw ElaborationError(range, fmt::format("{} is an empty list", what));
+  if (items.size() > list.extras.size() + 1)
+    throw ElaborationError(range, fmt::format("{} holds {} objects; patchc takes at most {}", what, items.size(),
+                                              list.extras.size() + 1));
+  std::vector<std::pair<size_t, ir::Signal>> choices;
+  for (size_t k = 0; k < items.size(); ++k) {
+    if (items[k].type != Value::Type::Object)
+      throw ElaborationError(range, fmt::format("{} must be a list of PyoObjects, not of {}", what, describe(items[k])));
+    const size_t index = k == 0 ? self : list.extras[k - 1];
+    choices.emplace_back(index, toSignal(items[k], range, what, InputKind::Audio));
+  }
+  for (size_t k = items.size(); k <= list.extras.size(); ++k) choices.emplace_back(list.extras[k - 1], ir::Signal::constant(0.0f));
+  choices.emplace_back(list.count, ir::Signal::constant(static_cast<float>(items.size())));
+  return choices;
+}
+
+Value PyoObjects::fromKeywords(const InputSpec& input, const Value& value, const SourceRange& range,
+                                const std::string& what) {
+  if (input.keywords.empty()) return value;
+  auto one = [&](const Value& v) {
+    if (v.type != Value::Type::String) return v;
+    auto it = std::find(input.keywords.begin(), input.keywords.end(), v.text);
+    if (it == input.keywords.end()) {
+      std::string known;
+      for (const auto& k : input.keywords) known += (known.empty() ? "'" : ", '") + k + "'";
+      throw ElaborationError(range, fmt::format("{} is '{}'; pyo knows {}", what, v.text, known));
+    }
+    return Value::fromFloat(static_cast<float>(it - input.keywords.begin()));
+  };
+  if (!value.isSequence()) return one(value);
+  ValueList items;
+  for (const auto& item : *value.items) items.push_back(one(item));
+  return Value::list(std::move(items));
+}
+
 std::vector<std::string> PyoObjects::inputNames(const ir::Node& node) const {
   std::vector<std::string> names;
   if (node.kind == ir::NodeKind::Mix) {
@@ -235,6 +275,11 @@ Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
       arrays.push_back(std::move(array));
       continue;
     }
+    if (kind == InputKind::Audio && spec.inputs[i].list) {
+      std::vector<std::pair<size_t, ir::Signal>> choices = listChoices(i, spec.inputs[i], v, bound[j].range, what);
+      for (auto& [index, signal] : choices) inputs[index] = std::move(signal);
+      continue;
+    }
     if (kind == InputKind::Audio && !spec.internal) {
       bool objects = v.type == Value::Type::Object ||
                      (v.isSequence() && !v.items->empty() &&
@@ -243,7 +288,8 @@ Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
       if (!objects)
         throw ElaborationError(bound[j].range, fmt::format("{} must be a PyoObject, not {}", what, describe(v)));
     }
-    inputs[i] = toSignal(v, bound[j].range, what, kind);
+    inputs[i] = toSignal(i < spec.inputs.size() ? fromKeywords(spec.inputs[i], v, bound[j].range, what) : v,
+                         bound[j].range, what, kind);
   }
   if (tableSampleRate) {
     int index = spec.inputIndex("tableSampleRate");
@@ -360,9 +406,9 @@ void PyoObjects::start(ir::NodeId id) {
 }
 
 void PyoObjects::checkRange(const ir::Node& node, size_t index, const SourceRange& range) {
-  if (!diagnostics_ || node.kind != ir::NodeKind::Object || index >= node.spec->inputs.size()) return;
+  if (node.kind != ir::NodeKind::Object || index >= node.spec->inputs.size()) return;
   const InputSpec& input = node.spec->inputs[index];
-  if (!input.valid) return;
+  if (!input.valid || (!diagnostics_ && !input.valid->refused)) return;
   const ValidRange& valid = *input.valid;
   for (const auto& lane : node.inputs[index].lanes) {
     if (!lane.isConstant()) continue;
@@ -380,7 +426,10 @@ void PyoObjects::checkRange(const ir::Node& node, size_t index, const SourceRang
     } else {
       continue;
     }
+    if (valid.refused)
+      throw ElaborationError(range, fmt::format("{}'s {} is {:g}: {}", node.opName(), input.name, v, consequence));
     // One warning per argument, for its first lane outside: pyo accepts the value, so compiling goes on.
+    if (!diagnostics_) return;
     diagnostics_->warning(range, fmt::format("{}'s {} is {:g}, {}; {}", node.opName(), input.name, v, problem,
                                              consequence));
     return;
@@ -449,11 +498,22 @@ void PyoObjects::setAttribute(const Value& object, const std::string& name, cons
     given_[node.id][name] = value;
     return;
   }
+  if (kind == InputKind::Audio && node.spec->inputs[index].list) {  // setInputs(): each object a choice again
+    for (auto& [i, signal] : listChoices(index, node.spec->inputs[index], value, range,
+                                         fmt::format("attribute '{}' of {}", name, node.opName())))
+      setInput(node, i, std::move(signal), range);
+    given_[node.id][name] = value;
+    return;
+  }
   const bool settable = node.kind == ir::NodeKind::Object && index < node.spec->inputs.size() &&
                         node.spec->inputs[index].settable;
   if ((kind == InputKind::Constant && !settable) || kind == InputKind::Array)
     throw ElaborationError(range, fmt::format("'{}' of {} is fixed when the object is made", name, node.opName()));
-  setInput(node, index, toSignal(value, range, fmt::format("attribute '{}' of {}", name, node.opName()), kind), range);
+  const std::string what = fmt::format("attribute '{}' of {}", name, node.opName());
+  const Value number = node.kind == ir::NodeKind::Object && index < node.spec->inputs.size()
+                           ? fromKeywords(node.spec->inputs[index], value, range, what)
+                           : value;
+  setInput(node, index, toSignal(number, range, what, kind), range);
   checkRange(node, index, range);
   given_[node.id][name] = value;
 }

@@ -94,6 +94,13 @@ class PyoObjects {
   };
 
   Value construct(const ObjectSpec& spec, CallArguments& args);
+  // The inputs a list of PyoObjects given to a list input (InputSpec::List, Selector's inputs; the input is
+  // `self`) sets: each object's signal, 0 for the choices not given, and their count.
+  std::vector<std::pair<size_t, ir::Signal>> listChoices(size_t self, const InputSpec& input, const Value& value,
+                                                         const SourceRange& range, const std::string& what);
+  // `value` with each string that names one of the input's keywords (Compare's "<") replaced by its index.
+  static Value fromKeywords(const InputSpec& input, const Value& value, const SourceRange& range,
+                            const std::string& what);
   Value makeMix(const Value& source, const SourceRange& sourceRange, const Value& voices, const SourceRange& range);
   // Binds call arguments to parameter names (positional, then keywords), with pyo-style messages.
   std::vector<Binding> bind(const std::string& callee, const std::vector<std::string>& names,

@@ -25,6 +25,7 @@
 #include <functional>
 #include <string>
 #include <utility>
+#include <vector>
 
 // Declares the object `Name` (pyo's class name, the kernel's symbol stem): the body sets `spec`, which arrives
 // with its name set.
@@ -91,6 +92,18 @@ inline InputSpec settable(InputSpec input) {
   return input;
 }
 
+// An Audio input that takes a list of PyoObjects, one choice each (Registry.h's InputSpec::List).
+inline InputSpec listOf(InputSpec input, std::vector<size_t> extras, size_t count) {
+  input.list = InputSpec::List{std::move(extras), count};
+  return input;
+}
+
+// An input pyo also takes as one of these strings, the number being the string's index (Registry.h's keywords).
+inline InputSpec keywords(InputSpec input, std::vector<std::string> words) {
+  input.keywords = std::move(words);
+  return input;
+}
+
 // An input with pyo's documented range (Registry.h's ValidRange).
 inline InputSpec within(InputSpec input, ValidRange valid) {
   input.valid = std::move(valid);
@@ -114,6 +127,13 @@ inline ValidRange stagesInSeries(float max, const char* none) {
   return {1.0f, max, true, std::string("pyo 1.0.4 then runs no stage (") + none + "); patchc clamps it to 1",
           "pyo 1.0.4 runs them all; patchc clamps it to " + number(max),
           "pyo 1.0.4 refuses it (it takes an int); patchc uses its whole part"};
+}
+
+// A Constant patchc supports only up to `max` (an error above it, which says `why`); pyo accepts more.
+inline ValidRange supportedUpTo(float max, std::string why) {
+  ValidRange valid{-3.0e38f, max, false, "(no float is below)", std::move(why), ""};
+  valid.refused = true;
+  return valid;
 }
 
 // An output range that does not depend on the inputs (ObjectFacts::outputRange).

@@ -40,6 +40,8 @@ struct ValidRange {
   std::string below;          // what pyo and patchc do with a value below min
   std::string above;          // ... above max
   std::string fraction;       // ... with a value that is not a whole number (wholeNumbers only)
+  // A value outside is an error, not a warning: patchc cannot do what pyo does with it (below/above say why).
+  bool refused = false;
 };
 
 struct InputSpec {
@@ -59,6 +61,17 @@ struct InputSpec {
   // callback's assignment makes it a Param slot, which the kernel reads once per process call (`value()`).
   bool settable = false;
   std::optional<ValidRange> valid;  // pyo's documented range, when it documents one
+  // An Audio input pyo takes as a list of PyoObjects, each a separate choice (Selector's inputs): the first goes to
+  // this input, the k-th to the hidden Audio input `extras[k - 1]` (the ones not given read 0), and how many were
+  // given to the hidden Constant `count`. At most extras.size() + 1 objects.
+  struct List {
+    std::vector<size_t> extras;
+    size_t count = 0;
+  };
+  std::optional<List> list;
+  // A number pyo also takes as a string (Compare's mode "<", Xnoise's dist "uniform"): a string given is its
+  // index here; any other string is an error that lists these.
+  std::vector<std::string> keywords;
 };
 
 // Constant values of a node's inputs, one per InputSpec, per lane (NaN where an input is not constant).

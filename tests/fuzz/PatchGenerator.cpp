@@ -226,7 +226,12 @@ class Generator {
       switch (input.kind) {
         case InputKind::Audio: a = audioArgument(input.name); break;
         case InputKind::Signal: a = signalArgument(input.name, input.defaultValue); break;
-        case InputKind::Constant: a = {input.name, constantNear(input.defaultValue), {}}; break;
+        case InputKind::Constant:
+          // A value patchc refuses (ValidRange::refused, Particle's chnls > 1) is its default.
+          a = {input.name, input.valid && input.valid->refused && input.defaultValue ? number(*input.defaultValue)
+                                                                                      : constantNear(input.defaultValue),
+               {}};
+          break;
         case InputKind::Array: a = arrayArgument(input); a.keyword = input.name; break;
       }
       // Required inputs go by position while every earlier input is given, so the shrinker never drops them.

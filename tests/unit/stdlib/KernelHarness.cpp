@@ -138,4 +138,32 @@ double rms(const std::vector<float>& x, size_t begin, size_t end) {
   return std::sqrt(sum / static_cast<double>(end - begin));
 }
 
+std::vector<float> filledTable(const std::string& kind,
+                               const std::vector<std::pair<std::string, TableArgument>>& given) {
+  const TableSpec* spec = Registry::builtin().findTable(kind);
+  TableArguments args;
+  for (const auto& p : spec->parameters) {
+    TableArgument a;
+    a.none = p.noneByDefault;
+    a.number = p.number;
+    a.numbers = p.numbers;
+    for (const auto& [name, v] : given)
+      if (name == p.name) a = v;
+    args.values.push_back(a);
+  }
+  return spec->fill(args, TableContext{}).channels.at(0);
+}
+
+TableArgument tableNumber(double x) {
+  TableArgument a;
+  a.number = x;
+  return a;
+}
+
+TableArgument tableNumbers(std::vector<double> x) {
+  TableArgument a;
+  a.numbers = std::move(x);
+  return a;
+}
+
 }  // namespace patchc::stdlibtest

@@ -62,6 +62,12 @@ std::vector<float> render(const std::string& name, const std::vector<Input>& inp
 // The registry's defaults as numbers (a required input gets 0, an Array input no numbers).
 std::vector<Input> defaultInputs(const ObjectSpec& spec);
 
+// The first channel of a table of kind `kind` (HarmTable, LinTable, ...) as the elaborator fills it, size + 1
+// numbers: the given arguments by name, the others pyo's defaults.
+std::vector<float> filledTable(const std::string& kind, const std::vector<std::pair<std::string, TableArgument>>& given);
+TableArgument tableNumber(double x);
+TableArgument tableNumbers(std::vector<double> x);
+
 // --- Signals and analysis ------------------------------------------------------------------------------------
 std::vector<float> sineWave(double freq, double amplitude, int count, double sampleRate = kSampleRate);
 std::vector<float> uniformNoise(int count, uint32_t seed, float amplitude = 1.0f);

@@ -61,6 +61,15 @@ TEST(StdlibRegistry, EveryObjectHasPyosSignature) {
         EXPECT_EQ(*input.defaultValue, pyoDefault[0].get<float>()) << spec.name << "." << input.name;
         continue;
       }
+      if (pyoDefault.is_string()) {  // a keyword (Compare's mode "<"): the default is its index
+        const auto& words = input.keywords;
+        auto it = std::find(words.begin(), words.end(), pyoDefault.get<std::string>());
+        ASSERT_NE(it, words.end()) << spec.name << "." << input.name << ": pyo's default " << pyoDefault
+                                   << " is not one of its keywords";
+        ASSERT_TRUE(input.defaultValue.has_value()) << spec.name << "." << input.name;
+        EXPECT_EQ(*input.defaultValue, static_cast<float>(it - words.begin())) << spec.name << "." << input.name;
+        continue;
+      }
       ASSERT_TRUE(pyoDefault.is_number() || pyoDefault.is_boolean())
           << spec.name << "." << input.name << ": pyo's default " << pyoDefault << " is not a number";
       ASSERT_TRUE(input.defaultValue.has_value()) << spec.name << "." << input.name << " has pyo's default "
@@ -152,7 +161,14 @@ TEST(StdlibRegistry, EveryEntryHasANativeKernelAndConsistentFlags) {
       }
       // Hidden inputs come last, and the elaborator sets them: they are Constant, with a default, but for
       // `playing` (Declare.h's playing()), a Signal that callbacks drive at run time.
-      if (input.hidden) {
+      // Or an Audio input that holds one object of a list input (Selector's input1..., InputSpec::List).
+      const size_t index = static_cast<size_t>(&input - spec.inputs.data());
+      const bool listExtra = std::any_of(spec.inputs.begin(), spec.inputs.end(), [&](const InputSpec& i) {
+        return i.list && std::find(i.list->extras.begin(), i.list->extras.end(), index) != i.list->extras.end();
+      });
+      if (input.hidden && listExtra) {
+        EXPECT_EQ(input.kind, InputKind::Audio) << spec.name << "." << input.name;
+      } else if (input.hidden) {
         EXPECT_EQ(input.kind, input.name == "playing" ? InputKind::Signal : InputKind::Constant)
             << spec.name << "." << input.name;
         EXPECT_TRUE(input.defaultValue.has_value()) << spec.name << "." << input.name;

@@ -1,4 +1,4 @@
-// The one-input functions (Abs, Exp, Log, Tanh, Round, MToF, FToM, DBToA, AToDB) against pyo 1.0.4.
+// The one-input functions (Abs, Exp, Log, Tan, Tanh, Round, MToF, FToM, DBToA, AToDB) against pyo 1.0.4.
 //
 // Measured with /usr/bin/python3 and pyo 1.0.4, an offline server at 44.1 kHz: `X(Sig(v)).out(k)`, one channel
 // each, 32-bit float WAV, sample 2000 divided by pyo's recorder gain (0.99999923: what `Sig(1)` records).
@@ -27,6 +27,9 @@ const PyoValue kPyo[] = {
     {"MToF", -300.0f, 2.436578e-7}, {"MToF", 128.0f, 13289.75},  {"FToM", 440.0f, 69.0},
     {"FToM", 1000.0f, 83.2131},  {"DBToA", -6.0f, 0.5011872},    {"DBToA", -130.0f, 0.0},
     {"AToDB", 0.5f, -6.0206},    {"AToDB", 0.0f, -120.0},
+    // Tan(Sig([0.7, 1.5, -1.2, 3.0])): 0.8422877, 14.10141, -2.57215, -0.1425464 recorded.
+    {"Tan", 0.7f, 0.8422884},    {"Tan", 1.5f, 14.10142},        {"Tan", -1.2f, -2.572152},
+    {"Tan", 3.0f, -0.1425465},
 };
 
 TEST(UnaryMath, ValuesArePyos) {
@@ -47,6 +50,12 @@ TEST(UnaryMath, EdgesAsPyo) {
   EXPECT_NEAR(applied("FToM", 8.1758f), 0.0, 1e-3);
   EXPECT_EQ(applied("FToM", 1.0f), applied("FToM", 8.1578f));
   EXPECT_NEAR(applied("FToM", 1.0f), -0.0382, 1e-3);
+}
+
+TEST(UnaryMath, TanNearItsPoleIsLargeAsPyos) {
+  // Tan(Sig(1.5707964)) (π/2 rounded to float) recorded -22877316 in pyo 1.0.4: tanf of the float just above
+  // the pole, no clamp.
+  EXPECT_NEAR(applied("Tan", 1.5707964f), -22877332.0, 0.01 * 22877332.0);
 }
 
 TEST(UnaryMath, AudioRateInputIsConvertedEverySample) {
