@@ -72,12 +72,10 @@ PATCHC_OBJECT(STRev) {
   spec.input(kInput, audio("input", "input signal to process"));
   spec.input(kInpos, within(signal("inpos", 0.5f, "position of the source, 0 (left) .. 1 (right)"),
                             clampedAsPyo(0.0f, 1.0f)));
-  spec.input(kRevtime, within(signal("revtime", 1.0f, "seconds for the reverberation to fall 40 dB (without the "
-                                                       "lowpass; RT60 ≈ 1.34 s at 1)"),
-                              {0.01f, 1e9f, false, "pyo 1.0.4 and patchc use 0.01", "", ""}));
-  spec.input(kCutoff, within(signal("cutoff", 5000.0f, "cutoff of the lowpass in the delay lines, in Hz"),
-                             {20.0f, 1e9f, false, "pyo 1.0.4 and patchc use 20 Hz",
-                              "pyo 1.0.4 and patchc use 0.49 × the sample rate", ""}));
+  spec.input(kRevtime, signal("revtime", 1.0f, "seconds for the reverberation to fall 40 dB (without the lowpass; "
+                                               "RT60 ≈ 1.34 s at 1); below 0.01, 0.01 (as pyo)"));
+  spec.input(kCutoff, signal("cutoff", 5000.0f, "cutoff of the lowpass in the delay lines, in Hz, clamped to 20 .. "
+                                             "0.49 × the sample rate (as pyo)"));
   spec.input(kBal, within(signal("bal", 0.5f, "balance between dry (0) and wet (1) signal"), clampedAsPyo(0.0f, 1.0f)));
   spec.input(kRoomSize, within(constant("roomSize", 1.0f, "scales the delay lines' lengths, 0.25 .. 4: a larger "
                                                            "room above 1"),
