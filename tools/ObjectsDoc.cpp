@@ -119,8 +119,8 @@ std::string objectsMarkdown(const Registry& registry) {
       for (const auto& name : spec.outputs) names += (names.empty() ? "`" : ", `") + name + "`";
       out += "**Outputs.** ";
       if (spec.outputCountInput)
-        out += fmt::format("as many as `{}` says{}", spec.inputs[*spec.outputCountInput].name,
-                           names.empty() ? "" : " (" + names + ")");
+        out += fmt::format("{}{}their number set by `{}`", names, names.empty() ? "" : ", ",
+                           spec.inputs[*spec.outputCountInput].name);
       else
         out += names;
       out += spec.streamOrder == StreamOrder::LaneMajor
