@@ -61,7 +61,9 @@ constexpr size_t kUnrolledTaps = 16;
 
 // Where each node's output buffer and per-lane state live in the arena.
 struct NodeLayout {
-  size_t bufferOffset = 0;  // lanes × kBlockFrames floats
+  // streams × kBlockFrames floats: a block per lane and output (Node::outputs), in the node's stream order
+  // (Node::streamOf), so that out() and a reader of the whole object read consecutive blocks.
+  size_t bufferOffset = 0;
   // Lane-major: lane l's block is contiguous (sample i at l·kBlockFrames + i). Frame-major, for nodes whose
   // kernel runs all lanes at once: each frame's lanes are contiguous (sample i of lane l at i·lanes + l), so the
   // kernel stores a vector of lanes per sample and nothing transposes.
@@ -74,7 +76,8 @@ struct NodeLayout {
   float tapGain = 1.0f;
   size_t laneBytes() const { return frameMajor ? sizeof(float) : kBlockFrames * sizeof(float); }
   int sampleStride() const { return frameMajor ? frameStride : 1; }
-  size_t laneOffset(int lane) const { return bufferOffset + static_cast<size_t>(lane) * laneBytes(); }
+  // The block of stream `stream` (a lane, for a node of one output).
+  size_t laneOffset(int stream) const { return bufferOffset + static_cast<size_t>(stream) * laneBytes(); }
   size_t stateOffset = 0;   // lanes × laneStride bytes
   size_t laneStride = 0;
 };
@@ -152,7 +155,7 @@ class ModuleBuilder {
       offset = alignUp(offset, 64);
       l.bufferOffset = offset;
       const bool laneBlocks = node.kind == ir::NodeKind::Object && node.spec->laneBlock;
-      l.frameStride = laneBlocks ? kernel::paddedLanes(node.lanes) : node.lanes;
+      l.frameStride = laneBlocks ? kernel::paddedLanes(node.lanes) : node.streams();
       offset = saturatingAdd(offset, saturatingMul(static_cast<size_t>(l.frameStride), kBlockFrames * sizeof(float)));
       if (node.kind == ir::NodeKind::Object) {
         size_t align = std::max<size_t>(node.spec->stateAlign, 16);
@@ -220,6 +223,17 @@ class ModuleBuilder {
     return builder_.CreateURem(l, llvm::ConstantInt::get(i64_, static_cast<uint64_t>(width)));
   }
 
+  // The stream a lane source reads: its block in the source's buffer (NodeLayout::laneOffset).
+  int streamOf(const ir::LaneSource& l) const { return graph_.node(l.node).streamOf(l.output, l.lane); }
+  // The same for a lane known only when the code runs (a lane loop's counter).
+  llvm::Value* streamOf(const ir::Node& node, int output, llvm::Value* lane) {
+    if (node.outputs == 1) return lane;
+    const bool laneMajor = node.streamOf(0, 1) == node.outputs;
+    return laneMajor ? builder_.CreateAdd(builder_.CreateMul(lane, llvm::ConstantInt::get(i32_, node.outputs)),
+                                          llvm::ConstantInt::get(i32_, output))
+                     : builder_.CreateAdd(lane, llvm::ConstantInt::get(i32_, output * node.lanes));
+  }
+
   // Whether a node's output is a Param's value (ObjectFacts::controlRate) as it is: readers take its state, stride
   // 0. With a gain (gain-fold may give it one) its buffer holds the scaled value: readers read that.
   bool isControl(ir::NodeId id) const {
@@ -273,7 +287,7 @@ class ModuleBuilder {
       for (int i = 0; i < w; ++i) {
         const auto& l = signal.lanes[static_cast<size_t>(i)];
         sameNode = sameNode && l.node == signal.lanes[0].node;
-        identity = identity && l.lane == i;
+        identity = identity && streamOf(l) == i;
       }
       if (sameNode && identity && isControl(signal.lanes[0].node)) {
         const NodeLayout& source = layouts_[signal.lanes[0].node];
@@ -283,7 +297,7 @@ class ModuleBuilder {
         return {builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_, offset), zero};
       }
       if (sameNode && identity) {
-        // The usual case: lane i reads lane i % w of one node.
+        // The usual case: lane i reads stream i % w of one node (its lane, for a node of one output).
         const NodeLayout& source = layouts_[signal.lanes[0].node];
         llvm::Value* index = laneIndex(lane, w, lanes);
         llvm::Value* offset = builder_.CreateAdd(llvm::ConstantInt::get(i64_, source.bufferOffset),
@@ -303,7 +317,7 @@ class ModuleBuilder {
         offsets.push_back(static_cast<int64_t>(controlOffset(l.node, l.lane)));
         strides.push_back(0);
       } else {
-        offsets.push_back(static_cast<int64_t>(layouts_[l.node].laneOffset(l.lane)));
+        offsets.push_back(static_cast<int64_t>(layouts_[l.node].laneOffset(streamOf(l))));
         strides.push_back(layouts_[l.node].sampleStride());
       }
     }
@@ -388,7 +402,8 @@ class ModuleBuilder {
                               builder_.CreateMul(builder_.CreateZExt(lane, i64_), llvm::ConstantInt::get(i64_, stride)));
   }
 
-  // Lane `lane` of a node's output block, and the distance between its samples (in floats).
+  // Stream `lane` of a node's output buffer (its lane, for a node of one output; streamOf), and the distance
+  // between its samples (in floats).
   llvm::Value* bufferOf(ir::NodeId id, llvm::Value* lane) {
     return shiftedConstant(builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_,
                                                       laneOffset(layouts_[id].bufferOffset, lane, layouts_[id].laneBytes())),
@@ -470,14 +485,14 @@ class ModuleBuilder {
         result.push_back({dryRun ? nullptr : statePointer(controlOffset(s.lanes[0].node, s.lanes[0].lane)), 0, 0});
       } else if (s.width() == 1 && !s.lanes[0].isConstant()) {
         const auto& l = s.lanes[0];
-        result.push_back({dryRun ? nullptr : shiftedConstant(statePointer(layouts_[l.node].laneOffset(l.lane)),
+        result.push_back({dryRun ? nullptr : shiftedConstant(statePointer(layouts_[l.node].laneOffset(streamOf(l))),
                                                              layouts_[l.node].sampleStride()),
                           0, layouts_[l.node].sampleStride()});
       } else {
         bool contiguous = s.width() == node.lanes && !s.lanes[0].isConstant();
         for (int i = 0; contiguous && i < s.width(); ++i) {
           const auto& l = s.lanes[static_cast<size_t>(i)];
-          contiguous = !l.isConstant() && l.node == s.lanes[0].node && l.lane == s.lanes[0].lane + i;
+          contiguous = !l.isConstant() && l.node == s.lanes[0].node && streamOf(l) == streamOf(s.lanes[0]) + i;
         }
         if (!contiguous) {
           // Lanes that follow no base + lane·stride pattern (a lane-fused bank reading a few sources in turn):
@@ -493,7 +508,7 @@ class ModuleBuilder {
                             static_cast<int>(source.laneStride / sizeof(float)), 0});
           continue;
         }
-        result.push_back({dryRun ? nullptr : shiftedConstant(statePointer(source.laneOffset(l.lane)), source.sampleStride()),
+        result.push_back({dryRun ? nullptr : shiftedConstant(statePointer(source.laneOffset(streamOf(l))), source.sampleStride()),
                           static_cast<int>(source.laneBytes() / sizeof(float)), source.sampleStride()});
       }
     }
@@ -578,12 +593,17 @@ class ModuleBuilder {
                            env_});
     } else {
       auto kernelProcess = kernel(node.spec->name, "process");
+      // The kernel's output blocks for the lane, one per output (Kernel.h); one for most objects, which LLVM
+      // folds into a plain pointer once the kernel is inlined.
+      llvm::Value* outs = builder_.CreateAlloca(ptr_, llvm::ConstantInt::get(i32_, node.outputs), "out");
       laneLoop(node.lanes, tag, [&](llvm::Value* lane) {
         for (size_t k = 0; k + 2 < node.inputs.size(); ++k)
           storeIn(ins, k, nodeInput(node, k, lane, fmt::format("{}.in{}", tag, k)));
         llvm::Value* state = builder_.CreateInBoundsGEP(
             llvm::Type::getInt8Ty(context_), state_, laneOffset(layouts_[id].stateOffset, lane, layouts_[id].laneStride));
-        builder_.CreateCall(kernelProcess, {state, ins, bufferOf(id, lane), n, env_});
+        for (int k = 0; k < node.outputs; ++k)
+          builder_.CreateStore(bufferOf(id, streamOf(node, k, lane)), builder_.CreateConstInBoundsGEP1_64(ptr_, outs, k));
+        builder_.CreateCall(kernelProcess, {state, ins, outs, n, env_});
       });
     }
     // pyo's post-processing, skipped when mul=1 and add=0 (the tip the optimizer generalizes).
@@ -603,10 +623,12 @@ class ModuleBuilder {
                                     mulIn, addIn,
                                     builder_.CreateMul(n, sampleStrideOf(id))});
     } else if (!unity) {
+      // pyo applies a lane's mul and add to each of its outputs.
       laneLoop(node.lanes, tag + ".muladd", [&](llvm::Value* lane) {
         storeIn(mulIn, 0, inputFor(mul, lane, node.lanes, tag + ".mul"));
         storeIn(addIn, 0, inputFor(add, lane, node.lanes, tag + ".add"));
-        builder_.CreateCall(mulAdd, {bufferOf(id, lane), sampleStrideOf(id), mulIn, addIn, n});
+        for (int k = 0; k < node.outputs; ++k)
+          builder_.CreateCall(mulAdd, {bufferOf(id, streamOf(node, k, lane)), sampleStrideOf(id), mulIn, addIn, n});
       });
     }
     builder_.CreateRetVoid();
@@ -765,7 +787,7 @@ class ModuleBuilder {
       if (liveTaps > kUnrolledTaps) break;
       const ir::Node& node = graph_.node(tap.node);
       if (node.stopped) continue;
-      const int count = tap.whole() ? node.lanes : tap.laneCount;
+      const int count = tap.whole() ? node.streams() : tap.laneCount;
       llvm::Value* firstLane = llvm::ConstantInt::get(i32_, static_cast<uint64_t>(tap.firstLane));
       if (layouts_[tap.node].frameMajor) {
         builder_.CreateCall(accumulateFrames,
@@ -801,7 +823,7 @@ class ModuleBuilder {
       const ir::Node& node = graph_.node(tap.node);
       if (node.stopped) continue;
       const NodeLayout& layout = layouts_[tap.node];
-      const int count = tap.whole() ? node.lanes : tap.laneCount;
+      const int count = tap.whole() ? node.streams() : tap.laneCount;
       if (layout.frameMajor) {
         sources.push_back(static_cast<int64_t>(layout.laneOffset(tap.firstLane)));
         strides.push_back(layout.sampleStride());

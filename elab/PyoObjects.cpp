@@ -96,11 +96,12 @@ ir::Signal PyoObjects::toSignal(const Value& value, const SourceRange& range, co
       if (kind == InputKind::Constant)
         throw ElaborationError(range, fmt::format("{} must be a number known when compiling, not a PyoObject", what));
       const auto& node = graph_.node(v.node);
+      // The object's streams in pyo's order (its lanes, or each lane's outputs: Node::stream).
       if (v.isStream()) {
-        signal.lanes.push_back(ir::LaneSource::of(v.node, v.lane));
+        signal.lanes.push_back(node.stream(v.lane));
         return;
       }
-      for (int lane = 0; lane < node.lanes; ++lane) signal.lanes.push_back(ir::LaneSource::of(v.node, lane));
+      for (int s = 0; s < node.streams(); ++s) signal.lanes.push_back(node.stream(s));
     } else {
       throw ElaborationError(range, fmt::format("{} must be a number, a PyoObject or a list of them, not {}", what,
                                                 describe(v)));
@@ -203,11 +204,9 @@ Value PyoObjects::valueOf(const ir::Signal& signal, const SourceRange& range) {
     return Value::list(std::move(numbers));
   }
   const ir::NodeId first = signal.lanes[0].node;
-  bool whole = !signal.lanes[0].isConstant() && signal.width() == graph_.node(first).lanes;
-  for (int i = 0; whole && i < signal.width(); ++i) {
-    const auto& l = signal.lanes[static_cast<size_t>(i)];
-    whole = !l.isConstant() && l.node == first && l.lane == i;
-  }
+  bool whole = !signal.lanes[0].isConstant() && signal.width() == graph_.node(first).streams();
+  for (int i = 0; whole && i < signal.width(); ++i)
+    whole = signal.lanes[static_cast<size_t>(i)] == graph_.node(first).stream(i);
   if (whole) return Value::object(first);
   // Lanes of several sources: a Sig passes them on unchanged.
   const ObjectSpec* sig = registry_.find("Sig");
@@ -298,6 +297,14 @@ Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
   if (fileSampleRate) {
     int index = spec.inputIndex("fileSampleRate");
     if (index >= 0) inputs[static_cast<size_t>(index)] = ir::Signal::constant(*fileSampleRate);
+  }
+  // pyo takes one number for what sets the count of outputs (Pan's outs is an int): every lane has as many.
+  if (spec.outputCountInput && inputs[*spec.outputCountInput].width() > 1) {
+    const size_t j = static_cast<size_t>(std::find(inputOf.begin(), inputOf.end(), *spec.outputCountInput) -
+                                         inputOf.begin());
+    throw ElaborationError(bound[j].range, fmt::format("argument '{}' of {} sets its number of outputs: it must be "
+                                                       "one number, not a list",
+                                                       names[j], spec.name));
   }
   ir::Node& node = addNode(ir::NodeKind::Object, &spec, 1, args.callRange);
   node.inputs = std::move(inputs);
@@ -694,7 +701,7 @@ Value PyoObjects::make(const std::string& name, ValueList positional, const Sour
 }
 
 int64_t PyoObjects::streamCount(const Value& object) const {
-  return object.isStream() ? 1 : graph_.node(object.node).lanes;
+  return object.isStream() ? 1 : graph_.node(object.node).streams();
 }
 
 Value PyoObjects::stream(const Value& object, const Value& index, const SourceRange& range) {
@@ -712,7 +719,7 @@ Value PyoObjects::stream(const Value& object, const Value& index, const SourceRa
   if (index.type != Value::Type::Int && index.type != Value::Type::Bool)
     throw ElaborationError(range, fmt::format("indices of a PyoObject must be integers, not {}", describe(index)));
   int64_t i = index.type == Value::Type::Int ? index.integer : index.boolean;
-  const int64_t n = node.lanes;
+  const int64_t n = node.streams();
   // As pyo: a negative index counts from the end (Python's list of streams); pyo prints a message and returns None
   // for one past the end, an error here at the index.
   if (i < -n || i >= n)
@@ -724,7 +731,7 @@ Value PyoObjects::stream(const Value& object, const Value& index, const SourceRa
 ValueList PyoObjects::streams(const Value& object) const {
   if (object.isStream()) return {object};
   ValueList all;
-  for (int lane = 0; lane < graph_.node(object.node).lanes; ++lane) all.push_back(Value::stream(object.node, lane));
+  for (int s = 0; s < graph_.node(object.node).streams(); ++s) all.push_back(Value::stream(object.node, s));
   return all;
 }
 
@@ -737,7 +744,7 @@ std::string PyoObjects::repr(const Value& object) const {
 }
 
 std::vector<int> PyoObjects::outputChannels(ir::NodeId id, const Binding& chnl, const Binding& inc) {
-  const int lanes = graph_.node(id).lanes;
+  const int lanes = graph_.node(id).streams();  // pyo sends streams, a lane's outputs each its own
   const int count = graph_.server.channels;
   std::vector<int> channels(static_cast<size_t>(lanes));
   // pyo's stream.out(c) sends to channel c % nchnls; a negative c would index before pyo's output buffer.
@@ -845,7 +852,7 @@ Value PyoObjects::initialValue(const Value& object, bool all, const SourceRange&
   Value result;
   if (all && !object.isStream()) {
     ValueList values;
-    for (int lane = 0; lane < node.lanes; ++lane) values.push_back(at(lane));
+    for (int stream = 0; stream < node.streams(); ++stream) values.push_back(at(stream));
     result = Value::list(std::move(values));
   } else {
     result = at(object.isStream() ? object.lane : 0);
@@ -862,9 +869,10 @@ void PyoObjects::finish() {
   if (!mul) throw ElaborationError({}, "internal: no 'Mul' op in the registry");
   std::vector<ir::OutputTap> scaled;
   for (const ir::OutputTap tap : std::vector<ir::OutputTap>(graph_.outputs())) {
-    const int count = tap.whole() ? graph_.node(tap.node).lanes : tap.laneCount;
+    const ir::Node& tapped = graph_.node(tap.node);
+    const int count = tap.whole() ? tapped.streams() : tap.laneCount;
     ir::Signal source;
-    for (int i = 0; i < count; ++i) source.lanes.push_back(ir::LaneSource::of(tap.node, tap.firstLane + i));
+    for (int i = 0; i < count; ++i) source.lanes.push_back(tapped.stream(tap.firstLane + i));
     source.rate = ir::inferRate(source);
     ir::Node& gain = addNode(ir::NodeKind::Object, mul, 1, tap.origin);
     gain.inputs = {std::move(source), ir::Signal::constant(static_cast<float>(amp_)), ir::Signal::constant(1.0f),

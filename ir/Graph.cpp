@@ -1,6 +1,7 @@
 #include "ir/Graph.h"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <queue>
 #include <fmt/format.h>
@@ -58,11 +59,22 @@ Node& Graph::add(NodeKind kind, const ObjectSpec* spec, int lanes, SourceRange o
   return nodes_.back();
 }
 
+int declaredOutputs(const Node& node, int lane) {
+  if (node.kind != NodeKind::Object || !node.spec || !node.spec->multiOutput()) return 1;
+  ConstantInputs constants;
+  for (const auto& input : node.inputs) {
+    const auto& source = input.forLane(lane);
+    constants.values.push_back(source.isConstant() ? source.value : NAN);
+  }
+  return node.spec->outputCount(constants);
+}
+
 void Graph::updateShape(Node& node) {
   if (node.kind == NodeKind::Object) {
     int lanes = 1;
     for (auto& input : node.inputs) lanes = std::max(lanes, input.width());
     node.lanes = lanes;
+    node.outputs = declaredOutputs(node, 0);
   }
   // A Mix node's lane count is its `voices` argument and does not follow its input.
   for (auto& input : node.inputs) input.rate = inferRate(input);

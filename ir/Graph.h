@@ -27,16 +27,18 @@ struct Signal;
 // Rate of a signal from its lanes: Const if all constant, else Audio (Control comes with the control issue).
 Rate inferRate(const Signal& signal);
 
-// Where one lane of an input comes from: a number known when compiling, or a lane of another node's output.
+// Where one lane of an input comes from: a number known when compiling, or one output of one lane of another
+// node (output 0 for the one output most objects have; Node::outputs).
 struct LaneSource {
   enum class Kind { Constant, NodeLane };
   Kind kind = Kind::Constant;
   float value = 0.0f;
   NodeId node = 0;
   int lane = 0;
+  int output = 0;
 
-  static LaneSource constant(float v) { return {Kind::Constant, v, 0, 0}; }
-  static LaneSource of(NodeId n, int l) { return {Kind::NodeLane, 0.0f, n, l}; }
+  static LaneSource constant(float v) { return {Kind::Constant, v, 0, 0, 0}; }
+  static LaneSource of(NodeId n, int l, int output = 0) { return {Kind::NodeLane, 0.0f, n, l, output}; }
   bool isConstant() const { return kind == Kind::Constant; }
   bool operator==(const LaneSource&) const = default;
 };
@@ -65,6 +67,9 @@ struct Node {
   NodeKind kind = NodeKind::Object;
   const ObjectSpec* spec = nullptr;  // for NodeKind::Object
   int lanes = 1;
+  // Outputs per lane (ObjectSpec::outputs; Pan's `outs`): each lane writes this many blocks. The node's streams,
+  // what pyo's len(obj), obj[i] and out() see, are its lanes × outputs in the spec's StreamOrder (streamOf).
+  int outputs = 1;
   // The op's inputs in registry order, then mul and add (every node has both, as every pyo object does).
   std::vector<Signal> inputs;
   std::string name;     // the variable it was assigned to, if any: part of its stable identity
@@ -94,15 +99,32 @@ struct Node {
   // Its output is a value callbacks write between blocks (a Param: ObjectFacts::controlRate).
   bool holdsControlValue() const { return kind == NodeKind::Object && spec && spec->facts.controlRate; }
   bool isWatched() const { return kind == NodeKind::Object && spec && spec->facts.watched; }
+  int streams() const { return lanes * outputs; }
+  // pyo's stream number of (output, lane), and back: what a whole-object reference reads in order, and where
+  // codegen puts each block (a node's buffer holds its streams in this order).
+  int streamOf(int output, int lane) const {
+    return laneMajorStreams() ? lane * outputs + output : output * lanes + lane;
+  }
+  LaneSource stream(int s) const {
+    return laneMajorStreams() ? LaneSource::of(id, s / outputs, s % outputs) : LaneSource::of(id, s % lanes, s / lanes);
+  }
+  // pyo's mul and add apply per lane, to every output of it (pyo wraps them by the input's index).
   size_t mulIndex() const { return inputs.size() - 2; }
   size_t addIndex() const { return inputs.size() - 1; }
   // A stable identity for the REPL's hot swap: the assigned name, else the source position.
   std::string identity() const;
+
+ private:
+  bool laneMajorStreams() const { return !spec || spec->streamOrder == StreamOrder::LaneMajor; }
 };
 
-// `.out(chnl)`: lane i of the node goes to output channel (firstChannel + i) % channels.
-// After lane fusion a tap may read only some of a node's lanes: lanes [firstLane, firstLane + laneCount), lane
-// firstLane + i going to channel (firstChannel + i) % channels. laneCount 0 means every lane.
+// How many outputs `node`'s declaration gives lane `lane`, from its constant inputs (1 for most objects).
+int declaredOutputs(const Node& node, int lane);
+
+// `.out(chnl)`: stream i of the node goes to output channel (firstChannel + i) % channels. Streams are lanes for
+// a node of one output (Node::streamOf otherwise).
+// After lane fusion a tap may read only some of a node's streams: [firstLane, firstLane + laneCount), stream
+// firstLane + i going to channel (firstChannel + i) % channels. laneCount 0 means every stream.
 struct OutputTap {
   NodeId node = 0;
   int firstChannel = 0;
@@ -157,14 +179,15 @@ class Graph {
   // The taps of `node` read `replacement` instead (which must have its lanes).
   void moveOutputs(NodeId node, NodeId replacement);
 
-  // Recomputes a node's lane count from its inputs (the largest input width) and each input's rate.
+  // Recomputes a node's lane count from its inputs (the largest input width), its outputs (declaredOutputs) and
+  // each input's rate.
   void updateShape(Node& node);
   // Nodes in an order where every node comes after the nodes it reads; empty if there is a cycle. Ties keep
   // creation order (ascending ids), so printouts are stable. O(n log n).
   std::vector<NodeId> topologicalOrder() const;
 
   // ---- for the optimizer ----
-  // Every input lane that reads `node` is given `replacement(lane read)` instead. Output taps are not inputs:
+  // Every input lane that reads `node` is given `replacement(lane read)` instead (reading the same output). Output taps are not inputs:
   // they keep reading the node. Visits only the readers of `node` (the reader index).
   template <typename Replacement>
   void replaceUses(NodeId node, Replacement replacement) {
@@ -189,7 +212,12 @@ class Graph {
         bool touched = false;
         for (auto& lane : input.lanes)
           if (!lane.isConstant() && isReplaced(lane.node)) {
+            // A node of several outputs is replaced only by one of the same shape (replaceNode: cse), output for
+            // output; passes that fold or rewire by what one output does leave such nodes alone.
+            const int output = lane.output;
+            const bool severalOutputs = nodes_[lane.node].outputs > 1;
             lane = replacement(lane.node, lane.lane);
+            if (severalOutputs && !lane.isConstant()) lane.output = output;
             touched = true;
           }
         if (touched) input.rate = inferRate(input);

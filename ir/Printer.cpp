@@ -27,16 +27,32 @@ std::map<NodeId, std::string> nodeNames(const Graph& graph) {
   return names;
 }
 
-// Whether `signal` is exactly lanes 0..n-1 of one node, in order (the common case: print just `%name`).
+// Whether `signal` is exactly streams 0..n-1 of one node, in order (the common case: print just `%name`).
 bool isWholeNode(const Graph& graph, const Signal& signal, NodeId& id) {
   if (signal.lanes.empty() || signal.lanes[0].isConstant()) return false;
   id = signal.lanes[0].node;
-  if (signal.width() != graph.node(id).lanes) return false;
-  for (int i = 0; i < signal.width(); ++i) {
-    const auto& l = signal.lanes[static_cast<size_t>(i)];
-    if (l.isConstant() || l.node != id || l.lane != i) return false;
-  }
+  const Node& node = graph.node(id);
+  if (signal.width() != node.streams()) return false;
+  for (int i = 0; i < signal.width(); ++i)
+    if (!(signal.lanes[static_cast<size_t>(i)] == node.stream(i))) return false;
   return true;
+}
+
+// One lane of a node: `%name.lane`, and `%name.output.lane` for a node of several outputs (`%lz.y.0`).
+std::string printSource(const Graph& graph, const LaneSource& l, const std::map<NodeId, std::string>& names) {
+  const Node& node = graph.node(l.node);
+  if (node.outputs == 1 && l.output == 0) return fmt::format("%{}.{}", names.at(l.node), l.lane);
+  const std::string output = node.spec ? node.spec->outputName(l.output) : fmt::format("out{}", l.output);
+  return fmt::format("%{}.{}.{}", names.at(l.node), output, l.lane);
+}
+
+// " outputs=(x, y)" for a node of several outputs, nothing for the one output most have.
+std::string printOutputs(const Node& node) {
+  if (node.outputs == 1) return "";
+  std::string out = " outputs=(";
+  for (int k = 0; k < node.outputs; ++k)
+    out += (k ? ", " : "") + (node.spec ? node.spec->outputName(k) : fmt::format("out{}", k));
+  return out + ")";
 }
 
 std::string printSignal(const Graph& graph, const Signal& signal, const std::map<NodeId, std::string>& names) {
@@ -52,7 +68,7 @@ std::string printSignal(const Graph& graph, const Signal& signal, const std::map
     }
     if (i) out += ", ";
     const auto& l = signal.lanes[static_cast<size_t>(i)];
-    out += l.isConstant() ? number(l.value) : fmt::format("%{}.{}", names.at(l.node), l.lane);
+    out += l.isConstant() ? number(l.value) : printSource(graph, l, names);
   }
   return out + "]";
 }
@@ -103,7 +119,7 @@ std::string printText(const Graph& graph) {
     for (const auto& n : graph.nodes()) order.push_back(n.id);  // cyclic: print anyway, the verifier reports
   for (NodeId id : order) {
     const Node& node = graph.node(id);
-    out << fmt::format("%{} = {}[{}]", names.at(id), node.opName(), node.lanes);
+    out << fmt::format("%{} = {}[{}]{}", names.at(id), node.opName(), node.lanes, printOutputs(node));
     for (size_t i = 0; i < node.inputs.size(); ++i) {
       if (const auto* array = node.arrayFor(i)) {
         out << ' ' << inputName(node, i) << '=';
@@ -121,11 +137,13 @@ std::string printText(const Graph& graph) {
   }
   for (const auto& tap : graph.outputs()) {
     const Node& node = graph.node(tap.node);
-    int lanes = tap.whole() ? node.lanes : tap.laneCount;
+    int lanes = tap.whole() ? node.streams() : tap.laneCount;
     out << fmt::format("out %{}", names.at(tap.node));
     if (!tap.whole()) out << fmt::format("[{}..{}]", tap.firstLane, tap.firstLane + tap.laneCount - 1);
     out << fmt::format(" -> ch {}", tap.firstChannel);
-    if (lanes > 1) out << fmt::format(" (lane i -> ch ({} + i) % {})", tap.firstChannel, graph.server.channels);
+    if (lanes > 1)
+      out << fmt::format(" ({} i -> ch ({} + i) % {})", node.outputs == 1 ? "lane" : "stream", tap.firstChannel,
+                         graph.server.channels);
     out << location(tap.origin) << '\n';
   }
   out << printControl(graph, [&names](NodeId id) { return names.at(id); });
@@ -137,8 +155,8 @@ std::string printDot(const Graph& graph) {
   std::ostringstream out;
   out << "digraph patch {\n  rankdir=LR;\n  node [shape=box, fontname=\"monospace\"];\n";
   for (const auto& node : graph.nodes())
-    out << fmt::format("  n{} [label=\"{}\\n{}[{}]\"{}];\n", node.id, names.at(node.id), node.opName(), node.lanes,
-                       node.stopped ? ", style=dashed" : "");
+    out << fmt::format("  n{} [label=\"{}\\n{}[{}]{}\"{}];\n", node.id, names.at(node.id), node.opName(), node.lanes,
+                       printOutputs(node), node.stopped ? ", style=dashed" : "");
   for (const auto& node : graph.nodes()) {
     for (size_t i = 0; i < node.inputs.size(); ++i) {
       std::map<NodeId, int> fromNodes;  // one edge per source node, labelled with the input name

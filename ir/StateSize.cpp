@@ -23,7 +23,8 @@ ConstantInputs constantsForLane(const Node& node, int lane) {
 NodeStateSize stateSizeOf(const Node& node, double sampleRate) {
   NodeStateSize size;
   const uint64_t lanes = static_cast<uint64_t>(std::max(node.lanes, 1));
-  uint64_t perLane = kBufferBytesPerLane;
+  // One block per output of each lane (Node::outputs).
+  uint64_t perLane = saturatingMul(kBufferBytesPerLane, static_cast<uint64_t>(std::max(node.outputs, 1)));
   if (node.kind == NodeKind::Object) {
     const ObjectSpec& spec = *node.spec;
     if (spec.stateBytesFor) {
@@ -67,7 +68,8 @@ namespace {
 std::string explainSize(const Node& node, const NodeStateSize& size, double sampleRate) {
   std::string lanes = fmt::format("{} lane{}", node.lanes, node.lanes == 1 ? "" : "s");
   if (size.arrays > size.total / 2) return fmt::format("{} of arrays or sound file samples", describeBytes(size.arrays));
-  std::string why = fmt::format("{} × {} each", lanes, describeBytes(saturatingAdd(size.laneStride, kBufferBytesPerLane)));
+  const uint64_t buffers = saturatingMul(kBufferBytesPerLane, static_cast<uint64_t>(std::max(node.outputs, 1)));
+  std::string why = fmt::format("{} × {} each", lanes, describeBytes(saturatingAdd(size.laneStride, buffers)));
   if (node.kind != NodeKind::Object || !node.spec->stateBytesFor) return why;
   std::string constants;
   for (size_t i = 0; i < node.spec->inputs.size() && i < node.inputs.size(); ++i) {

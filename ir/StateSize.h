@@ -1,5 +1,5 @@
 // What a patch makes init allocate, computed on the graph in 64 bits before anything is allocated (issue 7):
-// each node's lanes × (its kernel's per-lane state + its output buffer), plus the arrays it was given (a sound
+// each node's lanes × (its kernel's per-lane state + a block of output buffer per output), plus the arrays it was given (a sound
 // file's samples). The elaborator refuses a patch over the `state-bytes` limit at the object that needs the most;
 // codegen lays out the arena with the same per-lane sizes.
 #pragma once
@@ -13,7 +13,7 @@
 
 namespace patchc::ir {
 
-// A node's output buffer per lane: one block of floats (codegen::kBlockFrames, which static_asserts it).
+// A node's output buffer per lane and output: one block of floats (codegen::kBlockFrames, which static_asserts it).
 inline constexpr uint64_t kBlockFloats = 64;
 inline constexpr uint64_t kBufferBytesPerLane = kBlockFloats * sizeof(float);
 
@@ -24,7 +24,7 @@ struct NodeStateSize {
   uint64_t laneState = 0;   // the largest per-lane kernel state, before alignment
   uint64_t laneStride = 0;  // laneState aligned to the spec's stateAlign (at least 16), at least one alignment
   uint64_t arrays = 0;      // bytes of the node's array inputs (a sound file's samples)
-  uint64_t total = 0;       // lanes × (laneStride + buffer) + arrays, saturating
+  uint64_t total = 0;       // lanes × (laneStride + outputs × buffer) + arrays, saturating
 };
 NodeStateSize stateSizeOf(const Node& node, double sampleRate);
 

@@ -24,6 +24,15 @@ std::vector<std::string> verify(const Graph& graph) {
   };
   for (const auto& node : graph.nodes()) {
     if (node.lanes < 1) fail(node, "has no lanes");
+    if (node.outputs < 1) fail(node, "has no outputs");
+    // Every lane has the outputs its declaration gives its constants (Pan's outs), the same for all lanes.
+    for (int lane = 0; lane < node.lanes && node.outputs >= 1; ++lane)
+      if (node.inputs.size() == (node.spec ? node.spec->inputs.size() + 2 : 3) &&
+          declaredOutputs(node, lane) != node.outputs) {
+        fail(node, fmt::format("has {} outputs, its op gives lane {} {}", node.outputs, lane,
+                               declaredOutputs(node, lane)));
+        break;
+      }
     size_t expected = node.kind == NodeKind::Mix ? 3 : (node.spec ? node.spec->inputs.size() + 2 : 0);
     if (node.kind == NodeKind::Object && !node.spec) fail(node, "object node without a registry entry");
     if (node.kind == NodeKind::Object && node.spec && graph.registry && !graph.registry->owns(node.spec))
@@ -50,6 +59,9 @@ std::vector<std::string> verify(const Graph& graph) {
         if (lane.lane < 0 || lane.lane >= graph.node(lane.node).lanes)
           fail(node, fmt::format("input {} reads lane {} of node {} which has {}", i, lane.lane, lane.node,
                                  graph.node(lane.node).lanes));
+        if (lane.output < 0 || lane.output >= graph.node(lane.node).outputs)
+          fail(node, fmt::format("input {} reads output {} of node {} which has {}", i, lane.output, lane.node,
+                                 graph.node(lane.node).outputs));
       }
     }
   }
@@ -59,8 +71,8 @@ std::vector<std::string> verify(const Graph& graph) {
     if (tap.node >= graph.size()) problems.push_back(fmt::format("output tap reads missing node {}", tap.node));
     if (tap.firstChannel < 0) problems.push_back("output tap with a negative channel");
     if (tap.node < graph.size() &&
-        (tap.firstLane < 0 || tap.laneCount < 0 || tap.firstLane + tap.laneCount > graph.node(tap.node).lanes))
-      problems.push_back(fmt::format("output tap reads lanes outside node {}", tap.node));
+        (tap.firstLane < 0 || tap.laneCount < 0 || tap.firstLane + tap.laneCount > graph.node(tap.node).streams()))
+      problems.push_back(fmt::format("output tap reads streams outside node {}", tap.node));
   }
   // The indexes passes ask for readers and taps must follow every change a pass made.
   if (auto problem = graph.indexProblem(); !problem.empty()) problems.push_back(problem);

@@ -18,7 +18,7 @@ struct NodeKey {
   ir::NodeKind kind;
   const ObjectSpec* spec;
   int lanes;
-  std::vector<std::vector<std::tuple<int, float, ir::NodeId, int>>> inputs;
+  std::vector<std::vector<std::tuple<int, float, ir::NodeId, int, int>>> inputs;
   std::vector<std::pair<size_t, std::vector<ir::SampleArray>>> arrays;  // shared: compared by hash, not copied
   bool operator==(const NodeKey& other) const {
     return std::tie(kind, spec, lanes, inputs, arrays) ==
@@ -38,10 +38,11 @@ struct NodeKeyHash {
     mix(static_cast<uint64_t>(key.lanes));
     for (const auto& input : key.inputs) {
       mix(input.size());
-      for (const auto& [kind, value, node, lane] : input) {
+      for (const auto& [kind, value, node, lane, output] : input) {
         mix(static_cast<uint64_t>(kind));
         mix(value == 0.0f ? 0u : std::bit_cast<uint32_t>(value));
         mix((static_cast<uint64_t>(node) << 32) | static_cast<uint32_t>(lane));
+        mix(static_cast<uint64_t>(output));
       }
     }
     for (const auto& [input, lanes] : key.arrays) {
@@ -55,10 +56,11 @@ struct NodeKeyHash {
 NodeKey keyOf(const ir::Node& node) {
   NodeKey key{node.kind, node.spec, node.lanes, {}, {}};
   for (const auto& input : node.inputs) {
-    std::vector<std::tuple<int, float, ir::NodeId, int>> lanes;
+    // (kind, value, node, lane, output): two readers of different outputs of one node read different signals.
+    std::vector<std::tuple<int, float, ir::NodeId, int, int>> lanes;
     for (const auto& l : input.lanes)
       lanes.emplace_back(static_cast<int>(l.kind), l.isConstant() ? l.value : 0.0f, l.isConstant() ? 0 : l.node,
-                         l.isConstant() ? 0 : l.lane);
+                         l.isConstant() ? 0 : l.lane, l.isConstant() ? 0 : l.output);
     key.inputs.push_back(std::move(lanes));
   }
   for (const auto& a : node.arrays) key.arrays.emplace_back(a.input, a.lanes);

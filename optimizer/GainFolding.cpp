@@ -115,7 +115,7 @@ bool unity(ir::Graph& graph, ir::Node& node) {
   if (graph.hasOutputTap(node.id)) {
     // Taps read whole nodes: they can move to the kept operand only when it is one, lane for lane.
     auto source = wholeNode(graph, kept);
-    if (!source || graph.node(*source).lanes != node.lanes) return false;
+    if (!source || graph.node(*source).streams() != node.lanes) return false;
     graph.moveOutputs(node.id, *source);
   }
   graph.replaceUses(node.id, [&](int lane) { return kept.forLane(lane); });
@@ -140,7 +140,8 @@ bool intoMul(ir::Graph& graph, ir::Node& node, Remarks& remarks, const char* pas
     scaleConstant(x.inputs[x.mulIndex()], c);
     scaleConstant(x.inputs[x.addIndex()], c);
     ir::NodeId kept = x.id;
-    graph.replaceUses(node.id, [&](int lane) { return ir::LaneSource::of(kept, lane); });
+    // The product's lane i was the source's stream i (its lane, for a source of one output).
+    graph.replaceUses(node.id, [&](int lane) { return graph.node(kept).stream(lane); });
     if (!isInternal(x))
       remarks.passed(pass, x.origin, fmt::format("the multiplication by {:g} is now {}'s mul", c, describe(x)));
     return true;

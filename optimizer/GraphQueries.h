@@ -22,24 +22,30 @@ inline bool isConstant(const ir::Signal& signal, float value) {
   return v && *v == value;
 }
 
-// Whether `signal` is exactly lanes 0..n-1 of one node, in order; that node.
+// Whether `signal` is exactly streams 0..n-1 of one node, in order (its lanes, for a node of one output); that
+// node.
 inline std::optional<ir::NodeId> wholeNode(const ir::Graph& graph, const ir::Signal& signal) {
   if (signal.lanes.empty() || signal.lanes[0].isConstant()) return std::nullopt;
   ir::NodeId id = signal.lanes[0].node;
-  if (signal.width() != graph.node(id).lanes) return std::nullopt;
-  for (int i = 0; i < signal.width(); ++i) {
-    const auto& l = signal.lanes[static_cast<size_t>(i)];
-    if (l.isConstant() || l.node != id || l.lane != i) return std::nullopt;
-  }
+  const ir::Node& node = graph.node(id);
+  if (signal.width() != node.streams()) return std::nullopt;
+  for (int i = 0; i < signal.width(); ++i)
+    if (!(signal.lanes[static_cast<size_t>(i)] == node.stream(i))) return std::nullopt;
   return id;
 }
 
 inline ir::Signal wholeSignal(const ir::Graph& graph, ir::NodeId id) {
   ir::Signal s;
-  for (int lane = 0; lane < graph.node(id).lanes; ++lane) s.lanes.push_back(ir::LaneSource::of(id, lane));
+  const ir::Node& node = graph.node(id);
+  for (int stream = 0; stream < node.streams(); ++stream) s.lanes.push_back(node.stream(stream));
   s.rate = ir::Rate::Audio;
   return s;
 }
+
+// A node whose output is one signal per lane: what passes that merge its lanes with another's or regroup them
+// assume. A node of several outputs (Node::outputs: Pan's channels, STRev's sides) is left to cse and dce; a
+// Lorenz without stereo has one, and is optimized as any other object.
+inline bool singleOutput(const ir::Node& node) { return node.outputs == 1; }
 
 // The registry the graph's nodes come from: where a pass that makes a node finds its object.
 inline const Registry& registryOf(const ir::Graph& graph) {

@@ -96,7 +96,8 @@ bool LaneFusion::run(ir::Graph& graph, Remarks& remarks) {
     const ir::Node& node = graph.node(id);
     if (node.kind != ir::NodeKind::Object || node.stopped || node.replaced || !node.arrays.empty() ||
         !node.spec->facts.deterministic || node.holdsControlValue() ||  // callbacks write Params by node
-        node.isWatched())                                                    // and watch Watches by lane
+        node.isWatched() ||                                                  // and watch Watches by lane
+        !singleOutput(node))  // its taps and readers address streams, which fused lanes would reorder
       continue;
     std::vector<float> constants;
     bool uniform = true;

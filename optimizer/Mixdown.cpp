@@ -52,6 +52,7 @@ bool Mixdown::run(ir::Graph& graph, Remarks& remarks) {
     {
       const ir::Node& node = graph.node(id);
       if (node.kind != ir::NodeKind::Object || node.stopped || node.replaced || node.lanes < 2) continue;
+      if (!singleOutput(node)) continue;  // its lanes' outputs are summed in other groups than its lanes
       int audio = audioInputIndex(node);
       if (audio < 0 || node.spec->internal || !node.arrays.empty()) continue;
       std::string why;

@@ -32,7 +32,7 @@
 #define PATCHC_OBJECT(Name)                                                                                      \
   extern "C" void patchc_##Name##_init(void*, const ::patchc::kernel::In*, const ::patchc::kernel::Env*,         \
                                        uint32_t);                                                                \
-  extern "C" void patchc_##Name##_process(void*, const ::patchc::kernel::In*, float*, int,                       \
+  extern "C" void patchc_##Name##_process(void*, const ::patchc::kernel::In*, float* const*, int,                \
                                           const ::patchc::kernel::Env*);                                          \
   inline void patchc_declare_##Name([[maybe_unused]] ::patchc::ObjectSpec& spec)
 
@@ -134,6 +134,27 @@ inline ValidRange supportedUpTo(float max, std::string why) {
   ValidRange valid{-3.0e38f, max, false, "(no float is below)", std::move(why), ""};
   valid.refused = true;
   return valid;
+}
+
+// Outputs per lane, by name, in the kernel's order (its out[0], out[1], ...): STRev's {"left", "right"}.
+inline void outputs(ObjectSpec& spec, std::vector<std::string> names, StreamOrder order = StreamOrder::LaneMajor) {
+  spec.outputs = std::move(names);
+  spec.streamOrder = order;
+}
+
+// The most outputs a count taken from an argument gives (Pan's outs=100000 would be 100000 buffers per lane).
+inline constexpr int kMostCountedOutputs = 256;
+
+// As many outputs as the Constant input `input` says (Pan's and SPan's `outs`, Particle2's `chnls`): its whole
+// part, clamped to [1, kMostCountedOutputs]; the input should carry a ValidRange that says so.
+inline void outputsCountedBy(ObjectSpec& spec, size_t input, StreamOrder order = StreamOrder::LaneMajor) {
+  spec.outputCountInput = input;
+  spec.streamOrder = order;
+  spec.outputCountFor = [input](const ConstantInputs& c) {
+    const float v = c[input];
+    if (!(v >= 1.0f)) return 1;  // NaN too
+    return v >= static_cast<float>(kMostCountedOutputs) ? kMostCountedOutputs : static_cast<int>(v);
+  };
 }
 
 // An output range that does not depend on the inputs (ObjectFacts::outputRange).

@@ -4,7 +4,13 @@
 // code generator links into each patch and inlines. Every kernel works on ONE lane of a node:
 //
 //   extern "C" void patchc_<Op>_init(void* state, const In* in, const Env* env, uint32_t seed);
-//   extern "C" void patchc_<Op>_process(void* state, const In* in, float* out, int n, const Env* env);
+//   extern "C" void patchc_<Op>_process(void* state, const In* in, float* const* out, int n, const Env* env);
+//
+// `out` holds one block pointer per output of the object (Registry.h's ObjectSpec::outputs: Pan's `outs`,
+// STRev's left and right), for this lane. Most objects have one: PATCHC_KERNEL_PROCESS gives their body
+// `float* out`, out[0], so they are written as if the ABI had one pointer (after inlining, the code generator's
+// one-element array folds away). An object with several outputs defines PATCHC_KERNEL_PROCESS_OUTPUTS and writes
+// out[k][i], k in the order its declaration names them.
 //
 // `in` holds the op's inputs in registry order. An input is a pointer plus a stride: stride 1 for an audio
 // buffer, stride 0 for a constant or a control value. When the code generator passes a constant through a
@@ -86,6 +92,18 @@ inline float whiteNoise(uint32_t& state) {
                                              const ::patchc::kernel::LaneIn* __restrict in, float* __restrict out, \
                                              int outLaneStride, int outSampleStride, int lanes, int n,            \
                                              const ::patchc::kernel::Env* env)
-#define PATCHC_KERNEL_PROCESS(Op) \
-  extern "C" void patchc_##Op##_process(void* state_, const ::patchc::kernel::In* __restrict in, \
-                                        float* __restrict out, int n, const ::patchc::kernel::Env* env)
+// One output: the body sees `float* out` (see the ABI above).
+#define PATCHC_KERNEL_PROCESS(Op)                                                                                  \
+  static inline __attribute__((always_inline)) void patchc_##Op##_processOne(                                     \
+      void* state_, const ::patchc::kernel::In* __restrict in, float* __restrict out, int n,                       \
+      const ::patchc::kernel::Env* env);                                                                           \
+  extern "C" void patchc_##Op##_process(void* state_, const ::patchc::kernel::In* __restrict in,                  \
+                                        float* const* __restrict out, int n, const ::patchc::kernel::Env* env) {   \
+    patchc_##Op##_processOne(state_, in, out[0], n, env);                                                          \
+  }                                                                                                                \
+  static inline void patchc_##Op##_processOne(void* state_, const ::patchc::kernel::In* __restrict in,            \
+                                              float* __restrict out, int n, const ::patchc::kernel::Env* env)
+// Several outputs: the body writes out[k][i].
+#define PATCHC_KERNEL_PROCESS_OUTPUTS(Op)                                                                          \
+  extern "C" void patchc_##Op##_process(void* state_, const ::patchc::kernel::In* __restrict in,                  \
+                                        float* const* __restrict out, int n, const ::patchc::kernel::Env* env)

@@ -1,6 +1,7 @@
 // The registry's lookups. The entries themselves are declared beside their kernels (stdlib/kernels/*.h).
 #include "stdlib/Registry.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <utility>
 
@@ -27,6 +28,8 @@ ObjectSpec declaredObject(const char* name, void (*declare)(ObjectSpec&), Native
     if (hidden && !input.hidden) fail("input '" + input.name + "' comes after a hidden input");
     hidden = hidden || input.hidden;
   }
+  // A lane block stores one output per lane (Kernel.h).
+  if (spec.laneBlock && spec.multiOutput()) fail("a kernel with several outputs cannot run lane blocks");
   return spec;
 }
 
@@ -34,6 +37,16 @@ int ObjectSpec::inputIndex(const std::string& inputName) const {
   for (size_t i = 0; i < inputs.size(); ++i)
     if (inputs[i].name == inputName) return static_cast<int>(i);
   return -1;
+}
+
+int ObjectSpec::outputCount(const ConstantInputs& constants) const {
+  if (outputCountFor) return std::max(1, outputCountFor(constants));
+  return std::max<int>(1, static_cast<int>(outputs.size()));
+}
+
+std::string ObjectSpec::outputName(int output) const {
+  if (output >= 0 && static_cast<size_t>(output) < outputs.size()) return outputs[static_cast<size_t>(output)];
+  return "out" + std::to_string(output);
 }
 
 uint64_t ObjectSpec::laneStateBytes(const ConstantInputs& constants, double sampleRate) const {

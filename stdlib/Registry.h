@@ -187,11 +187,18 @@ struct ObjectFacts {
   std::optional<Cascade> cascade;                          // cascade-fuse
 };
 
+// How a node's streams (what pyo's len(obj), obj[i], out() and mix() see) follow from its outputs and lanes, as
+// the object's pyo class lists its _base_objs.
+enum class StreamOrder {
+  LaneMajor,    // for each lane, each output: [in0.out0, in0.out1, in1.out0, ...] (Pan, SPan, STRev, Lorenz)
+  OutputMajor,  // for each output, each lane: [out0.in0, out0.in1, out1.in0, ...] (pyo's Switch)
+};
+
 // The kernel's functions compiled natively (the JIT links the bitcode of the same source instead): for unit tests
 // and the kernel harness, which call kernels directly.
 struct NativeKernel {
   using Init = void (*)(void* state, const kernel::In* in, const kernel::Env* env, uint32_t seed);
-  using Process = void (*)(void* state, const kernel::In* in, float* out, int n, const kernel::Env* env);
+  using Process = void (*)(void* state, const kernel::In* in, float* const* out, int n, const kernel::Env* env);
   using ProcessLanes = void (*)(char* states, int stateStride, const kernel::LaneIn* in, float* out,
                                 int outLaneStride, int outSampleStride, int lanes, int n, const kernel::Env* env);
   Init init = nullptr;
@@ -208,6 +215,15 @@ struct ObjectSpec {
   std::string algorithm;
   std::string differences;
   std::vector<InputSpec> inputs;  // in pyo's positional order, without mul and add (every object has those)
+  // Its outputs per lane, by name, in the kernel's order (out[0], out[1], ...): empty for the one output most
+  // objects have. Declared with declare::outputs / outputsCountedBy (Declare.h).
+  std::vector<std::string> outputs;
+  // The count when constant inputs set it (Pan's `outs`, Lorenz's `stereo`): at least 1, and outputs past the
+  // named ones are called out<k>. Null: outputs.size() (1 when empty). The same for every lane of a node (the
+  // elaborator refuses a list there).
+  std::function<int(const ConstantInputs&)> outputCountFor;
+  std::optional<size_t> outputCountInput;  // the Constant input outputCountFor reads, if one (for messages)
+  StreamOrder streamOrder = StreamOrder::LaneMajor;
   ObjectFacts facts;
   uint64_t stateBytes = 0;  // per lane, when it does not depend on constant inputs
   // Per-lane state size when it depends on constant inputs (e.g. a delay line's length); overrides stateBytes.
@@ -227,6 +243,11 @@ struct ObjectSpec {
   void input(int index, InputSpec spec);
   int inputIndex(const std::string& inputName) const;
   uint64_t laneStateBytes(const ConstantInputs& constants, double sampleRate) const;
+  // How many outputs a lane with these constant inputs has; a name for output k.
+  int outputCount(const ConstantInputs& constants) const;
+  std::string outputName(int output) const;
+  // It may have more than one output: passes that merge or rewire nodes by what one output does ask this.
+  bool multiOutput() const { return outputCountFor != nullptr || outputs.size() > 1; }
 };
 
 class Registry {

@@ -113,6 +113,20 @@ std::string objectsMarkdown(const Registry& registry) {
       }
       out += "\n";
     }
+    if (spec.multiOutput()) {
+      // Several outputs per input stream: what len(obj) and obj[i] count.
+      std::string names;
+      for (const auto& name : spec.outputs) names += (names.empty() ? "`" : ", `") + name + "`";
+      out += "**Outputs.** ";
+      if (spec.outputCountInput)
+        out += fmt::format("{}{}their number set by `{}`", names, names.empty() ? "" : ", ",
+                           spec.inputs[*spec.outputCountInput].name);
+      else
+        out += names;
+      out += spec.streamOrder == StreamOrder::LaneMajor
+                 ? "; streams in pyo's order: each input stream's outputs in turn\n\n"
+                 : "; streams in pyo's order: each output's input streams in turn\n\n";
+    }
     if (!spec.algorithm.empty()) out += "**Algorithm.** " + spec.algorithm + "\n\n";
     if (!spec.differences.empty()) out += "**Differences from pyo 1.0.4.** " + spec.differences + "\n";
   }

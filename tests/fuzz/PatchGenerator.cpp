@@ -94,6 +94,7 @@ class Generator {
       else if (r < 0.80) addMix();
       else if (r < 0.88) addOut();
       else if (r < 0.92) addStop();
+      else if (r < 0.96) addStreamPick();
       else addMulAssignment();
     }
     if (outs_ == 0) addOut();
@@ -293,6 +294,18 @@ class Generator {
     std::string v = signalVariable();
     patch_.statements.push_back({Statement::Kind::Raw, "", chance(0.5) ? v + ".out()" : fmt::format("{}.out({})", v, uniformInt(0, 3)), {}, {}});
     ++outs_;
+  }
+
+  // One stream of an object (pyo's obj[i]): the first or the last, which every object has; for an object of
+  // several outputs (Pan, STRev) one output of one lane.
+  void addStreamPick() {
+    Statement st;
+    st.kind = Statement::Kind::Expression;
+    st.target = fresh();
+    std::string v = signalVariable();
+    st.arguments.push_back({"", v + (chance(0.5) ? "[0]" : "[-1]"), {v}});
+    patch_.statements.push_back(std::move(st));
+    signals_.push_back(patch_.statements.back().target);
   }
 
   void addStop() {

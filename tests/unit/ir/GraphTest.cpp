@@ -20,6 +20,33 @@ TEST(TopologicalOrder, EveryNodeAfterWhatItReads) {
   EXPECT_EQ(graph.topologicalOrder(), (std::vector<NodeId>{lfo, sine, filter}));
 }
 
+TEST(Streams, OutputsFollowTheDeclarationAndPyosOrder) {
+  ir::Graph graph;
+  NodeId sine = addObject(graph, "Sine");
+  NodeId pan = addObject(graph, "Pan");
+  setInput(graph, sine, "freq", constants({100.0f, 200.0f}));
+  setInput(graph, pan, "input", lanesOf(sine, 2));
+  setInput(graph, pan, "outs", constants({3.0f}));
+  const ir::Node& node = graph.node(pan);
+  EXPECT_EQ(node.lanes, 2);
+  EXPECT_EQ(node.outputs, 3);  // outs=3: updateShape asks the declaration
+  EXPECT_EQ(node.streams(), 6);
+  // Lane-major, as pyo's Pan lists its streams: in0.out0, in0.out1, in0.out2, in1.out0, ...
+  EXPECT_EQ(node.stream(4), ir::LaneSource::of(pan, 1, 1));
+  EXPECT_EQ(node.streamOf(2, 1), 5);
+  for (int s = 0; s < node.streams(); ++s) EXPECT_EQ(node.streamOf(node.stream(s).output, node.stream(s).lane), s);
+  // Output-major (pyo's Switch): out0.in0, out0.in1, out1.in0, ...
+  ObjectSpec outputMajor = *node.spec;
+  outputMajor.streamOrder = StreamOrder::OutputMajor;
+  ir::Node other = node;
+  other.spec = &outputMajor;
+  EXPECT_EQ(other.stream(3), ir::LaneSource::of(pan, 1, 1));
+  for (int s = 0; s < other.streams(); ++s) EXPECT_EQ(other.streamOf(other.stream(s).output, other.stream(s).lane), s);
+  // A one-output object: its streams are its lanes.
+  EXPECT_EQ(graph.node(sine).outputs, 1);
+  EXPECT_EQ(graph.node(sine).stream(1), ir::LaneSource::of(sine, 1));
+}
+
 TEST(TopologicalOrder, IsEmptyOnACycle) {
   ir::Graph graph;
   NodeId source = addObject(graph, "Sine");  // outside the cycle: the order is still empty

@@ -108,6 +108,52 @@ TEST(Verifier, ALaneSourceOfALaneTheNodeDoesNotHave) {
   EXPECT_EQ(ir::verify(g.graph), Problems{"node 1 (ButLP#1): input 0 reads lane 3 of node 0 which has 1"});
 }
 
+// Pan(Sine(), outs=2): two outputs; a filter reads the second.
+struct PanIntoFilter {
+  ir::Graph graph;
+  ir::NodeId sine, pan, filter;
+  PanIntoFilter() {
+    sine = addObject(graph, "Sine");
+    pan = addObject(graph, "Pan");
+    setInput(graph, pan, "input", lanesOf(sine));
+    filter = addObject(graph, "ButLP");
+    ir::Signal right;
+    right.lanes.push_back(LaneSource::of(pan, 0, 1));
+    right.rate = ir::Rate::Audio;
+    setInput(graph, filter, "input", right);
+    graph.addOutput({pan, 0, {}});
+  }
+};
+
+TEST(Verifier, AcceptsAReaderOfOneOutputOfSeveral) {
+  PanIntoFilter g;
+  EXPECT_EQ(g.graph.node(g.pan).outputs, 2);
+  EXPECT_EQ(g.graph.node(g.pan).streams(), 2);
+  EXPECT_EQ(ir::verify(g.graph), Problems{});
+}
+
+TEST(Verifier, ALaneSourceOfAnOutputTheNodeDoesNotHave) {
+  PanIntoFilter g;
+  g.graph.node(g.filter).inputs[0].lanes[0].output = 2;  // Pan(outs=2) has outputs 0 and 1
+  EXPECT_EQ(ir::verify(g.graph), Problems{"node 2 (ButLP#2): input 0 reads output 2 of node 1 which has 2"});
+  SineIntoFilter one;
+  one.node(one.filter).inputs[0].lanes[0].output = 1;  // a Sine has one output
+  EXPECT_EQ(ir::verify(one.graph), Problems{"node 1 (ButLP#1): input 0 reads output 1 of node 0 which has 1"});
+}
+
+TEST(Verifier, AnOutputCountTheDeclarationDoesNotGive) {
+  PanIntoFilter g;
+  g.graph.node(g.pan).outputs = 3;  // as a pass that changed it without updateShape: outs is 2
+  EXPECT_EQ(ir::verify(g.graph), Problems{"node 1 (Pan#1): has 3 outputs, its op gives lane 0 2"});
+}
+
+TEST(Verifier, AnOutputTapOfStreamsPastTheOutputs) {
+  PanIntoFilter g;
+  g.graph.outputs()[0].firstLane = 1;
+  g.graph.outputs()[0].laneCount = 2;  // streams 1 and 2 of a node of 2
+  EXPECT_EQ(ir::verify(g.graph), Problems{"output tap reads streams outside node 1"});
+}
+
 TEST(Verifier, ACycle) {
   SineIntoFilter g;
   setInput(g.graph, g.sine, "freq", lanesOf(g.filter));  // the Sine's frequency reads the filter that reads it
@@ -130,7 +176,7 @@ TEST(Verifier, AnOutputTapOfLanesTheNodeDoesNotHave) {
   SineIntoFilter g;
   g.graph.outputs()[0].firstLane = 1;
   g.graph.outputs()[0].laneCount = 1;  // lane 1 of a one-lane node
-  EXPECT_EQ(ir::verify(g.graph), Problems{"output tap reads lanes outside node 1"});
+  EXPECT_EQ(ir::verify(g.graph), Problems{"output tap reads streams outside node 1"});
 }
 
 TEST(Verifier, AStaleReaderIndex) {

@@ -73,7 +73,8 @@ void expectLanesEqualProcess(const std::string& name, LanesFunction processLanes
       std::vector<kernel::In> in;
       for (size_t k = 0; k < inputs.size(); ++k) in.push_back(lane(l, 0, k));
       std::vector<float> y(static_cast<size_t>(n));
-      kernel->process(apart.data() + l * stride, in.data(), y.data(), n, &env);
+      float* yOut = y.data();
+      kernel->process(apart.data() + l * stride, in.data(), &yOut, n, &env);
       for (int i = 0; i < n; ++i)
         ASSERT_EQ(out[static_cast<size_t>(l * layout.outLaneStride + i * layout.outSampleStride)], y[i])
             << name << " lane " << l << " of " << lanes << ", block " << block << ", sample " << i;

@@ -34,8 +34,14 @@ kernel::In inputAt(const Input& input, int offset) {
 
 }  // namespace
 
-std::vector<float> render(const std::string& name, const std::vector<Input>& givenInputs, int count,
+std::vector<float> render(const std::string& name, const std::vector<Input>& inputs, int count,
                           const RenderOptions& options) {
+  auto outputs = renderOutputs(name, inputs, count, options);
+  return outputs.empty() ? std::vector<float>{} : std::move(outputs[0]);
+}
+
+std::vector<std::vector<float>> renderOutputs(const std::string& name, const std::vector<Input>& givenInputs,
+                                              int count, const RenderOptions& options) {
   std::vector<Input> inputs = givenInputs;  // control changes set its numbers
   const ObjectSpec* spec = Registry::builtin().find(name);
   const KernelFunctions* functions = kernelFunctions(name);
@@ -69,7 +75,10 @@ std::vector<float> render(const std::string& name, const std::vector<Input>& giv
   for (size_t k = 0; k < inputs.size(); ++k) in[k] = inputAt(inputs[k], 0);
   functions->init(memory, in.data(), &env, options.seed);
 
-  std::vector<float> out(static_cast<size_t>(count));
+  // As many outputs as the declaration gives these constants, each its own block (Kernel.h).
+  std::vector<std::vector<float>> out(static_cast<size_t>(spec->outputCount(constants)),
+                                      std::vector<float>(static_cast<size_t>(count)));
+  std::vector<float*> outputs(out.size());
   size_t change = 0;
   for (int offset = 0, n = 0; offset < count; offset += n) {
     for (; change < options.changes.size() && options.changes[change].at <= offset; ++change)
@@ -78,7 +87,8 @@ std::vector<float> render(const std::string& name, const std::vector<Input>& giv
     if (change < options.changes.size() && options.changes[change].at < offset + n)
       n = options.changes[change].at - offset;  // the block ends where the next change is
     for (size_t k = 0; k < inputs.size(); ++k) in[k] = inputAt(inputs[k], offset);
-    functions->process(memory, in.data(), out.data() + offset, n, &env);
+    for (size_t k = 0; k < out.size(); ++k) outputs[k] = out[k].data() + offset;
+    functions->process(memory, in.data(), outputs.data(), n, &env);
   }
 
   for (size_t i = stateBytes; i < allocated; ++i)

@@ -13,7 +13,7 @@
 namespace patchc::stdlibtest {
 
 using InitFunction = void (*)(void*, const kernel::In*, const kernel::Env*, uint32_t);
-using ProcessFunction = void (*)(void*, const kernel::In*, float*, int, const kernel::Env*);
+using ProcessFunction = void (*)(void*, const kernel::In*, float* const*, int, const kernel::Env*);
 
 struct KernelFunctions {
   InitFunction init;
@@ -54,10 +54,13 @@ struct RenderOptions {
   int blockSize = kBlockSize;
 };
 
-// Renders `count` samples of one lane of the named object. Signal inputs must hold at least `count` samples.
+// Renders `count` samples of one lane of the named object (its first output). Signal inputs must hold at least `count` samples.
 // Reports a test failure when the kernel writes past its laneStateBytes (guard bytes follow the state).
 std::vector<float> render(const std::string& name, const std::vector<Input>& inputs, int count,
                           const RenderOptions& options = {});
+// render for every output of the object (ObjectSpec::outputs, as many as its constants give): outputs[k].
+std::vector<std::vector<float>> renderOutputs(const std::string& name, const std::vector<Input>& inputs, int count,
+                                              const RenderOptions& options = {});
 
 // The registry's defaults as numbers (a required input gets 0, an Array input no numbers).
 std::vector<Input> defaultInputs(const ObjectSpec& spec);

@@ -133,5 +133,38 @@ TEST(Lorenz, StartsNearZero) {
   }
 }
 
+// stereo=True: pyo 1.0.4 adds the attractor's y as a second stream (LorenzAlt, len(Lorenz(stereo=True)) == 2).
+// Measured with pyo (offline server, 10 s, pitch 0.25, RMS and peak of each stream after the first second):
+//   chaos 0:   x RMS 0.159, y RMS 0.127 (y/x 0.80), peaks 0.37, 0.31
+//   chaos 0.5: x RMS 0.292, y RMS 0.241 (y/x 0.83), peaks 0.79, 0.78
+//   chaos 1:   x RMS 0.372, y RMS 0.318 (y/x 0.85), peaks 0.88, 0.90
+// patchc's x differs in level (see the declaration); its y keeps pyo's ratio to x within 0.75..0.9, is
+// bounded, and is the same system: x leads y by a quarter orbit or so, so the two are not one signal.
+TEST(Lorenz, StereoAddsTheYStreamAtPyosRatioToX) {
+  const int count = 441000;
+  for (float chaos : {0.0f, 0.5f, 1.0f}) {
+    auto outputs = renderOutputs("Lorenz", {Input::value(0.25f), Input::value(chaos), Input::value(1.0f)}, count);
+    ASSERT_EQ(outputs.size(), 2u);
+    const auto& x = outputs[0];
+    const auto& y = outputs[1];
+    // The x stream is the mono object's, sample for sample.
+    EXPECT_EQ(x, lorenz(0.25f, chaos, count)) << chaos;
+    const double ratio = rms(y, 44100, count) / rms(x, 44100, count);
+    EXPECT_GT(ratio, 0.75) << chaos;
+    EXPECT_LT(ratio, 0.90) << chaos;
+    double peak = 0.0, product = 0.0;
+    for (int i = 0; i < count; ++i) {
+      ASSERT_TRUE(std::isfinite(y[i]));
+      peak = std::max(peak, std::fabs(static_cast<double>(y[i])));
+      product += static_cast<double>(x[i]) * y[i];
+    }
+    EXPECT_LE(peak, 1.0) << chaos;
+    const double correlation = product / count / (rms(x, 0, count) * rms(y, 0, count));
+    EXPECT_LT(correlation, 0.95) << chaos;
+  }
+  // Without stereo, one output.
+  EXPECT_EQ(renderOutputs("Lorenz", {Input::value(0.25f), Input::value(0.5f), Input::value(0.0f)}, 64).size(), 1u);
+}
+
 }  // namespace
 }  // namespace patchc::stdlibtest
