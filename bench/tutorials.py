@@ -149,24 +149,38 @@ def fft(a):
 
 
 def peak_hz(xs, sr):
-    """Dominant frequency of xs (NFFT samples from its middle, Hann window, parabolic interpolation)."""
+    """(dominant frequency, frequencies of the highest peaks) of xs: NFFT samples from its middle, Hann window,
+    parabolic interpolation; (NOISE, []) without a clear peak, (None, []) when too short."""
     if len(xs) < NFFT:
-        return None
+        return None, []
     off = (len(xs) - NFFT) // 2
     a = [complex(xs[off + i] * (0.5 - 0.5 * math.cos(2 * math.pi * i / NFFT))) for i in range(NFFT)]
     mags = [abs(c) for c in fft(a)[:NFFT // 2]]
     lo = max(2, int(math.ceil(20.0 * NFFT / sr)))  # from 20 Hz: DC offsets and sub-audio drifts are no pitches
     k = max(range(lo, NFFT // 2 - 1), key=mags.__getitem__)
     if mags[k] <= 0:
-        return None
+        return None, []
     # a pitch stands out of its neighbourhood (> 15.6 dB over the local median); the top bin of noise is ~3.5x (11 dB)
     near = sorted(mags[max(1, k - 64):k - 3] + mags[k + 4:k + 65])
     if near and mags[k] < 6.0 * near[len(near) // 2]:
-        return NOISE
+        return NOISE, []
+    return interpolated_hz(mags, k, sr), [interpolated_hz(mags, i, sr) for i in top_peaks(mags, lo)]
+
+
+def interpolated_hz(mags, k, sr):
     l, c, r = (math.log(max(mags[i], 1e-30)) for i in (k - 1, k, k + 1))
     d = l - 2 * c + r
     delta = 0.5 * (l - r) / d if d != 0 else 0.0
     return (k + delta) * sr / NFFT
+
+
+def top_peaks(mags, lo, n=5, within_db=12.0):
+    """The n highest local maxima within `within_db` of the highest: the partials of a chord, where the dominant
+    one may be either of two nearly equal ones."""
+    top = max(mags[lo:-1])
+    floor = top * 10 ** (-within_db / 20)
+    cand = [i for i in range(lo, len(mags) - 1) if mags[i] >= floor and mags[i - 1] < mags[i] >= mags[i + 1]]
+    return sorted(cand, key=lambda i: -mags[i])[:n]
 
 
 def analyse(path, skip, win):
@@ -180,7 +194,8 @@ def analyse(path, skip, win):
         while p + w <= len(xs):
             seg = xs[p:p + w]
             r = rms(seg)
-            wins.append({"rms": r, "hz": peak_hz(seg, sr) if r > 1e-6 else None})
+            hz, peaks = peak_hz(seg, sr) if r > 1e-6 else (None, [])
+            wins.append({"rms": r, "hz": hz, "peaks": peaks})
             p += w
         res.append({"rms": rms(xs[s0:]), "windows": wins})
     return {"sr": sr, "frames": len(chans[0]) if chans else 0, "channels": res}
@@ -257,8 +272,13 @@ def fhz(x):
     return "-" if x is None else ("%.0f" % x if x >= 100 else "%.1f" % x)
 
 
+def near(hz, others):
+    return any(abs(hz - o) <= max(2.0, 0.01 * o) for o in others)
+
+
 def verdict(r):
-    """'same' when every channel's level is within 1 dB in every window and the peaks within 1 % (or 2 Hz)."""
+    """'same' when every channel's level is within 1 dB in every window and each render's dominant frequency is
+    within 1 % (or 2 Hz) of one of the other's highest peaks (a chord's dominant partial may flip between two)."""
     P, Y = r["patchc"]["channels"], r["pyo"]["channels"]
     if len(P) != len(Y):
         return "differs: %d channels vs %d" % (len(P), len(Y))
@@ -269,7 +289,8 @@ def verdict(r):
                 why.add("level")
             hp, hy = wp["hz"], wy["hz"]
             if (hp is None) != (hy is None) or ((hp == NOISE) != (hy == NOISE)) or (
-                    hp and hy and hp > 0 and hy > 0 and abs(hp - hy) > max(2.0, 0.01 * hy)):
+                    hp and hy and hp > 0 and hy > 0 and not (near(hp, [hy] + wy["peaks"]) and
+                                                             near(hy, [hp] + wp["peaks"]))):
                 why.add("pitch")
     return "same" if not why else "differs: " + ", ".join(sorted(why))
 
