@@ -59,6 +59,26 @@ def pyo_minutes(runs, step):
     return [med([sum(r["seg_cpu"][i * k:(i + 1) * k]) / step for r in ok]) for i in range(n)]
 
 
+def pairs_by_d(runs, durs):
+    """(duration, naive cpu / tuned cpu) of the renders made back to back in the same run (tagged `run`)."""
+    out = []
+    for d in durs:
+        tuned = {r["run"]: r["cpu_s"] for r in runs["tuned"].get(str(d), []) if "error" not in r and "run" in r}
+        for r in runs["naive"].get(str(d), []):
+            if "error" not in r and r.get("run") in tuned and tuned[r["run"]] > 0:
+                out.append((d, r["cpu_s"] / tuned[r["run"]]))
+    return out
+
+
+def paired_ratios(runs, durs):
+    return [x for _, x in pairs_by_d(runs, durs)]
+
+
+def quantile(xs, q):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(q * len(xs)))] if xs else None
+
+
 def fmt(x, nd=2):
     return "n/a" if x is None else ("%.*f" % (nd, x))
 
@@ -92,6 +112,9 @@ def report(data):
              "at the same time, so absolute numbers are noisy; the ratios within this run are what counts." % (
                  m["load0"], m.get("load1", float("nan"))))
     L.append("")
+    if m.get("pyo_from"):
+        L.append("pyo: " + m["pyo_from"] + ".")
+        L.append("")
     L.append("Runs (medians over them): patchc %d per duration and variant; pyo tuned %d, pyo naive %d%s." % (
         min(nP.values()), nY["tuned"], nY["naive"],
         " (fewer for pyo naive: its CPU grows with time, ~1 min of CPU per 600 s render)"
@@ -107,7 +130,8 @@ def report(data):
     L.append("- Numbers are CPU µs per audio second (1,000,000 = real time on one core).")
     L.append("")
     L.append("- **patchc 0–D**: the average over the whole render of D s (total CPU / D): no difference of two "
-             "renders, so steadier; flat over time means the same for every D.")
+             "renders, so steadier; flat over time means the same for every D. Its naive/tuned is the median of the "
+             "ratios of the naive and tuned renders made back to back (both see the same state of the host).")
     L.append("")
     L.append("| audio (s) | patchc naive | patchc tuned | patchc naive/tuned | patchc naive 0–D | patchc tuned 0–D | "
              "patchc 0–D naive/tuned | pyo naive | pyo tuned | pyo naive/tuned |")
@@ -118,9 +142,10 @@ def report(data):
         at = P["tuned"][0][i] / durs[i] if P["tuned"][0][i] is not None else None
         yn = Y["naive"][i] if i < len(Y["naive"]) else None
         yt = Y["tuned"][i] if i < len(Y["tuned"]) else None
+        pd = [x for d, x in pairs_by_d(data["patchc"], durs) if d == durs[i]]
         L.append("| %g–%g | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-            i * step, (i + 1) * step, us(pn), us(pt), ratio(pn, pt), us(an), us(at), ratio(an, at), us(yn), us(yt),
-            ratio(yn, yt)))
+            i * step, (i + 1) * step, us(pn), us(pt), ratio(pn, pt), us(an), us(at),
+            fmt(med(pd)) if pd else ratio(an, at), us(yn), us(yt), ratio(yn, yt)))
     # whole-render averages: steadier than the differences of two patchc renders
     tn, tt = P["naive"][0][-1], P["tuned"][0][-1]
     yn_all = med([r["cpu_s"] for r in data["pyo"].get("naive", []) if "error" not in r])
@@ -153,17 +178,31 @@ def report(data):
         if t and t[0] and t[-1]:
             L.append("| %s: CPU/audio s of the %g s render / of the %g s render (patchc) | %s | |" % (
                 v, durs[-1], durs[0], ratio(t[-1] / durs[-1], t[0] / durs[0])))
+    pairs = paired_ratios(data["patchc"], durs)
+    if pairs:
+        L.append("| naive/tuned, median of %d back-to-back pairs (patchc, every duration) | %s | |" % (
+            len(pairs), fmt(med(pairs))))
+        L.append("| the same, quartiles | %s .. %s | |" % (fmt(quantile(pairs, 0.25)), fmt(quantile(pairs, 0.75))))
+        early = [x for d, x in pairs_by_d(data["patchc"], durs) if d <= durs[len(durs) // 2 - 1]]
+        late = [x for d, x in pairs_by_d(data["patchc"], durs) if d > durs[len(durs) // 2 - 1]]
+        if early and late:
+            L.append("| paired naive/tuned, renders ≤ %g s / renders > %g s (patchc) | %s / %s | |" % (
+                durs[len(durs) // 2 - 1], durs[len(durs) // 2 - 1], fmt(med(early)), fmt(med(late))))
     L.append("")
-    if tn and tt and P["naive"][0][0] and yf["naive"][0]:
-        flat = tn / dur / (P["naive"][0][0] / durs[0])
+    half = durs[len(durs) // 2 - 1]
+    early = [x for d, x in pairs_by_d(data["patchc"], durs) if d <= half]
+    late = [x for d, x in pairs_by_d(data["patchc"], durs) if d > half]
+    if tn and tt and yf["naive"][0] and early and late:
+        pr = med(pairs)
+        flat = med(late) / med(early)
         grow = yf["naive"][1] / yf["naive"][0]
-        met = tn / tt <= 1.10 and abs(flat - 1) <= 0.10 and grow > 1.10
+        met = pr <= 1.10 and abs(flat - 1) <= 0.10 and grow > 1.10
         L.append("Goal (issue 8), patchc's naive/tuned ≤ 1.10 and flat over time while pyo's grows: **%s** — "
-                 "patchc naive/tuned %.2f over %g s; patchc naive's CPU per audio second of the %g s render / of the "
-                 "%g s render %.2f (flat: within ±10 %%); pyo naive's last minute / first minute %.2f, pyo's "
-                 "naive/tuned %s in the first minute, %s in the last." % (
-                     "met" if met else "NOT met", tn / tt, dur, durs[-1], durs[0], flat, grow,
-                     ratio(yf["naive"][0], yf["tuned"][0]), ratio(yf["naive"][1], yf["tuned"][1])))
+                 "patchc naive/tuned %.2f (median of the back-to-back pairs; %.2f from the medians of the %g s "
+                 "renders); its paired ratio for renders longer than %g s / up to %g s: %.2f (flat: within ±10 %%); "
+                 "pyo naive's last minute / first minute %.2f, pyo's naive/tuned %s in the first minute, %s in the "
+                 "last." % ("met" if met else "NOT met", pr, tn / tt, dur, half, half, flat, grow,
+                            ratio(yf["naive"][0], yf["tuned"][0]), ratio(yf["naive"][1], yf["tuned"][1])))
     else:
         L.append("Goal (issue 8): not measured (a series is missing).")
     L.append("")
@@ -195,6 +234,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3, help="runs per patchc duration and for pyo tuned, default 3")
     ap.add_argument("--pyo-naive-runs", type=int, default=3, help="runs of pyo's naive script (slow), default 3")
     ap.add_argument("--no-pyo", action="store_true", help="patchc only")
+    ap.add_argument("--keep-pyo", action="store_true", help="keep the pyo runs of the existing .json, rerun patchc")
     ap.add_argument("--patchc", default=bench.PATCHC, help="the patchc binary (default build/tools/patchc)")
     ap.add_argument("--out", default=os.path.join(HERE, "TIMESERIES.md"), help="Markdown output (and .json beside)")
     ap.add_argument("--report-only", action="store_true", help="rewrite the Markdown from the .json")
@@ -228,6 +268,12 @@ def main():
                      "load0": os.getloadavg()[0]},
             "patchc": {v: {str(d): [] for d in durs} for v in VARIANTS},
             "pyo": {v: [] for v in VARIANTS}}
+    if a.keep_pyo:
+        with open(jpath) as f:
+            old = json.load(f)
+        data["pyo"] = old["pyo"]
+        data["meta"]["pyo_from"] = "pyo runs kept from the run of %s (load %.2f .. %.2f)" % (
+            old["meta"]["date"], old["meta"]["load0"], old["meta"].get("load1", float("nan")))
     t0 = time.time()
     with tempfile.TemporaryDirectory(prefix="patchc_timeseries_") as tmp:
         bindir, rdir = os.path.join(tmp, "bin"), os.path.join(tmp, "render")
@@ -240,16 +286,23 @@ def main():
         bench.PATCHC = snap
         for r in range(max(a.runs, a.pyo_naive_runs)):
             for sysname in (("patchc", "pyo") if r % 2 == 0 else ("pyo", "patchc")):
-                for v in VARIANTS:
-                    name = "%s__%s" % (CASE, v)
-                    if sysname == "patchc" and r < a.runs:
-                        for d in durs:
+                if sysname == "patchc" and r < a.runs:
+                    # naive and tuned back to back for each duration (order alternating), so that both see the
+                    # same state of the host: their paired ratio is the steady number on a noisy machine
+                    for i, d in enumerate(durs):
+                        for v in (VARIANTS if (r + i) % 2 == 0 else VARIANTS[::-1]):
+                            name = "%s__%s" % (CASE, v)
                             res = bench.run_patchc(name, d, [], rdir)
-                            data["patchc"][v][str(d)].append(res)
+                            data["patchc"][v][str(d)].append(dict(res, run=r))
                             print("  run %d  patchc %-20s %4g s  %s" % (
                                 r + 1, name, d, res.get("error") or "%.4f s CPU" % res["cpu_s"]),
                                 file=sys.stderr, flush=True)
-                    elif sysname == "pyo" and not a.no_pyo and r < (a.pyo_naive_runs if v == "naive" else a.runs):
+                        save(jpath, data)
+                    continue
+                for v in VARIANTS:
+                    name = "%s__%s" % (CASE, v)
+                    if sysname == "pyo" and not a.no_pyo and not a.keep_pyo and \
+                            r < (a.pyo_naive_runs if v == "naive" else a.runs):
                         res = bench.run_pyo(name, a.dur, rdir)
                         data["pyo"][v].append(res)
                         print("  run %d  pyo    %-20s %4g s  %s" % (
