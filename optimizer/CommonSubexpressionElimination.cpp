@@ -20,9 +20,11 @@ struct NodeKey {
   int lanes;
   std::vector<std::vector<std::tuple<int, float, ir::NodeId, int>>> inputs;
   std::vector<std::pair<size_t, std::vector<ir::SampleArray>>> arrays;  // shared: compared by hash, not copied
+  // The tables written while the patch plays that the node reads: same first samples, different tables.
+  std::vector<ir::TableId> writtenTables;
   bool operator==(const NodeKey& other) const {
-    return std::tie(kind, spec, lanes, inputs, arrays) ==
-           std::tie(other.kind, other.spec, other.lanes, other.inputs, other.arrays);
+    return std::tie(kind, spec, lanes, inputs, arrays, writtenTables) ==
+           std::tie(other.kind, other.spec, other.lanes, other.inputs, other.arrays, other.writtenTables);
   }
 };
 
@@ -52,8 +54,8 @@ struct NodeKeyHash {
   }
 };
 
-NodeKey keyOf(const ir::Node& node) {
-  NodeKey key{node.kind, node.spec, node.lanes, {}, {}};
+NodeKey keyOf(const ir::Graph& graph, const ir::Node& node) {
+  NodeKey key{node.kind, node.spec, node.lanes, {}, {}, {}};
   for (const auto& input : node.inputs) {
     std::vector<std::tuple<int, float, ir::NodeId, int>> lanes;
     for (const auto& l : input.lanes)
@@ -61,7 +63,10 @@ NodeKey keyOf(const ir::Node& node) {
                          l.isConstant() ? 0 : l.lane);
     key.inputs.push_back(std::move(lanes));
   }
-  for (const auto& a : node.arrays) key.arrays.emplace_back(a.input, a.lanes);
+  for (const auto& a : node.arrays) {
+    key.arrays.emplace_back(a.input, a.lanes);
+    if (a.table && graph.tables.at(*a.table).written) key.writtenTables.push_back(*a.table);
+  }
   return key;
 }
 
@@ -73,9 +78,11 @@ bool CommonSubexpressionElimination::run(ir::Graph& graph, Remarks& remarks) {
   for (ir::NodeId id : graph.topologicalOrder()) {
     ir::Node& node = graph.node(id);
     if (node.stopped || node.replaced) continue;
-    if ((node.kind == ir::NodeKind::Object && !node.spec->facts.deterministic) || node.holdsControlValue())
-      continue;  // two noises are two sequences; two Params two values the callbacks set apart
-    auto [it, inserted] = seen.emplace(keyOf(node), id);
+    if ((node.kind == ir::NodeKind::Object && !node.spec->facts.deterministic) || node.holdsControlValue() ||
+        ir::tableWrittenBy(node))
+      continue;  // two noises are two sequences; two Params two values the callbacks set apart; two writers write
+                 // twice
+    auto [it, inserted] = seen.emplace(keyOf(graph, node), id);
     if (inserted) continue;
     ir::NodeId kept = it->second;
     graph.replaceNode(id, kept);  // the same samples, also summed into the same channels
