@@ -289,6 +289,9 @@ void Tables::checkWriter(ir::Node& node, ir::TableId table) {
   // pyo's mul and add that scale what the object writes (TableScale's), not its output, which stays silence.
   const int mul = node.spec->inputIndex("tableMul"), add = node.spec->inputIndex("tableAdd");
   if (mul >= 0 && add >= 0) {
+    if (!node.inputs[node.mulIndex()].isConstant() || !node.inputs[node.addIndex()].isConstant())
+      throw ElaborationError(node.origin, fmt::format("{}'s mul and add scale the table it writes: they must be "
+                                                      "numbers in a patch", node.opName()));
     node.inputs[static_cast<size_t>(mul)] = node.inputs[node.mulIndex()];
     node.inputs[static_cast<size_t>(add)] = node.inputs[node.addIndex()];
     node.inputs[node.mulIndex()] = ir::Signal::constant(1.0f);

@@ -15,8 +15,6 @@ PATCHC_KERNEL_PROCESS(TableScale) {
   const table::View from = table::view(in[kTable]);
   const table::Written to = table::writable(in[kOuttable]);
   const long count = from.size < to.size ? from.size : to.size;
-  for (long i = 0; i < count; ++i) {
-    const int at = i < n ? static_cast<int>(i) : n - 1;
-    to.data[i] = from.data[i] * in[kTableMul][at] + in[kTableAdd][at];
-  }
+  const float mul = in[kTableMul].value(), add = in[kTableAdd].value();
+  for (long i = 0; i < count; ++i) to.data[i] = from.data[i] * mul + add;
 }

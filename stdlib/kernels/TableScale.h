@@ -18,17 +18,16 @@ PATCHC_OBJECT(TableScale) {
   spec.input(kTable, table("table", "the table read"));
   spec.input(kOuttable, writtenTable("outtable", "the table written"));
   // pyo's mul and add scale the copy, not TableScale's output (which is silence): the elaborator gives them here.
-  spec.input(kTableMul, makeInput("tableMul", InputKind::Signal, 1.0f, "pyo's mul: the gain of the copy", true));
-  spec.input(kTableAdd, makeInput("tableAdd", InputKind::Signal, 0.0f, "pyo's add: the offset of the copy", true));
+  spec.input(kTableMul, hidden("tableMul", 1.0f, "pyo's mul: the gain of the copy (a number)"));
+  spec.input(kTableAdd, hidden("tableAdd", 0.0f, "pyo's add: the offset of the copy (a number)"));
   spec.facts.cost = 0.5f;
   spec.facts.outputRange = always({0.0f, 0.0f});
   spec.stateBytes = 16;
   spec.bipolar = false;
+  spec.generator = true;
   spec.algorithm =
-      "as pyo, every block: outtable[i] = table[i] · mul + add for i below the smaller size (mul and add at the "
-      "block's sample i, held at its last sample past the block's end); the guard point is left as it was";
+      "as pyo, every block: outtable[i] = table[i] · mul + add for i below the smaller size ; the guard point is left as it was";
   spec.differences =
-      "a mul or add that is a signal is held at the block's last sample for the table's samples past the block's "
-      "length (pyo reads past the end of its buffer there). Its output table is written before any object reads it "
+      "mul and add must be numbers (pyo also takes signals, read past the end of their buffer). Its output table is written before any object reads it "
       "in the same block, whatever the order they were made in";
 }
