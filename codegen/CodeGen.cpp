@@ -109,6 +109,7 @@ class ModuleBuilder {
     order_ = graph_.topologicalOrder();
     if (order_.empty() && graph_.size() > 0) throw std::runtime_error("the graph has a cycle");
     layout(info);
+    layoutTables(info);
     for (ir::NodeId id : order_) {
       auto lanes = laneInputs(graph_.node(id), true);
       layouts_[id].frameMajor = lanes.has_value();
@@ -169,6 +170,32 @@ class ModuleBuilder {
     info.stateAlign = 64;
   }
 
+  // Tables written while the patch plays (ir::Table::written): channels × (size + 1) floats each in the arena,
+  // once per table, which patch_init fills with the compile-time samples (docs/tables.md).
+  void layoutTables(ModuleInfo& info) {
+    tableOffsets_.assign(graph_.tables.size(), kNotWritten);
+    for (size_t t = 0; t < graph_.tables.size(); ++t) {
+      const ir::Table& table = graph_.tables[t];
+      if (!table.written) continue;
+      info.stateBytes = alignUp(info.stateBytes, 64);
+      tableOffsets_[t] = info.stateBytes;
+      info.stateBytes = saturatingAdd(info.stateBytes, saturatingMul(table.channels.size(),
+                                                                     tableChannelBytes(static_cast<ir::TableId>(t))));
+    }
+  }
+  size_t tableChannelBytes(ir::TableId id) const { return (graph_.tables[id].size() + 1) * sizeof(float); }
+
+ public:
+  // Where channel `channel` of a table written while the patch plays starts in the arena (size + 1 floats, the
+  // guard point last): what writer objects get as their table input, and what a handler writing the table
+  // (`t.replace(list)`, `t.put(v, i)`; ir::markTableWritten) stores into. Only for written tables.
+  size_t tableBuffer(ir::TableId id, int channel) const {
+    if (id >= tableOffsets_.size() || tableOffsets_[id] == kNotWritten)
+      throw std::logic_error(fmt::format("table {} is not written while the patch plays (ir::markTableWritten)", id));
+    return tableOffsets_[id] + static_cast<size_t>(channel) * tableChannelBytes(id);
+  }
+
+ private:
   void makeEnv() {
     auto* envTy = llvm::StructType::get(context_, {floatTy_, floatTy_});
     float sr = static_cast<float>(graph_.server.sampleRate);
@@ -338,6 +365,15 @@ class ModuleBuilder {
                                                   const std::string& name) {
     const ir::Node::ArrayInput* array = node.arrayFor(k);
     if (!array) return inputFor(node.inputs[k], lane, node.lanes, name);
+    if (array->table && tableOffsets_[*array->table] != kNotWritten) {
+      // A table written while the patch plays: lane i reads (or writes) channel i % channels of its buffer.
+      const ir::TableId id = *array->table;
+      const int channels = static_cast<int>(graph_.tables[id].channels.size());
+      llvm::Value* offset = laneOffset(tableOffsets_[id], builder_.CreateTrunc(laneIndex(lane, channels, node.lanes), i32_),
+                                       tableChannelBytes(id));
+      return {builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_, offset),
+              llvm::ConstantInt::get(i32_, graph_.tables[id].size() + 1)};
+    }
     std::vector<llvm::Constant*> pointers, counts;
     for (size_t a = 0; a < array->lanes.size(); ++a) {
       const auto& numbers = array->lanes[a];
@@ -428,6 +464,21 @@ class ModuleBuilder {
     auto* entry = llvm::BasicBlock::Create(context_, "entry", initFn_);
     builder_.SetInsertPoint(entry);
     initIns_ = builder_.CreateAlloca(inTy_, llvm::ConstantInt::get(i32_, maxInputs()), "in");
+    // Tables written while the patch plays start with their compile-time samples.
+    for (size_t t = 0; t < graph_.tables.size(); ++t) {
+      if (tableOffsets_[t] == kNotWritten) continue;
+      const auto& channels = graph_.tables[t].channels;
+      for (size_t c = 0; c < channels.size(); ++c) {
+        const auto& numbers = channels[c];
+        llvm::Value* source =
+            numbers.size() > kLargeArray
+                ? static_cast<llvm::Value*>(llvm::ConstantExpr::getIntToPtr(
+                      llvm::ConstantInt::get(i64_, reinterpret_cast<uint64_t>(numbers.data())), ptr_))
+                : constantArray(numbers.values(), fmt::format("table{}.channel{}", t, c));
+        builder_.CreateMemCpy(statePointer(tableBuffer(static_cast<ir::TableId>(t), static_cast<int>(c))),
+                              llvm::MaybeAlign(4), source, llvm::MaybeAlign(4), numbers.size() * sizeof(float));
+      }
+    }
     for (ir::NodeId id : order_) {
       const ir::Node& node = graph_.node(id);
       if (node.kind != ir::NodeKind::Object) continue;
@@ -750,6 +801,9 @@ class ModuleBuilder {
       llvm::Value* base = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), state, l.laneOffset(lane));
       return b.CreateInBoundsGEP(b.getFloatTy(), base, b.CreateMul(index, b.getInt32(uint32_t(l.sampleStride()))));
     };
+    addresses.table = [this](llvm::IRBuilder<>& b, llvm::Value* state, ir::TableId id, int channel) -> llvm::Value* {
+      return b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), state, tableBuffer(id, channel));
+    };
     ControlCodeGen control(graph_, *module_, controlBase_, addresses, kBlockFrames);
     return control.emitEvents();
   }
@@ -941,6 +995,8 @@ class ModuleBuilder {
   std::unordered_map<float, size_t> poolSlots_;  // value → its index in pool_
   size_t poolBase_ = 0;
   std::map<std::pair<ir::NodeId, size_t>, size_t> gatherOffsets_;  // (node, input) → its scratch in the arena
+  static constexpr size_t kNotWritten = SIZE_MAX;
+  std::vector<size_t> tableOffsets_;  // by TableId: its buffer in the arena, kNotWritten for constant tables
 };
 
 }  // namespace

@@ -27,6 +27,9 @@ class ControlCodeGen {
     std::function<llvm::Value*(llvm::IRBuilder<>&, llvm::Value* state, ir::NodeId, int lane)> param;
     std::function<llvm::Value*(llvm::IRBuilder<>&, llvm::Value* state, ir::NodeId, int lane, llvm::Value* index)>
         sample;
+    // Channel `channel` of a table handlers write (ir::markTableWritten before codegen): size + 1 floats, the
+    // guard point last, which the handler keeps as the table's kind sets it (docs/tables.md).
+    std::function<llvm::Value*(llvm::IRBuilder<>&, llvm::Value* state, ir::TableId, int channel)> table;
   };
 
   ControlCodeGen(const ir::Graph& graph, llvm::Module& module, size_t base, Addresses addresses, int blockFrames);

@@ -261,12 +261,20 @@ Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
       arrays.push_back(std::move(array));
       continue;
     }
+    if (kind == InputKind::Array && spec.inputs[i].tableList) {
+      arrays.push_back(tables_.listInput(i, v, bound[j].range, what));
+      inputs[i] = ir::Signal::constant(static_cast<float>(arrays.back().lanes[0].size()));
+      continue;
+    }
     if (kind == InputKind::Array) {
       // An Array input's default is the one-number list [default] (pyo's Seq(seq=[1])).
-      ir::Node::ArrayInput array{i, bound[j].given || !spec.inputs[i].defaultValue
-                                        ? toArrays(v, bound[j].range, what, fileSampleRate)
-                                        : std::vector<ir::SampleArray>{ir::SampleArray(std::vector<float>{
-                                              *spec.inputs[i].defaultValue})}};
+      ir::Node::ArrayInput array{i,
+                                 bound[j].given || !spec.inputs[i].defaultValue
+                                     ? toArrays(v, bound[j].range, what, fileSampleRate)
+                                     : std::vector<ir::SampleArray>{ir::SampleArray(std::vector<float>{
+                                           *spec.inputs[i].defaultValue})},
+                                 std::nullopt,
+                                 {}};
       ir::Signal placeholder;
       for (const auto& lane : array.lanes)
         placeholder.lanes.push_back(ir::LaneSource::constant(static_cast<float>(lane.size())));
@@ -306,6 +314,14 @@ Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
                                                        "one number, not a list",
                                                        names[j], spec.name));
   }
+  for (const auto& array : arrays)
+    if (spec.inputs[array.input].writes) {
+      // A writer (TableRec) moves its table into the patch's state, and has a stream per channel of the table, as
+      // pyo's `range(len(table))`: streams of its other inputs beyond those are not used.
+      graph_.tables[*array.table].written = true;
+      for (auto& signal : inputs)
+        if (signal.width() > static_cast<int>(array.lanes.size())) signal.lanes.resize(array.lanes.size());
+    }
   ir::Node& node = addNode(ir::NodeKind::Object, &spec, 1, args.callRange);
   node.inputs = std::move(inputs);
   node.arrays = std::move(arrays);
@@ -495,6 +511,7 @@ void PyoObjects::setAttribute(const Value& object, const std::string& name, cons
     // setTable(): another table with as many channels (the object's streams are fixed when it is made).
     ir::Node::ArrayInput array =
         tables_.readerInput(index, value, range, fmt::format("attribute '{}' of {}", name, node.opName()));
+    if (node.spec->inputs[index].writes) graph_.tables[*array.table].written = true;  // TableRec.setTable()
     for (auto& existing : node.arrays)
       if (existing.input == index) {
         if (existing.lanes.size() != array.lanes.size())

@@ -215,14 +215,56 @@ ir::Node::ArrayInput Tables::readerInput(size_t input, const Value& value, const
                                               "NewTable), not {}",
                                               what, value.type == Value::Type::Object ? "a PyoObject" : value.typeName()));
   publish(*value.table);
-  return {input, graph_.tables[value.table->id].channels, value.table->id};
+  return {input, graph_.tables[value.table->id].channels, value.table->id, {}};
+}
+
+ir::Node::ArrayInput Tables::listInput(size_t input, const Value& value, const SourceRange& range,
+                                       const std::string& what) {
+  if (!value.isSequence() || value.items->size() < 2)
+    throw ElaborationError(range, fmt::format("{} must be a list of two or more tables (pyo 1.0.4 reads past the end "
+                                              "of a shorter one), not {}",
+                                              what, value.isSequence() ? "a list of " + std::to_string(value.items->size())
+                                                                       : value.typeName()));
+  ir::Node::ArrayInput array;
+  array.input = input;
+  for (const auto& item : *value.items) {
+    if (item.type != Value::Type::Table)
+      throw ElaborationError(range, fmt::format("{} must be a list of tables, not of {}", what, item.typeName()));
+    publish(*item.table);
+    array.tables.push_back(item.table->id);
+  }
+  array.lanes = {packed(array.tables, range)};
+  return array;
+}
+
+ir::SampleArray Tables::packed(const std::vector<ir::TableId>& tables, const SourceRange& range) {
+  std::vector<float> numbers{static_cast<float>(tables.size())};
+  for (ir::TableId id : tables) {
+    const ir::Table& table = graph_.tables[id];
+    // Sizes travel as floats: exact up to 2^24.
+    if (table.size() > (size_t{1} << 24))
+      throw ElaborationError(range, fmt::format("a table of the list has {} samples, more than 16777216", table.size()));
+    numbers.push_back(static_cast<float>(table.size()));
+  }
+  for (ir::TableId id : tables) {
+    const ir::Table& table = graph_.tables[id];
+    if (table.written)
+      throw ElaborationError(range, fmt::format("{} #{} is written while the patch plays: a list of tables is read when "
+                                                "compiling, patchc cannot read it while playing yet",
+                                                table.kind, id));
+    const auto& first = table.channels.at(0);
+    numbers.insert(numbers.end(), first.data(), first.data() + table.size());
+  }
+  return ir::SampleArray(std::move(numbers));
 }
 
 void Tables::finish() {
   for (auto& table : tables_) publish(*table);
   for (ir::NodeId id : readers_) {
     ir::Node& node = graph_.node(id);
+    if (auto written = ir::tableWrittenBy(node)) checkWriter(node, *written);
     for (auto& array : node.arrays) {
+      if (!array.tables.empty()) array.lanes = {packed(array.tables, node.origin)};  // their final samples
       if (!array.table) continue;
       const ir::Table& table = graph_.tables[*array.table];
       if (table.channels.size() != array.lanes.size())
@@ -233,6 +275,47 @@ void Tables::finish() {
       for (size_t c = 0; c < array.lanes.size(); ++c)
         node.inputs[array.input].lanes[c] = ir::LaneSource::constant(static_cast<float>(array.lanes[c].size()));
     }
+  }
+}
+
+void Tables::checkWriter(ir::Node& node, ir::TableId table) {
+  // The table's `feedback` (NewTable, DataTable): what the writer keeps of the old samples, as it is now.
+  const TableData& data = *tables_.at(table);
+  const int feedback = data.spec->parameterIndex("feedback");
+  const int input = node.spec->inputIndex("tableFeedback");
+  if (input >= 0)
+    node.inputs[static_cast<size_t>(input)] = ir::Signal::constant(
+        feedback >= 0 ? static_cast<float>(data.arguments[static_cast<size_t>(feedback)].number) : 0.0f);
+  // pyo's mul and add that scale what the object writes (TableScale's), not its output, which stays silence.
+  const int mul = node.spec->inputIndex("tableMul"), add = node.spec->inputIndex("tableAdd");
+  if (mul >= 0 && add >= 0) {
+    if (!node.inputs[node.mulIndex()].isConstant() || !node.inputs[node.addIndex()].isConstant())
+      throw ElaborationError(node.origin, fmt::format("{}'s mul and add scale the table it writes: they must be "
+                                                      "numbers in a patch", node.opName()));
+    node.inputs[static_cast<size_t>(mul)] = node.inputs[node.mulIndex()];
+    node.inputs[static_cast<size_t>(add)] = node.inputs[node.addIndex()];
+    node.inputs[node.mulIndex()] = ir::Signal::constant(1.0f);
+    node.inputs[node.addIndex()] = ir::Signal::constant(0.0f);
+    graph_.updateShape(node);
+  }
+  // The writer runs before the table's readers (docs/tables.md): none of them may be among what it records.
+  std::vector<bool> seen(graph_.size(), false);
+  std::vector<ir::NodeId> work{node.id};
+  while (!work.empty()) {
+    const ir::Node& n = graph_.node(work.back());
+    work.pop_back();
+    for (const auto& array : n.arrays)
+      if (n.id != node.id && array.table == table)
+        throw ElaborationError(node.origin,
+                               fmt::format("this {} writes the table that {} ({}:{}), which it records, reads: pyo "
+                                           "would read the table's previous block there, patchc cannot yet",
+                                           node.opName(), n.opName(), n.origin.begin.line, n.origin.begin.column));
+    for (const auto& signal : n.inputs)
+      for (const auto& lane : signal.lanes)
+        if (!lane.isConstant() && !seen[lane.node]) {
+          seen[lane.node] = true;
+          work.push_back(lane.node);
+        }
   }
 }
 

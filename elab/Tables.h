@@ -46,6 +46,10 @@ class Tables {
   // value is not a table. The reader's node is `node`: its arrays are refreshed by finish().
   ir::Node::ArrayInput readerInput(size_t input, const Value& value, const SourceRange& range,
                                    const std::string& what);
+  // A list of tables for a list-of-tables input (InputSpec::tableList: TableMorph's sources): their first
+  // channels packed into one array, refreshed by finish(); an error at `range` unless it is a list of two or more
+  // tables.
+  ir::Node::ArrayInput listInput(size_t input, const Value& value, const SourceRange& range, const std::string& what);
   void addReader(ir::NodeId node) { readers_.push_back(node); }
   // Writes every table's final contents into the graph and its readers' array inputs.
   void finish();
@@ -56,6 +60,10 @@ class Tables {
                            const std::string& what);
   Value method(const Value& table, const std::string& name, const SourceRange& range);
   void publish(TableData& table);
+  // A node that writes `table` while playing (TableRec): its `tableFeedback` input from the table's feedback, and
+  // an error when it records a reader of that table (writers run before readers).
+  void checkWriter(ir::Node& node, ir::TableId table);
+  ir::SampleArray packed(const std::vector<ir::TableId>& tables, const SourceRange& range);
 
   ir::Graph& graph_;
   Interpreter& interpreter_;

@@ -102,6 +102,10 @@ std::vector<NodeId> Graph::topologicalOrder() const {
     for (NodeId s : sources) readers[s].push_back(node.id);
     pending[node.id] = static_cast<int>(sources.size());
   }
+  for (const auto& [writer, reader] : tableOrderEdges()) {
+    readers[writer].push_back(reader);
+    ++pending[reader];
+  }
   std::vector<NodeId> order;
   order.reserve(nodes_.size());
   std::priority_queue<NodeId, std::vector<NodeId>, std::greater<>> ready;
@@ -116,6 +120,35 @@ std::vector<NodeId> Graph::topologicalOrder() const {
   }
   if (order.size() != nodes_.size()) return {};
   return order;
+}
+
+std::optional<TableId> tableWrittenBy(const Node& node) {
+  if (node.kind != NodeKind::Object || !node.spec) return std::nullopt;
+  for (const auto& array : node.arrays)
+    if (array.table && array.input < node.spec->inputs.size() && node.spec->inputs[array.input].writes)
+      return array.table;
+  return std::nullopt;
+}
+
+std::vector<std::pair<NodeId, NodeId>> Graph::tableOrderEdges() const {
+  std::vector<std::pair<NodeId, NodeId>> edges;
+  std::vector<std::vector<NodeId>> writers(tables.size()), readers(tables.size());
+  bool anyWriter = false;
+  for (const auto& node : nodes_) {
+    const std::optional<TableId> written = tableWrittenBy(node);
+    if (written && *written < tables.size()) {
+      writers[*written].push_back(node.id);
+      anyWriter = true;
+    }
+    for (const auto& array : node.arrays)
+      if (array.table && *array.table < tables.size() && array.table != written) readers[*array.table].push_back(node.id);
+  }
+  if (!anyWriter) return edges;
+  for (size_t t = 0; t < tables.size(); ++t)
+    for (NodeId w : writers[t])
+      for (NodeId r : readers[t])
+        if (w != r) edges.emplace_back(w, r);
+  return edges;
 }
 
 Graph::ReaderIndex& Graph::readerIndex() const {

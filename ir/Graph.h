@@ -81,6 +81,8 @@ struct Node {
     std::vector<SampleArray> lanes;  // shared with every node that reads the same numbers
     // The table whose channels these are (a reader's `table` input), if any: Graph::tables.
     std::optional<TableId> table;
+    // The tables a list-of-tables input packs (InputSpec::tableList: TableMorph's sources), read when compiling.
+    std::vector<TableId> tables;
     bool operator==(const ArrayInput&) const = default;
   };
   std::vector<ArrayInput> arrays;
@@ -182,9 +184,13 @@ class Graph {
   // Recomputes a node's lane count from its inputs (the largest input width), its outputs (declaredOutputs) and
   // each input's rate.
   void updateShape(Node& node);
-  // Nodes in an order where every node comes after the nodes it reads; empty if there is a cycle. Ties keep
-  // creation order (ascending ids), so printouts are stable. O(n log n).
+  // Nodes in an order where every node comes after the nodes it reads, and every writer of a table before that
+  // table's readers (tableOrderEdges); empty if there is a cycle. Ties keep creation order (ascending ids), so
+  // printouts are stable. O(n log n).
   std::vector<NodeId> topologicalOrder() const;
+  // (writer, reader) for each node that writes a table while the patch plays and each other node that reads it:
+  // "write before read", which topologicalOrder honours and the verifier checks (docs/tables.md).
+  std::vector<std::pair<NodeId, NodeId>> tableOrderEdges() const;
 
   // ---- for the optimizer ----
   // Every input lane that reads `node` is given `replacement(lane read)` instead (reading the same output). Output taps are not inputs:
@@ -286,5 +292,12 @@ class Graph {
   mutable Indexes index_;
 };
 
+// ---- tables written while the patch plays (docs/tables.md) ----
+// The table `node` writes (its op's InputSpec::writes input: TableRec's table), if it writes one.
+std::optional<TableId> tableWrittenBy(const Node& node);
+// For the handler compiler: a handler writes `table` between blocks (`t.replace(list)`, `t.put(v, i)` in a
+// Pattern's callback). The table moves into the patch's state, where codegen::ModuleBuilder's tableBuffer (or
+// ControlCodeGen::Addresses::table) gives the address of each channel's size + 1 floats.
+inline void markTableWritten(Graph& graph, TableId table) { graph.tables.at(table).written = true; }
 
 }  // namespace patchc::ir

@@ -112,6 +112,7 @@ std::string printText(const Graph& graph) {
     out << fmt::format("table #{} = {}", t, table.kind);
     if (!table.name.empty()) out << " '" << table.name << "'";
     out << fmt::format(" size={} chnls={} sr={:g}", table.size(), table.channels.size(), table.sampleRate);
+    if (table.written) out << " written";  // lives in the patch's state (docs/tables.md)
     out << location(table.origin) << '\n';
   }
   auto order = graph.topologicalOrder();

@@ -43,6 +43,16 @@ NodeStateSize stateSizeOf(const Node& node, double sampleRate) {
   return size;
 }
 
+uint64_t writtenTableBytes(const Graph& graph) {
+  uint64_t bytes = 0;
+  for (const auto& table : graph.tables) {
+    if (!table.written) continue;
+    for (const auto& channel : table.channels)
+      bytes = saturatingAdd(bytes, saturatingMul(channel.size(), sizeof(float)));
+  }
+  return bytes;
+}
+
 std::string describeBytes(uint64_t bytes) {
   if (bytes == kSaturatedSize) return "more than 16 EiB";
   if (bytes < 1024) return fmt::format("{} bytes", bytes);
@@ -83,7 +93,7 @@ std::string explainSize(const Node& node, const NodeStateSize& size, double samp
 }  // namespace
 
 std::optional<StateLimitError> checkStateBytes(const Graph& graph, uint64_t limit) {
-  uint64_t total = 0;
+  uint64_t total = writtenTableBytes(graph);
   const Node* biggest = nullptr;
   NodeStateSize biggestSize;
   for (const auto& node : graph.nodes()) {

@@ -28,6 +28,10 @@ struct NodeStateSize {
 };
 NodeStateSize stateSizeOf(const Node& node, double sampleRate);
 
+// The buffers of the tables written while the patch plays (Table::written): channels × (size + 1) floats each,
+// counted once for the table, whatever number of nodes read or write it.
+uint64_t writtenTableBytes(const Graph& graph);
+
 // "1.76 GiB" (binary units, three significant digits), or "N bytes" below 1 KiB.
 std::string describeBytes(uint64_t bytes);
 

@@ -1,11 +1,11 @@
 // A table of the patch (pyo's PyoTableObject: HarmTable, SndTable, NewTable, ...): samples per channel, a size
 // and a sample rate, shared by every node that reads it (Osc, TableRead, Pointer, ...).
 //
-// Today every table's contents are known when compiling: the elaborator computes them (stdlib/Table.h's fills,
+// Every table's first contents are known when compiling: the elaborator computes them (stdlib/Table.h's fills,
 // then the script's normalize(), put(), ...), and each reader gets the channels as an ArrayInput that names the
-// table, so readers of one table share one copy of its samples. A table written while the patch plays (TableRec,
-// replace() from a callback) will live in the patch's state instead, initialized from these channels; its readers
-// keep their kernels, which already read it through a pointer and a count (docs/tables.md).
+// table, so readers of one table share one copy of its samples. A table written while the patch plays (a writer
+// object such as TableRec, or a handler: markTableWritten) lives in the patch's state instead, initialized from
+// these channels; its readers keep their kernels, which read it through a pointer and a count (docs/tables.md).
 #pragma once
 
 #include "ir/SampleArray.h"
@@ -26,6 +26,9 @@ struct Table {
   // One array per channel: size + 1 numbers, the last pyo's guard point (stdlib/Table.h).
   std::vector<SampleArray> channels;
   double sampleRate = 0.0;  // its own (a sound file's); the server's for computed tables
+  // Something writes it while the patch plays (a writer object, a handler): codegen gives it a buffer in the
+  // patch's state (channels × (size + 1) floats, filled from `channels` by patch_init) instead of constants.
+  bool written = false;
   size_t size() const { return channels.empty() || channels[0].size() == 0 ? 0 : channels[0].size() - 1; }
 };
 

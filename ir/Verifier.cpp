@@ -65,8 +65,24 @@ std::vector<std::string> verify(const Graph& graph) {
       }
     }
   }
-  if (!missingNode && graph.size() > 0 && graph.topologicalOrder().empty())
-    problems.push_back("the graph has a cycle");
+  if (!missingNode && graph.size() > 0) {
+    const std::vector<NodeId> order = graph.topologicalOrder();
+    if (order.empty()) {
+      problems.push_back("the graph has a cycle");
+    } else {
+      // Tables written while the patch plays: each is marked written (codegen gives it a buffer), and each writer
+      // runs before the table's readers (docs/tables.md).
+      std::vector<size_t> position(graph.size());
+      for (size_t i = 0; i < order.size(); ++i) position[order[i]] = i;
+      for (const auto& node : graph.nodes())
+        if (auto table = tableWrittenBy(node); table && (*table >= graph.tables.size() || !graph.tables[*table].written))
+          fail(node, fmt::format("writes table {}, which is not marked written", *table));
+      for (const auto& [writer, reader] : graph.tableOrderEdges())
+        if (position[writer] > position[reader])
+          problems.push_back(fmt::format("node {} reads a table that node {} writes, before it is written", reader,
+                                         writer));
+    }
+  }
   for (const auto& tap : graph.outputs()) {
     if (tap.node >= graph.size()) problems.push_back(fmt::format("output tap reads missing node {}", tap.node));
     if (tap.firstChannel < 0) problems.push_back("output tap with a negative channel");

@@ -20,9 +20,11 @@ struct NodeKey {
   int lanes;
   std::vector<std::vector<std::tuple<int, float, ir::NodeId, int, int>>> inputs;
   std::vector<std::pair<size_t, std::vector<ir::SampleArray>>> arrays;  // shared: compared by hash, not copied
+  // The tables written while the patch plays that the node reads: same first samples, different tables.
+  std::vector<ir::TableId> writtenTables;
   bool operator==(const NodeKey& other) const {
-    return std::tie(kind, spec, lanes, inputs, arrays) ==
-           std::tie(other.kind, other.spec, other.lanes, other.inputs, other.arrays);
+    return std::tie(kind, spec, lanes, inputs, arrays, writtenTables) ==
+           std::tie(other.kind, other.spec, other.lanes, other.inputs, other.arrays, other.writtenTables);
   }
 };
 
@@ -53,8 +55,8 @@ struct NodeKeyHash {
   }
 };
 
-NodeKey keyOf(const ir::Node& node) {
-  NodeKey key{node.kind, node.spec, node.lanes, {}, {}};
+NodeKey keyOf(const ir::Graph& graph, const ir::Node& node) {
+  NodeKey key{node.kind, node.spec, node.lanes, {}, {}, {}};
   for (const auto& input : node.inputs) {
     // (kind, value, node, lane, output): two readers of different outputs of one node read different signals.
     std::vector<std::tuple<int, float, ir::NodeId, int, int>> lanes;
@@ -63,7 +65,10 @@ NodeKey keyOf(const ir::Node& node) {
                          l.isConstant() ? 0 : l.lane, l.isConstant() ? 0 : l.output);
     key.inputs.push_back(std::move(lanes));
   }
-  for (const auto& a : node.arrays) key.arrays.emplace_back(a.input, a.lanes);
+  for (const auto& a : node.arrays) {
+    key.arrays.emplace_back(a.input, a.lanes);
+    if (a.table && graph.tables.at(*a.table).written) key.writtenTables.push_back(*a.table);
+  }
   return key;
 }
 
@@ -76,9 +81,10 @@ bool CommonSubexpressionElimination::run(ir::Graph& graph, Remarks& remarks) {
     ir::Node& node = graph.node(id);
     if (node.stopped || node.replaced) continue;
     if ((node.kind == ir::NodeKind::Object && !node.spec->facts.deterministic) || node.holdsControlValue() ||
-        node.isWatched())
-      continue;  // two noises are two sequences; two Params two values the callbacks set apart
-    auto [it, inserted] = seen.emplace(keyOf(node), id);
+        node.isWatched() || ir::tableWrittenBy(node))
+      continue;  // two noises are two sequences; two Params two values the callbacks set apart; two writers write
+                 // twice; a Watch is where the control program looks
+    auto [it, inserted] = seen.emplace(keyOf(graph, node), id);
     if (inserted) continue;
     ir::NodeId kept = it->second;
     graph.replaceNode(id, kept);  // the same samples, also summed into the same channels

@@ -21,6 +21,9 @@ bool DeadCodeElimination::run(ir::Graph& graph, Remarks& remarks) {
   for (const auto& tap : graph.outputs())
     if (!graph.node(tap.node).stopped) work.push_back(tap.node);
   for (ir::NodeId id : graph.control.nodesRead()) work.push_back(id);  // what handlers read (`obj.get()`)
+  // A writer of a table (TableRec) outputs nothing anyone reads: it lives while its table has a reader.
+  for (const auto& [writer, reader] : graph.tableOrderEdges())
+    if (!graph.node(writer).stopped) work.push_back(writer);
   while (!work.empty()) {
     ir::NodeId id = work.back();
     work.pop_back();

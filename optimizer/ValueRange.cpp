@@ -38,6 +38,7 @@ Range objectRange(const ir::Graph& graph, const ir::Node& node, int lane, int de
   query.array = [&](size_t k) -> std::optional<std::span<const float>> {
     const auto* numbers = node.arrayFor(k);
     if (!numbers || numbers->lanes.empty()) return std::nullopt;
+    if (numbers->table && graph.tables.at(*numbers->table).written) return std::nullopt;  // changes while playing
     const auto& values = numbers->lanes[static_cast<size_t>(lane) % numbers->lanes.size()];
     return std::span<const float>(values.data(), values.size());
   };

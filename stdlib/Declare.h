@@ -71,6 +71,20 @@ inline InputSpec table(std::string name, std::string doc) {
   input.table = true;
   return input;
 }
+// A table the object writes while the patch plays (TableRec, TableFill): the kernel writes through
+// table::writable(in[k]) (TableReading.h); the table moves into the patch's state (docs/tables.md).
+inline InputSpec writtenTable(std::string name, std::string doc) {
+  InputSpec input = table(std::move(name), std::move(doc));
+  input.writes = true;
+  return input;
+}
+// A list of tables (TableMorph's sources), packed into one array: [count, size₀, ..., size₍count−1₎, then the first
+// channel of each, size samples each, without guard points] (InputSpec::tableList), read when compiling.
+inline InputSpec tableList(std::string name, std::string doc) {
+  InputSpec input = makeInput(std::move(name), InputKind::Array, std::nullopt, std::move(doc));
+  input.tableList = true;
+  return input;
+}
 // Not one of pyo's arguments: a Constant the elaborator sets (Registry.h's InputSpec::hidden); comes last.
 inline InputSpec hidden(std::string name, float defaultValue, std::string doc) {
   return makeInput(std::move(name), InputKind::Constant, defaultValue, std::move(doc), true);

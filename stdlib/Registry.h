@@ -52,6 +52,12 @@ struct InputSpec {
   // An Array input that takes a table (PyoTableObject): each lane reads one channel, size + 1 numbers (Table.h).
   // Anything else given there is an error, and a table given to any other input is one too.
   bool table = false;
+  // A table input the object writes while the patch plays (TableRec): its table lives in the patch's state, and
+  // the object runs before every reader of that table (docs/tables.md).
+  bool writes = false;
+  // An Array input given a list of tables (TableMorph's sources): the elaborator packs their first channels into
+  // one array, [count, size₀, ..., then each table's size samples], read when compiling (declare::tableList).
+  bool tableList = false;
   // Not one of pyo's arguments: the elaborator sets it. Hidden inputs come last in ObjectSpec::inputs.
   // Known names: "playing" (1 once `play()`/`out()` started the object, e.g. Fader, Linseg; default 0),
   // "fileSampleRate" (the sample rate of the sound file given to an Array input), "tableSampleRate" (the sample

@@ -20,6 +20,17 @@ inline View view(const In& table) {
   return {table.p, count > 1 ? count - 1 : 0};
 }
 
+// A table the object writes while the patch plays (declare::writtenTable): codegen passes a pointer into the
+// table's buffer in the patch's state, which every reader of the table reads after the writer ran.
+struct Written {
+  float* data;
+  long size;  // samples, without the guard point (data[size]), which a writer keeps as pyo does
+};
+inline Written writable(const In& table) {
+  const long count = table.count();
+  return {const_cast<float*>(table.p), count > 1 ? count - 1 : 0};
+}
+
 // pyo's interp argument: 1 none, 2 linear, 3 cosine, 4 cubic (others held to the nearest).
 inline int interpolation(float interp) { return interp >= 4.0f ? 4 : interp >= 3.0f ? 3 : interp >= 2.0f ? 2 : 1; }
 

@@ -45,7 +45,7 @@ PATCHC_TABLE(NewTable) {
   spec.parameter(none(numbers("init", {}, "the samples: one list, or one list per channel")));
   spec.parameter(number("feedback", 0.0, "for recording into it (TableRec): the old samples' gain"));
   spec.algorithm = "size = int(length·sr + 0.5) at the server's rate; init padded or cut; guard point 0";
-  spec.differences = "nothing records into a table yet: feedback has no effect";
+  spec.differences = "feedback is read when the patch is compiled: setting it from a callback has no effect yet";
   spec.fill = [](const TableArguments& args, const TableContext& context) {
     const float length = static_cast<float>(args[0].number), rate = static_cast<float>(context.serverSampleRate);
     const double size = std::floor(length * rate + 0.5);

@@ -184,6 +184,24 @@ class Generator {
   }
 
   Argument arrayArgument(const InputSpec& input) {
+    if (input.tableList)
+      return {"", chance(0.5) ? "[HarmTable([1, 0.5], 512), SawTable(8, 1024)]"
+                              : "[HannTable(256), LinTable([(0, 0), (511, 1)], 512), AtanTable(0.7, 256)]",
+              {}};
+    // Tables written while the patch plays (TableRec, ...) and read by other objects: a table variable shared by
+    // the objects given it, most of the time for a writer, sometimes for a reader.
+    if (input.table && chance(input.writes ? 0.8 : 0.3)) {
+      if (sharedTables_.empty() || chance(0.2)) {
+        std::string name = fmt::format("tab{}", sharedTables_.size());
+        std::string make = chance(0.5) ? fmt::format("NewTable(length={}, feedback={})", number(uniform(0.001, 0.05)),
+                                                     number(chance(0.5) ? 0 : uniform(0, 1)))
+                                       : fmt::format("DataTable({}, init=[{}, {}, {}])", uniformInt(3, 700),
+                                                     number(uniform(-1, 1)), number(uniform(-1, 1)), number(uniform(-1, 1)));
+        patch_.statements.push_back({Statement::Kind::Raw, "", name + " = " + make, {}, {}});
+        sharedTables_.push_back(name);
+      }
+      return {"", pick(sharedTables_), {}};
+    }
     if (input.table) {
       static const char* const tables[] = {"HarmTable([1, 0.5, 0.25], 512)", "SawTable(8, 1024)",
                                            "LinTable([(0, 0), (100, 1), (511, -0.5)], 512)", "HannTable(256)",
@@ -321,6 +339,7 @@ class Generator {
   GeneratorOptions options_;
   std::vector<const ObjectSpec*> objects_;
   std::vector<std::string> signals_;
+  std::vector<std::string> sharedTables_;  // table variables several objects are given
   Patch patch_;
   int next_ = 0;
   int outs_ = 0;
