@@ -70,7 +70,8 @@ std::vector<float> renderWriting(const std::string& name, std::vector<Input>& in
     }
     int n = std::min(kBlockSize - at % kBlockSize, count - at);
     if (change < options.changes.size()) n = std::min(n, options.changes[change].at - at);
-    spec->native.process(state.data(), ins(at).data(), out.data() + at, n, &env);
+    float* outputs[] = {out.data() + at};  // one output (several-output kernels take one pointer each)
+    spec->native.process(state.data(), ins(at).data(), outputs, n, &env);
     at += n;
   }
   return out;
