@@ -110,6 +110,7 @@ class ModuleBuilder {
     if (order_.empty() && graph_.size() > 0) throw std::runtime_error("the graph has a cycle");
     layout(info);
     layoutTables(info);
+    layoutArraySlots(info);
     for (ir::NodeId id : order_) {
       auto lanes = laneInputs(graph_.node(id), true);
       layouts_[id].frameMajor = lanes.has_value();
@@ -184,6 +185,25 @@ class ModuleBuilder {
     }
   }
   size_t tableChannelBytes(ir::TableId id) const { return (graph_.tables[id].size() + 1) * sizeof(float); }
+
+  // Arrays handlers assign (Node::ArrayInput::capacity): a count (int32, in a 16-byte header) and `capacity` floats
+  // each, which patch_init fills with the compile-time list and handlers overwrite (Statement::Kind::SetArray).
+  void layoutArraySlots(ModuleInfo& info) {
+    for (const auto& node : graph_.nodes())
+      for (const auto& array : node.arrays) {
+        if (!array.assignedWhilePlaying()) continue;
+        info.stateBytes = alignUp(info.stateBytes, 64);
+        arraySlots_[{node.id, array.input}] = info.stateBytes;
+        info.stateBytes = saturatingAdd(info.stateBytes, saturatingAdd(ir::kArraySlotHeaderBytes,
+                                                                       saturatingMul(array.capacity, sizeof(float))));
+      }
+  }
+  size_t arraySlot(ir::NodeId id, size_t input) const {
+    auto it = arraySlots_.find({id, input});
+    if (it == arraySlots_.end())
+      throw std::logic_error(fmt::format("array input {} of node {} is not assigned while playing", input, id));
+    return it->second;
+  }
 
  public:
   // Where channel `channel` of a table written while the patch plays starts in the arena (size + 1 floats, the
@@ -365,6 +385,11 @@ class ModuleBuilder {
                                                   const std::string& name) {
     const ir::Node::ArrayInput* array = node.arrayFor(k);
     if (!array) return inputFor(node.inputs[k], lane, node.lanes, name);
+    if (array->assignedWhilePlaying()) {
+      // The list handlers assign: its numbers after the header, the count they last wrote in it.
+      const size_t slot = arraySlot(node.id, k);
+      return {statePointer(slot + ir::kArraySlotHeaderBytes), builder_.CreateLoad(i32_, statePointer(slot))};
+    }
     if (array->table && tableOffsets_[*array->table] != kNotWritten) {
       // A table written while the patch plays: lane i reads (or writes) channel i % channels of its buffer.
       const ir::TableId id = *array->table;
@@ -478,6 +503,15 @@ class ModuleBuilder {
         builder_.CreateMemCpy(statePointer(tableBuffer(static_cast<ir::TableId>(t), static_cast<int>(c))),
                               llvm::MaybeAlign(4), source, llvm::MaybeAlign(4), numbers.size() * sizeof(float));
       }
+    }
+    // Arrays handlers assign start with the script's list.
+    for (const auto& [key, slot] : arraySlots_) {
+      const ir::SampleArray& numbers = graph_.node(key.first).arrayFor(key.second)->lanes[0];
+      builder_.CreateStore(llvm::ConstantInt::get(i32_, numbers.size()), statePointer(slot));
+      if (numbers.size() > 0)
+        builder_.CreateMemCpy(statePointer(slot + ir::kArraySlotHeaderBytes), llvm::MaybeAlign(4),
+                              constantArray(numbers.values(), fmt::format("n{}.array{}.initial", key.first, key.second)),
+                              llvm::MaybeAlign(4), numbers.size() * sizeof(float));
     }
     for (ir::NodeId id : order_) {
       const ir::Node& node = graph_.node(id);
@@ -804,6 +838,9 @@ class ModuleBuilder {
     addresses.table = [this](llvm::IRBuilder<>& b, llvm::Value* state, ir::TableId id, int channel) -> llvm::Value* {
       return b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), state, tableBuffer(id, channel));
     };
+    addresses.array = [this](llvm::IRBuilder<>& b, llvm::Value* state, ir::NodeId id, size_t input) -> llvm::Value* {
+      return b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), state, arraySlot(id, input));
+    };
     ControlCodeGen control(graph_, *module_, controlBase_, addresses, kBlockFrames);
     return control.emitEvents();
   }
@@ -996,6 +1033,7 @@ class ModuleBuilder {
   size_t poolBase_ = 0;
   std::map<std::pair<ir::NodeId, size_t>, size_t> gatherOffsets_;  // (node, input) → its scratch in the arena
   static constexpr size_t kNotWritten = SIZE_MAX;
+  std::map<std::pair<ir::NodeId, size_t>, size_t> arraySlots_;  // (node, input) → offset of its header
   std::vector<size_t> tableOffsets_;  // by TableId: its buffer in the arena, kNotWritten for constant tables
 };
 

@@ -1,5 +1,6 @@
 #include "codegen/ControlCodeGen.h"
 
+#include "ir/StateSize.h"
 #include "runtime/ReportQueue.h"
 
 #include <fmt/format.h>
@@ -38,10 +39,12 @@ bool anyReport(const ir::Control& control) {
 }
 
 // The arena's control area: the clock, globals (8 bytes each, by variable index: locals leave theirs unused),
-// timers, watches' last values (8 bytes each, numbered through the timers), the random generator, the reports.
+// timers, watches' last values (8 bytes each, numbered through the timers), the random generator, the reports,
+// the arguments of tables handlers recompute (each: an int32 count in 8 bytes, then `capacity` floats).
 struct ControlLayout {
   size_t clock, variables, timers, watches, random, reports, end;
   std::vector<size_t> firstWatch;  // per timer
+  std::vector<size_t> refills;     // per Control::refills
   explicit ControlLayout(const ir::Control& control, size_t base) {
     clock = align8(base);
     variables = clock + 8;
@@ -55,6 +58,12 @@ struct ControlLayout {
     random = watches + 8 * count;
     reports = align8(random + (control.random.empty() ? 0 : kRandomBytes));
     end = reports + (anyReport(control) ? sizeof(runtime::ReportQueue) : 0);
+    for (const auto& refill : control.refills) {
+      end = align8(end);
+      refills.push_back(end);
+      end += 8 + 4 * refill.capacity;
+    }
+    end = align8(end);
   }
   size_t watch(int timer, size_t w) const { return watches + 8 * (firstWatch[size_t(timer)] + w); }
 };
@@ -401,6 +410,36 @@ struct ControlCodeGen::Emitter {
         b.CreateStore(b.CreateFPTrunc(v, b.getFloatTy()), addresses.param(b, state, s.node, s.lane));
         return;
       }
+      case K::SetArray: {
+        // The numbers after the header, then their count: kernels read the count at their next call.
+        llvm::Value* slot = addresses.array(b, state, s.node, size_t(s.index));
+        llvm::Value* numbers = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), slot, ir::kArraySlotHeaderBytes);
+        for (size_t i = 0; i < s.arguments.size(); ++i) {
+          const int a = s.arguments[i];
+          llvm::Value* v = convert(eval(a), control.expression(a).type, ValueType::Float);
+          b.CreateStore(b.CreateFPTrunc(v, b.getFloatTy()), b.CreateConstInBoundsGEP1_64(b.getFloatTy(), numbers, i));
+        }
+        b.CreateStore(b.getInt32(uint32_t(s.arguments.size())), slot);
+        return;
+      }
+      case K::RefillTable: {
+        // The arguments into the control's copy, then the kind's refill on the table's buffer (Refill.h).
+        const ir::TableRefill& refill = control.refills[size_t(s.index)];
+        const size_t slot = layout.refills[size_t(s.index)];
+        for (size_t i = 0; i < s.arguments.size(); ++i) {
+          const int a = s.arguments[i];
+          llvm::Value* v = convert(eval(a), control.expression(a).type, ValueType::Float);
+          b.CreateStore(b.CreateFPTrunc(v, b.getFloatTy()), at(slot + 8 + 4 * (size_t(s.lane) + i)));
+        }
+        if (s.endsList) b.CreateStore(b.getInt32(uint32_t(size_t(s.lane) + s.arguments.size())), at(slot));
+        const std::string symbol = "patchc_table_refill_" + refill.kind;
+        llvm::FunctionCallee fill = module.getOrInsertFunction(
+            symbol, llvm::FunctionType::get(b.getVoidTy(), {b.getPtrTy(), b.getInt32Ty(), b.getPtrTy(), b.getInt32Ty()},
+                                            false));
+        b.CreateCall(fill, {at(slot + 8), b.CreateLoad(b.getInt32Ty(), at(slot)), addresses.table(b, state, refill.table, 0),
+                            b.getInt32(uint32_t(graph.tables[refill.table].size()))});
+        return;
+      }
       case K::Play:
       case K::Stop: {
         // The next generation |g| + 1, or −|g| (stdlib/Declare.h's playing()).
@@ -497,6 +536,12 @@ void ControlCodeGen::emitInit(llvm::IRBuilder<>& b, llvm::Value* state) {
       if (timer.kind == ir::Timer::Kind::OnNewInteger) b.CreateStore(llvm::ConstantInt::get(e.i64, uint64_t(int64_t(-99))), at);
       if (timer.kind == ir::Timer::Kind::OnNewValue) b.CreateStore(llvm::ConstantFP::get(b.getFloatTy(), -99999.0), at);
     }
+  }
+  for (size_t r = 0; r < control.refills.size(); ++r) {  // the arguments the tables were computed with
+    const ir::TableRefill& refill = control.refills[r];
+    b.CreateStore(b.getInt32(uint32_t(refill.arguments.size())), e.at(e.layout.refills[r]));
+    for (size_t i = 0; i < refill.arguments.size(); ++i)
+      b.CreateStore(llvm::ConstantFP::get(b.getFloatTy(), refill.arguments[i]), e.at(e.layout.refills[r] + 8 + 4 * i));
   }
   if (!control.random.empty()) {
     auto* type = llvm::ArrayType::get(e.i32, control.random.size());

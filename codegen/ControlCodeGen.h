@@ -30,6 +30,9 @@ class ControlCodeGen {
     // Channel `channel` of a table handlers write (ir::markTableWritten before codegen): size + 1 floats, the
     // guard point last, which the handler keeps as the table's kind sets it (docs/tables.md).
     std::function<llvm::Value*(llvm::IRBuilder<>&, llvm::Value* state, ir::TableId, int channel)> table;
+    // The slot of an Array input handlers assign (Node::ArrayInput::capacity): an int32 count in a header of
+    // ir::kArraySlotHeaderBytes, then the floats.
+    std::function<llvm::Value*(llvm::IRBuilder<>&, llvm::Value* state, ir::NodeId, size_t input)> array;
   };
 
   ControlCodeGen(const ir::Graph& graph, llvm::Module& module, size_t base, Addresses addresses, int blockFrames);

@@ -1,6 +1,7 @@
 #include "elab/HandlerCompiler.h"
 
 #include "elab/Formatting.h"
+#include "elab/Tables.h"
 
 #include <fmt/format.h>
 
@@ -94,8 +95,9 @@ ValueType typeOf(const Value& v) {
 }
 
 constexpr int kMaxInlineDepth = 32;      // nested calls of the script's functions inside one handler
-constexpr size_t kMaxStatements = 100000;
-constexpr size_t kMaxTimers = 10000;     // Patterns and CallAfters, those callbacks make included  // statements of all handlers (unrolled loops): a bound on code size
+constexpr size_t kMaxStatements = 100000;  // statements of all handlers (unrolled loops): a bound on code size
+constexpr size_t kMaxTimers = 10000;       // Patterns and CallAfters, those callbacks make included
+constexpr size_t kMaxArrayAssigned = 4096; // numbers in one list a handler assigns (Linseg's list): unrolled stores
 
 }  // namespace
 
@@ -133,6 +135,7 @@ struct HandlerCompiler::Impl {
   };
   std::vector<Assigned> assigned;
   std::map<ir::NodeId, ir::NodeId> playingParams;  // object → the Param of its `playing` input
+  std::vector<std::shared_ptr<TableData>> refillTables;  // by Control::refills index
 
   Impl(ir::Graph& g, PyoObjects& o, Interpreter& i, std::shared_ptr<Scope> gl, std::set<std::string> rg)
       : graph(g), objects(o), interp(i), globals(std::move(gl)), runTimeGlobals(std::move(rg)), control(g.control) {}
@@ -483,10 +486,19 @@ struct HandlerCompiler::Impl {
     if (object.type == Value::Type::Instance) {
       throw ElaborationError(range, "attributes of the script's own classes cannot change while playing yet");
     }
+    if (object.type == Value::Type::Table) {
+      refillTable(object, name, value, false, range);
+      return;
+    }
     if (object.type != Value::Type::Object)
       throw ElaborationError(range, fmt::format("'{}' object has no attribute '{}' to set", object.typeName(), name));
     ir::Node& target = graph.node(object.node);
     size_t index = objects.assignableInput(target, name, range);
+    if (target.kind == ir::NodeKind::Object && index < target.spec->inputs.size() &&
+        target.spec->inputs[index].kind == InputKind::Array && !target.spec->inputs[index].table) {
+      setArray(object.node, index, value, name, range);
+      return;
+    }
     Assigned& a = assignedInput(object.node, index, range);
     std::vector<Staged> values =
         value.kind == Staged::Kind::Sequence ? value.items
@@ -533,6 +545,124 @@ struct HandlerCompiler::Impl {
     Value given = values.size() == 1 ? values[0].known : list;
     a.signals.push_back(objects.signalFor(target, index, given, range));
     select(a, 2 + a.signals.size() - 1, range);
+  }
+
+  // The items of a list or tuple, known or staged.
+  std::vector<Staged> itemsOf(const Staged& value) {
+    if (value.kind == Staged::Kind::Sequence) return value.items;
+    std::vector<Staged> items;
+    if (value.isKnown() && value.known.isSequence())
+      for (const auto& item : *value.known.items) items.push_back(Staged::of(item));
+    return items;
+  }
+
+  // `line.list = [(0, a), (d, 1)]` while playing: the numbers, flattened as when the object is made (pairs one
+  // after the other), into the input's slot (Node::ArrayInput::capacity: the longest list any handler assigns).
+  void setArray(ir::NodeId id, size_t index, const Staged& value, const std::string& name, const SourceRange& range) {
+    const bool sequence = value.kind == Staged::Kind::Sequence || (value.isKnown() && value.known.isSequence());
+    if (!sequence)
+      throw ElaborationError(range, fmt::format("'{}' must be a list of numbers or pairs of numbers", name));
+    Statement s;
+    s.kind = Statement::Kind::SetArray;
+    s.node = id;
+    s.index = static_cast<int>(index);
+    s.origin = range;
+    for (const Staged& item : itemsOf(value)) {
+      if (isNumber(item)) {
+        s.arguments.push_back(toExpression(item, range, name));
+        continue;
+      }
+      const bool pair = item.kind == Staged::Kind::Sequence || (item.isKnown() && item.known.isSequence());
+      if (!pair) throw ElaborationError(range, fmt::format("'{}' must hold numbers or pairs of numbers", name));
+      for (const Staged& x : itemsOf(item)) s.arguments.push_back(toExpression(x, range, name));
+    }
+    if (s.arguments.size() > kMaxArrayAssigned)
+      throw ElaborationError(range, fmt::format("a list assigned while playing may hold at most {} numbers; this one "
+                                                "has {}",
+                                                kMaxArrayAssigned, s.arguments.size()));
+    ir::Node& node = graph.node(id);
+    ir::Node::ArrayInput* array = node.arrayFor(index);
+    if (!array || array->lanes.size() != 1)
+      throw ElaborationError(range, fmt::format("'{}' of {} was made with a list per stream: it cannot change while "
+                                                "the patch plays yet",
+                                                name, node.opName()));
+    array->capacity = std::max({array->capacity, array->lanes[0].size(), s.arguments.size(), size_t{1}});
+    emit(std::move(s));
+  }
+
+  // `t.slope = x` or `t.replace(points)` while playing: the table is recomputed in the audio thread by its kind's
+  // refill (stdlib/tables/refill/Refill.h), with the argument changed and the others as they last were.
+  void refillTable(const Value& table, const std::string& name, const Staged& value, bool list, const SourceRange& range) {
+    const TableData& data = *table.table;
+    const TableSpec& spec = *data.spec;
+    const int parameter = spec.parameterIndex(name);
+    if (parameter < 0)
+      throw ElaborationError(range, fmt::format("{} has no attribute '{}' to set", spec.name, name));
+    const TableParameterKind kind = spec.parameters[size_t(parameter)].kind;
+    const int position = refillPosition(spec, name);
+    if (spec.refill && position < 0)
+      throw ElaborationError(range, fmt::format("{}'s '{}' cannot change while the patch plays (the table's buffer "
+                                                "is fixed when the patch starts); set it before the patch plays",
+                                                spec.name, name));
+    if (!spec.refill || position < 0 || data.channels.size() != 1)
+      throw ElaborationError(range, fmt::format("{}'s '{}' cannot change while the patch plays yet (only tables "
+                                                "whose kind can be recomputed in the audio thread: {}); set it "
+                                                "before the patch plays",
+                                                spec.name, name, refillableKinds()));
+    const bool isList = kind == TableParameterKind::Points || kind == TableParameterKind::Numbers;
+    if (list && !isList) throw ElaborationError(range, fmt::format("{} has no list to replace", spec.name));
+    Statement s;
+    s.kind = Statement::Kind::RefillTable;
+    s.lane = position;
+    s.endsList = isList;
+    s.origin = range;
+    if (isList) {
+      const bool sequence = value.kind == Staged::Kind::Sequence || (value.isKnown() && value.known.isSequence());
+      if (!sequence) throw ElaborationError(range, fmt::format("{}'s '{}' must be a list", spec.name, name));
+      for (const Staged& item : itemsOf(value)) {
+        const bool pair = item.kind == Staged::Kind::Sequence || (item.isKnown() && item.known.isSequence());
+        if (kind == TableParameterKind::Points) {
+          std::vector<Staged> xs = pair ? itemsOf(item) : std::vector<Staged>{};
+          if (xs.size() != 2)
+            throw ElaborationError(range, fmt::format("{}'s points must be (index, value) pairs", spec.name));
+          for (const Staged& x : xs) s.arguments.push_back(toExpression(x, range, "a point"));
+        } else {
+          s.arguments.push_back(toExpression(item, range, name));
+        }
+      }
+      if (kind == TableParameterKind::Points && s.arguments.size() < 4)
+        throw ElaborationError(range, fmt::format("{} needs at least two points", spec.name));
+      if (s.arguments.size() > kMaxArrayAssigned)
+        throw ElaborationError(range, fmt::format("a list assigned while playing may hold at most {} numbers; this "
+                                                  "one has {}",
+                                                  kMaxArrayAssigned, s.arguments.size()));
+    } else {
+      s.arguments.push_back(toExpression(value, range, name));
+    }
+    s.index = refillOf(table);
+    ir::TableRefill& refill = control.refills[size_t(s.index)];
+    refill.capacity = std::max(refill.capacity, size_t(position) + s.arguments.size());
+    emit(std::move(s));
+  }
+
+  // The control's entry for a table recomputed while playing: its arguments are taken when compiling ends
+  // (finish), after everything the script does to the table.
+  int refillOf(const Value& table) {
+    for (size_t r = 0; r < refillTables.size(); ++r)
+      if (refillTables[r] == table.table) return static_cast<int>(r);
+    refillTables.push_back(table.table);
+    ir::TableRefill refill;
+    refill.table = table.table->id;
+    refill.kind = table.table->spec->name;
+    control.refills.push_back(std::move(refill));
+    return static_cast<int>(control.refills.size()) - 1;
+  }
+
+  std::string refillableKinds() const {
+    std::string kinds;
+    for (const TableSpec& spec : graph.registry->tables())
+      if (spec.refill) kinds += (kinds.empty() ? "" : ", ") + spec.name;
+    return kinds;
   }
 
   void select(Assigned& a, size_t term, const SourceRange& range) {
@@ -895,6 +1025,46 @@ struct HandlerCompiler::Impl {
         return Staged::number(control.add(x), ValueType::Float);
       }
     }
+    // t.replace(points) while playing: the table recomputed with them.
+    if (e.object->kind == ast::Expr::Kind::Attribute && e.object->text == "replace") {
+      Staged object = eval(*e.object->object);
+      if (object.isKnown() && object.known.type == Value::Type::Table) {
+        if (e.elements.size() != 1 || !e.keywords.empty())
+          throw ElaborationError(e.range, "replace() takes one list");
+        const TableSpec& spec = *object.known.table->spec;
+        std::string list;
+        for (const TableParameter& p : spec.parameters)
+          if (p.kind == TableParameterKind::Points || p.kind == TableParameterKind::Numbers) list = p.name;
+        if (list.empty()) throw ElaborationError(e.range, fmt::format("{} has no list to replace", spec.name));
+        refillTable(object.known, list, eval(*e.elements[0]), true, e.range);
+        return Staged::of(Value::none());
+      }
+    }
+    // lst.append(x) on a list the handler made: the list grows while compiling (its length is known then).
+    if (e.object->kind == ast::Expr::Kind::Attribute && e.object->text == "append" &&
+        e.object->object->kind == ast::Expr::Kind::Name) {
+      Frame& frame = frames.back();
+      auto it = frame.names.find(e.object->object->text);
+      if (it != frame.names.end() && !frame.globals.count(it->first)) {
+        Staged& list = it->second;
+        const bool isList = (list.kind == Staged::Kind::Sequence && !list.tuple) ||
+                            (list.isKnown() && list.known.type == Value::Type::List);
+        if (isList) {
+          if (e.elements.size() != 1 || !e.keywords.empty())
+            throw ElaborationError(e.range, "append() takes exactly one argument");
+          Staged item = eval(*e.elements[0]);
+          Staged grown;
+          grown.kind = Staged::Kind::Sequence;
+          grown.items = itemsOf(list);
+          grown.items.push_back(std::move(item));
+          if (grown.items.size() > kMaxArrayAssigned)
+            throw ElaborationError(e.range, fmt::format("a list a callback builds may hold at most {} items",
+                                                        kMaxArrayAssigned));
+          list = std::move(grown);
+          return Staged::of(Value::none());
+        }
+      }
+    }
     if (e.object->kind == ast::Expr::Kind::Attribute && e.object->text == "set") {
       Staged object = eval(*e.object->object);
       if (object.isKnown() && object.known.type == Value::Type::Object) return setMethod(object.known, e);
@@ -1173,6 +1343,14 @@ struct HandlerCompiler::Impl {
 
   // ---- finish ----
   void finish() {
+    // Tables recomputed while playing: in the state, with the arguments the script left them.
+    for (size_t r = 0; r < refillTables.size(); ++r) {
+      const TableData& data = *refillTables[r];
+      ir::TableRefill& refill = control.refills[r];
+      refill.arguments = refillArguments(*data.spec, data.arguments);
+      refill.capacity = std::max(refill.capacity, refill.arguments.size());
+      ir::markTableWritten(graph, data.id);
+    }
     for (auto& a : assigned) {
       ir::Node& target = graph.node(a.node);
       const int lanes = target.lanes;

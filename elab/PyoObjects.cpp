@@ -531,6 +531,17 @@ void PyoObjects::setAttribute(const Value& object, const std::string& name, cons
   }
   const bool settable = node.kind == ir::NodeKind::Object && index < node.spec->inputs.size() &&
                         node.spec->inputs[index].settable;
+  if (kind == InputKind::Array && settable && node.arrayFor(index)) {  // Linseg's setList(): the new list
+    std::optional<float> noFile;
+    auto lanes = toArrays(value, range, fmt::format("attribute '{}' of {}", name, node.opName()), noFile);
+    if (noFile) throw ElaborationError(range, fmt::format("'{}' of {} must be a list, not a sound file", name, node.opName()));
+    ir::Signal placeholder;
+    for (const auto& lane : lanes) placeholder.lanes.push_back(ir::LaneSource::constant(static_cast<float>(lane.size())));
+    node.arrayFor(index)->lanes = std::move(lanes);
+    setInput(node, index, std::move(placeholder), range);
+    given_[node.id][name] = value;
+    return;
+  }
   if ((kind == InputKind::Constant && !settable) || kind == InputKind::Array)
     throw ElaborationError(range, fmt::format("'{}' of {} is fixed when the object is made", name, node.opName()));
   const std::string what = fmt::format("attribute '{}' of {}", name, node.opName());

@@ -35,7 +35,8 @@ std::vector<NodeId> Control::watchedNodes() const {
 namespace {
 
 bool writesNode(const Statement& s) {
-  return s.kind == Statement::Kind::SetParam || s.kind == Statement::Kind::Play || s.kind == Statement::Kind::Stop;
+  return s.kind == Statement::Kind::SetParam || s.kind == Statement::Kind::Play || s.kind == Statement::Kind::Stop ||
+         s.kind == Statement::Kind::SetArray;
 }
 
 void renumberBody(std::vector<Statement>& body, const std::vector<bool>& dead, const std::vector<NodeId>& newId) {
@@ -82,6 +83,15 @@ std::string Control::problem(size_t nodeCount) const {
                 messages[size_t(s.index)].formats.size() != s.arguments.size()))
         found = fmt::format("a report uses missing message {} or the wrong number of values", s.index);
       else if (writesNode(s) && s.node >= nodeCount) found = fmt::format("a statement writes missing node {}", s.node);
+      else if (s.kind == Statement::Kind::RefillTable &&
+               (s.index < 0 || static_cast<size_t>(s.index) >= refills.size() || s.lane < 0 ||
+                static_cast<size_t>(s.lane) + s.arguments.size() > refills[size_t(s.index)].capacity ||
+                std::any_of(s.arguments.begin(), s.arguments.end(), [&](int a) { return a < 0 || a >= count; })))
+        found = fmt::format("a table refill uses missing refill {}, expressions or more arguments than it holds",
+                            s.index);
+      else if (s.kind == Statement::Kind::SetArray &&
+               std::any_of(s.arguments.begin(), s.arguments.end(), [&](int a) { return a < 0 || a >= count; }))
+        found = fmt::format("an array assignment uses a missing expression");
       self(s.then, self);
       self(s.otherwise, self);
     }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "ir/SampleArray.h"
+#include "ir/Table.h"
 #include "support/SourceLocation.h"
 
 #include <cstdint>
@@ -61,6 +62,8 @@ struct Statement {
   enum class Kind {
     SetVariable,  // variables[index] = expression
     SetParam,     // Param node's lane = expression (converted to float)
+    SetArray,     // the Array input `index` of `node` = `arguments` (floats; as many as the list has, at most the
+                  // input's ArrayInput::capacity): Linseg's `list`, Choice's `choice`, for every lane
     Play,         // every lane of the Param node that is an object's `playing` input: the next generation,
                   // |current| + 1 (restarts it: stdlib/Declare.h's playing())
     Stop,         // ... minus the current generation (pyo's stop())
@@ -70,13 +73,16 @@ struct Statement {
     If,           // if expression: then else otherwise
     Report,       // messages[index] with `arguments`' values: queued for the runtime to print outside the audio
                   // thread (Print, print())
+    RefillTable,  // refills[index]: its arguments from position `lane` on = `arguments` (with `endsList`, they are
+                  // the end of its list, whose length changes), then its table is recomputed (its kind's refill)
   };
   Kind kind = Kind::SetVariable;
   int index = 0;
   NodeId node = 0;
   int lane = 0;
   int expression = -1;
-  std::vector<int> arguments;  // Report
+  std::vector<int> arguments;  // Report, SetArray, RefillTable
+  bool endsList = false;       // RefillTable
   std::vector<Statement> then, otherwise;
   SourceRange origin;
 };
@@ -138,12 +144,23 @@ struct Message {
   std::vector<ValueType> types;     // of each value
 };
 
+// A table handlers recompute while playing (`t.slope = x`, `t.replace(points)`): its kind's refill
+// (stdlib/tables/refill/Refill.h) runs on the table's buffer in the state (ir::markTableWritten) with arguments
+// kept in the control's state, so that what one handler sets stays when another sets something else.
+struct TableRefill {
+  TableId table = 0;
+  std::string kind;              // the table's kind: the code generator calls patchc_table_refill_<kind>
+  std::vector<float> arguments;  // when the patch starts (stdlib/Table.h's refillArguments)
+  size_t capacity = 0;           // the most arguments any statement leaves (a longer list of points)
+};
+
 struct Control {
   std::vector<Expression> expressions;
   std::vector<Variable> variables;
   std::vector<Handler> handlers;
   std::vector<Timer> timers;
   std::vector<Message> messages;
+  std::vector<TableRefill> refills;
   // The state of Python's `random` when compiling ended (CPython's MT19937: 624 words and the index), which the
   // run-time draws continue: the same seed gives the same notes as pyo's Python. Empty when no handler draws.
   std::vector<uint32_t> random;

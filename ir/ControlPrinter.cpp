@@ -95,6 +95,20 @@ struct ControlPrinter {
         case Statement::Kind::SetParam:
           out << indent << fmt::format("param %{}[{}] = {}\n", nodeName(s.node), s.lane, expr(s.expression));
           break;
+        case Statement::Kind::SetArray: {
+          std::string items;
+          for (size_t i = 0; i < s.arguments.size(); ++i) items += (i ? ", " : "") + expr(s.arguments[i]);
+          out << indent << fmt::format("array %{}.in{} = [{}]\n", nodeName(s.node), s.index, items);
+          break;
+        }
+        case Statement::Kind::RefillTable: {
+          const TableRefill& refill = control.refills[static_cast<size_t>(s.index)];
+          std::string items;
+          for (size_t i = 0; i < s.arguments.size(); ++i) items += (i ? ", " : "") + expr(s.arguments[i]);
+          out << indent << fmt::format("refill table{} {}[{}{}] = [{}]\n", refill.table, refill.kind, s.lane,
+                                       s.endsList ? ":" : "", items);
+          break;
+        }
         case Statement::Kind::Play: out << indent << "play %" << nodeName(s.node) << '\n'; break;
         case Statement::Kind::Stop: out << indent << "stop %" << nodeName(s.node) << '\n'; break;
         case Statement::Kind::SetPeriod:

@@ -83,6 +83,12 @@ struct Node {
     std::optional<TableId> table;
     // The tables a list-of-tables input packs (InputSpec::tableList: TableMorph's sources), read when compiling.
     std::vector<TableId> tables;
+    // Handlers assign it while the patch plays (`line.list = [...]` in a Pattern: Statement::Kind::SetArray):
+    // the most numbers an assignment gives, 0 for numbers fixed when compiling. Such an array has one list for
+    // every lane (`lanes` holds its first numbers) and lives in the patch's state: a count, then `capacity`
+    // floats, which init fills from `lanes[0]` and handlers overwrite; kernels read the count each call.
+    size_t capacity = 0;
+    bool assignedWhilePlaying() const { return capacity > 0; }
     bool operator==(const ArrayInput&) const = default;
   };
   std::vector<ArrayInput> arrays;
@@ -90,6 +96,16 @@ struct Node {
     for (const auto& a : arrays)
       if (a.input == input) return &a;
     return nullptr;
+  }
+  ArrayInput* arrayFor(size_t input) {
+    for (auto& a : arrays)
+      if (a.input == input) return &a;
+    return nullptr;
+  }
+  bool hasArrayAssignedWhilePlaying() const {
+    for (const auto& a : arrays)
+      if (a.assignedWhilePlaying()) return true;
+    return false;
   }
   // The node's id when the script made it, kept when passes renumber nodes (dce): noise generators derive their
   // seeds from it, so removing a dead object never changes another object's noise.

@@ -37,8 +37,11 @@ NodeStateSize stateSizeOf(const Node& node, double sampleRate) {
     size.laneStride = saturatingAlignUp(std::max<uint64_t>(size.laneState, 1), align);
     perLane = saturatingAdd(perLane, size.laneStride);
   }
-  for (const auto& array : node.arrays)
+  for (const auto& array : node.arrays) {
     for (const auto& lane : array.lanes) size.arrays = saturatingAdd(size.arrays, saturatingMul(lane.size(), sizeof(float)));
+    if (array.assignedWhilePlaying())  // its slot: a count and `capacity` floats (Graph.h)
+      size.arrays = saturatingAdd(size.arrays, saturatingAdd(kArraySlotHeaderBytes, saturatingMul(array.capacity, sizeof(float))));
+  }
   size.total = saturatingAdd(saturatingMul(lanes, perLane), size.arrays);
   return size;
 }

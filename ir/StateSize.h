@@ -16,6 +16,8 @@ namespace patchc::ir {
 // A node's output buffer per lane and output: one block of floats (codegen::kBlockFrames, which static_asserts it).
 inline constexpr uint64_t kBlockFloats = 64;
 inline constexpr uint64_t kBufferBytesPerLane = kBlockFloats * sizeof(float);
+// An array handlers assign (Node::ArrayInput::capacity): its count (an int32) in a header this long, then the floats.
+inline constexpr uint64_t kArraySlotHeaderBytes = 16;
 
 // The constant value of each input for `lane` (NaN where the input is not constant): what stateBytesFor reads.
 ConstantInputs constantsForLane(const Node& node, int lane);

@@ -64,7 +64,38 @@ std::vector<std::string> verify(const Graph& graph) {
                                  graph.node(lane.node).outputs));
       }
     }
+    for (const auto& array : node.arrays) {
+      if (!array.assignedWhilePlaying()) continue;
+      if (array.table || !array.tables.empty() || array.lanes.size() != 1 || array.lanes[0].size() > array.capacity)
+        fail(node, fmt::format("array input {} assigned while playing must be one list of at most {} numbers, "
+                               "not a table",
+                               array.input, array.capacity));
+      if (node.spec && (array.input >= node.spec->inputs.size() || !node.spec->inputs[array.input].settable))
+        fail(node, fmt::format("array input {} is assigned while playing but its op does not declare it settable",
+                               array.input));
+    }
   }
+  // What handlers assign to arrays fits their slots.
+  auto checkArrays = [&](const std::vector<Statement>& body, auto& self) -> void {
+    for (const auto& s : body) {
+      if (s.kind == Statement::Kind::SetArray && s.node < graph.size()) {
+        const Node::ArrayInput* array = graph.node(s.node).arrayFor(static_cast<size_t>(s.index));
+        if (!array || !array->assignedWhilePlaying() || s.arguments.size() > array->capacity)
+          problems.push_back(fmt::format("control: node {}'s array input {} gets {} numbers: it has no slot that "
+                                         "holds them",
+                                         s.node, s.index, s.arguments.size()));
+      }
+      self(s.then, self);
+      self(s.otherwise, self);
+    }
+  };
+  for (const auto& h : graph.control.handlers) checkArrays(h.body, checkArrays);
+  for (const auto& refill : graph.control.refills)
+    if (refill.table >= graph.tables.size() || !graph.tables[refill.table].written ||
+        graph.tables[refill.table].channels.size() != 1 || refill.arguments.size() > refill.capacity)
+      problems.push_back(fmt::format("control: table {} is recomputed while playing but is not one written channel, "
+                                     "or its arguments do not fit",
+                                     refill.table));
   if (!missingNode && graph.size() > 0) {
     const std::vector<NodeId> order = graph.topologicalOrder();
     if (order.empty()) {

@@ -81,9 +81,9 @@ bool CommonSubexpressionElimination::run(ir::Graph& graph, Remarks& remarks) {
     ir::Node& node = graph.node(id);
     if (node.stopped || node.replaced) continue;
     if ((node.kind == ir::NodeKind::Object && !node.spec->facts.deterministic) || node.holdsControlValue() ||
-        node.isWatched() || ir::tableWrittenBy(node))
+        node.isWatched() || ir::tableWrittenBy(node) || node.hasArrayAssignedWhilePlaying())
       continue;  // two noises are two sequences; two Params two values the callbacks set apart; two writers write
-                 // twice; a Watch is where the control program looks
+                 // twice; a Watch is where the control program looks; handlers assign lists one node at a time
     auto [it, inserted] = seen.emplace(keyOf(graph, node), id);
     if (inserted) continue;
     ir::NodeId kept = it->second;

@@ -39,6 +39,7 @@ Range objectRange(const ir::Graph& graph, const ir::Node& node, int lane, int de
     const auto* numbers = node.arrayFor(k);
     if (!numbers || numbers->lanes.empty()) return std::nullopt;
     if (numbers->table && graph.tables.at(*numbers->table).written) return std::nullopt;  // changes while playing
+    if (numbers->assignedWhilePlaying()) return std::nullopt;                               // handlers assign it
     const auto& values = numbers->lanes[static_cast<size_t>(lane) % numbers->lanes.size()];
     return std::span<const float>(values.data(), values.size());
   };

@@ -100,7 +100,8 @@ inline InputSpec playing() {
 }
 
 // A Constant a callback may set while playing (Registry.h's InputSpec::settable): the kernel must read it with
-// value() in every process call, and nothing may size state from it.
+// value() in every process call, and nothing may size state from it. An Array one (Linseg's list) may get a list
+// of another length at any call: the kernel reads p and count() each call and keeps indexes it holds inside them.
 inline InputSpec settable(InputSpec input) {
   input.settable = true;
   return input;

@@ -19,6 +19,8 @@
 // Array input (Kernel.h's In: `p`, `count()` = size + 1).
 #pragma once
 
+#include "stdlib/tables/refill/Refill.h"
+
 #include <functional>
 #include <optional>
 #include <stdexcept>
@@ -95,6 +97,10 @@ struct TableSpec {
   std::string differences;  // ... where patchc differs from pyo 1.0.4
   std::vector<TableParameter> parameters;  // pyo's positional order
   std::function<TableContents(const TableArguments&, const TableContext&)> fill;
+  // The same fill as code a handler may run in the audio thread (stdlib/tables/refill/Refill.h): kinds that have
+  // one can be recomputed while the patch plays (`t.slope = x`, `t.replace(points)` in a callback). The code
+  // generator calls it by its symbol, patchc_table_refill_<name>.
+  TableRefill refill = nullptr;
 
   void parameter(TableParameter p) { parameters.push_back(std::move(p)); }
   int parameterIndex(const std::string& parameterName) const {
@@ -103,6 +109,33 @@ struct TableSpec {
     return -1;
   }
 };
+
+// A refill's arguments (Refill.h): the Number parameters but `size` in order, then the list's values (Numbers or
+// Points, flattened), as floats.
+inline std::vector<float> refillArguments(const TableSpec& spec, const TableArguments& args) {
+  std::vector<float> numbers, list;
+  for (size_t i = 0; i < spec.parameters.size() && i < args.values.size(); ++i) {
+    const TableParameter& p = spec.parameters[i];
+    if (p.kind == TableParameterKind::Number && p.name != "size") numbers.push_back(static_cast<float>(args[i].number));
+    if (p.kind == TableParameterKind::Numbers || p.kind == TableParameterKind::Points)
+      for (double x : args[i].numbers) list.push_back(static_cast<float>(x));
+  }
+  numbers.insert(numbers.end(), list.begin(), list.end());
+  return numbers;
+}
+// Where parameter `name` starts in the refill's arguments (its list: after the numbers), or -1 (the size, a path).
+inline int refillPosition(const TableSpec& spec, const std::string& name) {
+  int position = 0;
+  for (const TableParameter& p : spec.parameters) {
+    if (p.kind != TableParameterKind::Number || p.name == "size") continue;
+    if (p.name == name) return position;
+    ++position;
+  }
+  for (const TableParameter& p : spec.parameters)
+    if ((p.kind == TableParameterKind::Numbers || p.kind == TableParameterKind::Points) && p.name == name)
+      return position;
+  return -1;
+}
 
 // The entry the generated registry adds for `PATCHC_TABLE(name)`; checks that the declaration has its doc lines
 // and a fill.

@@ -20,7 +20,7 @@ PATCHC_OBJECT(Choice) {
   using namespace patchc::declare;
   using namespace patchc::kernel::choice;
   spec.doc = "A value chosen at random from a list of numbers, freq times a second, and held.";
-  spec.input(kChoice, array("choice", "the numbers to choose from"));
+  spec.input(kChoice, settable(array("choice", "the numbers to choose from")));
   spec.input(kFreq, signal("freq", 1.0f, "choices per second"));
   spec.facts = oscillatorFacts(0.5f);
   spec.facts.deterministic = false;

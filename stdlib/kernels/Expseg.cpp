@@ -11,6 +11,8 @@
 #include "stdlib/kernels/Expseg.h"
 
 #include "stdlib/Kernel.h"
+
+#include <algorithm>
 #include "stdlib/kernels/Envelope.h"
 
 #include <cmath>
@@ -55,7 +57,7 @@ PATCHC_KERNEL_PROCESS(Expseg) {
   const double cycle = time(last) * sampleRate;
   const bool loop = in[kLoop].value() > 0.5f && cycle > 0.0;
   double elapsed = state->elapsed;
-  int segment = state->segment;
+  int segment = std::min(state->segment, last);  // a handler may have assigned a shorter list
   for (int i = 0; i < n; ++i) {
     if (loop && elapsed >= cycle) {
       elapsed = std::fmod(elapsed, cycle);

@@ -14,7 +14,7 @@ PATCHC_OBJECT(Expseg) {
   using namespace patchc::declare;
   using namespace patchc::kernel::expseg;
   spec.doc = "Exponential segments between (time, value) breakpoints; starts with play().";
-  spec.input(kList, array("list", "breakpoints [(time, value), ...], times in seconds, increasing"));
+  spec.input(kList, settable(array("list", "breakpoints [(time, value), ...], times in seconds, increasing")));
   spec.input(kLoop, constant("loop", 0.0f, "1: restart at the end of the list"));
   spec.input(kExp, within(constant("exp", 10.0f, "the curves' exponent: 1 straight lines, higher more curved"),
                           {0.0f, 1e9f, false,

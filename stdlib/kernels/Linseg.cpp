@@ -14,6 +14,8 @@
 #include "stdlib/Kernel.h"
 #include "stdlib/kernels/Envelope.h"
 
+#include <algorithm>
+
 using namespace patchc::kernel;
 using namespace patchc::kernel::linseg;
 
@@ -60,7 +62,7 @@ PATCHC_KERNEL_PROCESS(Linseg) {
   const double cycle = points.time(last) * sampleRate;  // a loop's length in samples
   const bool loop = in[kLoop].value() > 0.5f && cycle > 0.0;
   double elapsed = state->elapsed;
-  int segment = state->segment;
+  int segment = std::min(state->segment, last);  // a handler may have assigned a shorter list
   for (int i = 0; i < n; ++i) {
     if (loop && elapsed >= cycle) {
       elapsed = std::fmod(elapsed, cycle);  // exact; also right for a cycle shorter than a sample

@@ -13,7 +13,7 @@ PATCHC_OBJECT(Linseg) {
   using namespace patchc::declare;
   using namespace patchc::kernel::linseg;
   spec.doc = "Straight line segments between (time, value) breakpoints; starts with play().";
-  spec.input(kList, array("list", "breakpoints [(time, value), ...], times in seconds, increasing"));
+  spec.input(kList, settable(array("list", "breakpoints [(time, value), ...], times in seconds, increasing")));
   spec.input(kLoop, constant("loop", 0.0f, "1: restart at the end of the list"));
   spec.input(kInitToFirstVal, constant("initToFirstVal", 0.0f, "1: output the first value until started (else 0)"));
   spec.input(kPlaying, playing());

@@ -16,7 +16,7 @@ PATCHC_OBJECT(TrigChoice) {
   spec.doc = "On each trigger of the input, one of the list's numbers chosen at random (each equally likely), "
              "reached in a straight line over port seconds and held; init before the first trigger.";
   spec.input(kInput, audio("input", "the triggers (samples equal to 1)"));
-  spec.input(kChoice, array("choice", "the numbers to choose from"));
+  spec.input(kChoice, settable(array("choice", "the numbers to choose from")));
   spec.input(kPort, portamento());
   spec.input(kInit, constant("init", 0.0f, "the output before the first trigger"));
   spec.facts.cost = 0.3f;

@@ -17,7 +17,7 @@ PATCHC_OBJECT(TrigExpseg) {
   spec.doc = "Exponential curves between (time, value) breakpoints, from the first on each trigger of the input; "
              "holds the last value at the end; 0 before the first trigger.";
   spec.input(kInput, audio("input", "the triggers that start the envelope (samples equal to 1)"));
-  spec.input(kList, array("list", "breakpoints [(time, value), ...], times in seconds, increasing"));
+  spec.input(kList, settable(array("list", "breakpoints [(time, value), ...], times in seconds, increasing")));
   spec.input(kExp, within(constant("exp", 10.0f, "the curves' exponent: 1 straight lines, higher more curved"),
                           {0.0f, 1e9f, false,
                            "pyo 1.0.4 then outputs inf at each segment's start; patchc takes 0 (a step)",

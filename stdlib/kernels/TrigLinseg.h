@@ -16,7 +16,7 @@ PATCHC_OBJECT(TrigLinseg) {
   spec.doc = "Straight line segments between (time, value) breakpoints, from the first on each trigger of the "
              "input; holds the last value at the end; 0 before the first trigger.";
   spec.input(kInput, audio("input", "the triggers that start the envelope (samples equal to 1)"));
-  spec.input(kList, array("list", "breakpoints [(time, value), ...], times in seconds, increasing"));
+  spec.input(kList, settable(array("list", "breakpoints [(time, value), ...], times in seconds, increasing")));
   spec.facts.cost = 0.3f;
   spec.stateBytes = sizeof(kernel::trigsegments::State);
   spec.facts.outputRange = kernel::envelope::breakpointsRange(kList);

@@ -32,6 +32,7 @@ inline double valueAt(const float* list, int count, int32_t& segment, double t, 
   auto time = [list](int k) { return static_cast<double>(list[2 * k]); };
   auto value = [list](int k) { return static_cast<double>(list[2 * k + 1]); };
   const int last = count - 1;
+  if (segment > last) segment = last;  // a handler may have assigned a shorter list
   while (segment < last && t >= time(segment + 1)) ++segment;
   ended = segment == last && t >= time(last);
   if (segment == last) return value(last);
@@ -58,7 +59,7 @@ inline void process(State& state, const In& input, const In& list, double expone
       state.segment = 0;
       state.running = 1;
     }
-    if (state.running) {
+    if (state.running && count > 0) {  // a handler may have assigned an empty list
       bool ended = false;
       const double v = valueAt(list.p, count, state.segment, state.elapsed * inverseSampleRate, exponent, inverse,
                                ended);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "stdlib/Table.h"
+#include "stdlib/tables/refill/Refill.h"
 
 #include <cmath>
 #include <cstddef>
@@ -33,10 +34,13 @@ inline TableContents oneChannel(size_t size) {
   return contents;
 }
 
-// pyo's PI and TWOPI (doubles) and its float functions (MYSIN = sinf, ...): the argument is made a float first.
-constexpr double kPi = 3.14159265358979323846;
-inline float floatSin(double x) { return std::sin(static_cast<float>(x)); }
-inline float floatCos(double x) { return std::cos(static_cast<float>(x)); }
-inline float floatPow(double x, double y) { return std::pow(static_cast<float>(x), static_cast<float>(y)); }
+// A kind whose compile-time fill is its refill (refill/Refill.h): one channel computed by the same code a handler
+// runs while playing, from the arguments as doubles (made floats here, as the refill gets them).
+inline TableContents refilled(TableRefill refill, const std::vector<double>& arguments, size_t size) {
+  std::vector<float> numbers(arguments.begin(), arguments.end());
+  TableContents contents = oneChannel(size);
+  refill(numbers.data(), static_cast<int32_t>(numbers.size()), contents.channels[0].data(), static_cast<int32_t>(size));
+  return contents;
+}
 
 }  // namespace patchc::tables

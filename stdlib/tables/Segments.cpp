@@ -34,61 +34,35 @@ void put(std::vector<float>& data, long at, float value) {
   if (at >= 0 && static_cast<size_t>(at) < data.size()) data[static_cast<size_t>(at)] = value;
 }
 
-// LinTable's and CosTable's end (pyo): when the last point is before the last sample, it is written there and
-// the rest, guard point included, is 0; else the last sample and the guard point are its value.
-void endAsPyo(std::vector<float>& data, size_t size, const Point& last) {
-  if (last.index < static_cast<long>(size) - 1) {
-    put(data, last.index, last.value);
-    for (size_t i = static_cast<size_t>(last.index) + 1; i <= size; ++i) data[i] = 0.0f;
-  } else {
-    data[size - 1] = last.value;
-    data[size] = last.value;
-  }
-}
-
 }  // namespace
+
+PATCHC_TABLE_REFILL(LinTable);  // refill/SegmentTables.cpp
 
 PATCHC_TABLE(LinTable) {
   spec.doc = "Straight segments between (index, value) points.";
   spec.parameter(points("list", {0, 0.0, 8191, 1.0}, "points [(index, value), ...], indices increasing"));
   spec.parameter(number("size", 8192, "number of samples"));
   spec.algorithm = "v0 + (v1 - v0)/(i1 - i0)·j in floats; after the last point 0, or its value when it is last";
+  spec.refill = patchc_table_refill_LinTable;
   spec.fill = [](const TableArguments& args, const TableContext&) {
     const size_t size = sizeArgument(args, 1);
-    const auto points = pointsArgument(args, 0, "LinTable");
-    TableContents contents = oneChannel(size);
-    auto& data = contents.channels[0];
-    for (size_t p = 0; p + 1 < points.size(); ++p) {
-      const long steps = points[p + 1].index - points[p].index;
-      const float x = points[p].value, difference = (points[p + 1].value - x) / steps;
-      for (long j = 0; j < steps; ++j) put(data, points[p].index + j, x + difference * j);
-    }
-    endAsPyo(data, size, points.back());
-    return contents;
+    pointsArgument(args, 0, "LinTable");
+    return refilled(patchc_table_refill_LinTable, args[0].numbers, size);
   };
 }
+
+PATCHC_TABLE_REFILL(CosTable);  // refill/SegmentTables.cpp
 
 PATCHC_TABLE(CosTable) {
   spec.doc = "Cosine-interpolated segments between (index, value) points.";
   spec.parameter(points("list", {0, 0.0, 8191, 1.0}, "points [(index, value), ...], indices increasing"));
   spec.parameter(number("size", 8192, "number of samples"));
   spec.algorithm = "mu = j/steps, mu' = (1 - cos(π·mu))/2, v0·(1 - mu') + v1·mu'; ends as LinTable";
+  spec.refill = patchc_table_refill_CosTable;
   spec.fill = [](const TableArguments& args, const TableContext&) {
     const size_t size = sizeArgument(args, 1);
-    const auto points = pointsArgument(args, 0, "CosTable");
-    TableContents contents = oneChannel(size);
-    auto& data = contents.channels[0];
-    for (size_t p = 0; p + 1 < points.size(); ++p) {
-      const long steps = points[p + 1].index - points[p].index;
-      const float x = points[p].value, y = points[p + 1].value;
-      for (long j = 0; j < steps; ++j) {
-        const float mu = static_cast<float>(j) / steps;
-        const float mu2 = (1.0 - floatCos(mu * kPi)) / 2.0;
-        put(data, points[p].index + j, x * (1.0 - mu2) + y * mu2);
-      }
-    }
-    endAsPyo(data, size, points.back());
-    return contents;
+    pointsArgument(args, 0, "CosTable");
+    return refilled(patchc_table_refill_CosTable, args[0].numbers, size);
   };
 }
 

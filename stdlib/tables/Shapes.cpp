@@ -108,29 +108,16 @@ PATCHC_TABLE(ChebyTable) {
   };
 }
 
+PATCHC_TABLE_REFILL(AtanTable);  // refill/ShapeTables.cpp
+
 PATCHC_TABLE(AtanTable) {
   spec.doc = "An arctangent transfer function from -1 to 1 (read with Lookup): a soft clipper.";
   spec.parameter(number("slope", 0.5, "0 a gentle curve, towards 1 a square step"));
   spec.parameter(number("size", 8192, "number of samples"));
   spec.algorithm = "atan2(2i/size - 1, (1 - slope)³·π), scaled to -1 at i = 0, odd about the middle";
+  spec.refill = patchc_table_refill_AtanTable;
   spec.fill = [](const TableArguments& args, const TableContext&) {
-    const size_t size = sizeArgument(args, 1);
-    TableContents contents = oneChannel(size);
-    auto& data = contents.channels[0];
-    const size_t half = size / 2;
-    const float inverseHalf = 1.0 / half;
-    float drive = 1 - static_cast<float>(args[0].number);
-    drive = drive * drive * drive * kPi;
-    float scale = 0;
-    for (size_t i = 0; i <= half; ++i) {
-      const float t = i * inverseHalf - 1;
-      float value = std::atan2(t, drive);
-      if (i == 0) scale = 1.0 / -value;
-      value = value * scale;
-      data[i] = value;
-      data[size - i] = -value;
-    }
-    return contents;
+    return refilled(patchc_table_refill_AtanTable, {args[0].number}, sizeArgument(args, 1));
   };
 }
 
