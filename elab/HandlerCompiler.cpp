@@ -132,6 +132,9 @@ struct HandlerCompiler::Impl {
     std::vector<ir::Signal> signals;    // built once, here
     std::vector<ir::NodeId> selectors;  // per term (original, numbers, signals...): a 1-lane Param 0 or 1
     SourceRange origin;
+    // set(attr, value, port) ramps to the numbers (pyo's VarPort): the numbers reach the input through a SigTo
+    // whose time, a 1-lane Param, each assignment writes first (0: at once, a plain assignment).
+    std::optional<ir::NodeId> rampTime;
   };
   std::vector<Assigned> assigned;
   std::map<ir::NodeId, ir::NodeId> playingParams;  // object → the Param of its `playing` input
@@ -469,7 +472,8 @@ struct HandlerCompiler::Impl {
   }
 
   // `obj.attr = value` while playing.
-  void setAttribute(const Value& object, const std::string& name, const Staged& value, const SourceRange& range) {
+  void setAttribute(const Value& object, const std::string& name, const Staged& value, const SourceRange& range,
+                    std::optional<int> port = std::nullopt) {
     if (object.type == Value::Type::Timer) {
       if (name != "time")
         throw ElaborationError(range, fmt::format("'{}' of a Pattern or CallAfter cannot change while playing (only "
@@ -521,6 +525,21 @@ struct HandlerCompiler::Impl {
         graph.updateShape(param);
         param.lanes = graph.node(a.node).lanes;
         a.numbers = param.id;
+      }
+      if (port && !a.rampTime) {
+        ir::Node& time = makeParam(1, range);
+        time.inputs[0] = ir::Signal::constant(0.0f);
+        graph.updateShape(time);
+        a.rampTime = time.id;
+      }
+      if (a.rampTime) {  // the ramp's time before the numbers: SigTo reads it when its value changes
+        Statement s;
+        s.kind = Statement::Kind::SetParam;
+        s.node = *a.rampTime;
+        s.lane = 0;
+        s.expression = port ? *port : constant(0.0, ValueType::Float);
+        s.origin = range;
+        emit(std::move(s));
       }
       const int lanes = graph.node(*a.numbers).lanes;
       for (int l = 0; l < lanes; ++l) {
@@ -696,7 +715,7 @@ struct HandlerCompiler::Impl {
   Assigned& assignedInput(ir::NodeId id, size_t index, const SourceRange& range) {
     for (auto& a : assigned)
       if (a.node == id && a.input == index) return a;
-    assigned.push_back({id, index, graph.node(id).inputs[index], std::nullopt, {}, {}, range});
+    assigned.push_back({id, index, graph.node(id).inputs[index], std::nullopt, {}, {}, range, std::nullopt});
     return assigned.back();
   }
 
@@ -1172,20 +1191,23 @@ struct HandlerCompiler::Impl {
     return Staged::of(Value::none());
   }
 
-  // pyo's PyoObject.set(attr, value, port): the attribute, set at once (port ramps come with SigTo).
+  // pyo's PyoObject.set(attr, value, port=0.025): a straight ramp of `port` seconds to the numbers (a SigTo).
   Staged setMethod(const Value& object, const ast::Expr& e) {
-    Staged attr, value;
+    Staged attr, value, port = Staged::of(Value::fromFloat(0.025));  // pyo's default port
     bool haveAttr = false, haveValue = false;
     if (e.elements.size() > 0) attr = eval(*e.elements[0]), haveAttr = true;
     if (e.elements.size() > 1) value = eval(*e.elements[1]), haveValue = true;
     for (const auto& k : e.keywords) {
       if (k.name == "attr") attr = eval(*k.value), haveAttr = true;
       else if (k.name == "value") value = eval(*k.value), haveValue = true;
-      else if (k.name != "port") throw ElaborationError(k.range, fmt::format("set() got an unexpected keyword '{}'", k.name));
+      else if (k.name == "port") port = eval(*k.value);
+      else throw ElaborationError(k.range, fmt::format("set() got an unexpected keyword '{}'", k.name));
     }
+    if (e.elements.size() > 2) port = eval(*e.elements[2]);
     if (!haveAttr || !haveValue || !attr.isKnown() || attr.known.type != Value::Type::String)
       throw ElaborationError(e.range, "set() needs attr (a string) and value");
-    setAttribute(object, attr.known.text, value, e.range);
+    // Ramps apply to numbers: a signal expression given to set() is switched to at once (pyo ramps it too).
+    setAttribute(object, attr.known.text, value, e.range, toExpression(port, e.range, "set()'s port"));
     return Staged::of(Value::none());
   }
 
@@ -1354,6 +1376,7 @@ struct HandlerCompiler::Impl {
     for (auto& a : assigned) {
       ir::Node& target = graph.node(a.node);
       const int lanes = target.lanes;
+      if (a.rampTime) a.numbers = ramped(a);
       if (a.signals.empty() && a.original.isConstant()) {
         // Numbers only, over numbers: the input reads the Param, which starts with them; no selector is needed.
         ir::Signal reads;
@@ -1390,6 +1413,19 @@ struct HandlerCompiler::Impl {
       graph.updateShape(again);
     }
   }
+  // The numbers of `a` through a SigTo (set()'s ramps): SigTo(value=numbers, time=rampTime, init=numbers' first).
+  ir::NodeId ramped(const Assigned& a) {
+    const ir::Node& numbers = graph.node(*a.numbers);
+    ValueList init;
+    for (int l = 0; l < numbers.lanes; ++l) init.push_back(Value::fromFloat(numbers.inputs[0].forLane(l).isConstant()
+                                                                               ? numbers.inputs[0].forLane(l).value
+                                                                               : 0.0));
+    Value made = objects.make("SigTo", {Value::object(*a.numbers), Value::object(*a.rampTime),
+                                        init.size() == 1 ? init[0] : Value::list(std::move(init))},
+                              a.origin);
+    return made.node;
+  }
+
   // A selector no statement needs: its writes go (they are harmless, but keep the code short).
   void dropSelector(ir::NodeId selector) {
     graph.node(selector).stopped = true;  // computes nothing; dce removes it
