@@ -7,7 +7,8 @@ For each script of the given folders of pyo's examples (default 01-intro 02-cont
 10-tables; the users' corpus, extracted from pyo's git mirror into /tmp/pyoex when missing, never committed):
 
 - patchc: `patchc render SCRIPT -o X.wav --duration 3`, the script unchanged, run from the script's folder so that
-  relative sound paths resolve;
+  relative sound paths resolve, with PATCHC_SNDS_PATH set to pyo's own SNDS_PATH (patchc's default SNDS_PATH holds
+  sounds it makes at build time, not pyo's recordings: a script reading SNDS_PATH would compare other sounds);
 - pyo: the same script with its `s = Server(...)` line rewritten to an offline server (audio="offline", boot,
   recordOptions(dur=3, 32-bit float WAV)), its s.boot()/s.start()/s.gui() lines dropped, GUI methods (ctrl, view,
   graph) made no-ops, and s.start() appended (an offline start renders the whole duration), from the same folder.
@@ -221,6 +222,20 @@ def last_error(text):
     return lines[-1][:160] if lines else ""
 
 
+_SNDS = []
+
+
+def patchc_environment():
+    """The environment for patchc: SNDS_PATH is pyo's sounds folder (asked of pyo once), when pyo has one."""
+    if not _SNDS:
+        p = subprocess.run([PY, "-c", "import pyo; print(pyo.SNDS_PATH)"], capture_output=True, text=True)
+        _SNDS.append(p.stdout.strip().splitlines()[-1] if p.returncode == 0 and p.stdout.strip() else "")
+    env = dict(os.environ)
+    if _SNDS[0] and os.path.isdir(_SNDS[0]):
+        env["PATCHC_SNDS_PATH"] = _SNDS[0]
+    return env
+
+
 def compare(script, patchc, dur, skip, win, tmp):
     folder = os.path.dirname(script)
     res = {"script": os.path.join(os.path.basename(folder), os.path.basename(script))}
@@ -230,7 +245,7 @@ def compare(script, patchc, dur, skip, win, tmp):
             os.remove(f)
     try:
         p = subprocess.run([patchc, "render", script, "-o", pw, "--duration", "%g" % dur], cwd=folder,
-                           capture_output=True, text=True, timeout=120)
+                           capture_output=True, text=True, timeout=120, env=patchc_environment())
         if p.returncode != 0 or not os.path.exists(pw):
             res["patchc_error"] = last_error(p.stderr + p.stdout).replace(folder + os.sep, "")
     except subprocess.TimeoutExpired:
