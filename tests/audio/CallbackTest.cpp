@@ -11,14 +11,6 @@
 namespace patchc::test {
 namespace {
 
-// The frames where a channel's value changes.
-std::vector<size_t> changes(const std::vector<float>& x) {
-  std::vector<size_t> at;
-  for (size_t i = 1; i < x.size(); ++i)
-    if (x[i] != x[i - 1]) at.push_back(i);
-  return at;
-}
-
 // A Sig that counts the calls of `tick`.
 const std::string kCounter = R"(
 s = Server(nchnls=1)
@@ -262,12 +254,7 @@ pat = Pattern(change, time=0.125).play()
   auto b = renderPatch(patch, 1.5);
   ASSERT_TRUE(a.patch && b.patch);
   EXPECT_GT(peakAbs(b.channels[0]), 0.05);
-  for (int c = 0; c < 2; ++c) {
-    double worst = 0;
-    for (size_t i = 0; i < a.channels[c].size(); ++i)
-      worst = std::max(worst, std::fabs(double(a.channels[c][i]) - b.channels[c][i]));
-    EXPECT_LT(worst, 1e-5) << "channel " << c;
-  }
+  for (int c = 0; c < 2; ++c) EXPECT_LT(largestDifference(a.channels[c], b.channels[c]), 1e-5) << "channel " << c;
 }
 
 }  // namespace

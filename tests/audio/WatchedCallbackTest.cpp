@@ -1,6 +1,7 @@
 // Callbacks driven by streams (issue 8 §3): TrigFunc at each trigger, Score at each new integer, Print's reports,
 // print() in a callback. The watched stream renders a block ahead; the handler runs at the event's own frame.
 #include "tests/audio/PatchRender.h"
+#include "tests/support/Analysis.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,13 +10,6 @@
 
 namespace patchc::test {
 namespace {
-
-std::vector<size_t> changes(const std::vector<float>& x) {
-  std::vector<size_t> at;
-  for (size_t i = 1; i < x.size(); ++i)
-    if (x[i] != x[i - 1]) at.push_back(i);
-  return at;
-}
 
 std::vector<std::string> lines(const Rendered& r) {
   std::vector<std::string> out;
@@ -195,11 +189,7 @@ tf = TrigFunc(met, tick)
   auto a = renderPatch(text, 1.0, o0);
   auto b = renderPatch(text, 1.0);
   ASSERT_TRUE(a.patch && b.patch);
-  ASSERT_EQ(a.channels[0].size(), b.channels[0].size());
-  double worst = 0;
-  for (size_t i = 0; i < a.channels[0].size(); ++i)
-    worst = std::max(worst, double(std::abs(a.channels[0][i] - b.channels[0][i])));
-  EXPECT_LT(worst, 1e-4);
+  EXPECT_LT(largestDifference(a.channels[0], b.channels[0]), 1e-4);
   // The envelope starts at each trigger: silent just before 0.25 s (faded out), sounding just after.
   EXPECT_NEAR(b.channels[0][11024], 0.0f, 1e-6);
 }
