@@ -62,7 +62,7 @@ inline InputSpec array(std::string name, std::string doc) {
 }
 // An Array input whose default is pyo's one-number list [value] (Seq's seq=[1]); the elaborator gives that list
 // when the script does not.
-inline InputSpec listOf(std::string name, float value, std::string doc) {
+inline InputSpec arrayWithDefault(std::string name, float value, std::string doc) {
   return makeInput(std::move(name), InputKind::Array, value, std::move(doc));
 }
 // A table (PyoTableObject) the object reads: one channel per lane, size + 1 numbers (Table.h).
@@ -107,7 +107,7 @@ inline InputSpec settable(InputSpec input) {
 }
 
 // An Audio input that takes a list of PyoObjects, one choice each (Registry.h's InputSpec::List).
-inline InputSpec listOf(InputSpec input, std::vector<size_t> extras, size_t count) {
+inline InputSpec listOfObjects(InputSpec input, std::vector<size_t> extras, size_t count) {
   input.list = InputSpec::List{std::move(extras), count};
   return input;
 }
