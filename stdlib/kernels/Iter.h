@@ -39,6 +39,6 @@ PATCHC_OBJECT(Iter) {
   spec.algorithm = "init until the first trigger; each trigger outputs list[k] and steps k, back to 0 after the "
                    "last number";
   spec.differences = "the same samples as pyo 1.0.4 (measured). pyo's list may hold PyoObjects (their streams are "
-                     "output in turn); patchc takes numbers only. The end-of-list trigger stream (obj['trig']) is "
-                     "not there yet";
+                     "output in turn); patchc takes numbers only";
+  spec.streamsNotYet = {"trig"};  // the end-of-list triggers
 }

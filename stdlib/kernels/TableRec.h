@@ -39,8 +39,8 @@ PATCHC_OBJECT(TableRec) {
       "sample is written the guard point becomes the first sample and the recording ends; stop() ends it. "
       "Silent until play() (pyo does not start it when made)";
   spec.differences =
-      "the end-of-recording trigger stream (obj['trig']) and the recording time (obj['time']) are not there yet: "
-      "using them is an error. Its table is written before any object reads it in the same block, whatever the "
-      "order they were made in (pyo runs objects in the order they were made: a reader made before the TableRec "
-      "reads the previous block's samples). stop(wait) stops at once";
+      "its table is written before any object reads it in the same block, whatever the order they were made in (pyo "
+      "runs objects in the order they were made: a reader made before the TableRec reads the previous block's "
+      "samples). stop(wait) stops at once";
+  spec.streamsNotYet = {"trig", "time"};  // the end-of-recording triggers, the recording time
 }

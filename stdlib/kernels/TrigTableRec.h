@@ -40,8 +40,7 @@ PATCHC_OBJECT(TrigTableRec) {
       "0.5) samples and falling after size − fade; writing the last sample copies the first into the guard point. "
       "A table shorter than a block records at most the rest of the trigger's block";
   spec.differences =
-      "the end-of-recording trigger stream (obj['trig']) and the recording time (obj['time']) are not there yet: "
-      "using them is an error. A block is 64 samples (pyo's buffersize=64), or the part of one between two "
-      "callbacks' events. Its table is written before any object reads it in the same block, whatever the order "
-      "they were made in";
+      "a block is 64 samples (pyo's buffersize=64), or the part of one between two callbacks' events. Its table is "
+      "written before any object reads it in the same block, whatever the order they were made in";
+  spec.streamsNotYet = {"trig", "time"};  // the end-of-recording triggers, the recording time
 }
