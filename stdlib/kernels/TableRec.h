@@ -25,14 +25,12 @@ PATCHC_OBJECT(TableRec) {
   spec.input(kTable, writtenTable("table", "the table recorded into (NewTable, DataTable)"));
   spec.input(kFadetime, constant("fadetime", 0.0f,
                                  "fade in and out, in seconds, at the ends of the recording (at most 0.499 of it)"));
-  spec.input(kTableFeedback, hidden("tableFeedback", 0.0f,
-                                    "the table's feedback (NewTable's): each sample recorded is input + old · feedback"));
+  spec.input(kTableFeedback, tableFeedback("input"));
   spec.input(kPlaying, playing());
   spec.facts.cost = 0.5f;
   spec.facts.timeInvariant = false;  // play() starts it
-  spec.facts.outputRange = always({0.0f, 0.0f});
   spec.stateBytes = sizeof(kernel::tablerec::State);
-  spec.bipolar = false;
+  outputsNothing(spec);
   spec.algorithm =
       "as pyo: play() starts at the table's sample 0; sample i of the recording writes input · fade + old · "
       "feedback, the fade rising over floor(fadetime·sr) samples from 0 and falling to 0 at the end; when the last "
