@@ -1,5 +1,6 @@
 // Callbacks driven by streams (issue 8 §3): TrigFunc at each trigger, Score at each new integer, Print's reports,
 // print() in a callback. The watched stream renders a block ahead; the handler runs at the event's own frame.
+#include "tests/audio/CounterScript.h"
 #include "tests/audio/PatchRender.h"
 #include "tests/support/Analysis.h"
 
@@ -25,14 +26,7 @@ std::vector<int64_t> frames(const Rendered& r) {
 // Metro(0.25) triggers at frames 0, 11026, 22051, 33076 (pyo 1.0.4's, tests/unit/stdlib/TriggerTest.cpp);
 // each call adds 1 to a Sig from that very frame (pyo from its next buffer).
 TEST(WatchedCallbackAudio, TrigFuncRunsAtEachTriggersFrame) {
-  auto r = renderPatch(R"(
-s = Server(nchnls=1)
-count = Sig(0)
-n = 0
-def tick():
-    global n
-    n += 1
-    count.value = n
+  auto r = renderPatch(kCounterScript + R"(
 met = Metro(0.25).play()
 tf = TrigFunc(met, tick)
 count.out()
@@ -71,14 +65,7 @@ total.out()
 
 // Stopped when built: never called; play() from another callback starts it.
 TEST(WatchedCallbackAudio, AStoppedTrigFuncCallsNothingUntilPlayed) {
-  auto r = renderPatch(R"(
-s = Server(nchnls=1)
-count = Sig(0)
-n = 0
-def tick():
-    global n
-    n += 1
-    count.value = n
+  auto r = renderPatch(kCounterScript + R"(
 def start():
     tf.play()
 met = Metro(0.1).play()
