@@ -118,7 +118,8 @@ class Elaborator final : public Interpreter {
   }
 
   // Once the script has run: the functions its Patterns and CallAfters call, compiled to the graph's control
-  // program; their run-time draws continue Python's `random` where the script left it.
+  // program; their run-time draws continue Python's `random` where the script left it (its state is kept only
+  // when a handler draws: ir::Control::random is empty otherwise, and the patch's state has no generator).
   void compileCallbacks(const ast::Module& module) {
     if (graph_.control.timers.empty()) return;
     auto lookupName = [this](const std::string& name, const SourceRange& range) {
@@ -127,7 +128,11 @@ class Elaborator final : public Interpreter {
     };
     HandlerCompiler compiler(graph_, objects_, *this, globals_, lookupName, globalsAssignedInFunctions(module.body));
     callbacks_.compile(compiler, *globals_);
-    graph_.control.random = random_.state();
+    const auto& expressions = graph_.control.expressions;
+    bool draws = std::any_of(expressions.begin(), expressions.end(), [](const ir::Expression& e) {
+      return e.op == ir::Expression::Op::Random || e.op == ir::Expression::Op::RandomBelow;
+    });
+    if (draws) graph_.control.random = random_.state();
   }
 
   Value binaryOperation(ast::BinaryOp op, const Value& left, const Value& right, const SourceRange& range) override {

@@ -737,11 +737,17 @@ Value PyoObjects::stream(const Value& object, const Value& index, const SourceRa
   if (object.isStream())
     throw ElaborationError(range, fmt::format("one stream of {} (obj[i]) cannot be indexed again", node.opName()));
   if (index.type == Value::Type::String) {
-    // A stream pyo has that patchc does not compute yet: the object's declared differences name it obj['name'].
-    if (node.spec && node.spec->differences.find("obj['" + index.text + "']") != std::string::npos)
-      throw ElaborationError(range, fmt::format("{}['{}'] is not supported yet: patchc computes only {}'s main stream "
-                                                "(pyo's named streams need several outputs per object)",
-                                                node.opName(), index.text, node.opName()));
+    // A stream pyo has that patchc does not compute yet (ObjectSpec::streamsNotYet): say so, and which they are.
+    if (node.spec && std::count(node.spec->streamsNotYet.begin(), node.spec->streamsNotYet.end(), index.text)) {
+      const auto& names = node.spec->streamsNotYet;
+      std::string quoted;
+      for (size_t i = 0; i < names.size(); ++i)
+        quoted += fmt::format("{}'{}'", i == 0 ? "" : i + 1 == names.size() ? " and " : ", ", names[i]);
+      throw ElaborationError(range, fmt::format("{}['{}'] is not supported yet: patchc computes only {}'s main stream, "
+                                                "not pyo's {} stream{}",
+                                                node.opName(), index.text, node.opName(), quoted,
+                                                names.size() == 1 ? "" : "s"));
+    }
     throw ElaborationError(range, fmt::format("{} has no stream named '{}' in a patch", node.opName(), index.text));
   }
   if (index.type != Value::Type::Int && index.type != Value::Type::Bool)

@@ -62,7 +62,7 @@ inline InputSpec array(std::string name, std::string doc) {
 }
 // An Array input whose default is pyo's one-number list [value] (Seq's seq=[1]); the elaborator gives that list
 // when the script does not.
-inline InputSpec listOf(std::string name, float value, std::string doc) {
+inline InputSpec arrayWithDefault(std::string name, float value, std::string doc) {
   return makeInput(std::move(name), InputKind::Array, value, std::move(doc));
 }
 // A table (PyoTableObject) the object reads: one channel per lane, size + 1 numbers (Table.h).
@@ -90,6 +90,13 @@ inline InputSpec hidden(std::string name, float defaultValue, std::string doc) {
   return makeInput(std::move(name), InputKind::Constant, defaultValue, std::move(doc), true);
 }
 
+// The hidden input a writer of tables gets its table's feedback in (NewTable's `feedback`: elab/Tables.cpp sets
+// it by this name): each sample written is `written` (what the writer computes) + old · feedback.
+inline InputSpec tableFeedback(const std::string& written) {
+  return hidden("tableFeedback", 0.0f,
+                "the table's feedback (NewTable's): each sample written is " + written + " + old · feedback");
+}
+
 // The `playing` input of an object that play() and stop() drive (envelopes, TableRead, Metro): hidden, set by the
 // elaborator, and at run time by handlers (a Param node). 0: never played; play() sets the next positive whole
 // number (a restart, even while playing); stop() sets minus the current one. A kernel keeps the last value it saw:
@@ -108,7 +115,7 @@ inline InputSpec settable(InputSpec input) {
 }
 
 // An Audio input that takes a list of PyoObjects, one choice each (Registry.h's InputSpec::List).
-inline InputSpec listOf(InputSpec input, std::vector<size_t> extras, size_t count) {
+inline InputSpec listOfObjects(InputSpec input, std::vector<size_t> extras, size_t count) {
   input.list = InputSpec::List{std::move(extras), count};
   return input;
 }
@@ -160,21 +167,42 @@ inline void outputs(ObjectSpec& spec, std::vector<std::string> names, StreamOrde
 // The most outputs a count taken from an argument gives (Pan's outs=100000 would be 100000 buffers per lane).
 inline constexpr int kMostCountedOutputs = 256;
 
-// As many outputs as the Constant input `input` says (Pan's and SPan's `outs`, Particle2's `chnls`): its whole
-// part, clamped to [1, kMostCountedOutputs]; the input should carry a ValidRange that says so.
+// The number of outputs a count `value` gives: its whole part, clamped to [1, kMostCountedOutputs] (NaN: 1). The
+// kernels whose count is an input (Pan's `outs`) read it with this too.
+inline int countedOutputs(float value) {
+  if (!(value >= 1.0f)) return 1;  // NaN too
+  return value >= static_cast<float>(kMostCountedOutputs) ? kMostCountedOutputs : static_cast<int>(value);
+}
+
+// As many outputs as the Constant input `input` says (Pan's and SPan's `outs`, Particle2's `chnls`):
+// countedOutputs of it; the input should carry a ValidRange that says so.
 inline void outputsCountedBy(ObjectSpec& spec, size_t input, StreamOrder order = StreamOrder::LaneMajor) {
   spec.outputCountInput = input;
   spec.streamOrder = order;
-  spec.outputCountFor = [input](const ConstantInputs& c) {
-    const float v = c[input];
-    if (!(v >= 1.0f)) return 1;  // NaN too
-    return v >= static_cast<float>(kMostCountedOutputs) ? kMostCountedOutputs : static_cast<int>(v);
-  };
+  spec.outputCountFor = [input](const ConstantInputs& c) { return countedOutputs(c[input]); };
 }
 
 // An output range that does not depend on the inputs (ObjectFacts::outputRange).
 inline std::function<Range(const RangeQuery&)> always(Interval range) {
   return [range](const RangeQuery&) -> Range { return range; };
+}
+
+// The output is one of the numbers of the Array input `list` or the input `init` (Iter, TrigChoice): their hull.
+inline std::function<Range(const RangeQuery&)> oneOfListOrInit(size_t list, size_t init) {
+  return [list, init](const RangeQuery& q) -> Range {
+    auto numbers = q.array(list);
+    Range first = q.input(init);
+    if (!numbers || !first) return std::nullopt;
+    Interval range = *first;
+    for (float v : *numbers) range = join(range, Interval::point(v));
+    return range;
+  };
+}
+
+// An object that only writes tables (TableRec, TableFill, ...): its own output is 0.
+inline void outputsNothing(ObjectSpec& spec) {
+  spec.facts.outputRange = always({0.0f, 0.0f});
+  spec.bipolar = false;
 }
 
 inline ObjectFacts oscillatorFacts(float cost) {

@@ -230,6 +230,9 @@ struct ObjectSpec {
   std::function<int(const ConstantInputs&)> outputCountFor;
   std::optional<size_t> outputCountInput;  // the Constant input outputCountFor reads, if one (for messages)
   StreamOrder streamOrder = StreamOrder::LaneMajor;
+  // pyo's named streams (TrigEnv's obj['trig'], Beat's obj['amp'], ...) that patchc does not compute yet: using
+  // one is a located error that names them, and `patchc objects` lists them under the object's differences.
+  std::vector<std::string> streamsNotYet;
   ObjectFacts facts;
   uint64_t stateBytes = 0;  // per lane, when it does not depend on constant inputs
   // Per-lane state size when it depends on constant inputs (e.g. a delay line's length); overrides stateBytes.

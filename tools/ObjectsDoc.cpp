@@ -15,6 +15,15 @@ const char* kindName(InputKind kind) {
   return "";
 }
 
+// "obj['tap'], obj['amp'] and obj['end']": the named streams pyo has and patchc does not compute yet.
+std::string quotedStreams(const ObjectSpec& spec) {
+  const auto& names = spec.streamsNotYet;
+  std::string text;
+  for (size_t i = 0; i < names.size(); ++i)
+    text += fmt::format("{}obj['{}']", i == 0 ? "" : i + 1 == names.size() ? " and " : ", ", names[i]);
+  return text;
+}
+
 // `Sine(freq=1000, phase=0)`: pyo's arguments (hidden ones left out), as a script writes them.
 std::string signature(const ObjectSpec& spec) {
   std::string text = spec.name + "(";
@@ -128,7 +137,13 @@ std::string objectsMarkdown(const Registry& registry) {
                  : "; streams in pyo's order: each output's input streams in turn\n\n";
     }
     if (!spec.algorithm.empty()) out += "**Algorithm.** " + spec.algorithm + "\n\n";
-    if (!spec.differences.empty()) out += "**Differences from pyo 1.0.4.** " + spec.differences + "\n";
+    std::string differences = spec.differences;
+    if (!spec.streamsNotYet.empty())
+      differences += fmt::format("{}pyo's {} {} not computed yet (using {} is an error)",
+                                 differences.empty() ? "" : ". ", quotedStreams(spec),
+                                 spec.streamsNotYet.size() == 1 ? "is" : "are",
+                                 spec.streamsNotYet.size() == 1 ? "it" : "one");
+    if (!differences.empty()) out += "**Differences from pyo 1.0.4.** " + differences + "\n";
   }
   out += "\n# Tables\n\n"
          "pyo's PyoTableObjects, computed when compiling (`stdlib/tables/*.cpp`) and shared by the objects that "

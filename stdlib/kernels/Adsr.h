@@ -42,4 +42,5 @@ PATCHC_OBJECT(Adsr) {
       "the same samples as pyo 1.0.4 (measured); a `stop()` lands on its sample (pyo's on a block's start). "
       "`setExp(x)` (the hidden input `exp`) raises the output to x, as pyo (the elaborator does not yet accept it "
       "after the object is made)";
+  spec.streamsNotYet = {"trig"};  // the end-of-envelope triggers
 }

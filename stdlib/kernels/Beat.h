@@ -14,10 +14,8 @@ enum Input { kTime, kTaps, kW1, kW2, kW3, kPoly, kOnlyonce, kPlaying };
 
 namespace patchc::declare {
 
-// Beat's and Euclide's named streams (pyo's obj['tap'], ...), which patchc does not compute yet.
-inline const char* kBeatStreamsNotYet =
-    "pyo 1.0.4's other streams, obj['tap'], obj['amp'], obj['dur'] and obj['end'], are not supported yet (a "
-    "compile-time error): only the triggers";
+// Beat's and Euclide's named streams (pyo's obj['tap'], ...), which patchc does not compute yet: only the triggers.
+inline std::vector<std::string> beatStreamsNotYet() { return {"tap", "amp", "dur", "end"}; }
 
 // Beat's and Euclide's `taps` and `poly`.
 inline InputSpec beatTaps(const char* doc) {
@@ -64,8 +62,8 @@ PATCHC_OBJECT(Beat) {
       "(the first of 7, 6, 5, 4, 3, 2 that divides taps), w1 where i mod d = 0, w2 where i mod d is 3 (d = 6, 5), 2 "
       "(d = 4) or 2 and 4 (d = 7), w3 elsewhere; taps with none of these divisors (1, 11, 13, ...) are never on. "
       "The taps then come as Beats.h's clock says";
-  spec.differences = std::string("pyo 1.0.4's tap samples and weights (measured); a different random generator "
-                                 "(xorshift32 per lane, seeded like `Noise`): other patterns of the same odds. "
-                                 "poly > 1 is not supported (one voice); ") +
-                     kBeatStreamsNotYet;
+  spec.differences = "pyo 1.0.4's tap samples and weights (measured); a different random generator (xorshift32 "
+                     "per lane, seeded like `Noise`): other patterns of the same odds. poly > 1 is not supported "
+                     "(one voice)";
+  spec.streamsNotYet = beatStreamsNotYet();
 }

@@ -33,4 +33,5 @@ PATCHC_OBJECT(Fader) {
       "sets `playing`); a `play()` restarts it from its level, a `stop()` fades dur 0 out over fadeout from its "
       "level (dur > 0: silent at once), as pyo; `setExp(x)` raises the output to x. **`bipolar = false`: `.range(a, "
       "b)` maps 0→a, 1→b, whereas pyo 1.0.4's `range()` assumes [−1, 1] for every object**";
+  spec.streamsNotYet = {"trig"};  // the end-of-envelope triggers
 }

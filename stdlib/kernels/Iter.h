@@ -27,18 +27,10 @@ PATCHC_OBJECT(Iter) {
   spec.input(kInit, constant("init", 0.0f, "the output before the first trigger"));
   spec.facts.cost = 0.2f;
   spec.stateBytes = sizeof(kernel::iter::State);
-  // One of the list's numbers, or init.
-  spec.facts.outputRange = [](const RangeQuery& q) -> Range {
-    auto numbers = q.array(kChoice);
-    Range init = q.input(kInit);
-    if (!numbers || !init) return std::nullopt;
-    Interval range = *init;
-    for (float v : *numbers) range = join(range, Interval::point(v));
-    return range;
-  };
+  spec.facts.outputRange = oneOfListOrInit(kChoice, kInit);
   spec.algorithm = "init until the first trigger; each trigger outputs list[k] and steps k, back to 0 after the "
                    "last number";
   spec.differences = "the same samples as pyo 1.0.4 (measured). pyo's list may hold PyoObjects (their streams are "
-                     "output in turn); patchc takes numbers only. The end-of-list trigger stream (obj['trig']) is "
-                     "not there yet";
+                     "output in turn); patchc takes numbers only";
+  spec.streamsNotYet = {"trig"};  // the end-of-list triggers
 }

@@ -33,6 +33,9 @@ namespace patchc::kernel {
 // index or length (Waveguide's freq did, and the callback read outside its line).
 inline float clampf(float x, float lo, float hi) { return !(x >= lo) ? lo : (x > hi ? hi : x); }
 
+// Clipped to [0, 1], a NaN (and −0) to +0: a position or a balance read as a fraction (Pan's pan, STRev's bal).
+inline float clampUnit(float v) { return v > 0.0f ? (v < 1.0f ? v : 1.0f) : 0.0f; }
+
 // Wraps a phase in cycles into [0, 1).
 inline double wrapUnit(double phase) { return phase - std::floor(phase); }
 

@@ -55,6 +55,7 @@ PATCHC_OBJECT(Looper) {
       "where the fade out begins (start, dur, xfade taken then); mode 0 plays once and stops; autosmooth is "
       "two one-pole low-passes at 0.45·pitch·sr";
   spec.differences =
-      "the fade curves are computed (pyo interpolates 513-point tables of them: differences ~1e-6). The 'trig' "
-      "and 'time' streams, appendFadeTime and fadeInSeconds are not there yet";
+      "the fade curves are computed (pyo interpolates 513-point tables of them: differences ~1e-6). "
+      "appendFadeTime and fadeInSeconds are not there yet";
+  spec.streamsNotYet = {"trig", "time"};  // the loop-start triggers, the time in the loop
 }

@@ -3,22 +3,15 @@
 #include "stdlib/kernels/Pan.h"
 
 #include "stdlib/Kernel.h"
+#include "stdlib/kernels/KernelMath.h"
 
 using namespace patchc::kernel;
 using namespace patchc::kernel::pan;
 
-namespace {
-// NaN-safe clip to [0, 1]: NaN counts as 0.
-inline float unit(float v) { return v > 0.0f ? (v < 1.0f ? v : 1.0f) : 0.0f; }
-}  // namespace
-
 PATCHC_KERNEL_INIT(Pan) {}
 
 PATCHC_KERNEL_PROCESS_OUTPUTS(Pan) {
-  const float outsValue = in[kOuts].value();
-  const int outs = outsValue >= static_cast<float>(patchc::declare::kMostCountedOutputs)
-                       ? patchc::declare::kMostCountedOutputs
-                       : (outsValue >= 1.0f ? static_cast<int>(outsValue) : 1);
+  const int outs = patchc::declare::countedOutputs(in[kOuts].value());
   if (outs == 1) {
     for (int i = 0; i < n; ++i) out[0][i] = in[kInput][i];
     return;
@@ -27,7 +20,7 @@ PATCHC_KERNEL_PROCESS_OUTPUTS(Pan) {
     float* left = out[0];
     float* right = out[1];
     for (int i = 0; i < n; ++i) {
-      const float angle = unit(in[kPan][i]) * (0.5f * kPi);
+      const float angle = clampUnit(in[kPan][i]) * (0.5f * kPi);
       const float x = in[kInput][i];
       left[i] = x * std::cos(angle);
       right[i] = x * std::sin(angle);
@@ -39,8 +32,8 @@ PATCHC_KERNEL_PROCESS_OUTPUTS(Pan) {
     float* channel = out[j];
     const float centre = static_cast<float>(j) * inverseOuts;
     for (int i = 0; i < n; ++i) {
-      const float exponent = 20.1f - 20.0f * std::sqrt(unit(in[kSpread][i]));
-      const float closeness = 0.5f + 0.5f * std::cos((unit(in[kPan][i]) - centre) * kTwoPi);
+      const float exponent = 20.1f - 20.0f * std::sqrt(clampUnit(in[kSpread][i]));
+      const float closeness = 0.5f + 0.5f * std::cos((clampUnit(in[kPan][i]) - centre) * kTwoPi);
       channel[i] = in[kInput][i] * std::pow(closeness, exponent);
     }
   }

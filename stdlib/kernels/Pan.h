@@ -16,9 +16,15 @@ inline InputSpec pannerOuts() {
                  "patchc makes " + number(static_cast<float>(kMostCountedOutputs)),
                  "pyo 1.0.4 refuses it (it takes an int); patchc uses its whole part"});
 }
-// What a panner outputs: each output its input times a gain in [0, 1].
-inline Range pannedRange(const RangeQuery& q, size_t input) {
-  return product(q.input(input), Range(Interval{0.0f, 1.0f}));
+// What the panners share: as many outputs as `outs` says, each the input times a gain in [0, 1] of the position.
+inline void pannerOutputs(ObjectSpec& spec, size_t input, size_t outs) {
+  outputsCountedBy(spec, outs);
+  spec.facts.linearInInput = true;
+  spec.facts.stateless = true;
+  spec.facts.cost = 1.0f;
+  spec.facts.outputRange = [input](const RangeQuery& q) {
+    return product(q.input(input), Range(Interval{0.0f, 1.0f}));
+  };
 }
 }  // namespace patchc::declare
 
@@ -35,11 +41,7 @@ PATCHC_OBJECT(Pan) {
   spec.input(kSpread, within(signal("spread", 0.5f, "with outs > 2: 0 only the nearest channel .. 1 every channel "
                                                      "(2 outputs: unused, as pyo)"),
                              clampedAsPyo(0.0f, 1.0f)));
-  outputsCountedBy(spec, kOuts);
-  spec.facts.linearInInput = true;
-  spec.facts.stateless = true;
-  spec.facts.cost = 1.0f;
-  spec.facts.outputRange = [](const RangeQuery& q) { return pannedRange(q, kInput); };
+  pannerOutputs(spec, kInput, kOuts);
   spec.algorithm =
       "p = pan clipped to [0, 1]. outs = 1: the input. outs = 2: in·cos(p·π/2), in·sin(p·π/2) (equal power). "
       "outs = N > 2: output j is in·(½ + ½·cos(2π(p − j/N)))^e, e = 20.1 − 20·√spread (spread clipped to "

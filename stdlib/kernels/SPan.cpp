@@ -3,22 +3,15 @@
 #include "stdlib/kernels/SPan.h"
 
 #include "stdlib/Kernel.h"
+#include "stdlib/kernels/KernelMath.h"
 
 using namespace patchc::kernel;
 using namespace patchc::kernel::span;
 
-namespace {
-// NaN-safe clip to [0, 1]: NaN counts as 0.
-inline float unit(float v) { return v > 0.0f ? (v < 1.0f ? v : 1.0f) : 0.0f; }
-}  // namespace
-
 PATCHC_KERNEL_INIT(SPan) {}
 
 PATCHC_KERNEL_PROCESS_OUTPUTS(SPan) {
-  const float outsValue = in[kOuts].value();
-  const int outs = outsValue >= static_cast<float>(patchc::declare::kMostCountedOutputs)
-                       ? patchc::declare::kMostCountedOutputs
-                       : (outsValue >= 1.0f ? static_cast<int>(outsValue) : 1);
+  const int outs = patchc::declare::countedOutputs(in[kOuts].value());
   if (outs == 1) {
     for (int i = 0; i < n; ++i) out[0][i] = in[kInput][i];
     return;
@@ -27,7 +20,7 @@ PATCHC_KERNEL_PROCESS_OUTPUTS(SPan) {
     float* left = out[0];
     float* right = out[1];
     for (int i = 0; i < n; ++i) {
-      const float p = unit(in[kPan][i]);
+      const float p = clampUnit(in[kPan][i]);
       const float x = in[kInput][i];
       left[i] = x * std::sqrt(1.0f - p);
       right[i] = x * std::sqrt(p);
@@ -45,7 +38,7 @@ PATCHC_KERNEL_PROCESS_OUTPUTS(SPan) {
         break;
       }
     const int next = k + 1 == outs ? 0 : k + 1;
-    const float f = unit((pan - static_cast<float>(k) / count) * count);
+    const float f = clampUnit((pan - static_cast<float>(k) / count) * count);
     const float x = in[kInput][i];
     for (int j = 0; j < outs; ++j) out[j][i] = 0.0f;
     out[k][i] = x * std::sqrt(1.0f - f);

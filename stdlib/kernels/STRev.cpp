@@ -15,6 +15,7 @@
 #include "stdlib/kernels/STRev.h"
 
 #include "stdlib/Kernel.h"
+#include "stdlib/kernels/KernelMath.h"
 
 using namespace patchc::kernel;
 using namespace patchc::kernel::strev;
@@ -24,8 +25,6 @@ constexpr float kWetGain = 0.2413f;
 constexpr float kOwnSide = 0.8f, kOtherSide = 0.2f;  // of the dry signals into each side's lines
 constexpr float kReflectionsIntoLines = 0.1f;
 constexpr float kJunction = 2.0f / kLinesPerSide;
-
-inline float unit(float v) { return v > 0.0f ? (v < 1.0f ? v : 1.0f) : 0.0f; }
 
 float* samplesOf(State* s) { return reinterpret_cast<float*>(s + 1); }
 
@@ -81,7 +80,7 @@ PATCHC_KERNEL_INIT(STRev) {
 PATCHC_KERNEL_PROCESS_OUTPUTS(STRev) {
   auto* s = static_cast<State*>(state_);
   const float sr = env->sampleRate;
-  const float inpos = unit(in[kInpos][0]);
+  const float inpos = clampUnit(in[kInpos][0]);
   const float revtime = in[kRevtime][0] > 0.01f ? in[kRevtime][0] : 0.01f;  // NaN too
   const float cutoff = in[kCutoff][0] == in[kCutoff][0] ? in[kCutoff][0] : 20.0f;
   const float reflectionGain = std::pow(10.0f, in[kFirstRefGain].value() * 0.05f);
@@ -119,7 +118,7 @@ PATCHC_KERNEL_PROCESS_OUTPUTS(STRev) {
     s->reflectionPosition = s->reflectionPosition + 1 == reflectionLength ? 0 : s->reflectionPosition + 1;
 
     const float dry[2] = {x * (1.0f - inpos), x * inpos};
-    const float bal = unit(in[kBal][i]);
+    const float bal = clampUnit(in[kBal][i]);
     for (int side = 0; side < 2; ++side) {
       const float feed = kOwnSide * dry[side] + kOtherSide * dry[1 - side] + kReflectionsIntoLines * early[side];
       const float junction = kJunction * (s->total[side] + reflectionGain * early[side]);

@@ -29,7 +29,8 @@ PATCHC_OBJECT(Selector) {
              "between the second and the third.";
   std::vector<size_t> extras;
   for (int k = kInput1; k <= kLastInput; ++k) extras.push_back(static_cast<size_t>(k));
-  spec.input(kInputs, listOf(audio("inputs", "the objects to choose between (a list, at most 16)"), extras, kCount));
+  spec.input(kInputs,
+             listOfObjects(audio("inputs", "the objects to choose between (a list, at most 16)"), extras, kCount));
   spec.input(kVoice, signal("voice", 0.0f, "where between them, 0 .. len(inputs) − 1"));
   for (int k = kInput1; k <= kLastInput; ++k)
     spec.input(k, makeInput("input" + std::to_string(k - kInput1 + 1), InputKind::Audio, std::nullopt,

@@ -26,7 +26,7 @@ PATCHC_OBJECT(Seq) {
   spec.doc = "A sequencer: a trigger, then one after each of the list's durations in turn (times `time` seconds), "
              "round and round; starts with play().";
   spec.input(kTime, signal("time", 1.0f, "the base duration in seconds, which the list's numbers multiply"));
-  spec.input(kSeq, listOf("seq", 1.0f, "the durations between triggers, in multiples of `time`"));
+  spec.input(kSeq, arrayWithDefault("seq", 1.0f, "the durations between triggers, in multiples of `time`"));
   spec.input(kPoly, within(constant("poly", 1.0f, "voices the triggers go round (patchc makes one)"),
                            {1.0f, 1.5f, true, "pyo 1.0.4 makes no voice; patchc one",
                             "pyo 1.0.4 sends the triggers to poly streams in turn; patchc makes one (not supported "

@@ -22,9 +22,8 @@ PATCHC_OBJECT(TableFill) {
   spec.input(kInput, audio("input", "the signal written (one stream per channel of the table)"));
   spec.input(kTable, writtenTable("table", "the table written"));
   spec.facts.cost = 0.3f;
-  spec.facts.outputRange = always({0.0f, 0.0f});
   spec.stateBytes = sizeof(kernel::tablefill::State);
-  spec.bipolar = false;
+  outputsNothing(spec);
   spec.algorithm =
       "as pyo: from when it is made, sample i of the input goes to the table's sample i mod size (no fade, no "
       "feedback); the guard point is left as it was, as pyo leaves it";

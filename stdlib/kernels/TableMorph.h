@@ -23,12 +23,10 @@ PATCHC_OBJECT(TableMorph) {
   spec.input(kInput, audio("input", "the morphing position, 0 to 1 (its first sample in each block is used)"));
   spec.input(kTable, writtenTable("table", "the table written"));
   spec.input(kSources, tableList("sources", "two or more tables (their first channels) to morph between"));
-  spec.input(kTableFeedback, hidden("tableFeedback", 0.0f,
-                                    "the table's feedback (NewTable's): each sample written is mix + old · feedback"));
+  spec.input(kTableFeedback, tableFeedback("the mix"));
   spec.facts.cost = 0.5f;
-  spec.facts.outputRange = always({0.0f, 0.0f});
   spec.stateBytes = sizeof(kernel::tablemorph::State);
-  spec.bipolar = false;
+  outputsNothing(spec);
   spec.algorithm =
       "as pyo, every block: x = the input's first sample held to [0, 0.999999], p = x·(count − 1); the tables "
       "k = int(p) and k + 1 are mixed with weights 1 − frac(p) and frac(p) over the smallest of the three sizes, and "

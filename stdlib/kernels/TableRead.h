@@ -37,6 +37,6 @@ PATCHC_OBJECT(TableRead) {
       "then steps by freq·size/sr; at the end (or below 0 with a negative freq) it wraps when looping, else "
       "outputs 0 until played again; stop() outputs 0";
   spec.differences =
-      "before its first play() pyo's TableRead holds the table's first sample (without mul); patchc outputs 0. "
-      "The end-of-table trigger stream (obj['trig']) is not there yet";
+      "before its first play() pyo's TableRead holds the table's first sample (without mul); patchc outputs 0";
+  spec.streamsNotYet = {"trig"};  // the end-of-table triggers
 }

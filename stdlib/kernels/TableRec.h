@@ -25,22 +25,20 @@ PATCHC_OBJECT(TableRec) {
   spec.input(kTable, writtenTable("table", "the table recorded into (NewTable, DataTable)"));
   spec.input(kFadetime, constant("fadetime", 0.0f,
                                  "fade in and out, in seconds, at the ends of the recording (at most 0.499 of it)"));
-  spec.input(kTableFeedback, hidden("tableFeedback", 0.0f,
-                                    "the table's feedback (NewTable's): each sample recorded is input + old · feedback"));
+  spec.input(kTableFeedback, tableFeedback("input"));
   spec.input(kPlaying, playing());
   spec.facts.cost = 0.5f;
   spec.facts.timeInvariant = false;  // play() starts it
-  spec.facts.outputRange = always({0.0f, 0.0f});
   spec.stateBytes = sizeof(kernel::tablerec::State);
-  spec.bipolar = false;
+  outputsNothing(spec);
   spec.algorithm =
       "as pyo: play() starts at the table's sample 0; sample i of the recording writes input · fade + old · "
       "feedback, the fade rising over floor(fadetime·sr) samples from 0 and falling to 0 at the end; when the last "
       "sample is written the guard point becomes the first sample and the recording ends; stop() ends it. "
       "Silent until play() (pyo does not start it when made)";
   spec.differences =
-      "the end-of-recording trigger stream (obj['trig']) and the recording time (obj['time']) are not there yet: "
-      "using them is an error. Its table is written before any object reads it in the same block, whatever the "
-      "order they were made in (pyo runs objects in the order they were made: a reader made before the TableRec "
-      "reads the previous block's samples). stop(wait) stops at once";
+      "its table is written before any object reads it in the same block, whatever the order they were made in (pyo "
+      "runs objects in the order they were made: a reader made before the TableRec reads the previous block's "
+      "samples). stop(wait) stops at once";
+  spec.streamsNotYet = {"trig", "time"};  // the end-of-recording triggers, the recording time
 }

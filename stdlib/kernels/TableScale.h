@@ -21,9 +21,8 @@ PATCHC_OBJECT(TableScale) {
   spec.input(kTableMul, hidden("tableMul", 1.0f, "pyo's mul: the gain of the copy (a number)"));
   spec.input(kTableAdd, hidden("tableAdd", 0.0f, "pyo's add: the offset of the copy (a number)"));
   spec.facts.cost = 0.5f;
-  spec.facts.outputRange = always({0.0f, 0.0f});
   spec.stateBytes = 16;
-  spec.bipolar = false;
+  outputsNothing(spec);
   spec.generator = true;
   spec.algorithm =
       "as pyo, every block: outtable[i] = table[i] · mul + add for i below the smaller size ; the guard point is left as it was";

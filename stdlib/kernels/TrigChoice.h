@@ -22,15 +22,7 @@ PATCHC_OBJECT(TrigChoice) {
   spec.facts.cost = 0.3f;
   spec.facts.deterministic = false;
   spec.stateBytes = sizeof(kernel::triggered::State);
-  // Between the list's numbers and init.
-  spec.facts.outputRange = [](const RangeQuery& q) -> Range {
-    auto numbers = q.array(kChoice);
-    Range init = q.input(kInit);
-    if (!numbers || !init) return std::nullopt;
-    Interval range = *init;
-    for (float v : *numbers) range = join(range, Interval::point(v));
-    return range;
-  };
+  spec.facts.outputRange = oneOfListOrInit(kChoice, kInit);
   spec.algorithm = std::string("on a trigger, list[trunc(u·count)] (u uniform in [0, 1)); ") + kGlide;
   spec.differences = "pyo 1.0.4's trigger samples and glide (measured); a different random generator (xorshift32 "
                      "per lane, seeded like `Noise`): the same odds, other choices";

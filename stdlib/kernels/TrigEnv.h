@@ -35,6 +35,6 @@ PATCHC_OBJECT(TrigEnv) {
   spec.algorithm = "on a trigger the position goes to 0 and the step to size/(dur·sr) (dur ≤ 0: silent); each "
                    "sample reads the table at the position (pyo's interpolations) and steps; once the position "
                    "passes the table's size the output is 0";
-  spec.differences = "the same samples as pyo 1.0.4 (measured). The end-of-envelope trigger stream (obj['trig']) "
-                     "is not there yet";
+  spec.differences = "the same samples as pyo 1.0.4 (measured)";
+  spec.streamsNotYet = {"trig"};  // the end-of-envelope triggers
 }

@@ -24,6 +24,6 @@ PATCHC_OBJECT(TrigLinseg) {
                    "(time, value) pairs (v0 before t0); after the last breakpoint its value, held";
   spec.differences =
       "exact at the breakpoints, as Linseg: pyo 1.0.4 is one sample ahead (measured: [(0, 0), (0.01, 1), (0.02, "
-      "0.5)] gives 1/441 on the trigger's sample and 1 on the 440th after it; patchc 0 and 1 on the 441st). The "
-      "end-of-envelope trigger stream (obj['trig']) is not there yet";
+      "0.5)] gives 1/441 on the trigger's sample and 1 on the 440th after it; patchc 0 and 1 on the 441st)";
+  spec.streamsNotYet = {"trig"};  // the end-of-envelope triggers
 }

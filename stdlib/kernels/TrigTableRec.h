@@ -26,12 +26,10 @@ PATCHC_OBJECT(TrigTableRec) {
   spec.input(kTable, writtenTable("table", "the table recorded into (NewTable, DataTable)"));
   spec.input(kFadetime, constant("fadetime", 0.0f,
                                  "fade in and out, in seconds, at the ends of the recording (at most 0.499 of it)"));
-  spec.input(kTableFeedback, hidden("tableFeedback", 0.0f,
-                                    "the table's feedback (NewTable's): each sample recorded is input + old · feedback"));
+  spec.input(kTableFeedback, tableFeedback("input"));
   spec.facts.cost = 0.5f;
-  spec.facts.outputRange = always({0.0f, 0.0f});
   spec.stateBytes = sizeof(kernel::trigtablerec::State);
-  spec.bipolar = false;
+  outputsNothing(spec);
   spec.algorithm =
       "as pyo, block by block: while not recording, the first sample of the block where trig is exactly 1 starts a "
       "recording at the table's sample 0 (the rest of that block is recorded, later triggers in it are ignored); "
@@ -40,8 +38,7 @@ PATCHC_OBJECT(TrigTableRec) {
       "0.5) samples and falling after size − fade; writing the last sample copies the first into the guard point. "
       "A table shorter than a block records at most the rest of the trigger's block";
   spec.differences =
-      "the end-of-recording trigger stream (obj['trig']) and the recording time (obj['time']) are not there yet: "
-      "using them is an error. A block is 64 samples (pyo's buffersize=64), or the part of one between two "
-      "callbacks' events. Its table is written before any object reads it in the same block, whatever the order "
-      "they were made in";
+      "a block is 64 samples (pyo's buffersize=64), or the part of one between two callbacks' events. Its table is "
+      "written before any object reads it in the same block, whatever the order they were made in";
+  spec.streamsNotYet = {"trig", "time"};  // the end-of-recording triggers, the recording time
 }

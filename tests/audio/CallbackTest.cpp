@@ -1,5 +1,6 @@
 // Callbacks compiled into the patch (issue 8 §3): Pattern and CallAfter run at sample-accurate times, write
 // Params that objects read from the next frame on, play()/stop() envelopes, draw CPython's random numbers.
+#include "tests/audio/CounterScript.h"
 #include "tests/audio/PatchRender.h"
 #include "tests/support/Analysis.h"
 
@@ -11,31 +12,12 @@
 namespace patchc::test {
 namespace {
 
-// The frames where a channel's value changes.
-std::vector<size_t> changes(const std::vector<float>& x) {
-  std::vector<size_t> at;
-  for (size_t i = 1; i < x.size(); ++i)
-    if (x[i] != x[i - 1]) at.push_back(i);
-  return at;
-}
-
-// A Sig that counts the calls of `tick`.
-const std::string kCounter = R"(
-s = Server(nchnls=1)
-count = Sig(0)
-n = 0
-def tick():
-    global n
-    n += 1
-    count.value = n
-)";
-
 // A Sig counts the calls of a Pattern (time 0.25 s = 11025 frames) and a CallAfter (0.1 s = 4410 frames) adds
 // 100 once. pyo 1.0.4 calls the Pattern at once when played and every `time` after, the CallAfter `time` after it
 // is made (measured: 1 from the first buffer, 101 from frame 4608, 102 from 11264, 103 from 22272 with 256-frame
 // buffers: pyo applies a call at the next buffer's start); patchc applies each at its own frame.
 TEST(CallbackAudio, PatternAndCallAfterChangeValuesAtTheirExactFrames) {
-  auto r = renderPatch(kCounter + R"(
+  auto r = renderPatch(kCounterScript + R"(
 once = Sig(0)
 def later():
     once.value = 100
@@ -56,7 +38,7 @@ out = (count + once).out()
 
 TEST(CallbackAudio, APeriodThatIsNotWholeFramesKeepsItsExactTime) {
   // 0.125 s at 44100 Hz is 5512.5 frames: calls at ceil(k · 5512.5), never drifting.
-  auto r = renderPatch(kCounter + R"(
+  auto r = renderPatch(kCounterScript + R"(
 pat = Pattern(tick, time=0.125).play()
 count.out()
 )", 0.6);
@@ -65,16 +47,8 @@ count.out()
 }
 
 TEST(CallbackAudio, ACallbackChangesThePatternsOwnTime) {
-  // pat.time = 0.1 in the first call: the next call 4410 frames later, then every 4410.
-  auto r = renderPatch(R"(
-s = Server(nchnls=1)
-count = Sig(0)
-n = 0
-def tick():
-    global n
-    n += 1
-    count.value = n
-    pat.time = 0.1
+  // pat.time = 0.1 in the first call (a line added to tick): the next call 4410 frames later, then every 4410.
+  auto r = renderPatch(kCounterScript + R"(    pat.time = 0.1
 pat = Pattern(tick, time=0.5).play()
 count.out()
 )", 0.25);
@@ -262,12 +236,7 @@ pat = Pattern(change, time=0.125).play()
   auto b = renderPatch(patch, 1.5);
   ASSERT_TRUE(a.patch && b.patch);
   EXPECT_GT(peakAbs(b.channels[0]), 0.05);
-  for (int c = 0; c < 2; ++c) {
-    double worst = 0;
-    for (size_t i = 0; i < a.channels[c].size(); ++i)
-      worst = std::max(worst, std::fabs(double(a.channels[c][i]) - b.channels[c][i]));
-    EXPECT_LT(worst, 1e-5) << "channel " << c;
-  }
+  for (int c = 0; c < 2; ++c) EXPECT_LT(largestDifference(a.channels[c], b.channels[c]), 1e-5) << "channel " << c;
 }
 
 }  // namespace

@@ -9,13 +9,6 @@
 namespace patchc::test {
 namespace {
 
-// The largest difference between two renders of one channel.
-double worstDifference(const std::vector<float>& a, const std::vector<float>& b) {
-  double worst = 0;
-  for (size_t i = 0; i < a.size() && i < b.size(); ++i) worst = std::max(worst, std::fabs(double(a[i]) - b[i]));
-  return worst;
-}
-
 TEST(ExpansionAudio, ListArgumentMakesOneLanePerElementRoutedAcrossChannels) {
   // Three lanes on two channels: lane i goes to channel i % 2.
   auto r = renderPatch("s = Server(nchnls=2)\na = Sine(freq=[300, 500, 700], mul=0.2).out()\n", 1.0);
@@ -94,7 +87,7 @@ TEST(LaneBlocks, ABankComputedAcrossLanesEqualsItsVoicesOneByOne) {
   ASSERT_TRUE(together.patch && apart.patch);
   ASSERT_GT(peakAbs(together.channels[0]), 0.05);
   for (size_t c = 0; c < 2; ++c) {
-    const double worst = worstDifference(together.channels[c], apart.channels[c]);
+    const double worst = largestDifference(together.channels[c], apart.channels[c]);
     EXPECT_LT(worst, 1e-6) << "channel " << c;  // 37 voices at 0.02 summed: rounding is ~1e-8
   }
 }
@@ -113,7 +106,7 @@ TEST(LaneBlocks, PhasersWithTheirOwnParametersEqualTheirVoicesOneByOne) {
   ASSERT_TRUE(together.patch && apart.patch);
   ASSERT_GT(peakAbs(together.channels[0]), 0.05);
   for (size_t c = 0; c < 2; ++c) {
-    const double worst = worstDifference(together.channels[c], apart.channels[c]);
+    const double worst = largestDifference(together.channels[c], apart.channels[c]);
     EXPECT_LT(worst, 1e-6) << "channel " << c;
   }
 }
@@ -137,7 +130,7 @@ TEST(LaneBlocks, ALaneFusedAllpassBankEqualsItsFiltersOneByOne) {
       << ir::printText(*together.patch->graph);
   ASSERT_GT(peakAbs(together.channels[0]), 0.05);
   for (size_t c = 0; c < 2; ++c) {
-    const double worst = worstDifference(together.channels[c], apart.channels[c]);
+    const double worst = largestDifference(together.channels[c], apart.channels[c]);
     EXPECT_LT(worst, 1e-6) << "channel " << c;
   }
 }
@@ -163,7 +156,7 @@ void expectBankEqualsVoices(const std::string& source, const std::string& op, co
   ASSERT_EQ(apart.channels.size(), size_t(lanes));
   for (size_t c = 0; c < size_t(lanes); ++c) {
     ASSERT_GT(peakAbs(together.channels[c]), 0.005) << "lane " << c;
-    const double worst = worstDifference(together.channels[c], apart.channels[c]);
+    const double worst = largestDifference(together.channels[c], apart.channels[c]);
     EXPECT_LT(worst, 1e-6) << "lane " << c;
   }
 }

@@ -64,10 +64,8 @@ TEST(OscillatorAudio, FastSineLanesKeepTheirOwnQuality) {
     for (int channel : {0, 1}) {
       const auto& x = together.channels[static_cast<size_t>(channel)];
       const auto& y = separate.channels[static_cast<size_t>(channel)];
-      ASSERT_EQ(x.size(), y.size());
-      double worst = 0;
-      for (size_t i = 0; i < x.size(); ++i) worst = std::max(worst, std::fabs(double(x[i]) - double(y[i])));
-      EXPECT_LT(worst, 1e-6) << "channel " << channel << " at -O" << (level == opt::Level::O0 ? "0" : "2");
+      EXPECT_LT(largestDifference(x, y), 1e-6)
+          << "channel " << channel << " at -O" << (level == opt::Level::O0 ? "0" : "2");
     }
   }
 }

@@ -6,6 +6,7 @@
 #include "tests/support/Analysis.h"
 
 #include <cmath>
+#include <limits>
 
 namespace patchc::test {
 namespace {
@@ -23,10 +24,9 @@ CompileOptions withPasses(std::vector<std::string> passes) {
 }
 
 double worstDifference(const Rendered& a, const Rendered& b) {
-  double worst = 0;
-  for (size_t c = 0; c < a.channels.size(); ++c)
-    for (size_t i = 0; i < a.channels[c].size(); ++i)
-      worst = std::max(worst, std::fabs(double(a.channels[c][i]) - b.channels[c][i]));
+  double worst = a.channels.size() == b.channels.size() ? 0 : std::numeric_limits<double>::infinity();
+  for (size_t c = 0; c < a.channels.size() && c < b.channels.size(); ++c)
+    worst = std::max(worst, largestDifference(a.channels[c], b.channels[c]));
   return worst;
 }
 

@@ -1,6 +1,8 @@
 // Callbacks driven by streams (issue 8 §3): TrigFunc at each trigger, Score at each new integer, Print's reports,
 // print() in a callback. The watched stream renders a block ahead; the handler runs at the event's own frame.
+#include "tests/audio/CounterScript.h"
 #include "tests/audio/PatchRender.h"
+#include "tests/support/Analysis.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,13 +11,6 @@
 
 namespace patchc::test {
 namespace {
-
-std::vector<size_t> changes(const std::vector<float>& x) {
-  std::vector<size_t> at;
-  for (size_t i = 1; i < x.size(); ++i)
-    if (x[i] != x[i - 1]) at.push_back(i);
-  return at;
-}
 
 std::vector<std::string> lines(const Rendered& r) {
   std::vector<std::string> out;
@@ -31,14 +26,7 @@ std::vector<int64_t> frames(const Rendered& r) {
 // Metro(0.25) triggers at frames 0, 11026, 22051, 33076 (pyo 1.0.4's, tests/unit/stdlib/TriggerTest.cpp);
 // each call adds 1 to a Sig from that very frame (pyo from its next buffer).
 TEST(WatchedCallbackAudio, TrigFuncRunsAtEachTriggersFrame) {
-  auto r = renderPatch(R"(
-s = Server(nchnls=1)
-count = Sig(0)
-n = 0
-def tick():
-    global n
-    n += 1
-    count.value = n
+  auto r = renderPatch(kCounterScript + R"(
 met = Metro(0.25).play()
 tf = TrigFunc(met, tick)
 count.out()
@@ -77,14 +65,7 @@ total.out()
 
 // Stopped when built: never called; play() from another callback starts it.
 TEST(WatchedCallbackAudio, AStoppedTrigFuncCallsNothingUntilPlayed) {
-  auto r = renderPatch(R"(
-s = Server(nchnls=1)
-count = Sig(0)
-n = 0
-def tick():
-    global n
-    n += 1
-    count.value = n
+  auto r = renderPatch(kCounterScript + R"(
 def start():
     tf.play()
 met = Metro(0.1).play()
@@ -195,11 +176,7 @@ tf = TrigFunc(met, tick)
   auto a = renderPatch(text, 1.0, o0);
   auto b = renderPatch(text, 1.0);
   ASSERT_TRUE(a.patch && b.patch);
-  ASSERT_EQ(a.channels[0].size(), b.channels[0].size());
-  double worst = 0;
-  for (size_t i = 0; i < a.channels[0].size(); ++i)
-    worst = std::max(worst, double(std::abs(a.channels[0][i] - b.channels[0][i])));
-  EXPECT_LT(worst, 1e-4);
+  EXPECT_LT(largestDifference(a.channels[0], b.channels[0]), 1e-4);
   // The envelope starts at each trigger: silent just before 0.25 s (faded out), sounding just after.
   EXPECT_NEAR(b.channels[0][11024], 0.0f, 1e-6);
 }

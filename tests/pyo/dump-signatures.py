@@ -5,12 +5,14 @@
 
 Needs Debian's python3-pyo (1.0.4). For each class that pyo exports and that derives from PyoObjectBase
 (objects, tables, matrices, patterns), in name order: its base classes' names and its __init__ parameters
-after self, each as [name, default] (a default JSON can hold, else its repr) or [name] when it has none.
+after self, each as [name, default] (a default JSON can hold, else its repr) or [name] when it has none; and
+"streams", the named streams its documentation offers as obj['name'] (TrigEnv's 'trig'), when it has any.
 """
 import contextlib
 import inspect
 import io
 import json
+import re
 import sys
 
 with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
@@ -40,6 +42,9 @@ for name in sorted(dir(pyo)):
             params.append([p.name, plain(p.default)])
     bases = [b.__name__ for b in inspect.getmro(cls)[1:] if b is not object]
     signatures[name] = {"bases": bases, "params": params}
+    streams = sorted(set(re.findall(r"obj\['(\w+)'\]", inspect.getdoc(cls) or "")))
+    if streams:
+        signatures[name]["streams"] = streams
 
 json.dump({"pyo": pyo.PYO_VERSION, "classes": signatures}, sys.stdout, indent=1, sort_keys=True)
 sys.stdout.write("\n")

@@ -137,6 +137,20 @@ double peakAbs(const std::vector<float>& x, size_t begin, size_t end) {
   return peak;
 }
 
+std::vector<size_t> changes(const std::vector<float>& x) {
+  std::vector<size_t> at;
+  for (size_t i = 1; i < x.size(); ++i)
+    if (x[i] != x[i - 1]) at.push_back(i);
+  return at;
+}
+
+double largestDifference(const std::vector<float>& a, const std::vector<float>& b) {
+  if (a.size() != b.size()) return std::numeric_limits<double>::infinity();
+  double largest = 0;
+  for (size_t i = 0; i < a.size(); ++i) largest = std::max(largest, std::abs(double(a[i]) - double(b[i])));
+  return largest;
+}
+
 double toDb(double ratio) { return ratio > 0 ? 20.0 * std::log10(ratio) : -std::numeric_limits<double>::infinity(); }
 
 std::vector<double> magnitudeSpectrum(const std::vector<float>& x, size_t fftSize) {

@@ -26,6 +26,14 @@ double amplitudeAt(const std::vector<float>& x, double sampleRate, double freq);
 double rms(const std::vector<float>& x, size_t begin = 0, size_t end = kToEnd);
 double peakAbs(const std::vector<float>& x, size_t begin = 0, size_t end = kToEnd);
 
+// The indices where the signal's value changes (x[i] != x[i - 1]), ascending: when a stepped control moved, when
+// a callback's write took effect.
+std::vector<size_t> changes(const std::vector<float>& x);
+
+// The largest |a[i] - b[i]|, to compare two renders of one sound; infinity when the lengths differ (a render
+// that ends early is not the same sound).
+double largestDifference(const std::vector<float>& a, const std::vector<float>& b);
+
 // Amplitude ratio in decibels: 20 log10(ratio); -infinity for 0.
 double toDb(double ratio);
 

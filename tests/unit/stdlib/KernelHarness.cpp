@@ -7,6 +7,7 @@
 #include <cstring>
 #include <limits>
 #include <map>
+#include <stdexcept>
 
 namespace patchc::stdlibtest {
 
@@ -148,9 +149,9 @@ double rms(const std::vector<float>& x, size_t begin, size_t end) {
   return std::sqrt(sum / static_cast<double>(end - begin));
 }
 
-std::vector<float> filledTable(const std::string& kind,
-                               const std::vector<std::pair<std::string, TableArgument>>& given) {
+TableContents fillTable(const std::string& kind, const TableArgumentsByName& given) {
   const TableSpec* spec = Registry::builtin().findTable(kind);
+  if (!spec) throw std::runtime_error("no table " + kind);
   TableArguments args;
   for (const auto& p : spec->parameters) {
     TableArgument a;
@@ -161,7 +162,14 @@ std::vector<float> filledTable(const std::string& kind,
       if (name == p.name) a = v;
     args.values.push_back(a);
   }
-  return spec->fill(args, TableContext{}).channels.at(0);
+  TableContext context;
+  context.serverSampleRate = 44100.0;
+  context.readSound = [](const std::string&, size_t) -> TableSound { throw std::runtime_error("no sound here"); };
+  return spec->fill(args, context);
+}
+
+std::vector<float> filledTable(const std::string& kind, const TableArgumentsByName& given) {
+  return fillTable(kind, given).channels.at(0);
 }
 
 TableArgument tableNumber(double x) {
@@ -173,6 +181,15 @@ TableArgument tableNumber(double x) {
 TableArgument tableNumbers(std::vector<double> x) {
   TableArgument a;
   a.numbers = std::move(x);
+  return a;
+}
+
+TableArgument tablePoints(const std::vector<std::pair<double, double>>& points) {
+  TableArgument a;
+  for (auto [index, value] : points) {
+    a.numbers.push_back(index);
+    a.numbers.push_back(value);
+  }
   return a;
 }
 

@@ -65,11 +65,16 @@ std::vector<std::vector<float>> renderOutputs(const std::string& name, const std
 // The registry's defaults as numbers (a required input gets 0, an Array input no numbers).
 std::vector<Input> defaultInputs(const ObjectSpec& spec);
 
-// The first channel of a table of kind `kind` (HarmTable, LinTable, ...) as the elaborator fills it, size + 1
-// numbers: the given arguments by name, the others pyo's defaults.
-std::vector<float> filledTable(const std::string& kind, const std::vector<std::pair<std::string, TableArgument>>& given);
+// A table of kind `kind` (HarmTable, LinTable, ...) as the elaborator fills it at 44100 Hz: the given arguments
+// by name, the others pyo's defaults. Throws for an unknown kind, and when the fill asks for a sound file.
+using TableArgumentsByName = std::vector<std::pair<std::string, TableArgument>>;
+TableContents fillTable(const std::string& kind, const TableArgumentsByName& given = {});
+// Its first channel: size + 1 numbers.
+std::vector<float> filledTable(const std::string& kind, const TableArgumentsByName& given = {});
 TableArgument tableNumber(double x);
 TableArgument tableNumbers(std::vector<double> x);
+// A list of (index, value) points, as LinTable's `list` takes them.
+TableArgument tablePoints(const std::vector<std::pair<double, double>>& points);
 
 // --- Signals and analysis ------------------------------------------------------------------------------------
 std::vector<float> sineWave(double freq, double amplitude, int count, double sampleRate = kSampleRate);

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <map>
 
+#include "tests/support/Analysis.h"
 #include "tests/unit/stdlib/KernelHarness.h"
 
 namespace patchc::stdlibtest {
@@ -19,18 +20,11 @@ namespace {
 
 constexpr float kFreq = 44100.0f / 512.0f;  // a clock step of exactly 1/512
 
-std::vector<int> changes(const std::vector<float>& y) {
-  std::vector<int> at;
-  for (size_t i = 1; i < y.size(); ++i)
-    if (y[i] != y[i - 1]) at.push_back(static_cast<int>(i));
-  return at;
-}
-
 TEST(Randh, DrawsOnPyosSamplesWithinItsRange) {
   std::vector<float> y = render("Randh", {Input::value(-1.0f), Input::value(1.0f), Input::value(kFreq)}, 44100);
-  std::vector<int> at = changes(y);
+  std::vector<size_t> at = test::changes(y);
   ASSERT_GE(at.size(), 80u);
-  for (size_t k = 0; k < at.size(); ++k) EXPECT_EQ(at[k], 511 + 512 * static_cast<int>(k)) << k;
+  for (size_t k = 0; k < at.size(); ++k) EXPECT_EQ(at[k], 511 + 512 * k) << k;
   // Uniform in [−1, 1): mean 0, variance 1/3 over many draws.
   std::vector<float> many = render("Randh", {Input::value(-1.0f), Input::value(1.0f), Input::value(22050.0f)}, 200000);
   double sum = 0.0, squares = 0.0;
@@ -74,7 +68,7 @@ TEST(RandInt, WholeNumbersBelowMaxOnPyosSamples) {
     EXPECT_LE(value, 9.0f);
     EXPECT_NEAR(count, 345 / 10.0, 20) << value;
   }
-  for (int at : changes(y)) ASSERT_EQ((at - 511) % 512, 0) << at;
+  for (size_t at : test::changes(y)) ASSERT_EQ(at % 512, 511u) << at;
 }
 
 TEST(Choice, PicksOnlyFromItsListOnPyosSamples) {
@@ -87,7 +81,7 @@ TEST(Choice, PicksOnlyFromItsListOnPyosSamples) {
     EXPECT_TRUE(value == 1.0f || value == 5.0f || value == 9.0f) << value;
     EXPECT_NEAR(count, 345 / 3.0, 30) << value;
   }
-  for (int at : changes(y)) ASSERT_EQ((at - 511) % 512, 0) << at;
+  for (size_t at : test::changes(y)) ASSERT_EQ(at % 512, 511u) << at;
   for (float v : render("Choice", {Input::array({}), Input::value(100.0f)}, 100)) ASSERT_EQ(v, 0.0f);
 }
 

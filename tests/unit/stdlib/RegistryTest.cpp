@@ -87,6 +87,23 @@ TEST(StdlibRegistry, EveryObjectHasPyosSignature) {
   EXPECT_GE(checked, 25);
 }
 
+// pyo's named streams (obj['trig'], Beat's obj['amp'], ...; the names its documentation offers, dumped beside the
+// signatures): patchc computes none of them yet, so each object declares exactly those as streamsNotYet, and
+// obj['name'] says so (tests/lit/errors/streams-not-yet.patch) instead of "no stream named".
+TEST(StdlibRegistry, EveryObjectDeclaresPyosNamedStreams) {
+  int named = 0;
+  for (const ObjectSpec& spec : Registry::builtin().all()) {
+    if (spec.internal) continue;
+    std::vector<std::string> pyo;
+    if (pyoClasses().at(spec.name).contains("streams")) pyo = pyoClasses().at(spec.name).at("streams");
+    std::vector<std::string> declared = spec.streamsNotYet;
+    std::sort(declared.begin(), declared.end());
+    EXPECT_EQ(declared, pyo) << spec.name;
+    named += !pyo.empty();
+  }
+  EXPECT_GE(named, 10);
+}
+
 // The declarations' own checks (Registry.cpp's declaredObject and ObjectSpec::input): an input declared out of its
 // enum's order, a missing doc, a pyo argument after a hidden one are refused when the registry is built.
 void declareOutOfOrder(ObjectSpec& spec) {

@@ -15,36 +15,10 @@
 namespace patchc::stdlibtest {
 namespace {
 
-std::vector<float> table(const std::string& name, std::vector<std::pair<std::string, TableArgument>> given) {
-  const TableSpec* spec = Registry::builtin().findTable(name);
-  TableArguments args;
-  for (const auto& p : spec->parameters) {
-    TableArgument a;
-    a.none = p.noneByDefault;
-    a.number = p.number;
-    a.numbers = p.numbers;
-    for (const auto& [n, v] : given)
-      if (n == p.name) a = v;
-    args.values.push_back(a);
-  }
-  return spec->fill(args, TableContext{}).channels.at(0);
-}
-
-TableArgument number(double x) {
-  TableArgument a;
-  a.number = x;
-  return a;
-}
-TableArgument numbers(std::vector<double> x) {
-  TableArgument a;
-  a.numbers = std::move(x);
-  return a;
-}
-
-std::vector<float> ramp() { return table("LinTable", {}); }  // (0, 0) to (8191, 1)
+std::vector<float> ramp() { return filledTable("LinTable", {}); }  // (0, 0) to (8191, 1)
 
 TEST(Osc, InterpolationsAsPyo) {
-  const auto harmonics = table("HarmTable", {{"list", numbers({1, 0.5})}, {"size", number(512)}});
+  const auto harmonics = filledTable("HarmTable", {{"list", tableNumbers({1, 0.5})}, {"size", tableNumber(512)}});
   const double pyo[4][5] = {{1.081793, 1.024232, 0.9625393, 0.8976387, 1.277724},
                             {1.076241, 1.016927, 0.9534183, 0.886699, 1.277955},
                             {1.076252, 1.016231, 0.9521728, 0.8853499, 1.277757},
@@ -58,7 +32,7 @@ TEST(Osc, InterpolationsAsPyo) {
 }
 
 TEST(Osc, FrequencyAndLevel) {
-  const auto sine = table("HarmTable", {});
+  const auto sine = filledTable("HarmTable", {});
   auto y = render("Osc", {Input::array(sine), Input::value(440), Input::value(0), Input::value(2)}, 44100);
   const auto tone = toneAt(y, 440.0, 4410, 44100);
   EXPECT_NEAR(std::abs(tone), 1.0, 0.01);
@@ -108,7 +82,7 @@ TEST(Pointer, ReadsAtAFractionOfTheTable) {
 
 TEST(Lookup, TransferFunction) {
   auto index = sineWave(50, 1.0, 5001);
-  auto y = render("Lookup", {Input::array(table("AtanTable", {})), Input::signal(index)}, 5001);
+  auto y = render("Lookup", {Input::array(filledTable("AtanTable", {})), Input::signal(index)}, 5001);
   // pyo: [1000] = 0.9038726, [1100] = 0.9970806, [1200] = 0.914416, [5000] = -0.9563687.
   EXPECT_NEAR(y[1000], 0.9038726, 2e-4);
   EXPECT_NEAR(y[1100], 0.9970806, 2e-4);
@@ -129,7 +103,7 @@ namespace {
 // 2.800045 with pitch=2 (160 Hz out). pyo: Granulator(DataTable(44100, init=sine), HannTable(), pitch, pos=1000,
 // dur=0.1, grains=8).
 std::vector<Input> granulatorInputs(std::vector<float> sound, float pitch, float dur) {
-  return {Input::array(std::move(sound)), Input::array(table("HannTable", {})), Input::value(pitch),
+  return {Input::array(std::move(sound)), Input::array(filledTable("HannTable", {})), Input::value(pitch),
           Input::value(1000), Input::value(dur), Input::value(8), Input::value(0.1f), Input::value(0)};
 }
 

@@ -17,21 +17,6 @@
 namespace patchc::stdlibtest {
 namespace {
 
-std::vector<float> table(const std::string& name, std::vector<std::pair<std::string, TableArgument>> given) {
-  const TableSpec* spec = Registry::builtin().findTable(name);
-  TableArguments args;
-  for (const auto& p : spec->parameters) {
-    TableArgument a;
-    a.none = p.noneByDefault;
-    a.number = p.number;
-    a.numbers = p.numbers;
-    for (const auto& [n, v] : given)
-      if (n == p.name) a = v;
-    args.values.push_back(a);
-  }
-  return spec->fill(args, TableContext{}).channels.at(0);
-}
-
 std::vector<float> trigEnv(std::vector<float> triggers, std::vector<float> shape, float dur, float interp = 2) {
   const int count = static_cast<int>(triggers.size());
   return render("TrigEnv", {Input::signal(std::move(triggers)), Input::array(std::move(shape)), Input::value(dur),
@@ -40,7 +25,7 @@ std::vector<float> trigEnv(std::vector<float> triggers, std::vector<float> shape
 }
 
 TEST(TrigEnv, ReadsTheTableOnceFromEachTrigger) {
-  const std::vector<float> ramp = table("LinTable", {});  // (0, 0) to (8191, 1), 8192 samples
+  const std::vector<float> ramp = filledTable("LinTable", {});  // (0, 0) to (8191, 1), 8192 samples
   const std::vector<float> y = trigEnv(metroTrain(0.05f, 3000), ramp, 0.01f);
   const std::pair<int, double> pyo[] = {{0, 0},           {1, 0.002268},    {100, 0.226785}, {220, 0.498927},
                                         {221, 0.501195},  {300, 0.680355},  {439, 0.995586}, {440, 0.997854},
@@ -54,7 +39,7 @@ TEST(TrigEnv, ReadsTheTableOnceFromEachTrigger) {
 }
 
 TEST(TrigEnv, HannShape) {
-  const std::vector<float> hann = table("HannTable", {});
+  const std::vector<float> hann = filledTable("HannTable", {});
   const std::vector<float> y = trigEnv(metroTrain(0.05f, 1000), hann, 0.02f);
   const std::pair<int, double> pyo[] = {{0, 0},           {100, 0.121846}, {441, 1.0},  {442, 0.999984},
                                         {600, 0.711768}, {881, 1e-05},    {882, 0}};
@@ -62,7 +47,7 @@ TEST(TrigEnv, HannShape) {
 }
 
 TEST(TrigEnv, SilentWithoutATriggerOrADuration) {
-  const std::vector<float> ramp = table("LinTable", {});
+  const std::vector<float> ramp = filledTable("LinTable", {});
   for (float v : trigEnv(std::vector<float>(1000, 0.0f), ramp, 0.01f)) ASSERT_EQ(v, 0.0f);
   for (float v : trigEnv(metroTrain(0.05f, 1000), ramp, 0.0f)) ASSERT_EQ(v, 0.0f);
 }

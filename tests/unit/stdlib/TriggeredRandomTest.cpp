@@ -18,6 +18,7 @@
 #include <cmath>
 #include <map>
 
+#include "tests/support/Analysis.h"
 #include "tests/unit/stdlib/TriggerSamples.h"
 
 namespace patchc::stdlibtest {
@@ -41,14 +42,6 @@ Moments momentsAt(const std::vector<float>& y, const std::vector<int>& at) {
   return m;
 }
 
-// Samples where the output changes.
-std::vector<int> changes(const std::vector<float>& y) {
-  std::vector<int> at;
-  for (size_t i = 1; i < y.size(); ++i)
-    if (y[i] != y[i - 1]) at.push_back(static_cast<int>(i));
-  return at;
-}
-
 TEST(TrigRand, UniformBetweenMinAndMaxOnTriggers) {
   const int count = 10 * 44100;
   const std::vector<float> metro = metroTrain(0.001f, count);
@@ -62,7 +55,7 @@ TEST(TrigRand, UniformBetweenMinAndMaxOnTriggers) {
   EXPECT_NEAR(m.variance, 0.75, 0.04);
   EXPECT_GE(m.min, 2.0);
   EXPECT_LT(m.max, 5.0);
-  for (int c : changes(y)) EXPECT_EQ(metro[static_cast<size_t>(c)], 1.0f) << c;  // only on triggers
+  for (size_t c : test::changes(y)) EXPECT_EQ(metro[c], 1.0f) << c;  // only on triggers
   for (float v : render("TrigRand", {Input::value(0), Input::value(2), Input::value(5), Input::value(0),
                                      Input::value(0.7f)},
                         500))
@@ -98,7 +91,7 @@ TEST(TrigRandInt, WholeNumbersBelowMax) {
   const Moments m = momentsAt(y, at);
   EXPECT_NEAR(m.mean, 4.5, 4 * std::sqrt(8.25 / static_cast<double>(at.size())));
   EXPECT_NEAR(m.variance, 8.25, 0.4);
-  for (int c : changes(y)) EXPECT_EQ(metro[static_cast<size_t>(c)], 1.0f) << c;
+  for (size_t c : test::changes(y)) EXPECT_EQ(metro[c], 1.0f) << c;
   // Before any trigger: already a draw, as pyo's (its 294 for max 1000), held.
   const std::vector<float> untriggered = render("TrigRandInt", {Input::value(0), Input::value(1000)}, 500);
   EXPECT_EQ(untriggered[0], std::trunc(untriggered[0]));
@@ -119,7 +112,7 @@ TEST(TrigChoice, EachNumberEquallyLikely) {
   ASSERT_EQ(seen.size(), 3u);
   const double n = static_cast<double>(at.size());
   for (float v : {1.0f, 2.0f, 7.0f}) EXPECT_NEAR(seen[v], n / 3, 4 * std::sqrt(n * (2.0 / 9.0))) << v;
-  for (int c : changes(y)) EXPECT_EQ(metro[static_cast<size_t>(c)], 1.0f) << c;
+  for (size_t c : test::changes(y)) EXPECT_EQ(metro[c], 1.0f) << c;
 }
 
 TEST(TrigChoice, GlidesAndInitAsPyo) {

@@ -97,6 +97,18 @@ TEST(PeakAbs, FindsTheLargestMagnitudeInRange) {
   EXPECT_EQ(peakAbs(x, 4), 0.0);
 }
 
+TEST(Changes, ListsTheIndicesWhereTheValueMoves) {
+  EXPECT_EQ(changes({1, 1, 2, 2, 2, 0, 1}), (std::vector<size_t>{2, 5, 6}));
+  EXPECT_TRUE(changes({3, 3, 3}).empty());
+  EXPECT_TRUE(changes({}).empty());
+}
+
+TEST(LargestDifference, IsTheLargestSampleDifferenceOrInfinityForUnequalLengths) {
+  EXPECT_EQ(largestDifference({0, 1, 2}, {0, 1, 2}), 0.0);
+  EXPECT_NEAR(largestDifference({0, 1, 2}, {0.5f, 1, 1.75f}), 0.5, 1e-12);
+  EXPECT_EQ(largestDifference({0, 1}, {0, 1, 2}), std::numeric_limits<double>::infinity());
+}
+
 TEST(ToDb, ConvertsAmplitudeRatios) {
   EXPECT_DOUBLE_EQ(toDb(1.0), 0.0);
   EXPECT_NEAR(toDb(0.5), -6.0206, 1e-4);
