@@ -3,37 +3,23 @@
 #include "stdlib/kernels/Pan.h"
 
 #include "stdlib/Kernel.h"
+#include "stdlib/kernels/Panning.h"
+
+#include <utility>
 
 using namespace patchc::kernel;
 using namespace patchc::kernel::pan;
-
-namespace {
-// NaN-safe clip to [0, 1]: NaN counts as 0.
-inline float unit(float v) { return v > 0.0f ? (v < 1.0f ? v : 1.0f) : 0.0f; }
-}  // namespace
+using patchc::kernel::panning::unit;
 
 PATCHC_KERNEL_INIT(Pan) {}
 
 PATCHC_KERNEL_PROCESS_OUTPUTS(Pan) {
-  const float outsValue = in[kOuts].value();
-  const int outs = outsValue >= static_cast<float>(patchc::declare::kMostCountedOutputs)
-                       ? patchc::declare::kMostCountedOutputs
-                       : (outsValue >= 1.0f ? static_cast<int>(outsValue) : 1);
-  if (outs == 1) {
-    for (int i = 0; i < n; ++i) out[0][i] = in[kInput][i];
-    return;
-  }
-  if (outs == 2) {
-    float* left = out[0];
-    float* right = out[1];
-    for (int i = 0; i < n; ++i) {
-      const float angle = unit(in[kPan][i]) * (0.5f * kPi);
-      const float x = in[kInput][i];
-      left[i] = x * std::cos(angle);
-      right[i] = x * std::sin(angle);
-    }
-    return;
-  }
+  const int outs = patchc::declare::countedOutputs(in[kOuts].value());
+  const auto cosineLaw = [](float p) {
+    const float angle = p * (0.5f * kPi);
+    return std::pair{std::cos(angle), std::sin(angle)};
+  };
+  if (panning::panToOneOrTwo(in[kInput], in[kPan], out, outs, n, cosineLaw)) return;
   const float inverseOuts = 1.0f / static_cast<float>(outs);
   for (int j = 0; j < outs; ++j) {
     float* channel = out[j];
