@@ -167,15 +167,23 @@ inline void outputs(ObjectSpec& spec, std::vector<std::string> names, StreamOrde
 // The most outputs a count taken from an argument gives (Pan's outs=100000 would be 100000 buffers per lane).
 inline constexpr int kMostCountedOutputs = 256;
 
-// The number of outputs a count `value` gives: its whole part, clamped to [1, kMostCountedOutputs] (NaN: 1). The
-// kernels whose count is an input (Pan's `outs`) read it with this too.
-inline int countedOutputs(float value) {
-  if (!(value >= 1.0f)) return 1;  // NaN too
-  return value >= static_cast<float>(kMostCountedOutputs) ? kMostCountedOutputs : static_cast<int>(value);
+// The outputs a count argument gives: its whole part in [1, kMostCountedOutputs] (NaN: 1). Kernels that read the
+// count call it too, so they and the code generator agree on the buffers.
+inline int countedOutputs(float v) {
+  if (!(v >= 1.0f)) return 1;
+  return v >= static_cast<float>(kMostCountedOutputs) ? kMostCountedOutputs : static_cast<int>(v);
 }
 
-// As many outputs as the Constant input `input` says (Pan's and SPan's `outs`, Particle2's `chnls`):
-// countedOutputs of it; the input should carry a ValidRange that says so.
+// The ValidRange of a count of outputs (Pan's `outs`, Particle's `chnls`): whole numbers in [1,
+// kMostCountedOutputs]; `belowOne` says what pyo and patchc do with less.
+inline ValidRange countedOutputsRange(std::string belowOne) {
+  return {1.0f, static_cast<float>(kMostCountedOutputs), true, std::move(belowOne),
+          "patchc makes " + number(static_cast<float>(kMostCountedOutputs)),
+          "pyo 1.0.4 refuses it (it takes an int); patchc uses its whole part"};
+}
+
+// As many outputs as the Constant input `input` says (Pan's and SPan's `outs`, Particle2's `chnls`): its whole
+// part, clamped to [1, kMostCountedOutputs]; the input should carry a ValidRange that says so.
 inline void outputsCountedBy(ObjectSpec& spec, size_t input, StreamOrder order = StreamOrder::LaneMajor) {
   spec.outputCountInput = input;
   spec.streamOrder = order;

@@ -2,10 +2,12 @@
 // step scaled by a random deviation drawn at each start), in the first free one of 4096 slots; a grain reads
 // dur·sr·pitch·srScale samples of the table from `pos`, shaped by the envelope table, over dur seconds. A grain
 // that would read past the table's end is dropped (its slot stays free). Float where pyo computes in float (the
-// grain's phase and its step, the timer's step), so grains start and end on pyo's samples.
+// grain's phase and its step, the timer's step), so grains start and end on pyo's samples. With several outputs
+// (chnls > 1) each grain goes to two of them, chosen and weighed by its pan when it starts (place).
 #pragma once
 
 #include "stdlib/Kernel.h"
+#include "stdlib/kernels/Panning.h"
 #include "stdlib/kernels/RandomClock.h"
 #include "stdlib/kernels/TableReading.h"
 
@@ -97,9 +99,69 @@ inline void read(Grain& grain, const table::View& t, const table::View& envelope
   else grain.phase = next;
 }
 
+// Where a grain goes with `outs` > 1 outputs, as pyo 1.0.4: p = pan clipped to [0, 1]; gains √(1 − p) and √p on
+// outputs 0 and 1 with two; with more, on the channel p has passed last (Panning.h) and the next (0 after the
+// last). The gains are the whole pan's, not the place between those two channels: pyo's (a grain at pan 0.3 of 4
+// outputs is √0.7 on output 1 and √0.3 on output 2).
+struct Placement {
+  int first, second;
+  float gainFirst, gainSecond;
+};
+
+inline Placement place(float pan, int outs) {
+  const float p = panning::unit(pan);
+  int first = 0, second = 1;
+  if (outs > 2) {
+    first = panning::passedChannel(p, outs);
+    second = first + 1 == outs ? 0 : first + 1;
+  }
+  return {first, second, std::sqrt(1.0f - p), std::sqrt(p)};
+}
+
 // srScale: the table's rate over the server's (a sound file's table plays at its own pitch).
 inline double rateScale(float tableSampleRate, const Env* env) {
   return tableSampleRate > 0.0f ? static_cast<double>(tableSampleRate) / static_cast<double>(env->sampleRate) : 1.0;
+}
+
+// One process call of a particle granulator whose inputs are named by `Inputs` (Particle.h's particleInputs),
+// with `outs` outputs. Each sample: the timer may start a grain with this sample's inputs (then
+// `started(slot, i)`: Particle2 designs the slot's filter), then every active grain adds `shaped(slot, value)`
+// times its envelope level to the output, or with several outputs to its two by their gains. Every input of a
+// sample is read before its outputs are written.
+template <typename Inputs, typename Started, typename Shaped>
+inline void run(Clock& clock, Grain* grains, Placement* placements, int outs, const In* in, float* const* out,
+                int n, const Env* env, Started started, Shaped shaped) {
+  const table::View t = table::view(in[Inputs::kTable]), envelope = table::view(in[Inputs::kEnv]);
+  const double srScale = rateScale(in[Inputs::kTableSampleRate].value(), env);
+  for (int i = 0; i < n; ++i) {
+    if (tick(clock, in[Inputs::kDens][i], env)) {
+      const int j = startGrain(clock, grains,
+                               {in[Inputs::kPitch][i], in[Inputs::kPos][i], in[Inputs::kDur][i], in[Inputs::kDev][i]},
+                               t, env, srScale);
+      if (j >= 0) {
+        started(j, i);
+        if (outs > 1) placements[j] = place(in[Inputs::kPan][i], outs);
+      }
+    }
+    float sum = 0.0f;
+    if (outs > 1)
+      for (int k = 0; k < outs; ++k) out[k][i] = 0.0f;
+    for (int j = 0; j < clock.used; ++j) {
+      Grain& grain = grains[j];
+      if (!grain.active) continue;
+      float value, level;
+      read(grain, t, envelope, value, level);
+      const float y = shaped(j, value) * level;
+      if (outs == 1) {
+        sum += y;
+      } else {
+        const Placement& p = placements[j];
+        out[p.first][i] += y * p.gainFirst;
+        out[p.second][i] += y * p.gainSecond;
+      }
+    }
+    if (outs == 1) out[0][i] = sum;
+  }
 }
 
 }  // namespace patchc::kernel::graincloud

@@ -3,37 +3,30 @@
 #include "stdlib/kernels/Pan.h"
 
 #include "stdlib/Kernel.h"
-#include "stdlib/kernels/KernelMath.h"
+#include "stdlib/kernels/Panning.h"
+
+#include <utility>
 
 using namespace patchc::kernel;
 using namespace patchc::kernel::pan;
+using patchc::kernel::panning::unit;
 
 PATCHC_KERNEL_INIT(Pan) {}
 
 PATCHC_KERNEL_PROCESS_OUTPUTS(Pan) {
   const int outs = patchc::declare::countedOutputs(in[kOuts].value());
-  if (outs == 1) {
-    for (int i = 0; i < n; ++i) out[0][i] = in[kInput][i];
-    return;
-  }
-  if (outs == 2) {
-    float* left = out[0];
-    float* right = out[1];
-    for (int i = 0; i < n; ++i) {
-      const float angle = clampUnit(in[kPan][i]) * (0.5f * kPi);
-      const float x = in[kInput][i];
-      left[i] = x * std::cos(angle);
-      right[i] = x * std::sin(angle);
-    }
-    return;
-  }
+  const auto cosineLaw = [](float p) {
+    const float angle = p * (0.5f * kPi);
+    return std::pair{std::cos(angle), std::sin(angle)};
+  };
+  if (panning::panToOneOrTwo(in[kInput], in[kPan], out, outs, n, cosineLaw)) return;
   const float inverseOuts = 1.0f / static_cast<float>(outs);
   for (int j = 0; j < outs; ++j) {
     float* channel = out[j];
     const float centre = static_cast<float>(j) * inverseOuts;
     for (int i = 0; i < n; ++i) {
-      const float exponent = 20.1f - 20.0f * std::sqrt(clampUnit(in[kSpread][i]));
-      const float closeness = 0.5f + 0.5f * std::cos((clampUnit(in[kPan][i]) - centre) * kTwoPi);
+      const float exponent = 20.1f - 20.0f * std::sqrt(unit(in[kSpread][i]));
+      const float closeness = 0.5f + 0.5f * std::cos((unit(in[kPan][i]) - centre) * kTwoPi);
       channel[i] = in[kInput][i] * std::pow(closeness, exponent);
     }
   }

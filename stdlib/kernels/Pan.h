@@ -11,13 +11,10 @@ namespace patchc::declare {
 // `outs` of the panners (Pan, SPan): how many outputs, hence streams per input stream.
 inline InputSpec pannerOuts() {
   return within(constant("outs", 2.0f, "number of channels: outputs per input stream"),
-                {1.0f, static_cast<float>(kMostCountedOutputs), true,
-                 "pyo 1.0.4 then makes no stream (silence); patchc makes one, the input",
-                 "patchc makes " + number(static_cast<float>(kMostCountedOutputs)),
-                 "pyo 1.0.4 refuses it (it takes an int); patchc uses its whole part"});
+                countedOutputsRange("pyo 1.0.4 then makes no stream (silence); patchc makes one, the input"));
 }
-// What the panners share: as many outputs as `outs` says, each the input times a gain in [0, 1] of the position.
-inline void pannerOutputs(ObjectSpec& spec, size_t input, size_t outs) {
+// What a panner is: `outs` outputs, each its input times a gain in [0, 1], nothing kept from sample to sample.
+inline void pannerFacts(ObjectSpec& spec, size_t input, size_t outs) {
   outputsCountedBy(spec, outs);
   spec.facts.linearInInput = true;
   spec.facts.stateless = true;
@@ -41,7 +38,7 @@ PATCHC_OBJECT(Pan) {
   spec.input(kSpread, within(signal("spread", 0.5f, "with outs > 2: 0 only the nearest channel .. 1 every channel "
                                                      "(2 outputs: unused, as pyo)"),
                              clampedAsPyo(0.0f, 1.0f)));
-  pannerOutputs(spec, kInput, kOuts);
+  pannerFacts(spec, kInput, kOuts);
   spec.algorithm =
       "p = pan clipped to [0, 1]. outs = 1: the input. outs = 2: in·cos(p·π/2), in·sin(p·π/2) (equal power). "
       "outs = N > 2: output j is in·(½ + ½·cos(2π(p − j/N)))^e, e = 20.1 − 20·√spread (spread clipped to "

@@ -1,6 +1,7 @@
-// Particle(table, env, dens, pitch, pos, dur, dev, pan, chnls): pyo's particle granulator with one output stream
-// (GrainCloud.h: the scheduler and a grain's reading). Each sample: the timer may start a grain with this
-// sample's inputs, then every active grain adds its table sample times its envelope level.
+// Particle(table, env, dens, pitch, pos, dur, dev, pan, chnls): pyo's particle granulator (GrainCloud.h: the
+// scheduler, a grain's reading and its placement on the outputs). Each sample: the timer may start a grain with
+// this sample's inputs, then every active grain adds its table sample times its envelope level (with several
+// outputs, times its two gains).
 #include "stdlib/kernels/Particle.h"
 
 #include "stdlib/Kernel.h"
@@ -14,22 +15,9 @@ PATCHC_KERNEL_INIT(Particle) {
   for (auto& grain : state->grains) grain = {};
 }
 
-PATCHC_KERNEL_PROCESS(Particle) {
+PATCHC_KERNEL_PROCESS_OUTPUTS(Particle) {
   auto* state = static_cast<State*>(state_);
-  const table::View t = table::view(in[kTable]), envelope = table::view(in[kEnv]);
-  const double srScale = graincloud::rateScale(in[kTableSampleRate].value(), env);
-  for (int i = 0; i < n; ++i) {
-    if (graincloud::tick(state->clock, in[kDens][i], env))
-      graincloud::startGrain(state->clock, state->grains, {in[kPitch][i], in[kPos][i], in[kDur][i], in[kDev][i]}, t,
-                             env, srScale);
-    float sum = 0.0f;
-    for (int j = 0; j < state->clock.used; ++j) {
-      graincloud::Grain& grain = state->grains[j];
-      if (!grain.active) continue;
-      float value, level;
-      graincloud::read(grain, t, envelope, value, level);
-      sum += value * level;
-    }
-    out[i] = sum;
-  }
+  graincloud::run<Input>(
+      state->clock, state->grains, state->placements, patchc::declare::countedOutputs(in[kChnls].value()), in, out,
+      n, env, [](int, int) {}, [](int, float value) { return value; });
 }

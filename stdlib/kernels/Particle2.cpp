@@ -2,7 +2,7 @@
 // band-pass (0 dB peak, then compensated by 10^((min(q, 10) − 1)/10) as pyo's), band-stop and all-pass. A slot's
 // coefficients are made when a grain starts in it with another frequency, q or type than the slot's last; its
 // memories carry over between the slot's grains, as pyo 1.0.4's do. The filter runs on the table's sample, before
-// the envelope.
+// the envelope; the grain then goes to its outputs as Particle's do (GrainCloud.h).
 #include "stdlib/kernels/Particle2.h"
 
 #include "stdlib/Kernel.h"
@@ -45,39 +45,28 @@ PATCHC_KERNEL_INIT(Particle2) {
   for (auto& filter : state->filters) filter = {};
 }
 
-PATCHC_KERNEL_PROCESS(Particle2) {
+PATCHC_KERNEL_PROCESS_OUTPUTS(Particle2) {
   auto* state = static_cast<State*>(state_);
-  const table::View t = table::view(in[kTable]), envelope = table::view(in[kEnv]);
-  const double srScale = graincloud::rateScale(in[kTableSampleRate].value(), env);
   const float nyquist = 0.5f * env->sampleRate;
-  for (int i = 0; i < n; ++i) {
-    if (graincloud::tick(state->clock, in[kDens][i], env)) {
-      const int j = graincloud::startGrain(state->clock, state->grains,
-                                           {in[kPitch][i], in[kPos][i], in[kDur][i], in[kDev][i]}, t, env, srScale);
-      if (j >= 0) {
-        float freq = in[kFilterfreq][i], q = in[kFilterq][i], type = in[kFiltertype][i];
-        freq = freq < 1.0f || !(freq == freq) ? 1.0f : (freq > nyquist ? nyquist : freq);
-        q = q < 0.1f || !(q == q) ? 0.1f : q;
-        type = type < 0.0f || !(type == type) ? 0.0f : (type > 4.0f ? 4.0f : type);
-        type = std::round(type);
-        Filter& f = state->filters[j];
-        if (type != f.type || freq != f.freq || q != f.q) design(f, freq, q, type, env);
-      }
-    }
-    float sum = 0.0f;
-    for (int j = 0; j < state->clock.used; ++j) {
-      graincloud::Grain& grain = state->grains[j];
-      if (!grain.active) continue;
-      float value, level;
-      graincloud::read(grain, t, envelope, value, level);
-      Filter& f = state->filters[j];
-      const float y = (f.b0 * value + f.b1 * f.x1 + f.b2 * f.x2 - f.a1 * f.y1 - f.a2 * f.y2) * f.a0;
-      f.y2 = f.y1;
-      f.y1 = y;
-      f.x2 = f.x1;
-      f.x1 = value;
-      sum += y * f.gain * level;
-    }
-    out[i] = sum;
-  }
+  // A grain's filter: its slot's coefficients remade when the grain's frequency, q or type differ from the last.
+  auto started = [&](int j, int i) {
+    float freq = in[kFilterfreq][i], q = in[kFilterq][i], type = in[kFiltertype][i];
+    freq = freq < 1.0f || !(freq == freq) ? 1.0f : (freq > nyquist ? nyquist : freq);
+    q = q < 0.1f || !(q == q) ? 0.1f : q;
+    type = type < 0.0f || !(type == type) ? 0.0f : (type > 4.0f ? 4.0f : type);
+    type = std::round(type);
+    Filter& f = state->filters[j];
+    if (type != f.type || freq != f.freq || q != f.q) design(f, freq, q, type, env);
+  };
+  auto filtered = [&](int j, float value) {
+    Filter& f = state->filters[j];
+    const float y = (f.b0 * value + f.b1 * f.x1 + f.b2 * f.x2 - f.a1 * f.y1 - f.a2 * f.y2) * f.a0;
+    f.y2 = f.y1;
+    f.y1 = y;
+    f.x2 = f.x1;
+    f.x1 = value;
+    return y * f.gain;
+  };
+  graincloud::run<Input>(state->clock, state->grains, state->placements,
+                         patchc::declare::countedOutputs(in[kChnls].value()), in, out, n, env, started, filtered);
 }

@@ -21,6 +21,7 @@ struct State {
   graincloud::Clock clock;
   graincloud::Grain grains[graincloud::kMaxGrains];
   Filter filters[graincloud::kMaxGrains];
+  graincloud::Placement placements[graincloud::kMaxGrains];  // with chnls > 1: each slot's grain's two outputs
 };
 
 enum Input {
@@ -42,6 +43,7 @@ PATCHC_OBJECT(Particle2) {
                                                      "band-stop, 4 all-pass (taken when it starts)"));
   spec.input(kChnls, particleChnls());
   spec.input(kTableSampleRate, hidden("tableSampleRate", 0.0f, "the table's sample rate (0: the server's)"));
+  outputsCountedBy(spec, kChnls);
   particleFacts(spec, 10.0f);
   spec.stateBytes = sizeof(State);
   // No output range: a resonant filter (filterq up to any value) amplifies without a bound known here.
@@ -49,8 +51,9 @@ PATCHC_OBJECT(Particle2) {
       "Particle's grains (as pyo), each through the RBJ biquad of its slot (w0 = 2π·filterfreq/sr, α = sin w0/(2q), "
       "filterfreq clamped to [1, sr/2], q ≥ 0.1, type rounded into 0..4), coefficients made when a grain starts "
       "with other values than the slot's last; the band-pass multiplied by 10^((min(q, 10) − 1)/10); then by the "
-      "envelope";
+      "envelope" +
+      std::string(kParticlePanning);
   spec.differences =
-      "chnls above 1 (several output streams) is not supported yet; the deviation applies from the next sample "
-      "(pyo: from its next buffer); a different random generator";
+      "the deviation applies from the next sample (pyo: from its next buffer); a different random generator; a NaN "
+      "pan places a grain at 0 (pyo: NaN on its outputs)";
 }

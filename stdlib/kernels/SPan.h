@@ -20,7 +20,7 @@ PATCHC_OBJECT(SPan) {
                                                "back at the first"),
                           {0.0f, 1.0f, false, "pyo 1.0.4 and patchc clamp it to 0",
                            "pyo 1.0.4 and patchc clamp it to 1 with 2 outputs; with more, the first channel", ""}));
-  pannerOutputs(spec, kInput, kOuts);
+  pannerFacts(spec, kInput, kOuts);
   spec.algorithm =
       "outs = 1: the input. outs = 2: p = pan clipped to [0, 1], in·√(1 − p), in·√p. outs = N > 2: the "
       "position p·N falls between channel k = the largest k < N with pan > k/N (0 when none) and k + 1 (channel "

@@ -246,7 +246,7 @@ class Generator {
         case InputKind::Audio: a = audioArgument(input.name); break;
         case InputKind::Signal: a = signalArgument(input.name, input.defaultValue); break;
         case InputKind::Constant:
-          // A value patchc refuses (ValidRange::refused, Particle's chnls > 1) is its default.
+          // A value patchc refuses (ValidRange::refused) is its default.
           a = {input.name, input.valid && input.valid->refused && input.defaultValue ? number(*input.defaultValue)
                                                                                       : constantNear(input.defaultValue),
                {}};

@@ -77,5 +77,96 @@ TEST(Particle2, FilterGainsAsPyos) {
     EXPECT_NEAR(decibels(std::abs(toneAt(notch, kFreqs[k], 2000, 12000)) / kNotch[k]), 0.0, 0.5) << kFreqs[k];
 }
 
+// A grain's gains on each output, pyo 1.0.4 measured as above: the table and env DataTables of 8192 and 512 ones,
+// dens=10, dur=0.1, dev=0 (one grain at a time), Particle2 with filterfreq=18000, filterq=0.7, type 0 (its DC
+// gain is 1), chnls=N on an offline server of N channels; sample 3000 of each channel (past pyo's fade-in):
+//   N=2: pan 0 → 1 0; 0.1 → 0.94868 0.31623; 0.3 → 0.83666 0.54772; 0.5 → 0.70711 0.70711;
+//        0.75 → 0.50000 0.86602; 1 → 0 1
+//   N=4: pan 0 → 1 0 0 0; 0.1 → 0.94868 0.31623 0 0; 0.25 → 0.86602 0.50000 0 0; 0.3 → 0 0.83666 0.54772 0;
+//        0.5 → 0 0.70711 0.70711 0; 0.6 → 0 0 0.63246 0.77460; 0.9 → 0.94868 0 0 0.31623; 1 → 1 0 0 0
+//   N=3: pan 0.5 → 0 0.70711 0.70711
+// Particle's the same (to 1e-6). The gains are √(1 − pan) and √pan of the whole pan, on the channel it passed
+// last and the next, as pyo's C computes them. Streams: len(Particle2(..., pan=[0, 1], chnls=2)) is 4, in the
+// order table 0's two, then table 1's (a 4-channel render: 1 0 0 1).
+std::vector<std::vector<float>> placedGrain(const char* object, float pan, float chnls) {
+  std::vector<Input> inputs = {Input::array(std::vector<float>(8193, 1.0f)),
+                               Input::array(std::vector<float>(513, 1.0f)),
+                               Input::value(10.0f),
+                               Input::value(1.0f),
+                               Input::value(0.0f),
+                               Input::value(0.1f),
+                               Input::value(0.0f),
+                               Input::value(pan)};
+  if (std::string(object) == "Particle2") {
+    inputs.push_back(Input::value(18000.0f));
+    inputs.push_back(Input::value(0.7f));
+    inputs.push_back(Input::value(0.0f));
+  }
+  inputs.push_back(Input::value(chnls));
+  inputs.push_back(Input::value(0.0f));  // tableSampleRate
+  return renderOutputs(object, inputs, 3001);
+}
+
+TEST(Particle2, GrainsArePannedAsPyos) {
+  struct Case {
+    int chnls;
+    float pan;
+    std::vector<double> gains;
+  };
+  const Case kPyo[] = {
+      {2, 0.0f, {1, 0}},
+      {2, 0.1f, {0.94868, 0.31623}},
+      {2, 0.3f, {0.83666, 0.54772}},
+      {2, 0.5f, {0.70711, 0.70711}},
+      {2, 0.75f, {0.50000, 0.86602}},
+      {2, 1.0f, {0, 1}},
+      {3, 0.5f, {0, 0.70711, 0.70711}},
+      {4, 0.0f, {1, 0, 0, 0}},
+      {4, 0.1f, {0.94868, 0.31623, 0, 0}},
+      {4, 0.25f, {0.86602, 0.50000, 0, 0}},
+      {4, 0.3f, {0, 0.83666, 0.54772, 0}},
+      {4, 0.5f, {0, 0.70711, 0.70711, 0}},
+      {4, 0.6f, {0, 0, 0.63246, 0.77460}},
+      {4, 0.9f, {0.94868, 0, 0, 0.31623}},
+      {4, 1.0f, {1, 0, 0, 0}},
+  };
+  for (const char* object : {"Particle", "Particle2"})
+    for (const Case& c : kPyo) {
+      auto outputs = placedGrain(object, c.pan, static_cast<float>(c.chnls));
+      ASSERT_EQ(outputs.size(), c.gains.size()) << object << " chnls " << c.chnls;
+      for (size_t k = 0; k < c.gains.size(); ++k) {
+        // Level within 1 %; a silent output silent.
+        const double got = outputs[k][3000];
+        if (c.gains[k] == 0.0) EXPECT_EQ(got, 0.0) << object << " chnls " << c.chnls << " pan " << c.pan << " out " << k;
+        else EXPECT_NEAR(got / c.gains[k], 1.0, 0.01) << object << " chnls " << c.chnls << " pan " << c.pan << " out " << k;
+      }
+    }
+}
+
+TEST(Particle2, OneOutputIgnoresThePan) {
+  for (const char* object : {"Particle", "Particle2"})
+    for (float pan : {0.0f, 0.3f, 1.0f}) {
+      auto outputs = placedGrain(object, pan, 1.0f);
+      ASSERT_EQ(outputs.size(), 1u);
+      EXPECT_NEAR(outputs[0][3000], 1.0, 0.01) << object << " pan " << pan;
+    }
+}
+
+// A pan signal is taken when each grain starts: the first grain (sample 0) at pan 0 stays on output 0 while the
+// pan moves to 1; the second, started at sample 4410 with pan 1, goes to output 1.
+TEST(Particle2, APannedGrainKeepsItsPlace) {
+  std::vector<float> pan(6000, 0.0f);
+  for (int i = 100; i < 6000; ++i) pan[i] = 1.0f;
+  std::vector<Input> inputs = {Input::array(std::vector<float>(8193, 1.0f)), Input::array(std::vector<float>(513, 1.0f)),
+                               Input::value(10.0f), Input::value(1.0f), Input::value(0.0f), Input::value(0.05f),
+                               Input::value(0.0f), Input::signal(pan), Input::value(2.0f), Input::value(0.0f)};
+  auto outputs = renderOutputs("Particle", inputs, 6000);
+  ASSERT_EQ(outputs.size(), 2u);
+  EXPECT_NEAR(outputs[0][1000], 1.0, 0.01);
+  EXPECT_EQ(outputs[1][1000], 0.0f);
+  EXPECT_EQ(outputs[0][5000], 0.0f);
+  EXPECT_NEAR(outputs[1][5000], 1.0, 0.01);
+}
+
 }  // namespace
 }  // namespace patchc::stdlibtest
