@@ -6,6 +6,32 @@
 #include <fmt/format.h>
 
 namespace patchc::opt {
+namespace {
+
+bool drawsRandom(const ir::Control& control, int e) {
+  if (e < 0) return false;
+  const ir::Expression& x = control.expression(e);
+  if (x.op == ir::Expression::Op::Random || x.op == ir::Expression::Op::RandomBelow) return true;
+  for (int operand : {x.a, x.b, x.c})
+    if (drawsRandom(control, operand)) return true;
+  for (int operand : x.arguments)
+    if (drawsRandom(control, operand)) return true;
+  return false;
+}
+
+// The nodes a handler statement writes with a value that draws random numbers (`v.value = random.uniform(0, 1)`):
+// removing the node removes the statement, and with it its draws, so that every later draw of the run-time
+// generator would come out shifted (found by patchc-difffuzz's callbacks). They stay, unread.
+void writtenWithDraws(const ir::Control& control, const std::vector<ir::Statement>& body,
+                      std::vector<ir::NodeId>& out) {
+  for (const auto& s : body) {
+    if (s.kind == ir::Statement::Kind::SetParam && drawsRandom(control, s.expression)) out.push_back(s.node);
+    writtenWithDraws(control, s.then, out);
+    writtenWithDraws(control, s.otherwise, out);
+  }
+}
+
+}  // namespace
 
 bool DeadCodeElimination::run(ir::Graph& graph, Remarks& remarks) {
   bool changed = false;
@@ -21,6 +47,7 @@ bool DeadCodeElimination::run(ir::Graph& graph, Remarks& remarks) {
   for (const auto& tap : graph.outputs())
     if (!graph.node(tap.node).stopped) work.push_back(tap.node);
   for (ir::NodeId id : graph.control.nodesRead()) work.push_back(id);  // what handlers read (`obj.get()`)
+  for (const auto& handler : graph.control.handlers) writtenWithDraws(graph.control, handler.body, work);
   // A writer of a table (TableRec) outputs nothing anyone reads: it lives while its table has a reader.
   for (const auto& [writer, reader] : graph.tableOrderEdges())
     if (!graph.node(writer).stopped) work.push_back(writer);

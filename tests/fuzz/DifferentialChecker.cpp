@@ -5,12 +5,14 @@
 #include "optimizer/Pass.h"
 #include "runtime/FileRenderer.h"
 #include "runtime/PatchInstance.h"
+#include "runtime/Reports.h"
 #include "stdlib/Registry.h"
 #include "tools/Pipeline.h"
 
 #include <fmt/format.h>
 
 #include <cmath>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -50,8 +52,17 @@ std::optional<std::string> optimizedGraph(const std::string& text, const Compile
   return printed;
 }
 
+// One report the patch queued (pyo's Print, print() in a callback): its format, frame and numbers.
+struct Report {
+  std::string format;
+  int64_t frame = 0;
+  std::vector<double> values;
+};
+
 struct Rendered {
   std::vector<std::vector<float>> channels;
+  std::vector<Report> reports;
+  uint32_t droppedReports = 0;  // the queue holds ReportQueue::kCapacity; the render is one call that never drains
   std::string error;
 };
 
@@ -73,6 +84,18 @@ enum class Perturbation {
 void perturbRounding(ir::Graph& graph, Perturbation how, uint32_t salt) {
   const ObjectSpec* noise = Registry::builtin().find("Noise");
   const size_t written = graph.size();
+  // What the control program watches (a TrigFunc's triggers, a Score's integers) is compared exactly (== 1, a new
+  // integer): a dithered trigger is no trigger. Those nodes and the Params handlers write keep their `mul`.
+  std::vector<bool> keepMul(written, false);
+  for (size_t id = 0; id < written; ++id) {
+    const ir::Node& node = graph.node(id);
+    if (node.holdsControlValue()) keepMul[id] = true;
+    if (!node.isWatched()) continue;
+    keepMul[id] = true;
+    for (const auto& input : node.inputs)
+      for (const auto& lane : input.lanes)
+        if (!lane.isConstant() && lane.node < written) keepMul[lane.node] = true;
+  }
   for (size_t id = 0; id < written; ++id) {
     if (how == Perturbation::Nudge) {
       ir::Node& node = graph.node(id);
@@ -96,7 +119,7 @@ void perturbRounding(ir::Graph& graph, Perturbation how, uint32_t salt) {
       continue;
     }
     const auto& mul = graph.node(id).inputs[graph.node(id).mulIndex()];
-    if (!mul.isConstant()) continue;
+    if (!mul.isConstant() || keepMul[id]) continue;
     ir::Signal scale, offset;
     for (const auto& lane : mul.lanes) {
       scale.lanes.push_back(ir::LaneSource::constant(lane.value * 0x1p-23f));
@@ -141,6 +164,19 @@ Rendered render(const std::string& text, const CompileOptions& options, int64_t 
     }
     runtime::PatchInstance instance(patch.abi());
     out.channels = runtime::renderToBuffer(instance, frames);
+    // What it printed, as tests/audio/PatchRender.h reads it.
+    const runtime::PatchABI& abi = instance.abi();
+    if (abi.reportQueue != runtime::PatchABI::kNoReports) {
+      auto* queue = reinterpret_cast<runtime::ReportQueue*>(static_cast<char*>(instance.state()) + abi.reportQueue);
+      queue->drain([&](const runtime::ReportQueue::Entry& e) {
+        Report r;
+        r.format = e.message >= 0 && e.message < abi.reportFormatCount ? abi.reportFormats[e.message] : "?";
+        r.frame = e.frame;
+        r.values.assign(e.values, e.values + e.count);
+        out.reports.push_back(std::move(r));
+      });
+      out.droppedReports = queue->dropped.load();
+    }
   } catch (const std::exception& e) {
     out.error = std::string("exception: ") + e.what();
   }
@@ -186,6 +222,71 @@ std::optional<Difference> compare(const std::vector<std::vector<float>>& expecte
   return worst;
 }
 
+// A report's text as the runtime would print it (for messages).
+std::string reportText(const Report& r) {
+  runtime::ReportQueue::Entry e{};
+  e.count = static_cast<int32_t>(std::min<size_t>(r.values.size(), runtime::ReportQueue::kMaxValues));
+  for (int i = 0; i < e.count; ++i) e.values[i] = r.values[static_cast<size_t>(i)];
+  std::string line = runtime::formatReport(r.format.c_str(), e);
+  for (auto& ch : line)
+    if (static_cast<unsigned char>(ch) < 0x20) ch = '?';
+  return line;
+}
+
+// The first report that differs: another count, message or frame, or a number beyond the tolerance. A number's
+// tolerance is relative to the largest number the reference reported with the same message (a Print of a
+// signal compares like that signal's samples), plus the floor.
+std::optional<Difference> compareReports(const Rendered& expected, const Rendered& actual, double relative,
+                                         double absolute) {
+  std::map<std::string, double> scale;
+  for (const auto& r : expected.reports)
+    for (double v : r.values)
+      if (std::isfinite(v)) scale[r.format] = std::max(scale[r.format], std::fabs(v));
+  auto differ = [](std::string what, int64_t frame) {
+    Difference d;
+    d.what = std::move(what);
+    d.frame = frame;
+    d.report = true;
+    return d;
+  };
+  const size_t n = std::min(expected.reports.size(), actual.reports.size());
+  for (size_t i = 0; i < n; ++i) {
+    const Report &e = expected.reports[i], &a = actual.reports[i];
+    bool same = e.format == a.format && e.frame == a.frame && e.values.size() == a.values.size();
+    double size = 0, tolerance = 0;
+    for (size_t k = 0; same && k < e.values.size(); ++k) {
+      double t = relative * scale[e.format] + absolute;
+      double d = std::fabs(e.values[k] - a.values[k]);
+      bool bothNaN = std::isnan(e.values[k]) && std::isnan(a.values[k]);
+      if (!bothNaN && !(d <= t) && e.values[k] != a.values[k]) {
+        same = false;
+        size = d;
+        tolerance = t;
+      }
+    }
+    if (!same) {
+      auto d = differ(fmt::format("report {} differs: \"{}\" at frame {} instead of \"{}\" at frame {}", i,
+                                  reportText(a), a.frame, reportText(e), e.frame),
+                      e.frame);
+      d.size = size;
+      d.tolerance = tolerance;
+      return d;
+    }
+  }
+  if (expected.reports.size() != actual.reports.size() || expected.droppedReports != actual.droppedReports) {
+    int64_t frame = n < expected.reports.size() ? expected.reports[n].frame
+                    : n < actual.reports.size() ? actual.reports[n].frame
+                                                : -1;
+    return differ(fmt::format("{} reports ({} dropped) instead of {} ({} dropped){}", actual.reports.size(),
+                              actual.droppedReports, expected.reports.size(), expected.droppedReports,
+                              n < expected.reports.size()   ? fmt::format(", missing \"{}\"", reportText(expected.reports[n]))
+                              : n < actual.reports.size() ? fmt::format(", extra \"{}\"", reportText(actual.reports[n]))
+                                                            : ""),
+                  frame);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<Variant> allVariants() {
@@ -215,6 +316,7 @@ Variant variantNamed(const std::string& name) {
 }
 
 std::string Difference::describe() const {
+  if (report) return fmt::format("{}: {}", variant, what);
   if (channel < 0) return fmt::format("{}: {}", variant, what);
   return fmt::format("{}: {} on channel {} at frame {}: {:.9g} instead of {:.9g} (difference {:.3g}, tolerance "
                      "{:.3g}, reference peak {:.3g})",
@@ -300,17 +402,25 @@ CheckResult DifferentialChecker::check(const std::string& text, const std::vecto
     if (auto d = compare(expected->channels, actual.channels, tolerance, peak)) {
       d->variant = variant.name;
       result.differences.push_back(*d);
+    } else if (auto r = compareReports(*expected, actual, relative, options_.absoluteTolerance)) {
+      r->variant = variant.name;
+      result.differences.push_back(*r);
     }
   }
   if (result.differences.empty()) return result;
   result.status = CheckResult::Status::Different;
   // Is the patch itself that sensitive? Sample differences no larger than a rounding-sized perturbation of the
   // reference makes (times `sensitivityMargin`) are rounding amplified, not a miscompile.
-  bool sampleDifferences = false;
-  for (const auto& d : result.differences) sampleDifferences |= d.channel >= 0;
-  if (!sampleDifferences) return result;
+  // Reports the same way: a Print of a signal that moves by about its threshold (method 1), a `get()` compared in a
+  // handler, print a rounding-sized perturbation differently too.
+  bool sampleDifferences = false, reportDifferences = false;
+  for (const auto& d : result.differences) {
+    sampleDifferences |= d.channel >= 0;
+    reportDifferences |= d.report;
+  }
+  if (!sampleDifferences && !reportDifferences) return result;
   double tolerance = options_.relativeTolerance * peak + options_.absoluteTolerance;
-  std::optional<Difference> moved;
+  std::optional<Difference> moved, reportsMoved;
   for (auto [how, salt] : {std::pair{Perturbation::Nudge, 1u}, std::pair{Perturbation::Nudge, 2u},
                            std::pair{Perturbation::Dither, 0u}}) {
     Rendered perturbed = render(text, compileOptions(asWritten, options_.seed, log), options_.frames,
@@ -318,18 +428,24 @@ CheckResult DifferentialChecker::check(const std::string& text, const std::vecto
     if (!perturbed.error.empty()) continue;
     auto d = compare(reference->channels, perturbed.channels, 0.0, peak);
     if (d && (!moved || d->size > moved->size)) moved = d;
+    if (!reportsMoved)
+      reportsMoved = compareReports(*reference, perturbed, options_.sensitiveFraction * options_.relativeTolerance,
+                                    options_.sensitiveFraction * options_.absoluteTolerance);
   }
-  if (!moved) return result;
-  result.sensitivity = moved->size;
-  if (moved->size <= options_.sensitiveFraction * tolerance) return result;
-  std::erase_if(result.differences, [&](const Difference& d) {
-    return d.channel >= 0 && d.size <= options_.sensitivityMargin * moved->size;
-  });
-  if (result.differences.empty()) {
-    result.status = CheckResult::Status::IllConditioned;
-    result.message = fmt::format("rounding-sized perturbation moves the reference by {:.3g} (channel {}, frame {}; "
-                                 "tolerance {:.3g})", moved->size, moved->channel, moved->frame, tolerance);
+  if (reportsMoved) {
+    std::erase_if(result.differences, [](const Difference& d) { return d.report; });
+    result.message = fmt::format("a rounding-sized perturbation changes the reports: {}", reportsMoved->what);
   }
+  if (moved) result.sensitivity = moved->size;
+  if (moved && moved->size > options_.sensitiveFraction * tolerance) {
+    std::erase_if(result.differences, [&](const Difference& d) {
+      return d.channel >= 0 && d.size <= options_.sensitivityMargin * moved->size;
+    });
+    if (result.differences.empty())
+      result.message = fmt::format("rounding-sized perturbation moves the reference by {:.3g} (channel {}, frame {}; "
+                                   "tolerance {:.3g})", moved->size, moved->channel, moved->frame, tolerance);
+  }
+  if (result.differences.empty()) result.status = CheckResult::Status::IllConditioned;
   return result;
 }
 

@@ -1,5 +1,5 @@
 // The differential checker: a patch rendered as written (-O0) is the reference; the same patch through each pass
-// alone and each pipeline must render the same samples up to float rounding (tests/fuzz/README.md says why the
+// alone and each pipeline must render the same samples, and print the same reports, up to float rounding (tests/fuzz/README.md says why the
 // tolerance is what it is, and how -Ofast's approximations are compared).
 #pragma once
 
@@ -49,7 +49,8 @@ struct CheckerOptions {
 
 struct Difference {
   std::string variant;
-  std::string what;  // "samples differ", "does not compile: ...", "non-finite samples"
+  std::string what;  // "samples differ", "does not compile: ...", "non-finite samples", "report 3 differs: ..."
+  bool report = false;  // what the patch printed (Print, print() in a callback) differs; `frame` is the report's
   int channel = -1;
   int64_t frame = -1;
   float expected = 0, actual = 0;

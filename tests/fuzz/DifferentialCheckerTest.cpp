@@ -87,5 +87,37 @@ TEST(DifferentialChecker, ReportsAMiscompileOfAnIllConditionedPatch) {
   EXPECT_EQ(sabotaged.status, CheckResult::Status::Different);
 }
 
+// A miscompile of what the control program watches: every node a Watch reads gets its constant gain times `gain`.
+std::function<void(ir::Graph&)> scaleWatched(float gain) {
+  return [gain](ir::Graph& graph) {
+    std::set<ir::NodeId> watched;
+    for (size_t id = 0; id < graph.size(); ++id)
+      if (graph.node(id).isWatched())
+        for (const auto& lane : graph.node(id).inputs[0].lanes)
+          if (!lane.isConstant()) watched.insert(lane.node);
+    for (ir::NodeId id : watched) {
+      auto& node = graph.node(id);
+      for (auto& lane : node.inputs[node.mulIndex()].lanes)
+        if (lane.isConstant()) lane.value *= gain;
+    }
+  };
+}
+
+TEST(DifferentialChecker, ReportsADifferenceInWhatThePatchPrints) {
+  // The Print's Phasor is not an output: only its reports (every 0.01 s) show the error. (Not a Sine: lane-fuse
+  // would make it one node with the output's Sine, and the sabotage would scale both.)
+  const std::string patch = "lfo = Phasor(3, mul=0.5)\npr = Print(lfo, interval=0.01)\nSine(220, mul=0.1).out()\n";
+  auto honest = checkWith(patch, {});
+  EXPECT_EQ(honest.status, CheckResult::Status::Equal);
+  auto sabotaged = checkWith(patch, scaleWatched(1.03f));
+  ASSERT_EQ(sabotaged.status, CheckResult::Status::Different);
+  ASSERT_EQ(sabotaged.differences.size(), 1u);
+  EXPECT_TRUE(sabotaged.differences[0].report) << sabotaged.differences[0].describe();
+  EXPECT_NE(sabotaged.differences[0].describe().find("report 0 differs"), std::string::npos)
+      << sabotaged.differences[0].describe();
+  // Rounding-sized: not a difference.
+  EXPECT_EQ(checkWith(patch, scaleWatched(1.0f + 1e-6f)).status, CheckResult::Status::Equal);
+}
+
 }  // namespace
 }  // namespace patchc::fuzz

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <set>
 
 namespace patchc::fuzz {
 
@@ -14,6 +16,21 @@ std::string Statement::text() const {
   switch (kind) {
     case Kind::Raw:
       return head;
+    case Kind::Function: {
+      s = head;
+      for (const auto& line : arguments) {
+        // A line of the body, its own block's lines (an `if`'s, a `for`'s) indented once more.
+        size_t from = 0;
+        while (from <= line.text.size()) {
+          size_t to = line.text.find('\n', from);
+          if (to == std::string::npos) to = line.text.size();
+          s += "\n    " + line.text.substr(from, to - from);
+          from = to + 1;
+        }
+      }
+      if (arguments.empty()) s += "\n    pass";
+      return s;
+    }
     case Kind::Expression:
       s += suffixes.empty() ? arguments[0].text : "(" + arguments[0].text + ")";
       break;
@@ -54,7 +71,8 @@ std::vector<Patch> Patch::simplifications() const {
       out.push_back(std::move(p));
     }
     for (size_t a = 0; a < st.arguments.size(); ++a) {
-      if (st.kind == Statement::Kind::Call && !st.arguments[a].keyword.empty()) {
+      if ((st.kind == Statement::Kind::Call && !st.arguments[a].keyword.empty()) ||
+          st.kind == Statement::Kind::Function) {
         Patch p = *this;
         auto& args = p.statements[i].arguments;
         args.erase(args.begin() + static_cast<long>(a));
@@ -78,9 +96,12 @@ std::string number(double x) { return fmt::format("{:.4g}", x); }
 
 class Generator {
  public:
-  Generator(uint64_t seed, const GeneratorOptions& options) : rng_(seed), options_(options) {
+  Generator(uint64_t seed, const GeneratorOptions& options)
+      : rng_(seed), control_(seed ^ 0x63616c6c6261636bull), options_(options) {
     for (const auto& spec : Registry::builtin().all())
       if (!spec.internal) objects_.push_back(&spec);
+    for (const auto* spec : objects_)
+      if (emitsTriggers(*spec)) triggerSources_.push_back(spec);
   }
 
   Patch run() {
@@ -98,12 +119,15 @@ class Generator {
       else addMulAssignment();
     }
     if (outs_ == 0) addOut();
+    // The callbacks come after the graph and draw from their own stream (GeneratorOptions::callbacks).
+    draw_ = &control_;
+    if (options_.everyCallbackKind || uniform(0, 1) < options_.callbacks) addCallbacks();
     return std::move(patch_);
   }
 
  private:
-  double uniform(double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng_); }
-  int uniformInt(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
+  double uniform(double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(*draw_); }
+  int uniformInt(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(*draw_); }
   bool chance(double p) { return uniform(0, 1) < p; }
   template <typename T>
   const T& pick(const std::vector<T>& v) {
@@ -263,6 +287,10 @@ class Generator {
     addSuffixes(st);
     patch_.statements.push_back(std::move(st));
     signals_.push_back(patch_.statements.back().target);
+    // Its attributes, for the callbacks: `.mix(k)` makes another object, a Mix.
+    const auto& suffixes = patch_.statements.back().suffixes;
+    if (std::none_of(suffixes.begin(), suffixes.end(), [](const std::string& x) { return x.rfind(".mix(", 0) == 0; }))
+      made_.push_back({signals_.back(), spec, signals_.size() - 1});
   }
 
   void addSuffixes(Statement& st) {
@@ -324,6 +352,7 @@ class Generator {
     st.arguments.push_back({"", v + (chance(0.5) ? "[0]" : "[-1]"), {v}});
     patch_.statements.push_back(std::move(st));
     signals_.push_back(patch_.statements.back().target);
+    streams_.insert(signals_.back());
   }
 
   void addStop() {
@@ -335,7 +364,9 @@ class Generator {
         {Statement::Kind::Raw, "", fmt::format("{}.mul = {}", signalVariable(), number(uniform(-2, 2))), {}, {}});
   }
 
-  std::mt19937_64 rng_;
+  std::mt19937_64 rng_;      // the graph's draws
+  std::mt19937_64 control_;  // the callbacks' draws
+  std::mt19937_64* draw_ = &rng_;
   GeneratorOptions options_;
   std::vector<const ObjectSpec*> objects_;
   std::vector<std::string> signals_;
@@ -343,6 +374,406 @@ class Generator {
   Patch patch_;
   int next_ = 0;
   int outs_ = 0;
+
+  // ---- callbacks (tests/fuzz/README.md, "Callbacks") ----
+  // Handlers as pyo scripts write them, within what the handler compiler takes (elab/HandlerCompiler.cpp): they
+  // set the graph's attributes to numbers, lists and run-time expressions, play() and stop() objects, change a
+  // Pattern's time, read get(), print. Times are short: the checker renders 8192 frames (0.19 s).
+
+  // A trigger source (1 for one sample): found by what the registry says of it, never by name.
+  static bool emitsTriggers(const ObjectSpec& spec) {
+    if (spec.multiOutput()) return false;
+    if (spec.doc.find("trigger (1 for one sample)") != std::string::npos) return true;
+    return spec.generator &&
+           (spec.doc.find("trigger") != std::string::npos || spec.doc.find("rhythm") != std::string::npos);
+  }
+  static bool hasPlaying(const ObjectSpec& spec) {
+    int i = spec.inputIndex("playing");
+    return i >= 0 && spec.inputs[static_cast<size_t>(i)].kind == InputKind::Signal;
+  }
+
+  struct Made {
+    std::string name;
+    const ObjectSpec* spec;
+    size_t signal;  // its index in signals_: the signals made before it may be given to it
+  };
+  struct Handler {
+    std::vector<Argument> body;
+    std::vector<std::string> globals;  // declared `global`
+    std::vector<std::string> numbers;  // names of run-time numbers it may read (its parameter, get()s)
+    int locals = 0;
+  };
+  enum class CallbackKind { Pattern, CallAfter, TrigFunc, Score, Print };
+
+  void raw(const std::string& text) { patch_.statements.push_back({Statement::Kind::Raw, "", text, {}, {}}); }
+
+  void addCallbacks() {
+    raw("import random");
+    if (chance(0.5)) raw(fmt::format("random.seed({})", uniformInt(0, 9999)));
+    std::vector<CallbackKind> kinds;
+    if (options_.everyCallbackKind) {
+      kinds = {CallbackKind::Pattern, CallbackKind::CallAfter, CallbackKind::TrigFunc, CallbackKind::Score,
+               CallbackKind::Print};
+    } else {
+      for (int i = uniformInt(1, 3); i > 0; --i) kinds.push_back(static_cast<CallbackKind>(uniformInt(0, 4)));
+    }
+    for (auto kind : kinds) {
+      switch (kind) {
+        case CallbackKind::Pattern: addPattern(); break;
+        case CallbackKind::CallAfter: addCallAfter(); break;
+        case CallbackKind::TrigFunc: addTrigFunc(); break;
+        case CallbackKind::Score: addScore(); break;
+        case CallbackKind::Print: addPrint(); break;
+      }
+    }
+  }
+
+  std::string seconds(double lo, double hi) { return number(uniform(lo, hi)); }
+
+  void addPattern() {
+    std::string pat = fmt::format("pat{}", timers_.size());
+    timers_.push_back(pat);  // its own handler may set its time
+    std::string f = addFunction("", uniformInt(1, 4));
+    raw(chance(0.7) ? fmt::format("{} = Pattern(function={}, time={}).play()", pat, f, seconds(0.003, 0.05))
+                    : fmt::format("{} = Pattern({}, {}).play()", pat, f, seconds(0.003, 0.05)));
+  }
+
+  void addCallAfter() {
+    bool arg = chance(0.3);
+    std::string f = addFunction(arg ? "k" : "", uniformInt(1, 4));
+    std::string call = fmt::format("ca{} = CallAfter({}, time={}", next_++, f, seconds(0.001, 0.15));
+    if (arg) call += ", arg=" + number(uniform(-2, 4));
+    raw(call + ")");
+  }
+
+  void addTrigFunc() {
+    std::string trigger = triggerVariable();
+    bool arg = chance(0.5);
+    std::string f = addFunction(arg ? "k" : "", uniformInt(1, 3));
+    std::string call = fmt::format("tf{} = TrigFunc({}, function={}", next_++, trigger, f);
+    if (arg && chance(0.5)) {
+      call += ", arg=" + number(uniformInt(0, 3));
+    } else if (arg) {
+      int first = uniformInt(0, 3);
+      call += fmt::format(", arg=[{}, {}]", first, number(uniform(-1, 2)));
+    }
+    raw(call + ")");
+  }
+
+  // Score(input, fname): the functions fname0, fname1, ... called when int(input) becomes 0, 1, ...; some missing.
+  void addScore() {
+    std::string trigger = triggerVariable();
+    std::string input = trigger;
+    int count = 2;
+    if (Registry::builtin().find("Counter") && chance(0.8)) {
+      count = uniformInt(2, 5);
+      input = fmt::format("cnt{}", next_++);
+      raw(fmt::format("{} = Counter({}, min=0, max={})", input, trigger, count));
+      counters_.push_back(input);
+    }
+    std::string fname = fmt::format("ev{}_", next_++);
+    for (int n = 0; n < count; ++n)
+      if (n == 0 || chance(0.75)) addFunction("", uniformInt(1, 3), fname + std::to_string(n));
+    raw(chance(0.5) ? fmt::format("sc{} = Score({}, fname=\"{}\")", next_++, input, fname)
+                    : fmt::format("sc{} = Score({}, \"{}\")", next_++, input, fname));
+  }
+
+  // Print(x, method, interval): method 1 prints each change, so mostly of a stream that moves in steps.
+  void addPrint() {
+    int method = uniformInt(0, 1);
+    std::string input;
+    if (method == 1 && chance(0.7)) {
+      input = chance(0.5) && !counters_.empty() ? pick(counters_) : triggerVariable();
+    } else {
+      input = signalVariable();
+      if (chance(0.3)) input = firstStream(input);
+    }
+    std::string call = fmt::format("pr{} = Print({}, method={}", next_++, input, method);
+    if (method == 0 || chance(0.3)) call += ", interval=" + seconds(0.002, 0.05);
+    if (chance(0.4)) call += fmt::format(", message=\"m{}\"", next_);
+    raw(call + ")");
+  }
+
+  // A trigger stream: one made before, or a new trigger source (Metro, Seq, Change, ...) with short times,
+  // played.
+  std::string triggerVariable() {
+    if (!triggers_.empty() && chance(0.3)) return pick(triggers_);
+    const ObjectSpec* spec = pick(triggerSources_);
+    Statement st;
+    st.kind = Statement::Kind::Call;
+    st.target = fmt::format("trig{}", next_++);
+    st.head = spec->name;
+    bool positional = true;
+    for (const auto& input : spec->inputs) {
+      if (input.hidden) continue;
+      bool required = !input.defaultValue.has_value();
+      bool time = input.name == "time", density = input.name == "density";
+      if (!required && !time && !density && chance(0.5)) {
+        positional = false;
+        continue;
+      }
+      Argument a{input.name, "", {}};
+      if (time) {
+        a.text = seconds(0.002, 0.03);
+      } else if (density) {
+        a.text = number(uniform(50, 3000));
+      } else {
+        switch (input.kind) {
+          case InputKind::Audio:
+            a.text = !triggers_.empty() && chance(0.4) ? pick(triggers_) : signalVariable();
+            break;
+          case InputKind::Signal: a.text = numberNear(input.defaultValue, false); break;
+          case InputKind::Constant:
+            a.text = input.valid && input.valid->refused && input.defaultValue ? number(*input.defaultValue)
+                                                                               : constantNear(input.defaultValue);
+            break;
+          case InputKind::Array:
+            if (input.table || input.tableList || input.doc.find("sound file") != std::string::npos) {
+              a = arrayArgument(input);
+              a.keyword = input.name;
+            } else {
+              a.text = "[" + number(uniform(0.5, 2));
+              for (int i = uniformInt(0, 3); i > 0; --i) a.text += ", " + number(uniform(0.5, 2));
+              a.text += "]";
+            }
+            break;
+        }
+      }
+      if (required && positional) a.keyword.clear();
+      else positional = false;
+      st.arguments.push_back(std::move(a));
+    }
+    if (hasPlaying(*spec) && chance(0.9)) st.suffixes.push_back(".play()");
+    patch_.statements.push_back(std::move(st));
+    triggers_.push_back(patch_.statements.back().target);
+    if (hasPlaying(*spec)) players_.push_back(triggers_.back());
+    if (spec->generator) monoTriggers_.push_back(triggers_.back());
+    return triggers_.back();
+  }
+
+  // Defines a function of `lines` statements (parameter `parameter` if not empty); its name.
+  std::string addFunction(const std::string& parameter, int lines, std::string name = "") {
+    if (name.empty()) name = fmt::format("f{}", next_++);
+    Handler h;
+    if (!parameter.empty()) h.numbers.push_back(parameter);
+    for (int i = 0; i < lines; ++i) h.body.push_back(bodyLine(h, true));
+    Statement st;
+    st.kind = Statement::Kind::Function;
+    st.head = fmt::format("def {}({}):", name, parameter);
+    if (!h.globals.empty()) {
+      st.head += "\n    global ";
+      for (size_t i = 0; i < h.globals.size(); ++i) st.head += (i ? ", " : "") + h.globals[i];
+    }
+    st.arguments = std::move(h.body);
+    patch_.statements.push_back(std::move(st));
+    return name;
+  }
+
+  // One statement of a handler; `top`: not inside an `if` or a `for` (which nest no further).
+  Argument bodyLine(Handler& h, bool top) {
+    double r = uniform(0, 1);
+    if (r < 0.35 || made_.empty()) {
+      if (auto a = attributeLine(h)) return *a;
+    }
+    if (r < 0.47) return globalLine(h);
+    if (r < 0.55 && top) {
+      std::string name = fmt::format("x{}", h.locals++);
+      std::string line = fmt::format("{} = {}", name, getCall());
+      h.numbers.push_back(name);
+      return {"", line, {}};
+    }
+    if (r < 0.65 && top) return ifLine(h);
+    if (r < 0.72 && top) return forLine(h);
+    if (r < 0.82) {
+      std::vector<std::string> players = players_;
+      for (const auto& m : made_)
+        if (hasPlaying(*m.spec)) players.push_back(m.name);
+      if (!players.empty()) {
+        std::string player = pick(players);
+        return {"", player + (chance(0.7) ? ".play()" : ".stop()"), {}};
+      }
+    }
+    if (r < 0.9 && !timers_.empty()) {
+      std::string line = fmt::format("{}.time = {}", pick(timers_), positiveTime());
+      return {"", line, {}};
+    }
+    if (r < 0.95) {
+      std::string line = "print(\"" + fmt::format("p{}", uniformInt(0, 99)) + "\"";
+      for (int i = uniformInt(1, 3); i > 0; --i) line += ", " + runTimeNumber(h);
+      return {"", line + ")", {}};
+    }
+    if (auto a = attributeLine(h)) return *a;
+    return globalLine(h);
+  }
+
+  std::string getCall() {
+    // obj.get() of a one-stream object (a trigger generator given numbers), else the first stream's.
+    if (!monoTriggers_.empty() && chance(0.3)) return pick(monoTriggers_) + ".get()";
+    return firstStream(signalVariable()) + ".get()";
+  }
+
+  std::string global(Handler& h) {
+    std::string g;
+    if (globals_.empty() || chance(0.3)) {
+      g = fmt::format("g{}", globals_.size());
+      raw(fmt::format("{} = {}", g, chance(0.6) ? std::to_string(uniformInt(0, 3)) : number(uniform(-1, 1))));
+      globals_.push_back(g);
+    } else {
+      g = pick(globals_);
+    }
+    if (std::find(h.globals.begin(), h.globals.end(), g) == h.globals.end()) h.globals.push_back(g);
+    return g;
+  }
+
+  Argument globalLine(Handler& h) {
+    std::string g = global(h);
+    switch (uniformInt(0, 4)) {
+      case 0: return {"", g + " += 1", {}};
+      case 1: return {"", fmt::format("{} = ({} + 1) % {}", g, g, uniformInt(2, 5)), {}};
+      case 2: return {"", fmt::format("{} = {} * 0.5 + {}", g, g, runTimeNumber(h)), {}};
+      case 3: return {"", fmt::format("{} -= {}", g, number(uniform(0, 1))), {}};
+      default: return {"", fmt::format("{} = {}", g, runTimeNumber(h)), {}};
+    }
+  }
+
+  // A number known only while playing, about 0 to 1 (random draws, globals, get()s, the parameter).
+  std::string runTimeNumber(Handler& h, int depth = 0) {
+    double r = uniform(0, 1);
+    if (r < 0.2) {
+      double a = uniform(-0.5, 0.5);
+      return fmt::format("random.uniform({}, {})", number(a), number(a + uniform(0.1, 1)));
+    }
+    if (r < 0.32) {
+      std::string list = "[" + number(uniform(0, 1));
+      for (int i = uniformInt(1, 3); i > 0; --i) list += ", " + number(uniform(0, 1));
+      return "random.choice(" + list + "])";
+    }
+    if (r < 0.42) {
+      int hi = uniformInt(1, 6);
+      return fmt::format("random.randint(0, {}) * {}", hi, number(1.0 / hi));
+    }
+    if (r < 0.57 && !globals_.empty()) return fmt::format("({} % 4) * 0.25", pick(globals_));
+    if (r < 0.72 && !h.numbers.empty()) {
+      std::string x = pick(h.numbers);
+      return chance(0.5) ? fmt::format("min(max({}, -1), 1)", x) : fmt::format("{} * {}", x, number(uniform(-1, 1)));
+    }
+    if (r < 0.87 && depth < 2) {
+      std::string a = runTimeNumber(h, depth + 1), b = runTimeNumber(h, depth + 1);
+      return fmt::format("({} {} {})", a, pick(std::vector<std::string>{"+", "-", "*"}), b);
+    }
+    if (r < 0.95 && depth < 2) {
+      // if/else as an expression
+      std::string then = runTimeNumber(h, depth + 1);
+      std::string when = condition(h);
+      return fmt::format("({} if {} else {})", then, when, number(uniform(0, 1)));
+    }
+    return fmt::format("abs({})", runTimeNumber(h, depth + 1));
+  }
+
+  std::string condition(Handler& h) {
+    switch (uniformInt(0, 3)) {
+      case 0:
+        if (!globals_.empty()) return fmt::format("{} % 2 == 0", pick(globals_));
+        [[fallthrough]];
+      case 1: return fmt::format("random.uniform(0, 1) < {}", number(uniform(0.1, 0.9)));
+      case 2:
+        if (!h.numbers.empty()) {
+          std::string x = pick(h.numbers);
+          return fmt::format("{} > {}", x, number(uniform(-0.5, 1)));
+        }
+        [[fallthrough]];
+      default: {
+        std::string x = getCall();
+        return fmt::format("{} > {}", x, number(uniform(-0.5, 0.5)));
+      }
+    }
+  }
+
+  // A Pattern's time: positive (pyo takes no 0), short.
+  std::string positiveTime() {
+    switch (uniformInt(0, 2)) {
+      case 0: return seconds(0.002, 0.04);
+      case 1: {
+        std::string a = seconds(0.002, 0.04), b = seconds(0.002, 0.04), c = seconds(0.002, 0.04);
+        return fmt::format("random.choice([{}, {}, {}])", a, b, c);
+      }
+      default: return "0.003 + 0.02 * random.uniform(0, 1)";
+    }
+  }
+
+  Argument ifLine(Handler& h) {
+    std::string text = "if " + condition(h) + ":";
+    for (int i = uniformInt(1, 2); i > 0; --i) text += "\n    " + bodyLine(h, false).text;
+    if (chance(0.7)) {
+      text += "\nelse:";
+      for (int i = uniformInt(1, 2); i > 0; --i) text += "\n    " + bodyLine(h, false).text;
+    }
+    return {"", text, {}};
+  }
+
+  Argument forLine(Handler& h) {
+    std::string text = fmt::format("for i in range({}):", uniformInt(1, 4));
+    h.numbers.push_back("i");
+    for (int i = uniformInt(1, 2); i > 0; --i) text += "\n    " + bodyLine(h, false).text;
+    h.numbers.pop_back();
+    return {"", text, {}};
+  }
+
+  // `obj.attr = value`: a number, a list of numbers, a run-time number scaled into the input's neighbourhood, or
+  // (Audio and Signal inputs) a signal made before the object, maybe scaled.
+  std::optional<Argument> attributeLine(Handler& h) {
+    if (made_.empty()) return std::nullopt;
+    const Made& m = pick(made_);
+    std::vector<const InputSpec*> inputs;
+    for (const auto& input : m.spec->inputs)
+      if (!input.hidden && (input.kind == InputKind::Audio || input.kind == InputKind::Signal ||
+                            (input.kind == InputKind::Constant && input.settable)))
+        inputs.push_back(&input);
+    std::string name;
+    std::optional<float> d;
+    bool signal = true;
+    // A table writer's mul and add scale what it writes, numbers known when compiling (TableScale).
+    bool writer = std::any_of(m.spec->inputs.begin(), m.spec->inputs.end(), [](const InputSpec& i) { return i.writes; });
+    if (inputs.empty() && writer) return std::nullopt;
+    if (inputs.empty() || (chance(0.2) && !writer)) {
+      name = chance(0.7) ? "mul" : "add";
+      d = name == "mul" ? 1.0f : 0.0f;
+    } else {
+      const InputSpec* input = pick(inputs);
+      name = input->name;
+      d = input->defaultValue;
+      signal = input->kind != InputKind::Constant;
+    }
+    std::string value;
+    std::vector<std::string> simpler = {number(d ? *d : 0.0)};
+    double r = uniform(0, 1);
+    if (r < 0.25) {
+      value = numberNear(d, false);
+    } else if (r < 0.4) {
+      std::string first = numberNear(d, false);
+      value = "[" + first + ", " + numberNear(d, false) + "]";
+    } else if (r < 0.8 || !signal || m.signal == 0) {
+      double base = d ? *d : 1.0;
+      std::string scale = number(base != 0 ? base * uniform(0.1, 1) : uniform(0.1, 1));
+      std::string x = runTimeNumber(h);
+      value = fmt::format("{} * {} + {}", x, scale, number(base));
+      if (chance(0.2)) value = fmt::format("[{}, {}]", value, numberNear(d, false));
+    } else {
+      std::string v = signals_[static_cast<size_t>(uniformInt(0, static_cast<int>(m.signal) - 1))];
+      value = chance(0.5) ? v : fmt::format("{} * {} + {}", v, number(uniform(0.05, 1) * (d && *d != 0 ? *d : 1)), number(d ? *d : 0));
+    }
+    std::vector<std::string> simplerLines;
+    for (const auto& s : simpler) simplerLines.push_back(fmt::format("{}.{} = {}", m.name, name, s));
+    return Argument{"", fmt::format("{}.{} = {}", m.name, name, value), simplerLines};
+  }
+
+  // The first stream of a variable (a stream, obj[i], is not indexed again).
+  std::string firstStream(const std::string& v) const { return streams_.count(v) ? v : v + "[0]"; }
+
+  std::set<std::string> streams_;  // variables that hold one stream (obj[i])
+  std::vector<const ObjectSpec*> triggerSources_;
+  std::vector<Made> made_;
+  std::vector<std::string> triggers_, monoTriggers_, counters_, players_, timers_, globals_;
 };
 
 }  // namespace

@@ -24,6 +24,7 @@ struct Statement {
     Call,        // target = head(arguments)suffixes
     Expression,  // target = (arguments[0])suffixes
     Raw,         // head as it is: `a.out(1)`, `a.stop()`, `a.mul = 0.5`
+    Function,    // head (`def f(k):`, its `global` line) then arguments as the body's lines, each indented
   };
   Kind kind = Kind::Raw;
   std::string target;
@@ -44,6 +45,12 @@ struct Patch {
 struct GeneratorOptions {
   int minStatements = 3;
   int maxStatements = 12;
+  // The fraction of patches that also carry callbacks (Pattern, CallAfter, TrigFunc, Score, Print), appended after
+  // the graph. Whether a patch has them and what they are is drawn from a random stream of its own, so a seed's
+  // graph is the same whatever this is, and 0 gives exactly the patches of the generator before callbacks.
+  double callbacks = 0.3;
+  // Every kind of callback once, whatever `callbacks` is (the generator's test; `patchc-difffuzz --callbacks all`).
+  bool everyCallbackKind = false;
 };
 
 // A random patch; the same seed gives the same patch.

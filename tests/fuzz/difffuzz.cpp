@@ -28,17 +28,35 @@ struct Options {
   bool shrinkDifferences = true;
   bool verbose = false;
   bool print = false;  // each patch's text before it is checked
+  bool onlyCallbacks = false;  // --callbacks only: the seeds whose patch carries callbacks (at the default fraction)
   std::vector<std::string> variants;  // only these (default: all)
   std::vector<std::string> check;     // files or folders of patches to check instead of generating
   CheckerOptions checker;
+  GeneratorOptions generator;
 };
 
 [[noreturn]] void usage(int status) {
   std::fputs(
       "usage: patchc-difffuzz [--seed N] [--count N | --minutes M] [--out DIR] [--variant NAME]... [--frames N]\n"
-      "                       [--no-shrink] [--verbose] [--print] [--check FILE|DIR]...\n"
+      "                       [--callbacks FRACTION|all|only] [--no-shrink] [--verbose] [--print]\n"
+      "                       [--check FILE|DIR]...\n"
       "Renders random valid patches at -O0 and through every pass alone and every pipeline, and reports each\n"
-      "difference beyond float rounding with a shrunk reproducer. --check runs given patches instead.\n",
+      "difference beyond float rounding (in the samples, or in what Print and print() report) with a shrunk\n"
+      "reproducer. --check runs given patches instead.\n"
+      "  --seed N          the first seed (default 1); each seed gives one patch, the same one every time\n"
+      "  --count N         patches to check (default 100)\n"
+      "  --minutes M       check patches for M minutes instead\n"
+      "  --out DIR         write each shrunk reproducer to DIR\n"
+      "  --variant NAME    check only this pass or pipeline (gain-fold, -O2, ...); repeatable\n"
+      "  --frames N        samples rendered per channel (default 8192)\n"
+      "  --callbacks F     the fraction of patches that also carry callbacks (Pattern, CallAfter, TrigFunc,\n"
+      "                    Score, Print, with handlers that set attributes, play()/stop(), read get(), print);\n"
+      "                    default 0.3. They are drawn from a stream of their own after the graph: a seed's\n"
+      "                    graph is the same for any F, and 0 gives the patches of the fuzzer before callbacks.\n"
+      "                    'only' skips the patches without callbacks; 'all' gives every patch one of each kind\n"
+      "  --no-shrink       report differences without shrinking them\n"
+      "  --verbose         say what happened to each patch\n"
+      "  --print           print each patch before checking it\n",
       status == 0 ? stdout : stderr);
   std::exit(status);
 }
@@ -62,6 +80,13 @@ Options parse(int argc, char** argv) {
       else if (a == "--variant") o.variants.push_back(value());
       else if (a == "--frames") o.checker.frames = std::stoll(value());
       else if (a == "--check") o.check.push_back(value());
+      else if (a == "--callbacks") {
+        std::string v = value();
+        if (v == "all") o.generator.everyCallbackKind = true;
+        else if (v == "only") o.onlyCallbacks = true;
+        else o.generator.callbacks = std::stod(v);
+        if (o.generator.callbacks < 0 || o.generator.callbacks > 1) throw std::invalid_argument(v);
+      }
       else if (a == "--no-shrink") o.shrinkDifferences = false;
       else if (a == "--verbose") o.verbose = true;
       else if (a == "--print") o.print = true;
@@ -95,8 +120,14 @@ Patch patchOfText(const std::string& text) {
   return p;
 }
 
+bool hasCallbacks(const Patch& patch) {
+  for (const auto& st : patch.statements)
+    if (st.kind == Statement::Kind::Function) return true;
+  return false;
+}
+
 struct Totals {
-  int64_t patches = 0, rejected = 0, unstable = 0, illConditioned = 0, rendered = 0, different = 0;
+  int64_t patches = 0, callbacks = 0, rejected = 0, unstable = 0, illConditioned = 0, rendered = 0, different = 0;
 };
 
 // Checks one patch; on a difference prints it, shrinks it per variant and writes the reproducer to --out.
@@ -106,6 +137,7 @@ bool checkOne(const Options& o, const DifferentialChecker& checker, const std::v
   if (o.print) std::cout << "# " << label << "\n" << text << std::flush;
   auto result = checker.check(text, variants);
   ++totals.patches;
+  if (hasCallbacks(patch)) ++totals.callbacks;
   totals.rendered += result.variantsRendered;
   if (result.status == CheckResult::Status::Rejected) {
     ++totals.rejected;
@@ -132,11 +164,12 @@ bool checkOne(const Options& o, const DifferentialChecker& checker, const std::v
   if (!o.shrinkDifferences) return false;
   for (const auto& d : result.differences) {
     std::vector<Variant> one{variantNamed(d.variant)};
-    bool compileFailure = d.channel < 0;
+    // The same kind of failure: samples, reports or a compile.
+    auto kind = [](const Difference& x) { return x.report ? 2 : x.channel < 0 ? 1 : 0; };
     Patch small = shrink(patch, [&](const Patch& candidate) {
       auto r = checker.check(candidate.text(), one);
       if (r.status != CheckResult::Status::Different) return false;
-      return (r.differences.front().channel < 0) == compileFailure;
+      return kind(r.differences.front()) == kind(d);
     });
     auto again = checker.check(small.text(), one);
     std::string description = again.differences.empty() ? d.describe() : again.differences.front().describe();
@@ -193,20 +226,26 @@ int main(int argc, char** argv) {
       }
     }
   } else {
+    int64_t skipped = 0;  // --callbacks only: seeds without callbacks
     for (uint64_t seed = o.seed;; ++seed) {
-      if (o.minutes > 0 ? minutes() >= o.minutes : int64_t(seed - o.seed) >= o.count) break;
-      ok = checkOne(o, checker, variants, generatePatch(seed), fmt::format("seed-{}", seed), totals) && ok;
-      if (o.verbose || (seed - o.seed + 1) % 100 == 0)
-        std::cout << fmt::format("[{:.1f} min] {} patches, {} rejected, {} unstable, {} ill-conditioned, {} renders, "
-                                 "{} different\n",
-                                 minutes(), totals.patches, totals.rejected, totals.unstable, totals.illConditioned,
+      if (o.minutes > 0 ? minutes() >= o.minutes : int64_t(seed - o.seed) - skipped >= o.count) break;
+      Patch patch = generatePatch(seed, o.generator);
+      if (o.onlyCallbacks && !hasCallbacks(patch)) {
+        ++skipped;
+        continue;
+      }
+      ok = checkOne(o, checker, variants, patch, fmt::format("seed-{}", seed), totals) && ok;
+      if (o.verbose || totals.patches % 100 == 0)
+        std::cout << fmt::format("[{:.1f} min] {} patches ({} with callbacks), {} rejected, {} unstable, "
+                                 "{} ill-conditioned, {} renders, {} different\n",
+                                 minutes(), totals.patches, totals.callbacks, totals.rejected, totals.unstable, totals.illConditioned,
                                  totals.rendered, totals.different)
                   << std::flush;
     }
   }
-  std::cout << fmt::format("patchc-difffuzz: {} patches in {:.1f} min ({} rejected, {} unstable, {} ill-conditioned, "
-                           "{} optimized renders compared): {} with a difference\n",
-                           totals.patches, minutes(), totals.rejected, totals.unstable, totals.illConditioned,
+  std::cout << fmt::format("patchc-difffuzz: {} patches ({} with callbacks) in {:.1f} min ({} rejected, {} unstable, "
+                           "{} ill-conditioned, {} optimized renders compared): {} with a difference\n",
+                           totals.patches, totals.callbacks, minutes(), totals.rejected, totals.unstable, totals.illConditioned,
                            totals.rendered, totals.different);
   return ok ? 0 : 1;
 }

@@ -73,5 +73,56 @@ TEST(DeadCodeElimination, AGraphWithoutTapsIsEmptied) {
   EXPECT_EQ(graph.size(), 0u);
 }
 
+// A handler's `v.value = random.uniform(0, 1)` on an object nothing reads: the statement's draws advance the run-time
+// generator, so its Param stays (unread) and so does the statement; a Param set to a constant goes with its
+// statement. Before, both went, and every later draw of -O2's handlers came one draw early (patchc-difffuzz,
+// tests/fuzz/regressions/dce-keeps-handler-random-draws.patch).
+TEST(DeadCodeElimination, KeepsAParamAHandlerSetsWithRandomDraws) {
+  ir::Graph graph;
+  ir::NodeId sine = addObject(graph, "Sine");
+  graph.addOutput({sine, 0, {}});
+  ir::NodeId constant = addObject(graph, "Param");  // read by nothing, set to 1
+  ir::NodeId drawn = addObject(graph, "Param");     // read by nothing, set to 2 + random()
+  ir::Expression one;
+  one.op = ir::Expression::Op::Constant;
+  one.number = 1;
+  const int oneIndex = graph.control.add(one);
+  ir::Expression random;
+  random.op = ir::Expression::Op::Random;
+  const int randomIndex = graph.control.add(random);
+  ir::Expression two = one;
+  two.number = 2;
+  ir::Expression sum;
+  sum.op = ir::Expression::Op::Add;
+  sum.a = graph.control.add(two);
+  sum.b = randomIndex;
+  const int sumIndex = graph.control.add(sum);
+  ir::Handler handler;
+  handler.name = "f";
+  ir::Statement set;
+  set.kind = ir::Statement::Kind::SetParam;
+  set.node = constant;
+  set.expression = oneIndex;
+  handler.body.push_back(set);
+  set.node = drawn;
+  set.expression = sumIndex;
+  ir::Statement inIf;
+  inIf.kind = ir::Statement::Kind::If;
+  inIf.expression = oneIndex;
+  inIf.then.push_back(set);
+  handler.body.push_back(inIf);
+  graph.control.handlers.push_back(handler);
+
+  opt::Remarks remarks;
+  EXPECT_TRUE(opt::DeadCodeElimination().run(graph, remarks));
+  EXPECT_EQ(opNames(graph), (std::vector<std::string>{"Sine", "Param"}));
+  const auto& body = graph.control.handlers[0].body;
+  ASSERT_EQ(body.size(), 1u);  // the constant's statement went
+  ASSERT_EQ(body[0].then.size(), 1u);
+  EXPECT_EQ(body[0].then[0].node, 1u);  // the drawn Param, renumbered
+  EXPECT_EQ(body[0].then[0].expression, sumIndex);
+  EXPECT_TRUE(ir::verify(graph).empty());
+}
+
 }  // namespace
 }  // namespace patchc::test
