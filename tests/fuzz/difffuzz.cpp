@@ -122,7 +122,7 @@ Patch patchOfText(const std::string& text) {
 
 bool hasCallbacks(const Patch& patch) {
   for (const auto& st : patch.statements)
-    if (st.kind == Statement::Kind::Function) return true;
+    if (st.kind == Statement::Kind::Function || st.head.rfind("def ", 0) == 0) return true;  // generated, or read
   return false;
 }
 
