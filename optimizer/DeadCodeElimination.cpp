@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace patchc::opt {
 namespace {
 
@@ -26,6 +28,9 @@ void writtenWithDraws(const ir::Control& control, const std::vector<ir::Statemen
                       std::vector<ir::NodeId>& out) {
   for (const auto& s : body) {
     if (s.kind == ir::Statement::Kind::SetParam && drawsRandom(control, s.expression)) out.push_back(s.node);
+    if (s.kind == ir::Statement::Kind::SetArray &&
+        std::any_of(s.arguments.begin(), s.arguments.end(), [&](int a) { return drawsRandom(control, a); }))
+      out.push_back(s.node);  // `line.list = [(0, random.random()), ...]`: the same
     writtenWithDraws(control, s.then, out);
     writtenWithDraws(control, s.otherwise, out);
   }

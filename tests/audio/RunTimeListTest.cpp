@@ -139,5 +139,30 @@ pat = Pattern(function=go, time=0.025).play()
   EXPECT_LT(worst, 1e-5);
 }
 
+// A list a handler fills with random draws, on a Linseg nothing reads: dce keeps it (and the statement), or every
+// later draw of -O2's handlers would come one draw early (as for Params: tests/fuzz/regressions/
+// dce-keeps-handler-random-draws.patch).
+TEST(RunTimeList, AnUnreadListFilledWithRandomDrawsKeepsTheOtherDraws) {
+  const std::string patch = R"(
+import random
+random.seed(3)
+s = Server(nchnls=1)
+unread = Linseg([(0, 0), (1, 1)])
+v = Sig(0)
+def f():
+    unread.list = [(0, random.random()), (1, 1)]
+    v.value = random.random()
+pat = Pattern(f, time=0.05).play()
+v.out()
+)";
+  CompileOptions o0;
+  o0.optimizer.level = opt::Level::O0;
+  o0.llvmOptLevel = 0;
+  auto r0 = renderPatch(patch, 0.3, o0);
+  auto r2 = renderPatch(patch, 0.3);
+  ASSERT_TRUE(r0.patch && r2.patch);
+  EXPECT_EQ(r0.channels[0], r2.channels[0]);
+}
+
 }  // namespace
 }  // namespace patchc::test
