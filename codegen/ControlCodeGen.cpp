@@ -163,6 +163,42 @@ struct ControlCodeGen::Emitter {
     return b.CreateCall(fn, args);
   }
 
+  // Does expression `index` draw from the random generator (a side effect that must happen only where Python's
+  // does)?
+  bool draws(int index) const {
+    if (index < 0) return false;
+    const ir::Expression& e = control.expression(index);
+    if (e.op == Op::Random || e.op == Op::RandomBelow) return true;
+    for (int k : {e.a, e.b, e.c})
+      if (draws(k)) return true;
+    for (int k : e.arguments)
+      if (draws(k)) return true;
+    return false;
+  }
+
+  // cond ? then() : otherwise(), each evaluated only on its branch.
+  template <typename Then, typename Otherwise>
+  llvm::Value* branch(llvm::Value* cond, Then then, Otherwise otherwise) {
+    llvm::Function* fn = b.GetInsertBlock()->getParent();
+    auto* thenBlock = llvm::BasicBlock::Create(context, "lazy.then", fn);
+    auto* elseBlock = llvm::BasicBlock::Create(context, "lazy.else", fn);
+    auto* after = llvm::BasicBlock::Create(context, "lazy.end", fn);
+    b.CreateCondBr(cond, thenBlock, elseBlock);
+    b.SetInsertPoint(thenBlock);
+    llvm::Value* x = then();
+    llvm::BasicBlock* thenEnd = b.GetInsertBlock();
+    b.CreateBr(after);
+    b.SetInsertPoint(elseBlock);
+    llvm::Value* y = otherwise();
+    llvm::BasicBlock* elseEnd = b.GetInsertBlock();
+    b.CreateBr(after);
+    b.SetInsertPoint(after);
+    llvm::PHINode* phi = b.CreatePHI(x->getType(), 2);
+    phi->addIncoming(x, thenEnd);
+    phi->addIncoming(y, elseEnd);
+    return phi;
+  }
+
   llvm::Value* eval(int index) {
     const ir::Expression& e = control.expression(index);
     auto operand = [&](int k, ValueType as) {
@@ -261,10 +297,28 @@ struct ControlCodeGen::Emitter {
         }
         return floats ? b.CreateFCmp(p, x, y) : b.CreateICmp(p, x, y);
       }
-      case Op::And: return b.CreateAnd(operand(e.a, ValueType::Bool), operand(e.b, ValueType::Bool));
-      case Op::Or: return b.CreateOr(operand(e.a, ValueType::Bool), operand(e.b, ValueType::Bool));
-      case Op::Select:
-        return b.CreateSelect(operand(e.a, ValueType::Bool), operand(e.b, t), operand(e.c, t));
+      // Python evaluates `a and b`, `a or b` and `x if c else y` lazily: an operand that draws random numbers is
+      // evaluated only on its branch (else every later draw would come early); others are computed and selected.
+      // Operands are evaluated in order into locals (function arguments have no order in C++).
+      case Op::And:
+      case Op::Or: {
+        llvm::Value* x = operand(e.a, ValueType::Bool);
+        if (!draws(e.b)) {
+          llvm::Value* y = operand(e.b, ValueType::Bool);
+          return e.op == Op::And ? b.CreateAnd(x, y) : b.CreateOr(x, y);
+        }
+        llvm::Value* decided = b.getInt1(e.op == Op::Or);
+        return e.op == Op::And ? branch(x, [&] { return operand(e.b, ValueType::Bool); }, [&] { return decided; })
+                               : branch(x, [&] { return decided; }, [&] { return operand(e.b, ValueType::Bool); });
+      }
+      case Op::Select: {
+        llvm::Value* condition = operand(e.a, ValueType::Bool);
+        if (draws(e.b) || draws(e.c))
+          return branch(condition, [&] { return operand(e.b, t); }, [&] { return operand(e.c, t); });
+        llvm::Value* x = operand(e.b, t);
+        llvm::Value* y = operand(e.c, t);
+        return b.CreateSelect(condition, x, y);
+      }
       case Op::ToFloat: return operand(e.a, ValueType::Float);
       case Op::ToBool: return operand(e.a, ValueType::Bool);
       case Op::ToInt: {

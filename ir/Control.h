@@ -37,8 +37,8 @@ struct Expression {
     Add, Subtract, Multiply, Divide, FloorDivide, Modulo, Power,  // a, b (Python's semantics for the types)
     Negate, Not,                                                   // a
     Less, LessEqual, Greater, GreaterEqual, Equal, NotEqual,       // a, b → bool
-    And, Or,                                                       // a, b, both evaluated (no side effects)
-    Select,                                                        // a ? b : c
+    And, Or,                                                       // a, b (b only when needed if it draws)
+    Select,                                                        // a ? b : c (only b or c if either draws)
     ToFloat, ToInt, ToBool,                                        // a (int(): toward zero, as Python)
     Call,                                                          // function(args): a math function by name
     Random,            // random.random(): [0, 1) with 53 bits, CPython's Mersenne Twister continued at run time

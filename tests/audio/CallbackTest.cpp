@@ -239,5 +239,26 @@ pat = Pattern(change, time=0.125).play()
   for (int c = 0; c < 2; ++c) EXPECT_LT(largestDifference(a.channels[c], b.channels[c]), 1e-5) << "channel " << c;
 }
 
+// `x if c else y` and `c and d` draw only on the branch Python takes: with random.seed(1) and both conditions false,
+// the handler's random.random() is CPython's first draw, 0.13436424411240122 (before, both branches were computed
+// and the value came two draws late; found by the differential fuzzer's callbacks).
+TEST(CallbackAudio, ConditionalExpressionsDrawOnlyOnTheirBranch) {
+  auto r = renderPatch(R"(
+import random
+random.seed(1)
+s = Server(nchnls=1)
+flag = Sig(0)
+v = Sig(0)
+def f():
+    x = random.uniform(0, 1) if flag.get() > 10 else 0.5
+    y = flag.get() > 10 and random.random() > 0.5
+    v.value = random.random() + x * 0 + y * 0
+ca = CallAfter(f, time=0.01)
+v.out()
+)", 0.05);
+  ASSERT_TRUE(r.patch) << r.diagnostics;
+  EXPECT_EQ(r.channels[0][441], static_cast<float>(0.13436424411240122));
+}
+
 }  // namespace
 }  // namespace patchc::test
