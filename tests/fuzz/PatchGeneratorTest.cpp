@@ -34,23 +34,9 @@ TEST(PatchGenerator, ASeedGivesTheSamePatch) {
   EXPECT_NE(generatePatch(7).text(), generatePatch(8).text());
 }
 
-TEST(PatchGenerator, WithoutCallbacksASeedGivesThePatchItGaveBeforeCallbacks) {
-  // Seed 7 as patchc-difffuzz --print printed it at 582dca1, before the generator made callbacks.
-  EXPECT_EQ(generatePatch(7, withoutCallbacks()).text(),
-            "v0 = Beat(time=0.1883, taps=14, w2=100, w3=16, poly=0, mul=1).mix(1)\n"
-            "tab0 = DataTable(246, init=[0.1896, 0.1245, -0.7122])\n"
-            "v1 = TrigEnv(v0, tab0, dur=440).out(0)\n"
-            "v2 = Biquadx(v1, stages=6, mul=v1).out()\n"
-            "v3 = BrownNoise().mix(2)\n"
-            "v4 = Particle(tab0, HarmTable([1, 0.5, 0.25], 512), pitch=v3 * 0.4851 + 1, chnls=1).range(-0.9063, "
-            "488).out(0)\n"
-            "v5 = v4 - 0.2781\n"
-            "v6 = v5 * v5\n"
-            "v6.stop()\n"
-            "v7 = Choice([(0, 0.501), (0.09448, 0.5789)], freq=v1 * 0.3684 + 1, mul=v4, add=[0.001, 0.523, 0.03703, "
-            "-0.7741])\n");
-}
-
+// (A seed's graph was pinned here as text: any change to a declaration the generator reads, such as Particle's
+// chnls becoming an output count, changed it. What earlier reproducers need is that the callbacks leave the graph
+// as the same generator makes it without them: the test below.)
 TEST(PatchGenerator, CallbacksComeAfterTheGraphOfTheSeed) {
   int withCallbacks = 0;
   for (uint64_t seed = 1; seed <= 60; ++seed) {
