@@ -229,12 +229,10 @@ def change():
     pat.time = random.choice([0.1, 0.15])
 pat = Pattern(change, time=0.125).play()
 )";
-  CompileOptions o0;
-  o0.optimizer.level = opt::Level::O0;
-  o0.llvmOptLevel = 0;
-  auto a = renderPatch(patch, 1.5, o0);
-  auto b = renderPatch(patch, 1.5);
-  ASSERT_TRUE(a.patch && b.patch);
+  auto twice = renderUnoptimizedAndOptimized(patch, 1.5);
+  ASSERT_TRUE(twice.compiled());
+  const Rendered& a = twice.unoptimized;
+  const Rendered& b = twice.optimized;
   EXPECT_GT(peakAbs(b.channels[0]), 0.05);
   for (int c = 0; c < 2; ++c) EXPECT_LT(largestDifference(a.channels[c], b.channels[c]), 1e-5) << "channel " << c;
 }

@@ -53,6 +53,22 @@ inline Rendered renderPatch(const std::string& text, double seconds, CompileOpti
   return out;
 }
 
+// The same patch rendered unoptimized (-O0: no graph pass, no LLVM optimization) and at -O2 (the default): what
+// the optimizer must not change.
+struct RenderedTwice {
+  Rendered unoptimized, optimized;
+  bool compiled() const { return unoptimized.patch && optimized.patch; }
+};
+inline RenderedTwice renderUnoptimizedAndOptimized(const std::string& text, double seconds) {
+  CompileOptions o0;
+  o0.optimizer.level = opt::Level::O0;
+  o0.llvmOptLevel = 0;
+  RenderedTwice r;
+  r.unoptimized = renderPatch(text, seconds, o0);
+  r.optimized = renderPatch(text, seconds);
+  return r;
+}
+
 inline std::vector<float> slice(const std::vector<float>& x, double sampleRate, double from, double to) {
   auto a = static_cast<size_t>(from * sampleRate), b = static_cast<size_t>(to * sampleRate);
   return std::vector<float>(x.begin() + static_cast<long>(a), x.begin() + static_cast<long>(std::min(b, x.size())));

@@ -126,17 +126,12 @@ def go():
     amp.play()
 pat = Pattern(function=go, time=0.025).play()
 )";
-  CompileOptions o0;
-  o0.optimizer.level = opt::Level::O0;
-  o0.llvmOptLevel = 0;
-  auto r0 = renderPatch(patch, 1.0, o0);
-  auto r2 = renderPatch(patch, 1.0);
-  ASSERT_TRUE(r0.patch && r2.patch);
+  auto twice = renderUnoptimizedAndOptimized(patch, 1.0);
+  ASSERT_TRUE(twice.compiled());
+  const Rendered& r0 = twice.unoptimized;
+  const Rendered& r2 = twice.optimized;
   EXPECT_GT(peakAbs(r2.channels[0]), 0.2);
-  double worst = 0;
-  for (size_t i = 0; i < r0.channels[0].size(); ++i)
-    worst = std::max(worst, std::fabs(double(r0.channels[0][i]) - r2.channels[0][i]));
-  EXPECT_LT(worst, 1e-5);
+  EXPECT_LT(largestDifference(r0.channels[0], r2.channels[0]), 1e-5);
 }
 
 // A list a handler fills with random draws, on a Linseg nothing reads: dce keeps it (and the statement), or every
@@ -155,12 +150,10 @@ def f():
 pat = Pattern(f, time=0.05).play()
 v.out()
 )";
-  CompileOptions o0;
-  o0.optimizer.level = opt::Level::O0;
-  o0.llvmOptLevel = 0;
-  auto r0 = renderPatch(patch, 0.3, o0);
-  auto r2 = renderPatch(patch, 0.3);
-  ASSERT_TRUE(r0.patch && r2.patch);
+  auto twice = renderUnoptimizedAndOptimized(patch, 0.3);
+  ASSERT_TRUE(twice.compiled());
+  const Rendered& r0 = twice.unoptimized;
+  const Rendered& r2 = twice.optimized;
   EXPECT_EQ(r0.channels[0], r2.channels[0]);
 }
 

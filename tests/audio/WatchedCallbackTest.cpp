@@ -170,12 +170,10 @@ def tick():
 met = Metro(0.25).play()
 tf = TrigFunc(met, tick)
 )";
-  CompileOptions o0;
-  o0.optimizer.level = opt::Level::O0;
-  o0.llvmOptLevel = 0;
-  auto a = renderPatch(text, 1.0, o0);
-  auto b = renderPatch(text, 1.0);
-  ASSERT_TRUE(a.patch && b.patch);
+  auto twice = renderUnoptimizedAndOptimized(text, 1.0);
+  ASSERT_TRUE(twice.compiled());
+  const Rendered& a = twice.unoptimized;
+  const Rendered& b = twice.optimized;
   EXPECT_LT(largestDifference(a.channels[0], b.channels[0]), 1e-4);
   // The envelope starts at each trigger: silent just before 0.25 s (faded out), sounding just after.
   EXPECT_NEAR(b.channels[0][11024], 0.0f, 1e-6);
