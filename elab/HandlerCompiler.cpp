@@ -1374,9 +1374,9 @@ struct HandlerCompiler::Impl {
       ir::markTableWritten(graph, data.id);
     }
     for (auto& a : assigned) {
+      if (a.rampTime) a.numbers = ramped(a);  // first: making the SigTo may move the graph's nodes
       ir::Node& target = graph.node(a.node);
       const int lanes = target.lanes;
-      if (a.rampTime) a.numbers = ramped(a);
       if (a.signals.empty() && a.original.isConstant()) {
         // Numbers only, over numbers: the input reads the Param, which starts with them; no selector is needed.
         ir::Signal reads;
