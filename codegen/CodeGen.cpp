@@ -3,6 +3,7 @@
 #include "codegen/ControlCodeGen.h"
 #include "runtime/Reports.h"
 #include "codegen/StdlibBitcode.h"
+#include "ir/Ahead.h"
 #include "ir/StateSize.h"
 #include "stdlib/CheckedSize.h"
 #include "stdlib/Kernel.h"
@@ -131,7 +132,7 @@ class ModuleBuilder {
       info.stateBytes = saturatingAdd(info.stateBytes, ControlCodeGen::bytes(graph_.control));
       if (auto queue = ControlCodeGen::reportQueueOffset(graph_.control)) info.reportQueue = controlBase_ + *queue;
       for (const auto& message : graph_.control.messages) info.reportFormats.push_back(reportFormat(message));
-      markAhead();
+      ahead_ = ir::renderedAhead(graph_);
     }
     poolBase_ = info.stateBytes;
     makeEnv();
@@ -788,23 +789,6 @@ class ModuleBuilder {
     finishInit();
   }
 
-  // The nodes the control code watches (TrigFunc's, Score's, Print's streams) and every node they read: they
-  // render a whole block ahead of the rest, so that patch_events can find the frame of the next event in their
-  // buffers. What a handler changes reaches them at the next block (as a pyo callback's change does), and the
-  // rest of the patch at the event's frame.
-  void markAhead() {
-    ahead_.assign(graph_.size(), false);
-    std::vector<ir::NodeId> work = graph_.control.watchedNodes();
-    while (!work.empty()) {
-      ir::NodeId id = work.back();
-      work.pop_back();
-      if (ahead_[id]) continue;
-      ahead_[id] = true;
-      for (const auto& input : graph_.node(id).inputs)
-        for (const auto& lane : input.lanes)
-          if (!lane.isConstant()) work.push_back(lane.node);
-    }
-  }
   bool anyAhead() const { return std::find(ahead_.begin(), ahead_.end(), true) != ahead_.end(); }
 
   // `void patch_run(state, outputs, blockStart, pos, n)`: frames [pos, pos + n) of the block at blockStart, of
@@ -1026,7 +1010,7 @@ class ModuleBuilder {
   llvm::Value* frames_ = nullptr;
   size_t controlBase_ = 0;
   std::vector<ir::NodeId> order_;
-  std::vector<bool> ahead_;  // rendered a block ahead of the rest (markAhead)
+  std::vector<bool> ahead_;  // rendered a block ahead of the rest (ir/Ahead.h)
   std::vector<NodeLayout> layouts_;
   std::vector<float> pool_;
   std::unordered_map<float, size_t> poolSlots_;  // value → its index in pool_

@@ -1,6 +1,7 @@
 // cse — the manual's "re-use your generators": two deterministic objects with the same op and the same inputs
 // compute the same samples, so one of them is enough. Exact. Noise is not deterministic: two Noise objects are
 // two noises (share-noise merges them under -Ofast).
+#include "ir/Ahead.h"
 #include "optimizer/GraphQueries.h"
 #include "optimizer/Passes.h"
 
@@ -22,9 +23,12 @@ struct NodeKey {
   std::vector<std::pair<size_t, std::vector<ir::SampleArray>>> arrays;  // shared: compared by hash, not copied
   // The tables written while the patch plays that the node reads: same first samples, different tables.
   std::vector<ir::TableId> writtenTables;
+  // Rendered a block ahead of the rest (ir/Ahead.h): with the same inputs, a node there reads a Param a handler
+  // sets a block later than one outside.
+  bool ahead;
   bool operator==(const NodeKey& other) const {
-    return std::tie(kind, spec, lanes, inputs, arrays, writtenTables) ==
-           std::tie(other.kind, other.spec, other.lanes, other.inputs, other.arrays, other.writtenTables);
+    return std::tie(kind, spec, lanes, inputs, arrays, writtenTables, ahead) ==
+           std::tie(other.kind, other.spec, other.lanes, other.inputs, other.arrays, other.writtenTables, other.ahead);
   }
 };
 
@@ -55,8 +59,8 @@ struct NodeKeyHash {
   }
 };
 
-NodeKey keyOf(const ir::Graph& graph, const ir::Node& node) {
-  NodeKey key{node.kind, node.spec, node.lanes, {}, {}, {}};
+NodeKey keyOf(const ir::Graph& graph, const ir::Node& node, bool ahead) {
+  NodeKey key{node.kind, node.spec, node.lanes, {}, {}, {}, ahead};
   for (const auto& input : node.inputs) {
     // (kind, value, node, lane, output): two readers of different outputs of one node read different signals.
     std::vector<std::tuple<int, float, ir::NodeId, int, int>> lanes;
@@ -77,6 +81,7 @@ NodeKey keyOf(const ir::Graph& graph, const ir::Node& node) {
 bool CommonSubexpressionElimination::run(ir::Graph& graph, Remarks& remarks) {
   bool changed = false;
   std::unordered_map<NodeKey, ir::NodeId, NodeKeyHash> seen;
+  const std::vector<bool> ahead = ir::renderedAhead(graph);
   for (ir::NodeId id : graph.topologicalOrder()) {
     ir::Node& node = graph.node(id);
     if (node.stopped || node.replaced) continue;
@@ -84,7 +89,7 @@ bool CommonSubexpressionElimination::run(ir::Graph& graph, Remarks& remarks) {
         node.isWatched() || ir::tableWrittenBy(node) || node.hasArrayAssignedWhilePlaying())
       continue;  // two noises are two sequences; two Params two values the callbacks set apart; two writers write
                  // twice; a Watch is where the control program looks; handlers assign lists one node at a time
-    auto [it, inserted] = seen.emplace(keyOf(graph, node), id);
+    auto [it, inserted] = seen.emplace(keyOf(graph, node, ahead[id]), id);
     if (inserted) continue;
     ir::NodeId kept = it->second;
     graph.replaceNode(id, kept);  // the same samples, also summed into the same channels

@@ -3,6 +3,7 @@
 // become one object with the lanes of all of them.
 // The code generator then compiles the op once instead of 24 times and runs its lanes in one loop (in vectors,
 // for lane-block kernels). Every lane computes what it computed before, in the same order: exact.
+#include "ir/Ahead.h"
 #include "optimizer/GraphQueries.h"
 #include "optimizer/Passes.h"
 
@@ -89,8 +90,11 @@ bool LaneFusion::run(ir::Graph& graph, Remarks& remarks) {
 
   // Groups of the same op at the same depth with the same Constant inputs, in topological order. A lane-block
   // kernel may read a Constant input once per node (FastSine's quality), so only nodes whose Constant inputs are
-  // one number each, the same in every member, are fused.
-  using Key = std::tuple<const ObjectSpec*, int, std::vector<float>>;
+  // one number each, the same in every member, are fused. Nodes rendered a block ahead of the rest (ir/Ahead.h)
+  // fuse only with each other: a fused node is rendered ahead if any member is, and a member outside would then
+  // see a handler's change to the Params it reads a block late.
+  const std::vector<bool> ahead = ir::renderedAhead(graph);
+  using Key = std::tuple<const ObjectSpec*, int, bool, std::vector<float>>;
   std::map<Key, std::vector<ir::NodeId>> byOpAndDepth;
   for (ir::NodeId id : order) {
     const ir::Node& node = graph.node(id);
@@ -108,7 +112,7 @@ bool LaneFusion::run(ir::Graph& graph, Remarks& remarks) {
       if (value) constants.push_back(*value);
     }
     if (!uniform) continue;
-    byOpAndDepth[{node.spec, depth[id], constants}].push_back(id);
+    byOpAndDepth[{node.spec, depth[id], ahead[id], constants}].push_back(id);
   }
   std::map<const ObjectSpec*, std::vector<std::vector<ir::NodeId>>> groups;
   for (auto& [key, members] : byOpAndDepth) groups[std::get<0>(key)].push_back(std::move(members));

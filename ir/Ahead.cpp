@@ -1,0 +1,20 @@
+#include "ir/Ahead.h"
+
+namespace patchc::ir {
+
+std::vector<bool> renderedAhead(const Graph& graph) {
+  std::vector<bool> ahead(graph.size(), false);
+  std::vector<NodeId> work = graph.control.watchedNodes();
+  while (!work.empty()) {
+    const NodeId id = work.back();
+    work.pop_back();
+    if (ahead[id]) continue;
+    ahead[id] = true;
+    for (const auto& input : graph.node(id).inputs)
+      for (const auto& lane : input.lanes)
+        if (!lane.isConstant()) work.push_back(lane.node);
+  }
+  return ahead;
+}
+
+}  // namespace patchc::ir

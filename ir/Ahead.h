@@ -1,0 +1,18 @@
+// The nodes a patch with callbacks renders a block ahead of the rest: what the control watches
+// (Control::watchedNodes: TrigFunc's, Score's, Print's streams) and every node they read, so that the events of a
+// block can be found in their buffers before the block is played. A handler's change reaches these nodes at the
+// next block (as a pyo callback's change does) and the rest of the patch at the event's frame.
+// Passes that merge nodes keep the two sets apart: a node outside that reads a Param, a list or a table handlers
+// write would otherwise see the handler's change a block late (the code generator and the optimizer both ask here).
+#pragma once
+
+#include "ir/Graph.h"
+
+#include <vector>
+
+namespace patchc::ir {
+
+// ahead[id] for every node of the graph; all false when nothing is watched.
+std::vector<bool> renderedAhead(const Graph& graph);
+
+}  // namespace patchc::ir
