@@ -181,11 +181,22 @@ class ModuleBuilder {
       if (!table.written) continue;
       info.stateBytes = alignUp(info.stateBytes, 64);
       tableOffsets_[t] = info.stateBytes;
+      // A table callbacks resize: its size first, in a header (ir::kTableSizeHeaderBytes), then its channels.
+      if (table.resizable()) info.stateBytes = saturatingAdd(info.stateBytes, ir::kTableSizeHeaderBytes);
       info.stateBytes = saturatingAdd(info.stateBytes, saturatingMul(table.channels.size(),
                                                                      tableChannelBytes(static_cast<ir::TableId>(t))));
     }
   }
-  size_t tableChannelBytes(ir::TableId id) const { return (graph_.tables[id].size() + 1) * sizeof(float); }
+  // size + 1 floats, or capacity + 1 for a table callbacks resize.
+  size_t tableChannelBytes(ir::TableId id) const {
+    const ir::Table& table = graph_.tables[id];
+    return (std::max(table.size(), table.capacity) + 1) * sizeof(float);
+  }
+  size_t tableSizeSlot(ir::TableId id) const {
+    if (!graph_.tables.at(id).resizable() || tableOffsets_[id] == kNotWritten)
+      throw std::logic_error(fmt::format("table {} is not resized while the patch plays", id));
+    return tableOffsets_[id];
+  }
 
   // Arrays handlers assign (Node::ArrayInput::capacity): a count (int32, in a 16-byte header) and `capacity` floats
   // each, which patch_init fills with the compile-time list and handlers overwrite (Statement::Kind::SetArray).
@@ -213,7 +224,8 @@ class ModuleBuilder {
   size_t tableBuffer(ir::TableId id, int channel) const {
     if (id >= tableOffsets_.size() || tableOffsets_[id] == kNotWritten)
       throw std::logic_error(fmt::format("table {} is not written while the patch plays (ir::markTableWritten)", id));
-    return tableOffsets_[id] + static_cast<size_t>(channel) * tableChannelBytes(id);
+    const size_t header = graph_.tables[id].resizable() ? ir::kTableSizeHeaderBytes : 0;
+    return tableOffsets_[id] + header + static_cast<size_t>(channel) * tableChannelBytes(id);
   }
 
  private:
@@ -395,10 +407,14 @@ class ModuleBuilder {
       // A table written while the patch plays: lane i reads (or writes) channel i % channels of its buffer.
       const ir::TableId id = *array->table;
       const int channels = static_cast<int>(graph_.tables[id].channels.size());
-      llvm::Value* offset = laneOffset(tableOffsets_[id], builder_.CreateTrunc(laneIndex(lane, channels, node.lanes), i32_),
+      llvm::Value* offset = laneOffset(tableBuffer(id, 0), builder_.CreateTrunc(laneIndex(lane, channels, node.lanes), i32_),
                                        tableChannelBytes(id));
-      return {builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_, offset),
-              llvm::ConstantInt::get(i32_, graph_.tables[id].size() + 1)};
+      // A table callbacks resize: its count now (size + 1), read at each call.
+      llvm::Value* count = graph_.tables[id].resizable()
+                               ? builder_.CreateAdd(builder_.CreateLoad(i32_, statePointer(tableSizeSlot(id))),
+                                                    llvm::ConstantInt::get(i32_, 1))
+                               : llvm::ConstantInt::get(i32_, graph_.tables[id].size() + 1);
+      return {builder_.CreateInBoundsGEP(llvm::Type::getInt8Ty(context_), state_, offset), count};
     }
     std::vector<llvm::Constant*> pointers, counts;
     for (size_t a = 0; a < array->lanes.size(); ++a) {
@@ -494,6 +510,9 @@ class ModuleBuilder {
     for (size_t t = 0; t < graph_.tables.size(); ++t) {
       if (tableOffsets_[t] == kNotWritten) continue;
       const auto& channels = graph_.tables[t].channels;
+      if (graph_.tables[t].resizable())
+        builder_.CreateStore(llvm::ConstantInt::get(i32_, graph_.tables[t].size()),
+                             statePointer(tableSizeSlot(static_cast<ir::TableId>(t))));
       for (size_t c = 0; c < channels.size(); ++c) {
         const auto& numbers = channels[c];
         llvm::Value* source =
@@ -824,6 +843,9 @@ class ModuleBuilder {
     };
     addresses.array = [this](llvm::IRBuilder<>& b, llvm::Value* state, ir::NodeId id, size_t input) -> llvm::Value* {
       return b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), state, arraySlot(id, input));
+    };
+    addresses.tableSize = [this](llvm::IRBuilder<>& b, llvm::Value* state, ir::TableId id) -> llvm::Value* {
+      return b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), state, tableSizeSlot(id));
     };
     ControlCodeGen control(graph_, *module_, controlBase_, addresses, kBlockFrames);
     return control.emitEvents();

@@ -338,6 +338,11 @@ struct ControlCodeGen::Emitter {
         auto fn = module.getOrInsertFunction("patchc_random_below", llvm::FunctionType::get(i64, {ptr, i64}, false));
         return b.CreateCall(fn, {at(layout.random), operand(e.a, ValueType::Int)});
       }
+      case Op::TableSize: {
+        const ir::Table& table = graph.tables.at(size_t(e.index));
+        if (!table.resizable()) return llvm::ConstantInt::get(i64, table.size());
+        return b.CreateSExt(b.CreateLoad(i32, addresses.tableSize(b, state, ir::TableId(e.index))), i64);
+      }
       case Op::Element: {
         std::vector<llvm::Constant*> items;
         for (double v : e.constants)
@@ -492,6 +497,35 @@ struct ControlCodeGen::Emitter {
                                             false));
         b.CreateCall(fill, {at(slot + 8), b.CreateLoad(b.getInt32Ty(), at(slot)), addresses.table(b, state, refill.table, 0),
                             b.getInt32(uint32_t(graph.tables[refill.table].size()))});
+        return;
+      }
+      case K::EditSound: {
+        // Each channel from its channel of the file (SoundEdits.h), all from the same size; then the new size.
+        const ir::SoundSource& source = control.soundSources[size_t(s.index)];
+        const ir::Table& table = graph.tables.at(source.table);
+        llvm::FunctionCallee edit = module.getOrInsertFunction(
+            "patchc_sound_edit",
+            llvm::FunctionType::get(i32, {ptr, i32, i32, ptr, i32, b.getFloatTy(), b.getFloatTy(), i32, b.getFloatTy(),
+                                          b.getFloatTy(), b.getFloatTy(), b.getFloatTy()},
+                                    false));
+        std::vector<llvm::Value*> seconds;
+        for (int a : s.arguments)
+          seconds.push_back(b.CreateFPTrunc(convert(eval(a), control.expression(a).type, ValueType::Float), b.getFloatTy()));
+        llvm::Value* sizeAt = addresses.tableSize(b, state, source.table);
+        llvm::Value* size = b.CreateLoad(i32, sizeAt);
+        llvm::Value* grown = size;
+        for (size_t c = 0; c < table.channels.size(); ++c) {
+          const ir::SampleArray& file = source.channels[c % source.channels.size()];
+          // The file's samples stay where the compiler read them, as a sound file a reader plays does.
+          llvm::Value* samples = llvm::ConstantExpr::getIntToPtr(
+              llvm::ConstantInt::get(i64, reinterpret_cast<uint64_t>(file.data())), ptr);
+          grown = b.CreateCall(edit, {addresses.table(b, state, source.table, int(c)), size,
+                                      b.getInt32(uint32_t(table.capacity)), samples, b.getInt32(uint32_t(file.size())),
+                                      llvm::ConstantFP::get(b.getFloatTy(), source.sampleRate),
+                                      llvm::ConstantFP::get(b.getFloatTy(), graph.server.sampleRate),
+                                      b.getInt32(uint32_t(s.lane)), seconds[0], seconds[1], seconds[2], seconds[3]});
+        }
+        b.CreateStore(grown, sizeAt);
         return;
       }
       case K::Play:

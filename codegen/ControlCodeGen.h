@@ -33,6 +33,8 @@ class ControlCodeGen {
     // The slot of an Array input handlers assign (Node::ArrayInput::capacity): an int32 count in a header of
     // ir::kArraySlotHeaderBytes, then the floats.
     std::function<llvm::Value*(llvm::IRBuilder<>&, llvm::Value* state, ir::NodeId, size_t input)> array;
+    // The size (an int32) of a table callbacks resize (ir::Table::capacity); only for those.
+    std::function<llvm::Value*(llvm::IRBuilder<>&, llvm::Value* state, ir::TableId)> tableSize;
   };
 
   ControlCodeGen(const ir::Graph& graph, llvm::Module& module, size_t base, Addresses addresses, int blockFrames);

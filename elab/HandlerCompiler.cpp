@@ -2,6 +2,7 @@
 
 #include "elab/Formatting.h"
 #include "elab/Tables.h"
+#include "stdlib/tables/refill/SoundEdits.h"
 
 #include <fmt/format.h>
 
@@ -137,7 +138,19 @@ struct HandlerCompiler::Impl {
     std::optional<ir::NodeId> rampTime;
   };
   std::vector<Assigned> assigned;
-  std::map<ir::NodeId, ir::NodeId> playingParams;  // object → the Param of its `playing` input
+  std::map<std::pair<ir::NodeId, size_t>, ir::NodeId> pulseParams;  // (object, `playing`/`resets` input) → its Param
+  // SndTables callbacks edit while playing (setSound/insert/append): the file each reads, and the most each can hold.
+  std::map<std::pair<ir::TableId, std::string>, int> soundSources;  // → Control::soundSources
+  std::map<ir::TableId, size_t> soundCapacity;
+  // What the handler being compiled can make of each table it edits: after a setSound() outside any run-time `if`
+  // (`starts`), at most `bound` samples; else at most `bound` more than it had (each run, without end).
+  struct SoundGrowth {
+    bool starts = false;
+    size_t bound = 0;
+    SourceRange grows;  // the first edit that adds to the table before any setSound()
+  };
+  std::map<ir::TableId, SoundGrowth> growth;
+  int runTimeBranches = 0;  // `if`s with run-time conditions around the statement being compiled
   std::vector<std::shared_ptr<TableData>> refillTables;  // by Control::refills index
 
   Impl(ir::Graph& g, PyoObjects& o, Interpreter& i, std::shared_ptr<Scope> gl, std::set<std::string> rg)
@@ -372,6 +385,11 @@ struct HandlerCompiler::Impl {
     Frame before = frames.back();
     std::vector<Statement>* outer = out;
     Staged unused;
+    ++runTimeBranches;
+    struct Leave {
+      int& depth;
+      ~Leave() { --depth; }
+    } leave{runTimeBranches};
     out = &s.then;
     if (exec(stmt.body, unused) == Flow::Return)
       throw ElaborationError(stmt.range, "'return' inside an 'if' whose condition is known only while playing is "
@@ -729,32 +747,58 @@ struct HandlerCompiler::Impl {
       emit(std::move(s));
       return;
     }
-    ir::Node& target = graph.node(object.node);
+    const ir::Node& target = graph.node(object.node);
     int index = target.kind == ir::NodeKind::Object ? target.spec->inputIndex("playing") : -1;
     if (index < 0 || target.spec->inputs[static_cast<size_t>(index)].kind != InputKind::Signal)
       throw ElaborationError(range, fmt::format("{}.{}() while the patch plays is not supported yet (objects with "
                                                 "play() at run time: Fader, Linseg, ...)",
                                                 target.opName(), play ? "play" : "stop"));
-    auto it = playingParams.find(object.node);
-    if (it == playingParams.end()) {
-      ir::Signal initial = target.inputs[static_cast<size_t>(index)];
+    Statement s;
+    s.kind = play ? Statement::Kind::Play : Statement::Kind::Stop;
+    s.node = pulseParam(object.node, static_cast<size_t>(index), range);
+    s.origin = range;
+    emit(std::move(s));
+  }
+
+  // `obj.reset()` while playing, for an object with a `resets` input (declare::resets: Looper): the next count.
+  bool reset(const Value& object, const SourceRange& range) {
+    const ir::Node& target = graph.node(object.node);
+    const int index = target.kind == ir::NodeKind::Object ? target.spec->inputIndex("resets") : -1;
+    if (index < 0) return false;
+    Statement s;
+    s.kind = Statement::Kind::Play;  // |count| + 1: a new number
+    s.node = pulseParam(object.node, static_cast<size_t>(index), range);
+    s.origin = range;
+    emit(std::move(s));
+    return true;
+  }
+
+  // The Param a `playing` or `resets` input reads once a handler drives it, starting with what the script gave.
+  ir::NodeId pulseParam(ir::NodeId node, size_t index, const SourceRange& range) {
+    auto it = pulseParams.find({node, index});
+    if (it == pulseParams.end()) {
+      const ir::Node& target = graph.node(node);
+      ir::Signal initial = target.inputs[index];
       const int lanes = target.lanes;
+      if (target.stopped && target.spec->inputs[index].name == "playing") {
+        // Stopped by the script before the patch plays (`fade.stop()`): a callback may play it again, so it is
+        // computed and stopped by its input instead: a generation played then stopped (−g), or never played (0).
+        for (auto& lane : initial.lanes)
+          if (lane.isConstant() && lane.value > 0) lane.value = -lane.value;
+        graph.node(node).stopped = false;
+      }
       ir::Node& param = makeParam(lanes, range);
       param.inputs[0] = initial;
       graph.updateShape(param);
       param.lanes = lanes;
       ir::Signal reads;
       for (int l = 0; l < lanes; ++l) reads.lanes.push_back(ir::LaneSource::of(param.id, l));
-      ir::Node& again = graph.node(object.node);
-      again.inputs[static_cast<size_t>(index)] = reads;
+      ir::Node& again = graph.node(node);
+      again.inputs[index] = reads;
       graph.updateShape(again);
-      it = playingParams.emplace(object.node, param.id).first;
+      it = pulseParams.emplace(std::make_pair(node, index), param.id).first;
     }
-    Statement s;
-    s.kind = play ? Statement::Kind::Play : Statement::Kind::Stop;
-    s.node = it->second;
-    s.origin = range;
-    emit(std::move(s));
+    return it->second;
   }
 
   // ---- expressions ----
@@ -1059,6 +1103,23 @@ struct HandlerCompiler::Impl {
         return Staged::of(Value::none());
       }
     }
+    // A SndTable's sound while playing: setSound/insert/append, getDur()/getSize() of what it holds now.
+    if (e.object->kind == ast::Expr::Kind::Attribute) {
+      const std::string& method = e.object->text;
+      if (method == "setSound" || method == "insert" || method == "append" || method == "getDur" ||
+          method == "getSize") {
+        Staged object = eval(*e.object->object);
+        if (object.isKnown() && object.known.type == Value::Type::Table &&
+            object.known.table->spec->name == "SndTable")
+          return method == "getDur" || method == "getSize" ? soundSize(object.known, method == "getDur", e)
+                                                            : editSound(object.known, method, e);
+      }
+      if (method == "reset") {
+        Staged object = eval(*e.object->object);
+        if (object.isKnown() && object.known.type == Value::Type::Object && reset(object.known, e.range))
+          return Staged::of(Value::none());
+      }
+    }
     // lst.append(x) on a list the handler made: the list grows while compiling (its length is known then).
     if (e.object->kind == ast::Expr::Kind::Attribute && e.object->text == "append" &&
         e.object->object->kind == ast::Expr::Kind::Name) {
@@ -1192,6 +1253,135 @@ struct HandlerCompiler::Impl {
   }
 
   // pyo's PyoObject.set(attr, value, port=0.025): a straight ramp of `port` seconds to the numbers (a SigTo).
+  // A call's arguments by pyo's parameter names (`names`, in order), with the defaults of those not given.
+  std::vector<Staged> bindArguments(const ast::Expr& e, const std::string& method, const std::vector<std::string>& names,
+                                    std::vector<std::optional<Value>> defaults) {
+    std::vector<std::optional<Staged>> given(names.size());
+    if (e.elements.size() > names.size())
+      throw ElaborationError(e.range, fmt::format("{}() takes at most {} arguments", method, names.size()));
+    for (size_t i = 0; i < e.elements.size(); ++i) given[i] = eval(*e.elements[i]);
+    for (const auto& k : e.keywords) {
+      auto it = std::find(names.begin(), names.end(), k.name);
+      if (it == names.end())
+        throw ElaborationError(k.range, fmt::format("{}() got an unexpected keyword '{}'", method, k.name));
+      given[size_t(it - names.begin())] = eval(*k.value);
+    }
+    std::vector<Staged> bound;
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (given[i]) bound.push_back(*given[i]);
+      else if (defaults[i]) bound.push_back(Staged::of(*defaults[i]));
+      else throw ElaborationError(e.range, fmt::format("{}() missing required argument: '{}'", method, names[i]));
+    }
+    return bound;
+  }
+
+  // `t.setSound(path, start, stop)`, `t.insert(path, pos, crossfade, start, stop)`, `t.append(path, crossfade,
+  // start, stop)` while playing: the file read now, the edit done in the audio thread (SoundEdits.h) in a buffer
+  // as large as the most this callback can make of the table (SoundGrowth).
+  Staged editSound(const Value& table, const std::string& method, const ast::Expr& e) {
+    std::vector<std::string> names;
+    std::vector<std::optional<Value>> defaults;
+    const Value zero = Value::fromFloat(0.0), none = Value::none();
+    int32_t edit = kSoundEditSet;
+    if (method == "setSound") {
+      names = {"path", "start", "stop"};
+      defaults = {std::nullopt, zero, none};
+    } else if (method == "insert") {
+      edit = kSoundEditInsert;
+      names = {"path", "pos", "crossfade", "start", "stop"};
+      defaults = {std::nullopt, zero, zero, zero, none};
+    } else {
+      edit = kSoundEditAppend;
+      names = {"path", "crossfade", "start", "stop"};
+      defaults = {std::nullopt, zero, zero, none};
+    }
+    std::vector<Staged> args = bindArguments(e, method, names, defaults);
+    auto named = [&](const std::string& name) -> const Staged& {
+      return args[size_t(std::find(names.begin(), names.end(), name) - names.begin())];
+    };
+    const Staged& path = named("path");
+    if (!path.isKnown() || path.known.type != Value::Type::String)
+      throw ElaborationError(e.range, fmt::format("{}()'s path must be a string known when compiling (the file is "
+                                                  "read then): a list of paths is not supported in a callback",
+                                                  method));
+    const ir::TableId id = table.table->id;
+    const ir::Table& target = graph.tables.at(id);
+    const auto& sound = objects.readSound(path.known.text, e.range);
+    if (sound.channels.empty() || sound.channels[0].size() == 0)
+      throw ElaborationError(e.range, fmt::format("'{}' holds no sample", path.known.text));
+    if (double(sound.sampleRate) != target.sampleRate)
+      throw ElaborationError(e.range, fmt::format("'{}' is at {} Hz and the table at {} Hz: a callback may put only "
+                                                  "sounds of the table's rate into it",
+                                                  path.known.text, sound.sampleRate, target.sampleRate));
+    auto key = std::make_pair(id, path.known.text);
+    auto found = soundSources.find(key);
+    if (found == soundSources.end()) {
+      ir::SoundSource source;
+      source.table = id;
+      source.path = path.known.text;
+      source.channels = sound.channels;
+      source.sampleRate = sound.sampleRate;
+      control.soundSources.push_back(std::move(source));
+      found = soundSources.emplace(key, int(control.soundSources.size()) - 1).first;
+    }
+    Statement s;
+    s.kind = Statement::Kind::EditSound;
+    s.index = found->second;
+    s.lane = edit;
+    s.origin = e.range;
+    auto seconds = [&](const std::string& name) {
+      if (std::find(names.begin(), names.end(), name) == names.end()) return constant(0.0, ValueType::Float);
+      const Staged& value = named(name);
+      if (value.isKnown() && value.known.type == Value::Type::None) return constant(-1.0, ValueType::Float);
+      return toExpression(value, e.range, fmt::format("{}()'s {}", method, name));
+    };
+    s.arguments = {seconds("start"), seconds("stop"), seconds("pos"), seconds("crossfade")};
+    // At most the whole file each time (the cut is known only while playing).
+    const size_t most = sound.channels[0].size();
+    SoundGrowth& g = growth[id];
+    if (edit == kSoundEditSet) {
+      if (runTimeBranches == 0) g = SoundGrowth{true, most, {}};
+      else g.bound = std::max(g.bound, most);
+    } else {
+      if (!g.starts && g.bound == 0) g.grows = e.range;
+      g.bound += most;
+    }
+    emit(std::move(s));
+    return Staged::of(Value::none());
+  }
+
+  // `t.getDur()` / `t.getSize()` of a SndTable in a callback: what it holds when the callback runs (a table no
+  // callback resizes gives its one size).
+  Staged soundSize(const Value& table, bool duration, const ast::Expr& e) {
+    if (!e.elements.empty() || !e.keywords.empty())
+      for (const auto& k : e.keywords)
+        if (k.name != "all") throw ElaborationError(k.range, fmt::format("unexpected keyword '{}'", k.name));
+    Expression x;
+    x.op = Op::TableSize;
+    x.type = ValueType::Int;
+    x.index = static_cast<int>(table.table->id);
+    const int size = control.add(x);
+    if (!duration) return Staged::number(size, ValueType::Int);
+    const double rate = graph.tables.at(table.table->id).sampleRate;
+    return Staged::number(node(Op::Divide, ValueType::Float, node(Op::ToFloat, ValueType::Float, size),
+                               constant(rate, ValueType::Float)),
+                          ValueType::Float);
+  }
+
+  // After a handler: each table it edits holds at most its bound, or grows without end.
+  void endHandler() {
+    for (const auto& [id, g] : growth) {
+      if (!g.starts && g.bound > 0)
+        throw ElaborationError(g.grows, fmt::format("this adds to {} each time the callback runs, without end: patchc "
+                                                    "gives a table its room when compiling. Call setSound() first in "
+                                                    "the same callback, so that each run starts the table again",
+                                                    graph.tables.at(id).name.empty() ? "the SndTable"
+                                                                                     : graph.tables.at(id).name));
+      soundCapacity[id] = std::max(soundCapacity[id], g.bound);
+    }
+    growth.clear();
+  }
+
   Staged setMethod(const Value& object, const ast::Expr& e) {
     Staged attr, value, port = Staged::of(Value::fromFloat(0.025));  // pyo's default port
     bool haveAttr = false, haveValue = false;
@@ -1365,6 +1555,12 @@ struct HandlerCompiler::Impl {
 
   // ---- finish ----
   void finish() {
+    // SndTables callbacks edit: in the state, with room for the most the callbacks make of them.
+    for (const auto& [id, most] : soundCapacity) {
+      ir::Table& table = graph.tables.at(id);
+      table.capacity = std::max({most, table.size(), size_t{1}});
+      ir::markTableWritten(graph, id);
+    }
     // Tables recomputed while playing: in the state, with the arguments the script left them.
     for (size_t r = 0; r < refillTables.size(); ++r) {
       const TableData& data = *refillTables[r];
@@ -1479,6 +1675,7 @@ int HandlerCompiler::compile(const Value& function, const ValueList& arguments, 
   for (const auto& a : arguments) positional.push_back(Staged::of(a));
   ast::Expr site(ast::Expr::Kind::Call, origin);
   impl.inlineCall(function, positional, {}, site);
+  impl.endHandler();
   impl.control.handlers.push_back(std::move(handler));
   impl.out = nullptr;
   return static_cast<int>(impl.control.handlers.size()) - 1;

@@ -651,6 +651,10 @@ Value PyoObjects::method(const Value& object, const std::string& name, const Sou
       start(id);
       return object;
     }));
+  // reset() of an object with a `resets` input (declare::resets: Looper) before the patch plays: it is at its start
+  // already. In a callback, HandlerCompiler counts the input up.
+  if (name == "reset" && graph_.node(id).kind == ir::NodeKind::Object && graph_.node(id).spec->inputIndex("resets") >= 0)
+    return Value::makeBuiltin("reset", [](CallArguments&) { return Value::none(); });
   if (name == "stop")
     return receiving(object, Value::makeBuiltin("stop", [this, id, object, self](CallArguments& args) {
       bind("stop", {"wait"}, {0.0f}, args);

@@ -18,6 +18,15 @@ namespace patchc::elab {
 
 class PyoObjects {
  public:
+  // A sound file's channels, read once per path (SfPlayer, SndTable, a callback's setSound()): every reader of one
+  // file shares one copy of its samples (the path names the same file throughout one elaboration).
+  struct ReadSound {
+    std::vector<ir::SampleArray> channels;
+    float sampleRate = 0;
+  };
+  // Reads `path` once, its samples counted against state-bytes; an error at `range`.
+  const ReadSound& readSound(const std::string& path, const SourceRange& range);
+
   PyoObjects(ir::Graph& graph, const Registry& registry, Interpreter& interpreter)
       : graph_(graph), registry_(registry), interpreter_(interpreter),
         tables_(graph, interpreter, [this](const std::string& path, const SourceRange& range) {
@@ -138,15 +147,7 @@ class PyoObjects {
   double amp_ = 1.0;      // the Server's amp: the gain of the output  // Server.start() was called (getIsStarted)
   uint64_t soundFileBytes_ = 0;  // samples of the sound files read so far, counted against state-bytes
   std::map<ir::NodeId, std::map<std::string, Value>> given_;  // argument values as given, for attribute reads
-  // The sound files read so far, by the path as the patch gave it: every SfPlayer of one file shares one copy of
-  // its samples (the path names the same file throughout one elaboration).
-  struct ReadSound {
-    std::vector<ir::SampleArray> channels;
-    float sampleRate = 0;
-  };
   std::map<std::string, ReadSound> sounds_;
-  // Reads `path` once (SfPlayer, SndTable), its samples counted against state-bytes; an error at `range`.
-  const ReadSound& readSound(const std::string& path, const SourceRange& range);
   Tables tables_;
 };
 

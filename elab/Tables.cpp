@@ -1,5 +1,7 @@
 #include "elab/Tables.h"
 
+#include "stdlib/tables/refill/SoundEdits.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -523,12 +525,61 @@ Value Tables::method(const Value& table, const std::string& name, const SourceRa
       data->changed = true;
       return Value::none();
     });
+  // A SndTable's sound changed while compiling: the edits callbacks run while playing (SoundEdits.h), here on the
+  // table's channels, which grow first to the most the edit can make of them.
+  if (data->spec->name == "SndTable" && (name == "setSound" || name == "insert" || name == "append"))
+    return builtin([=, this](CallArguments& args) {
+      const std::vector<std::string> names = name == "setSound" ? std::vector<std::string>{"path", "start", "stop"}
+                                             : name == "insert"
+                                                 ? std::vector<std::string>{"path", "pos", "crossfade", "start", "stop"}
+                                                 : std::vector<std::string>{"path", "crossfade", "start", "stop"};
+      auto given = methodArguments(args, name, names, 1);
+      auto at = [&](const char* parameter) -> const std::optional<Value>& {
+        static const std::optional<Value> absent;
+        auto it = std::find(names.begin(), names.end(), parameter);
+        return it == names.end() ? absent : given[size_t(it - names.begin())];
+      };
+      if (given[0]->type != Value::Type::String)
+        throw ElaborationError(args.callRange, fmt::format("{}()'s path must be a string (patchc takes one path)", name));
+      const TableSound sound = readSound_(given[0]->text, args.callRange);
+      if (sound.channels.empty() || sound.channels[0].empty())
+        throw ElaborationError(args.callRange, fmt::format("'{}' holds no sample", given[0]->text));
+      if (name != "setSound" && sound.sampleRate != data->sampleRate)
+        throw ElaborationError(args.callRange, fmt::format("'{}' is at {} Hz and the table at {} Hz: patchc inserts only "
+                                                           "sounds of the table's rate",
+                                                           given[0]->text, sound.sampleRate, data->sampleRate));
+      const float stop = at("stop") && at("stop")->type != Value::Type::None
+                             ? static_cast<float>(methodNumber(at("stop"), -1.0, args, "stop"))
+                             : -1.0f;
+      const int32_t edit = name == "setSound" ? kSoundEditSet : name == "insert" ? kSoundEditInsert : kSoundEditAppend;
+      const size_t frames = sound.channels[0].size();
+      const size_t most = edit == kSoundEditSet ? frames : data->size() + frames;
+      const int32_t before = static_cast<int32_t>(data->size());
+      int32_t size = before;
+      for (size_t c = 0; c < data->channels.size(); ++c) {
+        auto& channel = data->channels[c];
+        const auto& file = sound.channels[c % sound.channels.size()];
+        channel.resize(std::max(channel.size(), most + 1), 0.0f);
+        size = patchc_sound_edit(channel.data(), before, static_cast<int32_t>(most),
+                                 file.data(), static_cast<int32_t>(file.size()), static_cast<float>(sound.sampleRate),
+                                 static_cast<float>(graph_.server.sampleRate), edit,
+                                 static_cast<float>(methodNumber(at("start"), 0.0, args, "start")), stop,
+                                 static_cast<float>(methodNumber(at("pos"), 0.0, args, "pos")),
+                                 static_cast<float>(methodNumber(at("crossfade"), 0.0, args, "crossfade")));
+      }
+      for (auto& channel : data->channels) channel.resize(static_cast<size_t>(size) + 1);
+      data->sampleRate = sound.sampleRate;
+      data->changed = true;
+      return Value::none();
+    });
   // Windows and graphs of pyo's GUI: nothing to show while compiling.
   static const std::set<std::string> ignored{"view", "graph", "refreshView"};
   if (ignored.count(name)) return builtin([](CallArguments&) { return Value::none(); });
   std::vector<std::string> known{"getSize", "getRate", "getDur", "getSamplingRate", "getTable", "get", "put",
                                  "normalize", "reverse", "invert", "rectify", "reset", "add", "sub", "mul", "div",
                                  "replace", "view", "graph", "refreshView"};
+  if (data->spec->name == "SndTable")
+    for (const char* m : {"setSound", "insert", "append"}) known.push_back(m);
   for (const auto& p : data->spec->parameters) known.push_back(p.name);
   throw ElaborationError(range, withSuggestion(fmt::format("{} has no attribute '{}' in a patch", data->spec->name,
                                                            name), name, known));

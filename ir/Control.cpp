@@ -89,6 +89,10 @@ std::string Control::problem(size_t nodeCount) const {
                 std::any_of(s.arguments.begin(), s.arguments.end(), [&](int a) { return a < 0 || a >= count; })))
         found = fmt::format("a table refill uses missing refill {}, expressions or more arguments than it holds",
                             s.index);
+      else if (s.kind == Statement::Kind::EditSound &&
+               (s.index < 0 || static_cast<size_t>(s.index) >= soundSources.size() || s.arguments.size() != 4 ||
+                std::any_of(s.arguments.begin(), s.arguments.end(), [&](int a) { return a < 0 || a >= count; })))
+        found = fmt::format("a sound edit uses missing source {} or expressions, or not 4 of them", s.index);
       else if (s.kind == Statement::Kind::SetArray &&
                std::any_of(s.arguments.begin(), s.arguments.end(), [&](int a) { return a < 0 || a >= count; }))
         found = fmt::format("an array assignment uses a missing expression");

@@ -43,13 +43,14 @@ struct Expression {
     Call,                                                          // function(args): a math function by name
     Random,            // random.random(): [0, 1) with 53 bits, CPython's Mersenne Twister continued at run time
     RandomBelow,       // random's _randbelow(a): [0, a) for an int a > 0, CPython's rejection sampling
+    TableSize,         // the size in samples of table `index` now (a table callbacks resize: ir::Table::capacity)
     Element,           // constants[a] for an int a (a list of numbers known when compiling; wraps like Python's
                        // negative indices, out of range clamps: the compiler checks what it can)
   };
   Op op = Op::Constant;
   ValueType type = ValueType::Float;
   double number = 0.0;          // Constant
-  int index = 0;                // Variable
+  int index = 0;                // Variable; TableSize: the table
   NodeId node = 0;              // ParamValue, LastSample, Sample
   int lane = 0;
   int a = -1, b = -1, c = -1;   // operands: indexes into Control::expressions
@@ -75,13 +76,15 @@ struct Statement {
                   // thread (Print, print())
     RefillTable,  // refills[index]: its arguments from position `lane` on = `arguments` (with `endsList`, they are
                   // the end of its list, whose length changes), then its table is recomputed (its kind's refill)
+    EditSound,    // soundSources[index] into its table: edit `lane` (stdlib/tables/refill/SoundEdits.h's
+                  // kSoundEdit*) with `arguments` start, stop (< 0: the file's end), pos, crossfade (seconds)
   };
   Kind kind = Kind::SetVariable;
   int index = 0;
   NodeId node = 0;
   int lane = 0;
   int expression = -1;
-  std::vector<int> arguments;  // Report, SetArray, RefillTable
+  std::vector<int> arguments;  // Report, SetArray, RefillTable, EditSound
   bool endsList = false;       // RefillTable
   std::vector<Statement> then, otherwise;
   SourceRange origin;
@@ -154,6 +157,15 @@ struct TableRefill {
   size_t capacity = 0;           // the most arguments any statement leaves (a longer list of points)
 };
 
+// A sound file callbacks put into a SndTable while playing (`t.setSound(path, ...)`, `t.insert(path, ...)`,
+// `t.append(path, ...)`): read when compiling; channel c of the table takes channel c % channels of the file.
+struct SoundSource {
+  TableId table = 0;
+  std::string path;
+  std::vector<SampleArray> channels;
+  double sampleRate = 0.0;  // the table's too (the compiler refuses another)
+};
+
 struct Control {
   std::vector<Expression> expressions;
   std::vector<Variable> variables;
@@ -161,6 +173,7 @@ struct Control {
   std::vector<Timer> timers;
   std::vector<Message> messages;
   std::vector<TableRefill> refills;
+  std::vector<SoundSource> soundSources;
   // The state of Python's `random` when compiling ended (CPython's MT19937: 624 words and the index), which the
   // run-time draws continue: the same seed gives the same notes as pyo's Python. Empty when no handler draws.
   std::vector<uint32_t> random;

@@ -75,6 +75,7 @@ struct ControlPrinter {
       }
       case Op::Random: return "random()";
       case Op::RandomBelow: return fmt::format("randbelow({})", expr(e.a));
+      case Op::TableSize: return fmt::format("size(table{})", e.index);
       case Op::Element: {
         std::string items;
         for (double v : e.constants) items += (items.empty() ? "" : ", ") + number(v, e.type);
@@ -107,6 +108,15 @@ struct ControlPrinter {
           for (size_t i = 0; i < s.arguments.size(); ++i) items += (i ? ", " : "") + expr(s.arguments[i]);
           out << indent << fmt::format("refill table{} {}[{}{}] = [{}]\n", refill.table, refill.kind, s.lane,
                                        s.endsList ? ":" : "", items);
+          break;
+        }
+        case Statement::Kind::EditSound: {
+          const SoundSource& source = control.soundSources[static_cast<size_t>(s.index)];
+          static const char* const edits[] = {"set", "insert", "append"};
+          std::string items;
+          for (size_t i = 0; i < s.arguments.size(); ++i) items += (i ? ", " : "") + expr(s.arguments[i]);
+          out << indent << fmt::format("sound table{} {} '{}' [{}]\n", source.table,
+                                       s.lane >= 0 && s.lane < 3 ? edits[s.lane] : "?", source.path, items);
           break;
         }
         case Statement::Kind::Play: out << indent << "play %" << nodeName(s.node) << '\n'; break;

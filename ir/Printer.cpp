@@ -113,6 +113,7 @@ std::string printText(const Graph& graph) {
     if (!table.name.empty()) out << " '" << table.name << "'";
     out << fmt::format(" size={} chnls={} sr={:g}", table.size(), table.channels.size(), table.sampleRate);
     if (table.written) out << " written";  // lives in the patch's state (docs/tables.md)
+    if (table.resizable()) out << fmt::format(" capacity={}", table.capacity);  // callbacks resize it
     out << location(table.origin) << '\n';
   }
   auto order = graph.topologicalOrder();

@@ -50,8 +50,10 @@ uint64_t writtenTableBytes(const Graph& graph) {
   uint64_t bytes = 0;
   for (const auto& table : graph.tables) {
     if (!table.written) continue;
-    for (const auto& channel : table.channels)
-      bytes = saturatingAdd(bytes, saturatingMul(channel.size(), sizeof(float)));
+    // A table callbacks resize holds its capacity (Table.h) and a header with its size.
+    const uint64_t floats = table.resizable() ? std::max<uint64_t>(table.capacity, table.size()) + 1 : table.size() + 1;
+    if (table.resizable()) bytes = saturatingAdd(bytes, kTableSizeHeaderBytes);
+    bytes = saturatingAdd(bytes, saturatingMul(saturatingMul(floats, sizeof(float)), table.channels.size()));
   }
   return bytes;
 }

@@ -18,6 +18,8 @@ inline constexpr uint64_t kBlockFloats = 64;
 inline constexpr uint64_t kBufferBytesPerLane = kBlockFloats * sizeof(float);
 // An array handlers assign (Node::ArrayInput::capacity): its count (an int32) in a header this long, then the floats.
 inline constexpr uint64_t kArraySlotHeaderBytes = 16;
+// A table callbacks resize (Table::capacity): its size (an int32) in a header this long before its channels.
+inline constexpr uint64_t kTableSizeHeaderBytes = 64;
 
 // The constant value of each input for `lane` (NaN where the input is not constant): what stateBytesFor reads.
 ConstantInputs constantsForLane(const Node& node, int lane);

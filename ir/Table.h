@@ -29,6 +29,11 @@ struct Table {
   // Something writes it while the patch plays (a writer object, a handler): codegen gives it a buffer in the
   // patch's state (channels × (size + 1) floats, filled from `channels` by patch_init) instead of constants.
   bool written = false;
+  // Callbacks change its size while playing (SndTable's setSound/insert/append: Control::soundSources): its buffer
+  // holds `capacity` + 1 floats per channel, the most the callbacks can make of it, and its current size is a
+  // number in the state that readers read instead of size() (0: the size is fixed).
+  size_t capacity = 0;
+  bool resizable() const { return capacity > 0; }
   size_t size() const { return channels.empty() || channels[0].size() == 0 ? 0 : channels[0].size() - 1; }
 };
 

@@ -96,6 +96,12 @@ std::vector<std::string> verify(const Graph& graph) {
       problems.push_back(fmt::format("control: table {} is recomputed while playing but is not one written channel, "
                                      "or its arguments do not fit",
                                      refill.table));
+  for (const auto& source : graph.control.soundSources)
+    if (source.table >= graph.tables.size() || !graph.tables[source.table].written ||
+        !graph.tables[source.table].resizable() || source.channels.empty())
+      problems.push_back(fmt::format("control: table {} takes a sound file while playing but is not a resizable "
+                                     "written table, or the file has no channel",
+                                     source.table));
   if (!missingNode && graph.size() > 0) {
     const std::vector<NodeId> order = graph.topologicalOrder();
     if (order.empty()) {

@@ -106,6 +106,13 @@ inline InputSpec playing() {
                    "0 until play(); each play() a new positive number, stop() its negative", true);
 }
 
+// The `resets` input of an object a callback may reset() while playing (Looper's reading heads back to the start):
+// hidden, 0 until then; each reset() sets the next whole number (as play() does `playing`). The kernel keeps the
+// last value it saw and starts again from the beginning when it changes.
+inline InputSpec resets() {
+  return makeInput("resets", InputKind::Signal, 0.0f, "each reset() while playing a new number: start again", true);
+}
+
 // A Constant a callback may set while playing (Registry.h's InputSpec::settable): the kernel must read it with
 // value() in every process call, and nothing may size state from it. An Array one (Linseg's list) may get a list
 // of another length at any call: the kernel reads p and count() each call and keeps indexes it holds inside them.

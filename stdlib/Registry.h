@@ -59,7 +59,8 @@ struct InputSpec {
   // one array, [count, size₀, ..., then each table's size samples], read when compiling (declare::tableList).
   bool tableList = false;
   // Not one of pyo's arguments: the elaborator sets it. Hidden inputs come last in ObjectSpec::inputs.
-  // Known names: "playing" (1 once `play()`/`out()` started the object, e.g. Fader, Linseg; default 0),
+  // Known names: "playing" (1 once `play()`/`out()` started the object, e.g. Fader, Linseg; default 0), "resets"
+  // (counted up by each reset() a callback calls: Looper),
   // "fileSampleRate" (the sample rate of the sound file given to an Array input), "tableSampleRate" (the sample
   // rate of the table given to the first table input: a SndTable's is its file's).
   bool hidden = false;

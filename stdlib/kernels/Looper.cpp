@@ -105,6 +105,12 @@ PATCHC_KERNEL_INIT(Looper) {
 PATCHC_KERNEL_PROCESS(Looper) {
   auto* s = static_cast<looper::State*>(state_);
   const table::View t = table::view(in[kTable]);
+  if (const float resets = in[kResets].value(); resets != s->resets) {
+    // pyo's reset(): both heads back to 0 and idle, so the loop starts again below as at the first call.
+    s->resets = resets;
+    s->heads[0].active = s->heads[1].active = 0;
+    s->heads[0].position = s->heads[1].position = 0.0;
+  }
   if (s->finished || t.size < 2) {
     for (int i = 0; i < n; ++i) out[i] = 0.0f;
     return;

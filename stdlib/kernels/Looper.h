@@ -19,10 +19,12 @@ struct State {
   double loopDuration;
   float lastPitch, y1, y2, c1;  // the autosmooth low-pass
   int finished;                 // mode 0 read to its end
+  float resets;                 // the `resets` input last seen: a new value is a reset()
 };
 
 enum Input {
-  kTable, kPitch, kStart, kDur, kXfade, kMode, kXfadeshape, kStartfromloop, kInterp, kAutosmooth, kTableSampleRate
+  kTable, kPitch, kStart, kDur, kXfade, kMode, kXfadeshape, kStartfromloop, kInterp, kAutosmooth, kTableSampleRate,
+  kResets
 };
 
 }  // namespace patchc::kernel::looper
@@ -46,6 +48,7 @@ PATCHC_OBJECT(Looper) {
   spec.input(kInterp, constant("interp", 2.0f, "interpolation: 1 none, 2 linear, 3 cosine, 4 cubic"));
   spec.input(kAutosmooth, constant("autosmooth", 0.0f, "1: a low-pass following the pitch below 1"));
   spec.input(kTableSampleRate, hidden("tableSampleRate", 0.0f, "the table's sample rate (0: the server's)"));
+  spec.input(kResets, resets());
   spec.facts = oscillatorFacts(2.0f);
   spec.stateBytes = sizeof(kernel::looper::State);
   spec.generator = true;
@@ -53,7 +56,8 @@ PATCHC_OBJECT(Looper) {
       "as pyo: two heads; a head reads the loop (pyo's interpolations) at pitch·tableRate/sr, fading in over "
       "xfade % of the loop after its start and out before its end, and the other head starts the next loop "
       "where the fade out begins (start, dur, xfade taken then); mode 0 plays once and stops; autosmooth is "
-      "two one-pole low-passes at 0.45·pitch·sr";
+      "two one-pole low-passes at 0.45·pitch·sr; reset() (in a callback) stops both heads, so that the next "
+      "block starts again as the first did";
   spec.differences =
       "the fade curves are computed (pyo interpolates 513-point tables of them: differences ~1e-6). "
       "appendFadeTime and fadeInSeconds are not there yet";

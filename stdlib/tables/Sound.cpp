@@ -1,5 +1,6 @@
 // SndTable: a sound file read when compiling, one channel per lane, at the file's sample rate.
 #include "stdlib/tables/Fill.h"
+#include "stdlib/tables/refill/SoundEdits.h"
 
 using namespace patchc;
 using namespace patchc::tables;
@@ -25,12 +26,10 @@ PATCHC_TABLE(SndTable) {
     TableSound sound = context.readSound(args[0].text, 0);
     const double rate = sound.sampleRate;
     const long frames = static_cast<long>(sound.channels.at(0).size());
-    const double startSeconds = args[2].number, stopSeconds = args[3].none ? -1.0 : args[3].number;
-    // pyo's cut: a stop before the start, past the end or not given reads to the end; a start outside, from 0.
-    long stop = stopSeconds <= 0 || stopSeconds <= startSeconds || stopSeconds * rate > frames
-                    ? frames
-                    : static_cast<long>(stopSeconds * rate);
-    long start = startSeconds < 0 || startSeconds * rate > frames ? 0 : static_cast<long>(startSeconds * rate);
+    // pyo's cut, in its floats (SoundEdits.h): the sizes a callback's setSound() gives too.
+    int64_t start = 0, stop = 0;
+    soundCut(static_cast<float>(args[2].number), args[3].none ? -1.0f : static_cast<float>(args[3].number),
+             static_cast<float>(rate), frames, start, stop);
     if (stop - start < 1) throw TableArgumentError(2, "SndTable's start leaves no sample to read");
     std::vector<size_t> read;
     if (args[1].none) {

@@ -258,5 +258,24 @@ v.out()
   EXPECT_EQ(r.channels[0][441], static_cast<float>(0.13436424411240122));
 }
 
+// 10-tables/05-micro-montage stops its Fader before the patch plays and plays it from a callback: the Fader was
+// dropped as stopped for good (silence). Now it is stopped by its `playing` input and the callback starts it.
+TEST(CallbackAudio, AnEnvelopeTheScriptStoppedCanBePlayedByACallback) {
+  auto r = renderPatch(R"(
+s = Server(nchnls=1)
+fade = Fader(fadein=0.01, fadeout=0.01, dur=0)
+sine = Sine(440, mul=fade).out()
+fade.play()
+fade.stop()
+def go():
+    fade.play()
+ca = CallAfter(go, time=0.1)
+)", 0.3);
+  ASSERT_TRUE(r.patch) << r.diagnostics;
+  const auto& x = r.channels[0];
+  EXPECT_LT(peakAbs(x, 0, 4410), 1e-6);             // stopped before it ever sounded
+  EXPECT_NEAR(rms(x, 4410 + 441, 13230), std::sqrt(0.5), 0.01);  // faded in over 0.01 s from the call's frame
+}
+
 }  // namespace
 }  // namespace patchc::test

@@ -177,7 +177,7 @@ TEST(StdlibRegistry, EveryEntryHasANativeKernelAndConsistentFlags) {
         EXPECT_TRUE(input.defaultValue.has_value()) << spec.name << "." << input.name;
       }
       // Hidden inputs come last, and the elaborator sets them: they are Constant, with a default, but for
-      // `playing` (Declare.h's playing()), a Signal that callbacks drive at run time.
+      // `playing` and `resets` (Declare.h's playing(), resets()), Signals that callbacks drive at run time.
       // Or an Audio input that holds one object of a list input (Selector's input1..., InputSpec::List).
       const size_t index = static_cast<size_t>(&input - spec.inputs.data());
       const bool listExtra = std::any_of(spec.inputs.begin(), spec.inputs.end(), [&](const InputSpec& i) {
@@ -186,7 +186,7 @@ TEST(StdlibRegistry, EveryEntryHasANativeKernelAndConsistentFlags) {
       if (input.hidden && listExtra) {
         EXPECT_EQ(input.kind, InputKind::Audio) << spec.name << "." << input.name;
       } else if (input.hidden) {
-        EXPECT_EQ(input.kind, input.name == "playing" ? InputKind::Signal : InputKind::Constant)
+        EXPECT_EQ(input.kind, input.name == "playing" || input.name == "resets" ? InputKind::Signal : InputKind::Constant)
             << spec.name << "." << input.name;
         EXPECT_TRUE(input.defaultValue.has_value()) << spec.name << "." << input.name;
       }

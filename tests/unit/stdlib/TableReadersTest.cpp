@@ -169,7 +169,8 @@ TEST(Looper, ModesAsPyo) {
     SCOPED_TRACE("mode " + std::to_string(c.mode) + " shape " + std::to_string(c.shape));
     auto y = render("Looper", {Input::array(ramp), Input::value(c.pitch), Input::value(0.2f), Input::value(0.3f),
                                Input::value(20), Input::value(c.mode), Input::value(c.shape),
-                               Input::value(c.startFromLoop), Input::value(2), Input::value(0), Input::value(0)},
+                               Input::value(c.startFromLoop), Input::value(2), Input::value(0), Input::value(0),
+                               Input::value(0)},  // resets: never
                     44100);
     for (int k = 0; k < 9; ++k) EXPECT_NEAR(y[at[k]], c.pyo[k], 2e-4) << "sample " << at[k];
   }
