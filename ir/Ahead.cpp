@@ -10,6 +10,9 @@ std::vector<bool> renderedAhead(const Graph& graph) {
     work.pop_back();
     if (ahead[id]) continue;
     ahead[id] = true;
+    // A stopped node computes nothing and outputs silence: what it would read does not reach the watched stream
+    // (and dce, which makes its readers read zeros, must not move a node out of the set: found by difffuzz).
+    if (graph.node(id).stopped) continue;
     for (const auto& input : graph.node(id).inputs)
       for (const auto& lane : input.lanes)
         if (!lane.isConstant()) work.push_back(lane.node);

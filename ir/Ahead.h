@@ -1,5 +1,6 @@
 // The nodes a patch with callbacks renders a block ahead of the rest: what the control watches
-// (Control::watchedNodes: TrigFunc's, Score's, Print's streams) and every node they read, so that the events of a
+// (Control::watchedNodes: TrigFunc's, Score's, Print's streams) and every node they read (a stopped node reads
+// nothing: it outputs silence), so that the events of a
 // block can be found in their buffers before the block is played. A handler's change reaches these nodes at the
 // next block (as a pyo callback's change does) and the rest of the patch at the event's frame.
 // Passes that merge nodes keep the two sets apart: a node outside that reads a Param, a list or a table handlers

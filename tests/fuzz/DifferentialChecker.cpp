@@ -323,6 +323,10 @@ std::string Difference::describe() const {
                      variant, what, channel, frame, actual, expected, size, tolerance, peak);
 }
 
+bool isInternalCompilerError(const std::string& message) {
+  return message.find("internal compiler error") != std::string::npos;
+}
+
 CheckResult DifferentialChecker::check(const std::string& text, const std::vector<Variant>& variants) const {
   CheckResult result;
   std::ostringstream log;  // remarks and --print-after of the variants: not wanted here
@@ -330,10 +334,22 @@ CheckResult DifferentialChecker::check(const std::string& text, const std::vecto
   asWritten.level = opt::Level::O0;
   std::string error;
   std::unique_ptr<ir::Graph> writtenGraph;
+  // The patch as written does not compile: refused (Rejected), or a crash of the compiler (a difference).
+  auto notCompiled = [&](const std::string& message) {
+    result.message = message;
+    if (!isInternalCompilerError(message)) {
+      result.status = CheckResult::Status::Rejected;
+      return;
+    }
+    result.status = CheckResult::Status::Different;
+    Difference d;
+    d.variant = kAsWritten;
+    d.what = "does not compile as written: " + message;
+    result.differences.push_back(d);
+  };
   auto written = optimizedGraph(text, compileOptions(asWritten, options_.seed, log), error, &writtenGraph);
   if (!written) {
-    result.status = CheckResult::Status::Rejected;
-    result.message = error;
+    notCompiled(error);
     return result;
   }
   std::optional<Rendered> reference;  // rendered only when some variant changed the graph
@@ -344,8 +360,8 @@ CheckResult DifferentialChecker::check(const std::string& text, const std::vecto
       bool finite = true;
       peak = peakOf(reference->channels, finite);
       if (!reference->error.empty()) {
-        result.status = CheckResult::Status::Rejected;
-        result.message = reference->error;
+        notCompiled(reference->error);
+        return false;
       } else if (!finite || peak > options_.unstablePeak) {
         result.status = CheckResult::Status::Unstable;
         result.message = fmt::format("the reference is {}", finite ? "louder than the bound" : "not finite");

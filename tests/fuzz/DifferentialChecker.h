@@ -61,8 +61,8 @@ struct Difference {
 struct CheckResult {
   enum class Status {
     Equal,      // every variant rendered the reference's samples
-    Different,  // some variant did not: `differences`
-    Rejected,   // the patch does not compile as written (a diagnostic): nothing to compare
+    Different,  // some variant did not: `differences` (or the patch as written crashes the compiler: kAsWritten)
+    Rejected,   // the patch does not compile as written (a located diagnostic): nothing to compare
     Unstable,   // the reference is not finite or blows up (feedback > 1, ...): its rounding grows without bound
     IllConditioned,  // variants differed, but no more than the reference does under a rounding-sized perturbation
   };
@@ -72,6 +72,13 @@ struct CheckResult {
   double sensitivity = 0;   // how far the perturbed reference moved, when a difference made the checker look
   int variantsRendered = 0;  // variants whose graph differed from -O0's, so that they were compiled and rendered
 };
+
+// The variant name of a difference found compiling the patch as written: an internal compiler error at -O0 is a
+// bug to report (and shrink), not a patch the language refuses.
+inline constexpr const char* kAsWritten = "-O0";
+// A compiler's message that is no diagnostic of the patch but an internal error (a malformed graph, the JIT
+// failing, an exception): tools/Pipeline.cpp's "internal compiler error: ...".
+bool isInternalCompilerError(const std::string& message);
 
 class DifferentialChecker {
  public:

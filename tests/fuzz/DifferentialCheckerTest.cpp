@@ -119,5 +119,18 @@ TEST(DifferentialChecker, ReportsADifferenceInWhatThePatchPrints) {
   EXPECT_EQ(checkWith(patch, scaleWatched(1.0f + 1e-6f)).status, CheckResult::Status::Equal);
 }
 
+// A patch the language refuses (a located diagnostic) is rejected; a crash of the compiler on the patch as
+// written (tools/Pipeline.cpp's "internal compiler error: ...") is a finding, reported and shrunk like a miscompile
+// (the run-time lists' fuzzing met one: a handler's `e.mul = 2` before `e.add = [0.4, 0.2]` left the mul's slot
+// one lane wide, and the graph check refused the graph patchc had made).
+TEST(DifferentialChecker, AnInternalCompilerErrorIsAFindingNotARejection) {
+  auto refused = DifferentialChecker().check("a = Sine(freq=[1, 2], nonsense=3).out()\n", {});
+  EXPECT_EQ(refused.status, CheckResult::Status::Rejected) << refused.message;
+  EXPECT_FALSE(isInternalCompilerError(refused.message)) << refused.message;
+  EXPECT_TRUE(isInternalCompilerError("error: internal compiler error: the graph is malformed: node 1 (e): input 2 "
+                                      "reads lane 1 of node 5 which has 1\n"));
+  EXPECT_TRUE(isInternalCompilerError("error: internal compiler error: the JIT failed: ...\n"));
+}
+
 }  // namespace
 }  // namespace patchc::fuzz

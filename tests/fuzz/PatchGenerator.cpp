@@ -253,30 +253,58 @@ class Generator {
     const ObjectSpec* spec;
     do spec = pick(objects_);
     while ((first || signals_.empty()) && !spec->generator);
+    std::vector<TableGiven> tables;
+    Statement st = objectCall(*spec, fresh(), {}, tables);
+    addSuffixes(st);
+    patch_.statements.push_back(std::move(st));
+    signals_.push_back(patch_.statements.back().target);
+    // Its attributes, for the callbacks: `.mix(k)` makes another object, a Mix.
+    const auto& suffixes = patch_.statements.back().suffixes;
+    if (std::none_of(suffixes.begin(), suffixes.end(), [](const std::string& x) { return x.rfind(".mix(", 0) == 0; }))
+      made_.push_back({signals_.back(), spec, signals_.size() - 1, std::move(tables)});
+  }
+
+  // A table given to an object's table input, as written (`LinTable([...], 512)`, or a shared table's variable).
+  struct TableGiven {
+    std::string input;
+    std::string text;
+  };
+
+  // `spec(arguments)` for an object, each input filled by its kind; `forced` gives one input (by name) its text
+  // (a callback's new table to a reader). Without `forced`, the draws are the graph's as they always were.
+  Statement objectCall(const ObjectSpec& spec, const std::string& target, const std::pair<std::string, std::string>& forced,
+                       std::vector<TableGiven>& tables) {
     Statement st;
     st.kind = Statement::Kind::Call;
-    st.target = fresh();
-    st.head = spec->name;
+    st.target = target;
+    st.head = spec.name;
     bool positional = true;
-    for (const auto& input : spec->inputs) {
+    for (const auto& input : spec.inputs) {
       if (input.hidden) continue;
       bool required = !input.defaultValue.has_value();
-      if (!required && chance(0.45)) {
+      const bool force = !forced.first.empty() && input.name == forced.first;
+      if (!required && !force && chance(0.45)) {
         positional = false;
         continue;
       }
       Argument a;
-      switch (input.kind) {
-        case InputKind::Audio: a = audioArgument(input.name); break;
-        case InputKind::Signal: a = signalArgument(input.name, input.defaultValue); break;
-        case InputKind::Constant:
-          // A value patchc refuses (ValidRange::refused) is its default.
-          a = {input.name, input.valid && input.valid->refused && input.defaultValue ? number(*input.defaultValue)
-                                                                                      : constantNear(input.defaultValue),
-               {}};
-          break;
-        case InputKind::Array: a = arrayArgument(input); a.keyword = input.name; break;
+      if (force) {
+        a = {input.name, forced.second, {}};
+      } else {
+        switch (input.kind) {
+          case InputKind::Audio: a = audioArgument(input.name); break;
+          case InputKind::Signal: a = signalArgument(input.name, input.defaultValue); break;
+          case InputKind::Constant:
+            // A value patchc refuses (ValidRange::refused) is its default.
+            a = {input.name,
+                 input.valid && input.valid->refused && input.defaultValue ? number(*input.defaultValue)
+                                                                           : constantNear(input.defaultValue),
+                 {}};
+            break;
+          case InputKind::Array: a = arrayArgument(input); a.keyword = input.name; break;
+        }
       }
+      if (input.kind == InputKind::Array && input.table && !input.tableList) tables.push_back({input.name, a.text});
       // Required inputs go by position while every earlier input is given, so the shrinker never drops them.
       if (required && positional) a.keyword.clear();
       else positional = false;
@@ -284,13 +312,7 @@ class Generator {
     }
     if (chance(0.4)) st.arguments.push_back(signalArgument("mul", 1.0f));
     if (chance(0.15)) st.arguments.push_back(signalArgument("add", 0.0f));
-    addSuffixes(st);
-    patch_.statements.push_back(std::move(st));
-    signals_.push_back(patch_.statements.back().target);
-    // Its attributes, for the callbacks: `.mix(k)` makes another object, a Mix.
-    const auto& suffixes = patch_.statements.back().suffixes;
-    if (std::none_of(suffixes.begin(), suffixes.end(), [](const std::string& x) { return x.rfind(".mix(", 0) == 0; }))
-      made_.push_back({signals_.back(), spec, signals_.size() - 1});
+    return st;
   }
 
   void addSuffixes(Statement& st) {
@@ -396,6 +418,7 @@ class Generator {
     std::string name;
     const ObjectSpec* spec;
     size_t signal;  // its index in signals_: the signals made before it may be given to it
+    std::vector<TableGiven> tables;  // what its table inputs were given (`obj.table` in a handler is that table)
   };
   struct Handler {
     std::vector<Argument> body;
@@ -571,6 +594,10 @@ class Generator {
 
   // One statement of a handler; `top`: not inside an `if` or a `for` (which nest no further).
   Argument bodyLine(Handler& h, bool top) {
+    // The run-time lists and tables (set() ramps come with the attributes).
+    if (chance(0.22)) {
+      if (auto a = chance(0.5) ? listLine(h) : tableLine(h, top)) return *a;
+    }
     double r = uniform(0, 1);
     if (r < 0.35 || made_.empty()) {
       if (auto a = attributeLine(h)) return *a;
@@ -703,18 +730,31 @@ class Generator {
 
   Argument ifLine(Handler& h) {
     std::string text = "if " + condition(h) + ":";
-    for (int i = uniformInt(1, 2); i > 0; --i) text += "\n    " + bodyLine(h, false).text;
+    for (int i = uniformInt(1, 2); i > 0; --i) text += indented(bodyLine(h, false).text);
     if (chance(0.7)) {
       text += "\nelse:";
-      for (int i = uniformInt(1, 2); i > 0; --i) text += "\n    " + bodyLine(h, false).text;
+      for (int i = uniformInt(1, 2); i > 0; --i) text += indented(bodyLine(h, false).text);
     }
     return {"", text, {}};
+  }
+
+  // A line of a block's body (`if`, `for`): each of its lines indented once more.
+  static std::string indented(const std::string& lines) {
+    std::string out;
+    size_t from = 0;
+    while (from <= lines.size()) {
+      size_t to = lines.find('\n', from);
+      if (to == std::string::npos) to = lines.size();
+      out += "\n    " + lines.substr(from, to - from);
+      from = to + 1;
+    }
+    return out;
   }
 
   Argument forLine(Handler& h) {
     std::string text = fmt::format("for i in range({}):", uniformInt(1, 4));
     h.numbers.push_back("i");
-    for (int i = uniformInt(1, 2); i > 0; --i) text += "\n    " + bodyLine(h, false).text;
+    for (int i = uniformInt(1, 2); i > 0; --i) text += indented(bodyLine(h, false).text);
     h.numbers.pop_back();
     return {"", text, {}};
   }
@@ -764,7 +804,294 @@ class Generator {
     }
     std::vector<std::string> simplerLines;
     for (const auto& s : simpler) simplerLines.push_back(fmt::format("{}.{} = {}", m.name, name, s));
-    return Argument{"", fmt::format("{}.{} = {}", m.name, name, value), simplerLines};
+    const std::string assignment = fmt::format("{}.{} = {}", m.name, name, value);
+    // pyo's set(attr, value, port): a ramp of `port` seconds to the numbers (a SigTo in patchc), on a signal
+    // input or mul/add given numbers.
+    const bool numbers = r < 0.8 || !signal || m.signal == 0;
+    if (signal && numbers && chance(0.3)) {
+      std::string port = seconds(0.005, 0.05);
+      std::string line = chance(0.6) ? fmt::format("{}.set(\"{}\", {}, {})", m.name, name, value, port)
+                                     : fmt::format("{}.set(\"{}\", {}, port={})", m.name, name, value, port);
+      simplerLines.insert(simplerLines.begin(), assignment);
+      return Argument{"", line, simplerLines};
+    }
+    return Argument{"", assignment, simplerLines};
+  }
+
+  // ---- run-time lists and tables (tests/fuzz/README.md, "Callbacks") ----
+  // `obj.list = [(t, v), ...]` and `obj.choice = [...]` on the objects whose Array input pyo lets a script change
+  // (InputSpec::settable: Linseg, Expseg, TrigLinseg, TrigExpseg, Choice, TrigChoice), and `t.replace(points)`,
+  // `t.slope = x` on the tables whose kind can be recomputed while playing (TableSpec::refill), found in the
+  // registry, never by name.
+
+  static bool settableList(const InputSpec& input) {
+    return input.kind == InputKind::Array && input.settable && !input.table && !input.tableList && !input.hidden;
+  }
+  // A list of (time, value) pairs, or of numbers: told apart by what the input documents.
+  static bool pairs(const InputSpec& input) {
+    return input.doc.find("(time, value)") != std::string::npos || input.doc.find("breakpoints") != std::string::npos;
+  }
+
+  // An object with a settable list, made for the callbacks (after the graph, so the graph stays the seed's),
+  // sometimes played and heard.
+  bool addListObject() {
+    std::vector<const ObjectSpec*> kinds;
+    for (const auto* spec : objects_)
+      if (std::any_of(spec->inputs.begin(), spec->inputs.end(), settableList)) kinds.push_back(spec);
+    if (kinds.empty()) return false;
+    const ObjectSpec* spec = pick(kinds);
+    std::vector<TableGiven> tables;
+    Statement st = objectCall(*spec, fresh(), {}, tables);
+    if (hasPlaying(*spec) && chance(0.5)) st.suffixes.push_back(".play()");
+    if (chance(0.6)) st.suffixes.push_back(chance(0.5) ? ".out()" : fmt::format(".out({})", uniformInt(0, 3)));
+    patch_.statements.push_back(std::move(st));
+    signals_.push_back(patch_.statements.back().target);
+    made_.push_back({signals_.back(), spec, signals_.size() - 1, std::move(tables)});
+    return true;
+  }
+
+  // A value of a run-time list: a number, or a number known only while playing.
+  std::string listValue(Handler& h, double lo, double hi) {
+    if (chance(0.45)) return number(uniform(lo, hi));
+    return runTimeNumber(h);
+  }
+
+  std::optional<Argument> listLine(Handler& h) {
+    struct Target {
+      std::string name;
+      const ObjectSpec* spec;
+      const InputSpec* input;
+    };
+    auto targets = [&] {
+      std::vector<Target> out;
+      for (const auto& m : made_)
+        for (const auto& input : m.spec->inputs)
+          if (settableList(input)) out.push_back({m.name, m.spec, &input});
+      return out;
+    };
+    std::vector<Target> lists = targets();
+    if (lists.empty() || chance(0.15)) {
+      if (!addListObject()) return std::nullopt;
+      lists = {targets().back()};
+    }
+    const Target t = pick(lists);
+    const int count = uniformInt(1, 6);
+    std::string text = "[", first;
+    double time = chance(0.8) ? 0.0 : uniform(0, 0.02);
+    for (int i = 0; i < count; ++i) {
+      std::string item;
+      if (pairs(*t.input)) {
+        item = fmt::format("({}, {})", number(time), listValue(h, -1, 1));
+        time += uniform(0.002, 0.06);  // in order: number() keeps 4 digits, far finer than the steps
+      } else {
+        item = listValue(h, -1, 1);
+      }
+      if (i == 0) first = item;
+      text += (i ? ", " : "") + item;
+    }
+    text += "]";
+    std::string line = fmt::format("{}.{} = {}", t.name, t.input->name, text);
+    std::vector<std::string> simpler = {fmt::format("{}.{} = [{}]", t.name, t.input->name, first)};
+    // 06-table-stutter's shape: a new envelope, then play() restarts it.
+    if (hasPlaying(*t.spec) && chance(0.5)) {
+      line += "\n" + t.name + ".play()";
+      simpler.push_back(fmt::format("{}.{} = {}", t.name, t.input->name, text));
+    }
+    return Argument{"", line, simpler};
+  }
+
+  struct TableHandle {
+    std::string expression;  // what a handler names it by: `t3`, or `v4.table` (the table given to v4)
+    const TableSpec* spec;
+    long size;
+  };
+
+  // The table a text such as `LinTable([(0, 0), (100, 1)], 512)` makes, if its kind can be recomputed while
+  // playing: its kind and size (the `size` argument, by position or keyword, else the kind's default).
+  static std::optional<TableHandle> refillable(const std::string& expression, const std::string& text) {
+    const size_t open = text.find('(');
+    if (open == std::string::npos || text.empty() || text.back() != ')') return std::nullopt;
+    const TableSpec* spec = Registry::builtin().findTable(text.substr(0, open));
+    if (!spec || !spec->refill) return std::nullopt;
+    // The call's top-level arguments.
+    std::vector<std::string> arguments;
+    int depth = 0;
+    std::string current;
+    for (size_t i = open + 1; i + 1 < text.size(); ++i) {
+      const char c = text[i];
+      if (c == '(' || c == '[') ++depth;
+      if (c == ')' || c == ']') --depth;
+      if (c == ',' && depth == 0) {
+        arguments.push_back(current);
+        current.clear();
+      } else if (c != ' ' || !current.empty()) {
+        current += c;
+      }
+    }
+    if (!current.empty()) arguments.push_back(current);
+    const int sizeIndex = spec->parameterIndex("size");
+    if (sizeIndex < 0) return std::nullopt;
+    double size = spec->parameters[size_t(sizeIndex)].number;
+    for (size_t i = 0; i < arguments.size(); ++i) {
+      const std::string& a = arguments[i];
+      if (a.rfind("size=", 0) == 0) size = std::atof(a.c_str() + 5);
+      else if (i == size_t(sizeIndex) && a.find('=') == std::string::npos) size = std::atof(a.c_str());
+    }
+    if (size < 2) return std::nullopt;
+    return TableHandle{expression, spec, static_cast<long>(size)};
+  }
+
+  // The tables a handler may recompute: the graph's (given to its objects as `Kind(...)`), and the ones made for
+  // the callbacks.
+  std::vector<TableHandle> refillableTables() const {
+    std::vector<TableHandle> out;
+    for (const auto& m : made_)
+      for (const auto& t : m.tables)
+        if (auto handle = refillable(m.name + "." + t.input, t.text)) out.push_back(*handle);
+    out.insert(out.end(), callbackTables_.begin(), callbackTables_.end());
+    return out;
+  }
+
+  // (index, value) points inside a table of `size`: indexes increasing, the first 0 mostly, the last size - 1
+  // often.
+  std::vector<long> pointIndexes(long size) {
+    const int count = static_cast<int>(std::min<long>(uniformInt(2, 6), size));
+    std::set<long> indexes;
+    if (chance(0.8)) indexes.insert(0);
+    if (chance(0.6)) indexes.insert(size - 1);
+    while (static_cast<int>(indexes.size()) < count) indexes.insert(uniformInt(0, static_cast<int>(size) - 1));
+    return {indexes.begin(), indexes.end()};
+  }
+
+  // A table of a kind that can be recomputed, made for the callbacks with a reader of it (Osc, Lookup, ...: the
+  // registry's objects with a table input), heard most of the time; its variable.
+  std::optional<TableHandle> addRefillableTable() {
+    std::vector<const TableSpec*> kinds;
+    for (const auto& spec : Registry::builtin().tables())
+      if (spec.refill && spec.parameterIndex("size") >= 0 &&
+          std::none_of(spec.parameters.begin(), spec.parameters.end(),
+                       [](const TableParameter& p) { return p.kind == TableParameterKind::Path; }))
+        kinds.push_back(&spec);
+    // Readers that write no table (a writer's mul and add must be numbers, and the graph has writers enough).
+    std::vector<const ObjectSpec*> readers;
+    for (const auto* spec : objects_)
+      if (std::any_of(spec->inputs.begin(), spec->inputs.end(),
+                      [](const InputSpec& i) { return i.kind == InputKind::Array && i.table && !i.tableList && !i.hidden; }) &&
+          std::none_of(spec->inputs.begin(), spec->inputs.end(), [](const InputSpec& i) { return i.writes; }))
+        readers.push_back(spec);
+    if (kinds.empty() || readers.empty()) return std::nullopt;
+    const TableSpec& kind = *pick(kinds);
+    const long size = pick(std::vector<long>{64, 256, 512, 2048});
+    std::string text = kind.name + "(";
+    bool firstArgument = true;
+    for (const auto& p : kind.parameters) {
+      std::string value;
+      switch (p.kind) {
+        case TableParameterKind::Number:
+          if (p.name == "size") value = std::to_string(size);
+          else if (chance(0.3)) continue;
+          else value = number(p.number == 0 ? uniform(0, 1) : p.number * uniform(0.2, 1.8));
+          break;
+        case TableParameterKind::Points: {
+          value = "[";
+          bool firstPoint = true;
+          for (long i : pointIndexes(size)) {
+            value += fmt::format("{}({}, {})", firstPoint ? "" : ", ", i, number(uniform(-1, 1)));
+            firstPoint = false;
+          }
+          value += "]";
+          break;
+        }
+        case TableParameterKind::Numbers: {
+          value = "[" + number(uniform(-1, 1));
+          for (int i = uniformInt(0, 4); i > 0; --i) value += ", " + number(uniform(-1, 1));
+          value += "]";
+          break;
+        }
+        case TableParameterKind::Path: return std::nullopt;
+      }
+      text += (firstArgument ? "" : ", ") + (firstArgument ? "" : p.name + "=") + value;
+      firstArgument = false;
+    }
+    text += ")";
+    const std::string name = fmt::format("t{}", next_++);
+    raw(name + " = " + text);
+    const ObjectSpec* reader = pick(readers);
+    std::string input;
+    for (const auto& i : reader->inputs)
+      if (i.kind == InputKind::Array && i.table && !i.writes && !i.tableList && !i.hidden) {
+        input = i.name;
+        break;
+      }
+    std::vector<TableGiven> tables;
+    Statement st = objectCall(*reader, fresh(), {input, name}, tables);
+    if (chance(0.8)) st.suffixes.push_back(chance(0.5) ? ".out()" : fmt::format(".out({})", uniformInt(0, 3)));
+    patch_.statements.push_back(std::move(st));
+    signals_.push_back(patch_.statements.back().target);
+    made_.push_back({signals_.back(), reader, signals_.size() - 1, std::move(tables)});
+    callbackTables_.push_back({name, &kind, size});
+    return callbackTables_.back();
+  }
+
+  // `t.replace(points)` (the list built in the line, or in a local list with append(), 07-moving-points' way) or
+  // `t.slope = x`: whatever the table's kind can recompute (refillPosition), to numbers of the handler's.
+  std::optional<Argument> tableLine(Handler& h, bool top) {
+    std::vector<TableHandle> tables = refillableTables();
+    if (tables.empty() || chance(0.15)) {
+      if (auto t = addRefillableTable()) tables = {*t};
+      else if (tables.empty()) return std::nullopt;
+    }
+    const TableHandle t = pick(tables);
+    std::vector<const TableParameter*> changeable;
+    for (const auto& p : t.spec->parameters)
+      if (refillPosition(*t.spec, p.name) >= 0) changeable.push_back(&p);
+    if (changeable.empty()) return std::nullopt;
+    const TableParameter& p = *pick(changeable);
+    if (p.kind == TableParameterKind::Number) {
+      // Near the default, in pyo's range for a slope-like parameter (0 to twice the default) when clamped.
+      const double d = p.number == 0 ? 0.5 : p.number;
+      std::string value;
+      if (chance(0.4)) {
+        value = number(d * uniform(0.2, 1.8));
+      } else {
+        value = fmt::format("{} + {} * {}", number(d * uniform(0, 0.5)), runTimeNumber(h), number(d * uniform(0.2, 1)));
+        if (chance(0.7)) value = fmt::format("min(max({}, 0), {})", value, number(2 * d * 0.95));
+      }
+      return Argument{"", fmt::format("{}.{} = {}", t.expression, p.name, value),
+                      {fmt::format("{}.{} = {}", t.expression, p.name, number(d))}};
+    }
+    std::vector<std::string> items;
+    if (p.kind == TableParameterKind::Points) {
+      for (long i : pointIndexes(t.size)) items.push_back(fmt::format("({}, {})", i, listValue(h, -1, 1)));
+    } else {
+      for (int i = uniformInt(1, 5); i > 0; --i) items.push_back(listValue(h, -1, 1));
+    }
+    std::string simplest = fmt::format("{}.replace([{}])", t.expression, items.front() + (items.size() > 1 ? ", " + items.back() : ""));
+    if (top && items.size() > 1 && chance(0.4)) {
+      // A local list grown with append(), sometimes in a loop (unrolled when compiling: its length is known).
+      const std::string lst = fmt::format("lst{}", h.locals++);
+      std::string text = fmt::format("{} = [{}]", lst, items.front());
+      for (size_t i = 1; i < items.size(); ++i) text += fmt::format("\n{}.append({})", lst, items[i]);
+      if (p.kind == TableParameterKind::Points && chance(0.4)) {
+        // Evenly spaced points between the first and the last, from a loop.
+        const long from = pointIndexes(t.size).front();
+        const int steps = uniformInt(1, 4);
+        const long span = (t.size - 1 - from) / (steps + 1);
+        if (span >= 1) {
+          text = fmt::format("{} = [({}, {})]", lst, from, listValue(h, -1, 1));
+          h.numbers.push_back("j");
+          text += fmt::format("\nfor j in range({}):\n    {}.append(({} + (j + 1) * {}, {}))", steps, lst, from, span,
+                              listValue(h, -1, 1));
+          h.numbers.pop_back();
+          text += fmt::format("\n{}.append(({}, {}))", lst, t.size - 1, listValue(h, -1, 1));
+        }
+      }
+      text += fmt::format("\n{}.replace({})", t.expression, lst);
+      return Argument{"", text, {simplest}};
+    }
+    std::string text = fmt::format("{}.replace([", t.expression);
+    for (size_t i = 0; i < items.size(); ++i) text += (i ? ", " : "") + items[i];
+    return Argument{"", text + "])", {simplest}};
   }
 
   // The first stream of a variable (a stream, obj[i], is not indexed again).
@@ -773,6 +1100,7 @@ class Generator {
   std::set<std::string> streams_;  // variables that hold one stream (obj[i])
   std::vector<const ObjectSpec*> triggerSources_;
   std::vector<Made> made_;
+  std::vector<TableHandle> callbackTables_;  // tables made for the callbacks
   std::vector<std::string> triggers_, monoTriggers_, counters_, players_, timers_, globals_;
 };
 

@@ -6,8 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <iostream>
-
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -64,7 +65,10 @@ TEST(PatchGenerator, HandlersUseWhatTheHandlerCompilerTakesAndCompile) {
   // Compiled to the optimizer's input only (no variant): elaboration is where the handler compiler refuses.
   const std::vector<std::string> constructs = {
       "global ", "if ", "else:", "for i in range(", "random.uniform(", "random.choice(", "random.randint(",
-      ".get()", ".play()", ".stop()", ".time = ", "print(", "method=0", "method=1", "arg=", "Counter(", "fname="};
+      ".get()", ".play()", ".stop()", ".time = ", "print(", "method=0", "method=1", "arg=", "Counter(", "fname=",
+      // Session 7's run-time lists, tables and ramps.
+      ".list = [", ".choice = [", ".replace([", ".append((", "for j in range(", ".slope = ", ".table.replace(",
+      ".set(\"", "port="};
   std::vector<int> seen(constructs.size(), 0);
   int compiled = 0, rejected = 0;
   for (uint64_t seed = 1; seed <= 40; ++seed) {
@@ -85,6 +89,44 @@ TEST(PatchGenerator, HandlersUseWhatTheHandlerCompilerTakesAndCompile) {
   // A handler that gives an attribute a signal can order a table's writer after a reader, which patchc refuses
   // (seed 24: "this TableMorph writes the table that Particle2 ... reads"): rare, counted as rejected.
   EXPECT_LE(rejected, 2);
+}
+
+// The first numbers of the pairs of a list literal starting at `text[at]` ('['): `[(0, a), (0.5, b)]` gives 0, 0.5.
+std::vector<double> firstOfPairs(const std::string& text, size_t at) {
+  std::vector<double> firsts;
+  int depth = 0;
+  for (size_t i = at; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '(' || c == '[') {
+      ++depth;
+      if (c == '(' && depth == 2) firsts.push_back(std::strtod(text.c_str() + i + 1, nullptr));
+    }
+    if ((c == ')' || c == ']') && --depth == 0) break;
+  }
+  return firsts;
+}
+
+// What patchc cannot check when compiling, the generator must get right: the times of a list a handler gives an
+// envelope and the indexes of the points it gives a table are in order (the compiler takes any numbers there).
+TEST(PatchGenerator, RunTimeListsAndPointsAreInOrder) {
+  int lists = 0;
+  for (uint64_t seed = 1; seed <= 40; ++seed) {
+    std::istringstream lines(generatePatch(seed, everyKind()).text());
+    std::string line;
+    while (std::getline(lines, line)) {
+      for (const char* what : {".list = [", ".replace(["}) {
+        const size_t at = line.find(what);
+        if (at == std::string::npos) continue;
+        const std::vector<double> firsts = firstOfPairs(line, line.find('[', at));
+        for (size_t i = 1; i < firsts.size(); ++i) EXPECT_LT(firsts[i - 1], firsts[i]) << "seed " << seed << ": " << line;
+        if (!firsts.empty()) {
+          EXPECT_GE(firsts[0], 0) << "seed " << seed << ": " << line;
+        }
+        ++lists;
+      }
+    }
+  }
+  EXPECT_GT(lists, 10);
 }
 
 }  // namespace

@@ -50,7 +50,9 @@ struct Options {
       "  --variant NAME    check only this pass or pipeline (gain-fold, -O2, ...); repeatable\n"
       "  --frames N        samples rendered per channel (default 8192)\n"
       "  --callbacks F     the fraction of patches that also carry callbacks (Pattern, CallAfter, TrigFunc,\n"
-      "                    Score, Print, with handlers that set attributes, play()/stop(), read get(), print);\n"
+      "                    Score, Print, with handlers that set attributes, ramp them with set(), give\n"
+      "                    envelopes and Choice new lists, recompute tables (replace(), slope), play()/stop(),\n"
+      "                    read get(), print);\n"
       "                    default 0.3. They are drawn from a stream of their own after the graph: a seed's\n"
       "                    graph is the same for any F, and 0 gives the patches of the fuzzer before callbacks.\n"
       "                    'only' skips the patches without callbacks; 'all' gives every patch one of each kind\n"
@@ -156,14 +158,18 @@ bool checkOne(const Options& o, const DifferentialChecker& checker, const std::v
   }
   if (result.status == CheckResult::Status::Equal) return true;
   ++totals.different;
-  std::cout << "== " << label << ": the optimizer changed the sound\n" << text;
+  const bool crashed = result.differences.size() == 1 && result.differences[0].variant == kAsWritten;
+  std::cout << "== " << label << (crashed ? ": the compiler fails on the patch as written\n" : ": the optimizer changed the sound\n")
+            << text;
   for (const auto& d : result.differences) std::cout << "  " << d.describe() << "\n";
   if (result.sensitivity > 0)
     std::cout << fmt::format("  (rounding-sized dither of every signal moves the reference by {:.3g})\n",
                              result.sensitivity);
   if (!o.shrinkDifferences) return false;
   for (const auto& d : result.differences) {
-    std::vector<Variant> one{variantNamed(d.variant)};
+    // A crash compiling the patch as written: checked with no variant (the -O0 compile is always made).
+    std::vector<Variant> one;
+    if (d.variant != kAsWritten) one.push_back(variantNamed(d.variant));
     // The same kind of failure: samples, reports or a compile.
     auto kind = [](const Difference& x) { return x.report ? 2 : x.channel < 0 ? 1 : 0; };
     Patch small = shrink(patch, [&](const Patch& candidate) {
