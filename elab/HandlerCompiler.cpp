@@ -580,7 +580,12 @@ struct HandlerCompiler::Impl {
       list.items->push_back(v.known);
     }
     Value given = values.size() == 1 ? values[0].known : list;
-    a.signals.push_back(objects.signalFor(target, index, given, range));
+    // The object keeps its streams (pyo's setter gives stream i the i-th of the value, wrapping): a wider signal
+    // is cut to them, as lane i reads lane i % width.
+    ir::Signal signal = objects.signalFor(graph.node(object.node), index, given, range);
+    const int lanes = graph.node(object.node).lanes;
+    if (signal.width() > lanes) signal.lanes.resize(static_cast<size_t>(lanes));
+    a.signals.push_back(std::move(signal));
     select(a, 2 + a.signals.size() - 1, range);
   }
 
