@@ -626,6 +626,9 @@ class Elaborator final : public Interpreter {
   Value lookupBuiltin(const std::string& name, const SourceRange& range) {
     auto it = builtins_.globals.find(name);
     if (it != builtins_.globals.end()) return it->second;
+    // pyo's `from pyo import *` also gives the modules pyo imports itself: the manual's snippets use random and math
+    // without importing them (pyo 1.0.4 exports both).
+    if (name == "random" || name == "math") return importModule(name, range);
     if (const ObjectSpec* spec = objects_.registry().find(name); spec && !spec->internal)
       return objects_.constructor(*spec);
     if (const TableSpec* table = objects_.registry().findTable(name)) return objects_.tables().constructor(*table);
