@@ -17,11 +17,16 @@ float mix(float weighted, float a, float other) {
                             static_cast<double>(other) * (1.0 - static_cast<double>(a)));
 }
 
-Index prepend(float* samples, Index size, const float* chunk, Index load, float crossfade, float serverRate) {
+// The crossfade in samples where the new sound meets one end of the table: shorter than either.
+Index endCrossfade(float crossfade, float serverRate, Index load, Index size) {
   Index cross = static_cast<Index>(crossfade * serverRate);
   if (cross >= load) cross = load - 1;
   if (cross >= size) cross = size - 1;
-  cross = atLeastZero(cross);
+  return atLeastZero(cross);
+}
+
+Index prepend(float* samples, Index size, const float* chunk, Index load, float crossfade, float serverRate) {
+  const Index cross = endCrossfade(crossfade, serverRate, load, size);
   const Index crossPoint = load - cross;
   std::memmove(samples + crossPoint, samples, sizeof(float) * static_cast<size_t>(size));
   for (Index i = 0; i < load; ++i) {
@@ -38,10 +43,7 @@ Index prepend(float* samples, Index size, const float* chunk, Index load, float 
 }
 
 Index append(float* samples, Index size, const float* chunk, Index load, float crossfade, float serverRate) {
-  Index cross = static_cast<Index>(crossfade * serverRate);
-  if (cross >= load) cross = load - 1;
-  if (cross >= size) cross = size - 1;
-  cross = atLeastZero(cross);
+  const Index cross = endCrossfade(crossfade, serverRate, load, size);
   const Index crossPoint = size - cross;
   for (Index i = 0; i < load; ++i) {
     float* at = samples + crossPoint + i;
