@@ -1284,22 +1284,14 @@ struct HandlerCompiler::Impl {
   // start, stop)` while playing: the file read now, the edit done in the audio thread (SoundEdits.h) in a buffer
   // as large as the most this callback can make of the table (SoundGrowth).
   Staged editSound(const Value& table, const std::string& method, const ast::Expr& e) {
-    std::vector<std::string> names;
+    const std::vector<std::string>& names = soundEditParameters(method);
+    const int32_t edit = method == "setSound" ? kSoundEditSet : method == "insert" ? kSoundEditInsert : kSoundEditAppend;
+    // Every parameter but the path defaults to 0 seconds, stop to None (the file's end).
     std::vector<std::optional<Value>> defaults;
-    const Value zero = Value::fromFloat(0.0), none = Value::none();
-    int32_t edit = kSoundEditSet;
-    if (method == "setSound") {
-      names = {"path", "start", "stop"};
-      defaults = {std::nullopt, zero, none};
-    } else if (method == "insert") {
-      edit = kSoundEditInsert;
-      names = {"path", "pos", "crossfade", "start", "stop"};
-      defaults = {std::nullopt, zero, zero, zero, none};
-    } else {
-      edit = kSoundEditAppend;
-      names = {"path", "crossfade", "start", "stop"};
-      defaults = {std::nullopt, zero, zero, none};
-    }
+    for (const auto& name : names)
+      defaults.push_back(name == "path"   ? std::optional<Value>()
+                         : name == "stop" ? std::optional<Value>(Value::none())
+                                          : std::optional<Value>(Value::fromFloat(0.0)));
     std::vector<Staged> args = bindArguments(e, method, names, defaults);
     auto named = [&](const std::string& name) -> const Staged& {
       return args[size_t(std::find(names.begin(), names.end(), name) - names.begin())];
@@ -1358,9 +1350,8 @@ struct HandlerCompiler::Impl {
   // `t.getDur()` / `t.getSize()` of a SndTable in a callback: what it holds when the callback runs (a table no
   // callback resizes gives its one size).
   Staged soundSize(const Value& table, bool duration, const ast::Expr& e) {
-    if (!e.elements.empty() || !e.keywords.empty())
-      for (const auto& k : e.keywords)
-        if (k.name != "all") throw ElaborationError(k.range, fmt::format("unexpected keyword '{}'", k.name));
+    for (const auto& k : e.keywords)
+      if (k.name != "all") throw ElaborationError(k.range, fmt::format("unexpected keyword '{}'", k.name));
     Expression x;
     x.op = Op::TableSize;
     x.type = ValueType::Int;

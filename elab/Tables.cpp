@@ -67,6 +67,13 @@ double methodNumber(const std::optional<Value>& v, double otherwise, const CallA
 
 }  // namespace
 
+const std::vector<std::string>& soundEditParameters(const std::string& method) {
+  static const std::vector<std::string> set{"path", "start", "stop"};
+  static const std::vector<std::string> insert{"path", "pos", "crossfade", "start", "stop"};
+  static const std::vector<std::string> append{"path", "crossfade", "start", "stop"};
+  return method == "setSound" ? set : method == "insert" ? insert : append;
+}
+
 TableArgument Tables::toArgument(const TableParameter& p, const Value& v, const SourceRange& range,
                                  const std::string& what) {
   TableArgument argument;
@@ -529,10 +536,7 @@ Value Tables::method(const Value& table, const std::string& name, const SourceRa
   // table's channels, which grow first to the most the edit can make of them.
   if (data->spec->name == "SndTable" && (name == "setSound" || name == "insert" || name == "append"))
     return builtin([=, this](CallArguments& args) {
-      const std::vector<std::string> names = name == "setSound" ? std::vector<std::string>{"path", "start", "stop"}
-                                             : name == "insert"
-                                                 ? std::vector<std::string>{"path", "pos", "crossfade", "start", "stop"}
-                                                 : std::vector<std::string>{"path", "crossfade", "start", "stop"};
+      const std::vector<std::string>& names = soundEditParameters(name);
       auto given = methodArguments(args, name, names, 1);
       auto at = [&](const char* parameter) -> const std::optional<Value>& {
         static const std::optional<Value> absent;

@@ -28,6 +28,10 @@ struct TableData {
   size_t size() const { return channels.empty() ? 0 : channels[0].size() - 1; }
 };
 
+// SndTable's sound edits (setSound, insert, append: stdlib/tables/refill/SoundEdits.h): pyo's parameter names in
+// order, the path first; while compiling (Tables) and in callbacks (HandlerCompiler).
+const std::vector<std::string>& soundEditParameters(const std::string& method);
+
 class Tables {
  public:
   // How a SndTable reads its file: as SfPlayer does (relative paths, the state-bytes limit, one read per path).
