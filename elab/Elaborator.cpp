@@ -9,6 +9,7 @@
 #include "elab/PyoObjects.h"
 #include "elab/StackGuard.h"
 #include "elab/Value.h"
+#include "ir/Ahead.h"
 #include "ir/StateSize.h"
 
 #include <fmt/format.h>
@@ -1150,6 +1151,7 @@ std::unique_ptr<ir::Graph> elaborate(const ast::Module& module, Diagnostics& dia
         elaborator.run(module);
         elaborator.objects().finish();
         elaborator.objects().tables().finish();  // readers get their tables' final samples
+        ir::markRenderedAhead(*graph);  // fixed on the graph as written: the passes keep it (ir/Ahead.h)
         // Before anything is allocated: init would allocate this much state (issue 7).
         if (auto tooBig = ir::checkStateBytes(*graph, options.limits.stateBytes))
           throw elab::ElaborationError(tooBig->range, tooBig->message);

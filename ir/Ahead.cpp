@@ -5,6 +5,8 @@ namespace patchc::ir {
 std::vector<bool> renderedAhead(const Graph& graph) {
   std::vector<bool> ahead(graph.size(), false);
   std::vector<NodeId> work = graph.control.watchedNodes();
+  for (const auto& node : graph.nodes())
+    if (node.ahead) work.push_back(node.id);
   while (!work.empty()) {
     const NodeId id = work.back();
     work.pop_back();
@@ -18,6 +20,11 @@ std::vector<bool> renderedAhead(const Graph& graph) {
         if (!lane.isConstant()) work.push_back(lane.node);
   }
   return ahead;
+}
+
+void markRenderedAhead(Graph& graph) {
+  const std::vector<bool> ahead = renderedAhead(graph);
+  for (NodeId id = 0; id < graph.size(); ++id) graph.node(id).ahead = ahead[id];
 }
 
 }  // namespace patchc::ir

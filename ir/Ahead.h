@@ -5,6 +5,7 @@
 // next block (as a pyo callback's change does) and the rest of the patch at the event's frame.
 // Passes that merge nodes keep the two sets apart: a node outside that reads a Param, a list or a table handlers
 // write would otherwise see the handler's change a block late (the code generator and the optimizer both ask here).
+// The set is fixed on the graph as written (Node::ahead): the passes then keep when each node sees a change.
 #pragma once
 
 #include "ir/Graph.h"
@@ -13,7 +14,12 @@
 
 namespace patchc::ir {
 
-// ahead[id] for every node of the graph; all false when nothing is watched.
+// Marks Node::ahead on the graph as written (the elaborator's last step): what the control watches and what it reads.
+void markRenderedAhead(Graph& graph);
+
+// ahead[id] for every node of the graph: the nodes marked ahead when the graph was written, what is watched now,
+// and everything those read (a node rendered ahead needs its inputs first). A pass that removes a read (const-fold
+// of a Mix with mul=0) no longer moves a node out of the set; all false when nothing is watched.
 std::vector<bool> renderedAhead(const Graph& graph);
 
 }  // namespace patchc::ir

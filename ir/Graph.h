@@ -112,6 +112,9 @@ struct Node {
   NodeId seedIndex = 0;
   bool stopped = false; // `.stop()`: computes nothing and outputs silence
   bool replaced = false; // an optimizer pass took over its work: dce removes it without a remark
+  // Rendered a block ahead of the rest in a patch with callbacks (ir/Ahead.h): fixed on the graph as written
+  // (markRenderedAhead), kept by the passes, so that no pass changes when a handler's change reaches the node.
+  bool ahead = false;
 
   const std::string& opName() const;
   // Its output is a value callbacks write between blocks (a Param: ObjectFacts::controlRate).

@@ -137,6 +137,7 @@ bool LaneFusion::run(ir::Graph& graph, Remarks& remarks) {
       const ir::Node first = graph.node(group[0]);
       ir::Node& fused = graph.add(ir::NodeKind::Object, spec, lanes, first.origin);
       fused.name = first.name;
+      fused.ahead = first.ahead;  // the members' (grouped by it)
       const ir::NodeId fusedId = fused.id;
       std::vector<ir::Signal> inputs(first.inputs.size());
       for (ir::NodeId member : group) {
