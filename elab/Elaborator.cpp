@@ -6,6 +6,7 @@
 #include "elab/ElaborationError.h"
 #include "elab/Formatting.h"
 #include "elab/Numbers.h"
+#include "elab/Processes.h"
 #include "elab/PyoObjects.h"
 #include "elab/StackGuard.h"
 #include "elab/Value.h"
@@ -63,8 +64,13 @@ class Elaborator final : public Interpreter {
   Elaborator(ir::Graph& graph, const Registry& registry, uint32_t seed, const CompileLimits& limits,
              std::ostream& printOutput)
       : limits_(limits), graph_(graph), objects_(graph, registry, *this),
-        builtins_(makeBuiltins(*this, objects_, random_, printOutput)), callbacks_(graph, objects_) {
+        builtins_(makeBuiltins(*this, objects_, random_, printOutput)), callbacks_(graph, objects_),
+        processes_(*this, [this] { return frames_.back().whileDepth > 0; }) {
     random_.seed(seed);
+    processes_.addModules(builtins_);
+    builtins_.globals["super"] = Value::makeBuiltin("super", [this](CallArguments& a) { return superProxy(a); });
+    builtins_.globals["__name__"] = Value::fromString("__main__");  // a patch is always the main script
+    frames_.emplace_back();  // the script's top level
     builtins_.globals["Pattern"] = callbacks_.patternConstructor();
     builtins_.globals["CallAfter"] = callbacks_.callAfterConstructor();
     builtins_.globals["TrigFunc"] = callbacks_.trigFuncConstructor();
@@ -155,7 +161,13 @@ class Elaborator final : public Interpreter {
     switch (callee.type) {
       case Value::Type::Builtin: return callee.builtin->call(args);
       case Value::Type::BoundMethod:
-        if (callee.builtin) return callee.builtin->call(args);
+        if (callee.builtin) {
+          if (callee.builtin->method) {
+            args.positional.insert(args.positional.begin(), *callee.self);
+            args.positionalRanges.insert(args.positionalRanges.begin(), args.callRange);
+          }
+          return callee.builtin->call(args);
+        }
         args.positional.insert(args.positional.begin(), *callee.self);
         args.positionalRanges.insert(args.positionalRanges.begin(), args.callRange);
         return callFunction(*callee.function, args);
@@ -289,6 +301,14 @@ class Elaborator final : public Interpreter {
         if (truthy(eval(*stmt.value, scope))) return exec(stmt.body, scope);
         return exec(stmt.orelse, scope);
       case K::While: {
+        // Counted for time.sleep(), which ends a process's keep-alive loop (elab/Processes.h).
+        // An index, not a reference: calls in the loop grow frames_.
+        struct Leave {
+          std::vector<Frame>& frames;
+          size_t at;
+          ~Leave() { --frames[at].whileDepth; }
+        } leave{frames_, frames_.size() - 1};
+        ++frames_.back().whileDepth;
         while (truthy(eval(*stmt.value, scope))) {
           charge(1, stmt.range);
           Flow flow = exec(stmt.body, scope);
@@ -332,15 +352,19 @@ class Elaborator final : public Interpreter {
         cls->name = stmt.name;
         for (const auto& base : stmt.bases) {
           Value b = eval(*base, scope);
-          if (b.type == Value::Type::Class)
+          if (b.type == Value::Type::Class) {
             cls->attributes.insert(b.cls->attributes.begin(), b.cls->attributes.end());
-          else if (!(b.type == Value::Type::Builtin && b.builtin->name == "object"))
+            cls->bases.push_back(b.cls);
+          } else if (!(b.type == Value::Type::Builtin && b.builtin->name == "object"))
             throw ElaborationError(base->range, "a class can only derive from another class of the patch");
         }
         auto classScope = newScope(scope);
         Flow flow = exec(stmt.body, classScope);
         if (flow != Flow::Normal) throw ElaborationError(stmt.range, "unexpected control flow in a class body");
-        for (auto& [k, v] : classScope->names) cls->attributes[k] = v;
+        for (auto& [k, v] : classScope->names) {
+          if (v.type == Value::Type::Function && v.function->closure == classScope) v.function->ownerClass = cls;
+          cls->attributes[k] = v;
+        }
         Value v;
         v.type = Value::Type::Class;
         v.cls = cls;
@@ -383,14 +407,15 @@ class Elaborator final : public Interpreter {
   }
 
   Value importModule(const std::string& name, const SourceRange& range) {
-    if (name == "random" || name == "math" || name == "pyo" || name == "time" || name == "sys" || name == "os") {
+    static const std::vector<std::string> known{"pyo", "random", "math", "multiprocessing", "time", "sys", "os"};
+    if (std::find(known.begin(), known.end(), name) != known.end()) {
       Value m;
       m.type = Value::Type::Module;
       m.text = name;
       return m;
     }
-    throw ElaborationError(range, fmt::format("module '{}' is not available in a patch (known: pyo, random, math)",
-                                              name));
+    throw ElaborationError(range, fmt::format("module '{}' is not available in a patch (known: {})", name,
+                                              fmt::join(known, ", ")));
   }
 
   Value moduleAttribute(const std::string& module, const std::string& name, const SourceRange& range) {
@@ -915,6 +940,11 @@ class Elaborator final : public Interpreter {
   // ---- calls ----
 
   Value callFunction(const FunctionData& fn, CallArguments& args) {
+    // Restored however the call ends: a process's keep-alive sleep unwinds calls (elab/Processes.cpp).
+    struct Depth {
+      uint64_t& depth;
+      ~Depth() { --depth; }
+    } depth{callDepth_};
     if (++callDepth_ > limits_.recursion)
       throw ElaborationError(args.callRange, fmt::format("RecursionError: maximum recursion depth exceeded (more than "
                                                          "{} nested calls) {}", limits_.recursion,
@@ -957,10 +987,14 @@ class Elaborator final : public Interpreter {
     if (fn.lambdaBody) {
       result = eval(*fn.lambdaBody, scope);
     } else {
+      frames_.push_back({&fn, args.positional.empty() ? Value::none() : args.positional[0], 0});
+      struct Pop {
+        std::vector<Frame>& frames;
+        ~Pop() { frames.pop_back(); }
+      } pop{frames_};
       Flow flow = exec(*fn.body, scope);
       result = flow == Flow::Return ? returnValue_ : Value::none();
     }
-    --callDepth_;
     return result;
   }
 
@@ -981,12 +1015,59 @@ class Elaborator final : public Interpreter {
   }
 
   static Value bind(const Value& attribute, const Value& self) {
-    if (attribute.type != Value::Type::Function) return attribute;
     Value m;
     m.type = Value::Type::BoundMethod;
-    m.function = attribute.function;
+    if (attribute.type == Value::Type::Function)
+      m.function = attribute.function;
+    else if (attribute.type == Value::Type::Builtin && attribute.builtin->method)
+      m.builtin = attribute.builtin;
+    else
+      return attribute;
     m.self = std::make_shared<Value>(self);
     return m;
+  }
+
+  static bool derivesFrom(const ClassData& cls, const ClassData& base) {
+    if (&cls == &base) return true;
+    for (const auto& b : cls.bases)
+      if (derivesFrom(*b, base)) return true;
+    return false;
+  }
+
+  // super(): Python's proxy for the methods of the classes after `cls` in `self`'s class order, bound to `self`.
+  // Here the order is the bases of `cls`, depth first and left to right: Python's order for single inheritance.
+  // super() without arguments takes the class that defined the running method and its first argument.
+  Value superProxy(CallArguments& a) {
+    std::shared_ptr<ClassData> cls;
+    Value self;
+    if (a.positional.empty() && a.keywords.empty()) {
+      const Frame& frame = frames_.back();
+      if (frames_.size() < 2 || !(cls = frame.function->ownerClass.lock()) || frame.first.type == Value::Type::None)
+        throw ElaborationError(a.callRange, "RuntimeError: super(): no arguments (super() without arguments works "
+                                            "in a method; elsewhere write super(Class, instance))");
+      self = frame.first;
+    } else if (a.positional.size() == 2 && a.keywords.empty()) {
+      if (a.positional[0].type != Value::Type::Class)
+        throw ElaborationError(a.positionalRanges[0], fmt::format("TypeError: super() argument 1 must be a class, "
+                                                                  "not {}", a.positional[0].typeName()));
+      cls = a.positional[0].cls;
+      self = a.positional[1];
+    } else {
+      throw ElaborationError(a.callRange, "super() takes no arguments, or a class and an instance of it");
+    }
+    if (self.type != Value::Type::Instance || !derivesFrom(*self.instance->cls, *cls))
+      throw ElaborationError(a.positional.size() == 2 ? a.positionalRanges[1] : a.callRange,
+                             "TypeError: super(type, obj): obj must be an instance of type");
+    Value proxy;
+    proxy.type = Value::Type::Instance;
+    proxy.instance = std::make_shared<InstanceData>();
+    proxy.instance->cls = std::make_shared<ClassData>();
+    proxy.instance->cls->name = "super";
+    instances_.push_back(proxy.instance);
+    for (const auto& base : cls->bases)
+      for (const auto& [name, value] : base->attributes)
+        proxy.instance->attributes.emplace(name, bind(value, self));
+    return proxy;
   }
 
   Value listMethod(const Value& list, const std::string& name, const SourceRange& range) {
@@ -1109,6 +1190,14 @@ class Elaborator final : public Interpreter {
   PythonRandom random_;
   BuiltinTables builtins_;
   Callbacks callbacks_;
+  // A running function of the script (the first is the top level): for super() and time.sleep().
+  struct Frame {
+    const FunctionData* function = nullptr;
+    Value first;  // its first argument: a method's self
+    int whileDepth = 0;
+  };
+  std::vector<Frame> frames_;
+  Processes processes_;
   std::shared_ptr<Scope> globals_;
   std::vector<std::shared_ptr<Scope>> scopes_;
   std::vector<std::shared_ptr<InstanceData>> instances_;

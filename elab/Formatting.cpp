@@ -73,6 +73,8 @@ class Writer {
       case Value::Type::BoundMethod:
         return fmt::format("<bound method {}>", v.function ? v.function->name : v.builtin->name);
       case Value::Type::Server: return "<pyo.lib.server.Server object>";
+      case Value::Type::Table: return fmt::format("< Instance of {} class >", v.text);
+      case Value::Type::Timer: return fmt::format("< Instance of {} class >", objects_.timerClass(v));
     }
     return "?";
   }

@@ -1182,6 +1182,10 @@ struct HandlerCompiler::Impl {
                                                   "allocate in the audio thread): create it once outside the "
                                                   "function and set its attributes here",
                                                   fn.builtin->name));
+    if (fn.builtin && fn.builtin->method)
+      throw ElaborationError(e.range, fmt::format("a callback cannot call a multiprocessing.Process's {}() while the "
+                                                  "patch plays: start processes in the script itself",
+                                                  fn.builtin->name));
     CallArguments args;
     args.callRange = e.range;
     for (size_t i = 0; i < positional.size(); ++i) {

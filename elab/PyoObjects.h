@@ -70,6 +70,10 @@ class PyoObjects {
   // What print() and str() show: "< Instance of Sine class >" as pyo's repr, "<_pyo.Sine_base object>" for a
   // stream.
   std::string repr(const Value& object) const;
+  // pyo's class of a Timer value: "Pattern", "CallAfter", "TrigFunc", "Score", "Print".
+  const std::string& timerClass(const Value& timer) const {
+    return graph_.control.timers.at(static_cast<size_t>(timer.integer)).name;
+  }
   // The Server's sample rate (sampsToSec, secToSamps).
   double sampleRate() const { return graph_.server.sampleRate; }
   // The patch's file name: sound files are found as given, else beside it (sndinfo, SfPlayer).

@@ -17,6 +17,7 @@ namespace patchc::elab {
 
 struct Value;
 struct Scope;
+struct ClassData;
 using ValueList = std::vector<Value>;
 
 struct FunctionData {
@@ -28,17 +29,22 @@ struct FunctionData {
   std::shared_ptr<Scope> closure;
   std::shared_ptr<ValueList> defaultValues;  // evaluated at def time, one per parameter
   std::vector<bool> hasDefault;
+  // The class whose body defined it (a method), for super() without arguments. Weak: the class holds the
+  // function.
+  std::weak_ptr<ClassData> ownerClass;
 };
 
 struct CallArguments;
 struct BuiltinData {
   std::string name;
   std::function<Value(CallArguments&)> call;
+  // A method of a class written in C++ that the script may derive from (multiprocessing.Process): got through an
+  // instance, it is called with the instance as its first argument, as a `def` method is.
+  bool method = false;
 };
 
 struct TableData;  // elab/Tables.h
 
-struct ClassData;
 struct InstanceData {
   std::shared_ptr<ClassData> cls;
   std::map<std::string, Value> attributes;
@@ -98,7 +104,8 @@ struct ClassData {
   // pyo's display and controller objects (Scope, Spectrum, SLMap): made, kept, and every method a no-op in a
   // patch that renders.
   bool inert = false;
-  std::map<std::string, Value> attributes;  // methods and class variables
+  std::map<std::string, Value> attributes;  // methods and class variables, the bases' ones included
+  std::vector<std::shared_ptr<ClassData>> bases;  // as written, for super() and isinstance()
 };
 
 // Arguments of a call as evaluated, with where each came from for diagnostics.
