@@ -142,11 +142,14 @@ struct HandlerCompiler::Impl {
   // SndTables callbacks edit while playing (setSound/insert/append): the file each reads, and the most each can hold.
   std::map<std::pair<ir::TableId, std::string>, int> soundSources;  // → Control::soundSources
   std::map<ir::TableId, size_t> soundCapacity;
-  // What the handler being compiled can make of each table it edits: after a setSound() outside any run-time `if`
-  // (`starts`), at most `bound` samples; else at most `bound` more than it had (each run, without end).
+  // What the handler being compiled can make of each table it edits. After a setSound() outside any run-time `if`
+  // (`starts`) it holds at most `bound` samples. Else at most max(what it had, `bound`) + `added`: a setSound() in
+  // a run-time `if` may or may not replace it (`bound`: the most it puts there), and an edit that adds to it
+  // before any setSound() (`added`) grows it each run, without end.
   struct SoundGrowth {
     bool starts = false;
     size_t bound = 0;
+    size_t added = 0;
     SourceRange grows;  // the first edit that adds to the table before any setSound()
   };
   std::map<ir::TableId, SoundGrowth> growth;
@@ -1341,11 +1344,13 @@ struct HandlerCompiler::Impl {
     const size_t most = sound.channels[0].size();
     SoundGrowth& g = growth[id];
     if (edit == kSoundEditSet) {
-      if (runTimeBranches == 0) g = SoundGrowth{true, most, {}};
-      else g.bound = std::max(g.bound, most);
-    } else {
-      if (!g.starts && g.bound == 0) g.grows = e.range;
+      if (runTimeBranches == 0) g = SoundGrowth{true, most, 0, {}};
+      else g.bound = std::max(g.bound, most);  // it holds its bound, or what it had, or this cut
+    } else if (g.starts) {
       g.bound += most;
+    } else {
+      if (g.added == 0) g.grows = e.range;
+      g.added += most;
     }
     emit(std::move(s));
     return Staged::of(Value::none());
@@ -1371,7 +1376,7 @@ struct HandlerCompiler::Impl {
   // After a handler: each table it edits holds at most its bound, or grows without end.
   void endHandler() {
     for (const auto& [id, g] : growth) {
-      if (!g.starts && g.bound > 0)
+      if (!g.starts && g.added > 0)
         throw ElaborationError(g.grows, fmt::format("this adds to {} each time the callback runs, without end: patchc "
                                                     "gives a table its room when compiling. Call setSound() first in "
                                                     "the same callback, so that each run starts the table again",

@@ -595,8 +595,9 @@ class Generator {
   // One statement of a handler; `top`: not inside an `if` or a `for` (which nest no further).
   Argument bodyLine(Handler& h, bool top) {
     // The run-time lists and tables (set() ramps come with the attributes).
-    if (chance(0.22)) {
-      if (auto a = chance(0.5) ? listLine(h) : tableLine(h, top)) return *a;
+    if (chance(0.25)) {
+      const double r = uniform(0, 1);
+      if (auto a = r < 0.42 ? listLine(h) : r < 0.84 ? tableLine(h, top) : soundLine(h, top)) return *a;
     }
     double r = uniform(0, 1);
     if (r < 0.35 || made_.empty()) {
@@ -972,14 +973,7 @@ class Generator {
           std::none_of(spec.parameters.begin(), spec.parameters.end(),
                        [](const TableParameter& p) { return p.kind == TableParameterKind::Path; }))
         kinds.push_back(&spec);
-    // Readers that write no table (a writer's mul and add must be numbers, and the graph has writers enough).
-    std::vector<const ObjectSpec*> readers;
-    for (const auto* spec : objects_)
-      if (std::any_of(spec->inputs.begin(), spec->inputs.end(),
-                      [](const InputSpec& i) { return i.kind == InputKind::Array && i.table && !i.tableList && !i.hidden; }) &&
-          std::none_of(spec->inputs.begin(), spec->inputs.end(), [](const InputSpec& i) { return i.writes; }))
-        readers.push_back(spec);
-    if (kinds.empty() || readers.empty()) return std::nullopt;
+    if (kinds.empty() || tableReaders().empty()) return std::nullopt;
     const TableSpec& kind = *pick(kinds);
     const long size = pick(std::vector<long>{64, 256, 512, 2048});
     std::string text = kind.name + "(";
@@ -1016,7 +1010,26 @@ class Generator {
     text += ")";
     const std::string name = fmt::format("t{}", next_++);
     raw(name + " = " + text);
-    const ObjectSpec* reader = pick(readers);
+    addReaderOf(name);
+    callbackTables_.push_back({name, &kind, size});
+    return callbackTables_.back();
+  }
+
+  // Objects that read a table and write none (a writer's mul and add must be numbers, and the graph has writers
+  // enough).
+  std::vector<const ObjectSpec*> tableReaders() const {
+    std::vector<const ObjectSpec*> readers;
+    for (const auto* spec : objects_)
+      if (std::any_of(spec->inputs.begin(), spec->inputs.end(),
+                      [](const InputSpec& i) { return i.kind == InputKind::Array && i.table && !i.tableList && !i.hidden; }) &&
+          std::none_of(spec->inputs.begin(), spec->inputs.end(), [](const InputSpec& i) { return i.writes; }))
+        readers.push_back(spec);
+    return readers;
+  }
+
+  // A reader of the table variable `table`, heard most of the time.
+  void addReaderOf(const std::string& table) {
+    const ObjectSpec* reader = pick(tableReaders());
     std::string input;
     for (const auto& i : reader->inputs)
       if (i.kind == InputKind::Array && i.table && !i.writes && !i.tableList && !i.hidden) {
@@ -1024,14 +1037,48 @@ class Generator {
         break;
       }
     std::vector<TableGiven> tables;
-    Statement st = objectCall(*reader, fresh(), {input, name}, tables);
+    Statement st = objectCall(*reader, fresh(), {input, table}, tables);
     if (chance(0.8)) st.suffixes.push_back(chance(0.5) ? ".out()" : fmt::format(".out({})", uniformInt(0, 3)));
     patch_.statements.push_back(std::move(st));
     signals_.push_back(patch_.statements.back().target);
     made_.push_back({signals_.back(), reader, signals_.size() - 1, std::move(tables)});
-    callbackTables_.push_back({name, &kind, size});
-    return callbackTables_.back();
   }
+
+  // ---- run-time sounds ----
+  // `snd.setSound(path, start, stop)` on a SndTable made for the callbacks (with a reader), and at a handler's top
+  // level sometimes a growth after it: `snd.insert(path, pos, crossfade, start, stop)` or
+  // `snd.append(path, crossfade, start, stop)` (growth without a reload in the same call has no bound: a compile
+  // error, not a patch to fuzz). Times in seconds of the 3 s test sound, numbers or known only while playing.
+  std::string seconds(Handler& h, double lo, double hi) {
+    if (chance(0.5)) return number(uniform(lo, hi));
+    return fmt::format("{} + min(max({}, 0), 1) * {}", number(lo), runTimeNumber(h), number(hi - lo));
+  }
+
+  std::optional<Argument> soundLine(Handler& h, bool top) {
+    if (sounds_.empty() || chance(0.15)) {
+      if (tableReaders().empty()) return std::nullopt;
+      const std::string name = fmt::format("snd{}", next_++);
+      raw(fmt::format("{} = SndTable({}{})", name, kSound,
+                      chance(0.5) ? fmt::format(", start={}, stop={}", number(uniform(0, 1)), number(uniform(1.2, 3)))
+                                  : ""));
+      addReaderOf(name);
+      sounds_.push_back(name);
+    }
+    const std::string snd = pick(sounds_);
+    const std::string start = seconds(h, 0, 1.5);
+    std::string line = fmt::format("{}.setSound({}, {}, {})", snd, kSound, start, seconds(h, 1.5, 3));
+    const std::string simplest = fmt::format("{}.setSound({})", snd, kSound);
+    if (top && chance(0.5)) {
+      const std::string crossfade = number(uniform(0, 0.05));
+      const std::string from = seconds(h, 0, 1), to = seconds(h, 1, 3);
+      if (chance(0.5))
+        line += fmt::format("\n{}.insert({}, {}, {}, {}, {})", snd, kSound, seconds(h, -0.2, 1.2), crossfade, from, to);
+      else
+        line += fmt::format("\n{}.append({}, {}, {}, {})", snd, kSound, crossfade, from, to);
+    }
+    return Argument{"", line, {simplest}};
+  }
+  static constexpr const char* kSound = "SNDS_PATH + \"/transparent.aif\"";
 
   // `t.replace(points)` (the list built in the line, or in a local list with append(), 07-moving-points' way) or
   // `t.slope = x`: whatever the table's kind can recompute (refillPosition), to numbers of the handler's.
@@ -1101,6 +1148,7 @@ class Generator {
   std::vector<const ObjectSpec*> triggerSources_;
   std::vector<Made> made_;
   std::vector<TableHandle> callbackTables_;  // tables made for the callbacks
+  std::vector<std::string> sounds_;           // SndTables made for the callbacks
   std::vector<std::string> triggers_, monoTriggers_, counters_, players_, timers_, globals_;
 };
 

@@ -68,7 +68,9 @@ TEST(PatchGenerator, HandlersUseWhatTheHandlerCompilerTakesAndCompile) {
       ".get()", ".play()", ".stop()", ".time = ", "print(", "method=0", "method=1", "arg=", "Counter(", "fname=",
       // Session 7's run-time lists, tables and ramps.
       ".list = [", ".choice = [", ".replace([", ".append((", "for j in range(", ".slope = ", ".table.replace(",
-      ".set(\"", "port="};
+      ".set(\"", "port=",
+      // Session 9's sounds reloaded and grown while playing.
+      ".setSound(SNDS_PATH", ".insert(SNDS_PATH", ".append(SNDS_PATH"};
   std::vector<int> seen(constructs.size(), 0);
   int compiled = 0, rejected = 0;
   for (uint64_t seed = 1; seed <= 40; ++seed) {
