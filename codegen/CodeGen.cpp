@@ -1,6 +1,8 @@
 #include "codegen/CodeGen.h"
 
 #include "codegen/ControlCodeGen.h"
+#include "codegen/ExternalData.h"
+#include "runtime/PatchABI.h"
 #include "runtime/Reports.h"
 #include "codegen/StdlibBitcode.h"
 #include "ir/Ahead.h"
@@ -53,7 +55,6 @@ size_t alignUp(size_t v, size_t a) { return saturatingAlignUp(v, a); }
 static_assert(ir::kBlockFloats == kBlockFrames, "ir/StateSize.h counts one block of output buffer per lane");
 
 // Arrays larger than this are read from the compiler's memory instead of being compiled into the module.
-constexpr size_t kLargeArray = 4096;
 
 // Up to this many output taps, each is summed by code of its own with its constants baked in (the common patch:
 // a few `.out()` calls); beyond it, by one loop over a table (emitOutputTable), so that the code and LLVM's
@@ -107,6 +108,7 @@ class ModuleBuilder {
   }
 
   std::unique_ptr<llvm::Module> build(ModuleInfo& info) {
+    info_ = &info;
     order_ = graph_.topologicalOrder();
     if (order_.empty() && graph_.size() > 0) throw std::runtime_error("the graph has a cycle");
     layout(info);
@@ -140,6 +142,7 @@ class ModuleBuilder {
     emitProcess();
     info.stateBytes = alignUp(saturatingAdd(poolBase_, pool_.size() * sizeof(float)), 64);
     if (info.stateBytes == kSaturatedSize) throw std::runtime_error("the patch's state does not fit in memory");
+    emitAbi(info);
     linkStdlib();
     std::string error;
     llvm::raw_string_ostream os(error);
@@ -419,11 +422,9 @@ class ModuleBuilder {
     std::vector<llvm::Constant*> pointers, counts;
     for (size_t a = 0; a < array->lanes.size(); ++a) {
       const auto& numbers = array->lanes[a];
-      // A sound file's samples stay where the compiler read them (the graph outlives the JIT-compiled code):
-      // copying them into the module as a constant would cost more to compile than the rest of the patch.
-      if (numbers.size() > kLargeArray)
-        pointers.push_back(llvm::ConstantExpr::getIntToPtr(
-            llvm::ConstantInt::get(i64_, reinterpret_cast<uint64_t>(numbers.data())), ptr_));
+      // A sound file's samples: an external global (ExternalData.h), not a constant to compile.
+      if (numbers.size() > kExternalDataSamples)
+        pointers.push_back(declareExternalData(*module_, info_->data, numbers));
       else
         pointers.push_back(constantArray(numbers.values(), fmt::format("{}.array{}", name, a)));
       counts.push_back(llvm::ConstantInt::get(i32_, numbers.size()));
@@ -498,6 +499,48 @@ class ModuleBuilder {
 
   // ---- init ----
 
+  // The global `patchc_abi`: runtime::PatchABI as the runtime declares it, field for field (its `size` is the
+  // struct's size on the target, which the runtime checks against its own), so that the JIT and a native
+  // executable start the patch from the same description.
+  void emitAbi(const ModuleInfo& info) {
+    auto* f64 = llvm::Type::getDoubleTy(context_);
+    auto* abiTy = llvm::StructType::create(context_,
+                                           {i32_, i32_, i64_, i64_, i32_, f64, i32_, ptr_, ptr_, i32_, i64_, ptr_, i32_,
+                                            ptr_},
+                                           "patchc.ABI");
+    std::vector<llvm::Constant*> formats;
+    for (size_t m = 0; m < info.reportFormats.size(); ++m)
+      formats.push_back(text(info.reportFormats[m], fmt::format("report.format{}", m)));
+    llvm::Constant* formatTable = formats.empty() ? llvm::ConstantPointerNull::get(ptr_)
+                                                  : static_cast<llvm::Constant*>(constantTable(ptr_, formats, "report.formats"));
+    auto i32 = [&](int64_t v) { return llvm::ConstantInt::get(i32_, static_cast<uint64_t>(v)); };
+    auto i64 = [&](uint64_t v) { return llvm::ConstantInt::get(i64_, v); };
+    llvm::Constant* fields[] = {
+        i32(runtime::PatchABI::kVersion),
+        llvm::ConstantExpr::getTrunc(llvm::ConstantExpr::getSizeOf(abiTy), i32_),
+        i64(info.stateBytes),
+        i64(info.stateAlign),
+        i32(graph_.server.channels),
+        llvm::ConstantFP::get(f64, graph_.server.sampleRate),
+        i32(graph_.server.bufferSize),
+        initFn_,
+        processFn_,
+        i32(kBlockFrames),
+        i64(info.reportQueue ? uint64_t(*info.reportQueue) : uint64_t(runtime::PatchABI::kNoReports)),
+        formatTable,
+        i32(static_cast<int64_t>(formats.size())),
+        text(graph_.sourceName, "source"),
+    };
+    new llvm::GlobalVariable(*module_, abiTy, true, llvm::GlobalValue::ExternalLinkage,
+                             llvm::ConstantStruct::get(abiTy, fields), kAbiSymbol);
+  }
+
+  // A private NUL-terminated string.
+  llvm::Constant* text(const std::string& value, const std::string& name) {
+    auto* init = llvm::ConstantDataArray::getString(context_, value, true);
+    return new llvm::GlobalVariable(*module_, init->getType(), true, llvm::GlobalValue::PrivateLinkage, init, name);
+  }
+
   void emitInit() {
     auto* type = llvm::FunctionType::get(voidTy_, {ptr_}, false);
     initFn_ = llvm::Function::Create(type, llvm::GlobalValue::ExternalLinkage, "patch_init", *module_);
@@ -515,11 +558,9 @@ class ModuleBuilder {
                              statePointer(tableSizeSlot(static_cast<ir::TableId>(t))));
       for (size_t c = 0; c < channels.size(); ++c) {
         const auto& numbers = channels[c];
-        llvm::Value* source =
-            numbers.size() > kLargeArray
-                ? static_cast<llvm::Value*>(llvm::ConstantExpr::getIntToPtr(
-                      llvm::ConstantInt::get(i64_, reinterpret_cast<uint64_t>(numbers.data())), ptr_))
-                : constantArray(numbers.values(), fmt::format("table{}.channel{}", t, c));
+        llvm::Value* source = numbers.size() > kExternalDataSamples
+                                  ? declareExternalData(*module_, info_->data, numbers)
+                                  : constantArray(numbers.values(), fmt::format("table{}.channel{}", t, c));
         builder_.CreateMemCpy(statePointer(tableBuffer(static_cast<ir::TableId>(t), static_cast<int>(c))),
                               llvm::MaybeAlign(4), source, llvm::MaybeAlign(4), numbers.size() * sizeof(float));
       }
@@ -847,6 +888,9 @@ class ModuleBuilder {
     addresses.tableSize = [this](llvm::IRBuilder<>& b, llvm::Value* state, ir::TableId id) -> llvm::Value* {
       return b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), state, tableSizeSlot(id));
     };
+    addresses.data = [this](const ir::SampleArray& numbers) -> llvm::Constant* {
+      return declareExternalData(*module_, info_->data, numbers);
+    };
     ControlCodeGen control(graph_, *module_, controlBase_, addresses, kBlockFrames);
     return control.emitEvents();
   }
@@ -1041,6 +1085,7 @@ class ModuleBuilder {
   static constexpr size_t kNotWritten = SIZE_MAX;
   std::map<std::pair<ir::NodeId, size_t>, size_t> arraySlots_;  // (node, input) → offset of its header
   std::vector<size_t> tableOffsets_;  // by TableId: its buffer in the arena, kNotWritten for constant tables
+  ModuleInfo* info_ = nullptr;
 };
 
 }  // namespace

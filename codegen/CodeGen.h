@@ -6,6 +6,7 @@
 // arena sized here; the callback never allocates.
 #pragma once
 
+#include "codegen/ExternalData.h"
 #include "ir/Graph.h"
 
 #include <llvm/IR/LLVMContext.h>
@@ -32,7 +33,13 @@ struct ModuleInfo {
   std::optional<size_t> reportQueue;
   // One format per Control::messages entry, as PatchABI::reportFormats has them (runtime/Reports.h's markers).
   std::vector<std::string> reportFormats;
+  // The large arrays the module declares and its linker must define (ExternalData.h).
+  std::vector<ExternalData> data;
 };
+
+// The module's runtime::PatchABI, a global of this name (what the JIT looks up and a native executable's main
+// reads).
+constexpr const char* kAbiSymbol = "patchc_abi";
 
 // Builds the patch's module (kernels linked in, not yet optimized). Throws std::runtime_error on an internal
 // error (a kernel missing from the bitcode, say).

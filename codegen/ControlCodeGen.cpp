@@ -516,9 +516,7 @@ struct ControlCodeGen::Emitter {
         llvm::Value* grown = size;
         for (size_t c = 0; c < table.channels.size(); ++c) {
           const ir::SampleArray& file = source.channels[c % source.channels.size()];
-          // The file's samples stay where the compiler read them, as a sound file a reader plays does.
-          llvm::Value* samples = llvm::ConstantExpr::getIntToPtr(
-              llvm::ConstantInt::get(i64, reinterpret_cast<uint64_t>(file.data())), ptr);
+          llvm::Value* samples = addresses.data(file);
           grown = b.CreateCall(edit, {addresses.table(b, state, source.table, int(c)), size,
                                       b.getInt32(uint32_t(table.capacity)), samples, b.getInt32(uint32_t(file.size())),
                                       llvm::ConstantFP::get(b.getFloatTy(), source.sampleRate),

@@ -35,6 +35,8 @@ class ControlCodeGen {
     std::function<llvm::Value*(llvm::IRBuilder<>&, llvm::Value* state, ir::NodeId, size_t input)> array;
     // The size (an int32) of a table callbacks resize (ir::Table::capacity); only for those.
     std::function<llvm::Value*(llvm::IRBuilder<>&, llvm::Value* state, ir::TableId)> tableSize;
+    // A sound file's samples that setSound()/insert()/append() copy from: an external global (ExternalData.h).
+    std::function<llvm::Constant*(const ir::SampleArray&)> data;
   };
 
   ControlCodeGen(const ir::Graph& graph, llvm::Module& module, size_t base, Addresses addresses, int blockFrames);

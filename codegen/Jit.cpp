@@ -5,11 +5,13 @@
 #include <llvm/ExecutionEngine/Orc/RTDyldObjectLinkingLayer.h>
 #include <llvm/ExecutionEngine/SectionMemoryManager.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
+#include <llvm/MC/MCSubtargetInfo.h>
 #include <llvm/MC/TargetRegistry.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/TargetParser/Host.h>
 
 #include <cstdlib>
+#include <stdexcept>
 #include <mutex>
 
 namespace patchc::codegen {
@@ -28,6 +30,9 @@ llvm::orc::JITTargetMachineBuilder hostBuilder() {
   auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!builder) llvm::report_fatal_error(builder.takeError());
   builder->setCodeGenOptLevel(llvm::CodeGenOpt::Aggressive);
+  // Position-independent: the module's external data (ExternalData.h) is reached through the GOT, wherever the
+  // JIT or the loader puts it; the same code then links into a PIE executable (`patchc build`).
+  builder->setRelocationModel(llvm::Reloc::PIC_);
   // Audio code wants fused multiply-adds and no errno: the kernels are compiled with -fno-math-errno too.
   llvm::TargetOptions options;
   options.AllowFPOpFusion = llvm::FPOpFusion::Standard;
@@ -85,9 +90,45 @@ std::unique_ptr<llvm::TargetMachine> hostTargetMachine() {
   return std::move(*machine);
 }
 
-std::unique_ptr<JitPatch> JitPatch::link(std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects, std::string& error) {
+std::unique_ptr<llvm::TargetMachine> targetMachine(const std::string& cpu) {
+  if (cpu.empty()) return hostTargetMachine();
+  initializeNativeTarget();
+  llvm::orc::JITTargetMachineBuilder builder(llvm::Triple(llvm::sys::getProcessTriple()));
+  builder.setCPU(cpu);
+  builder.setRelocationModel(llvm::Reloc::PIC_);
+  builder.setCodeGenOptLevel(llvm::CodeGenOpt::Aggressive);
+  llvm::TargetOptions options;
+  options.AllowFPOpFusion = llvm::FPOpFusion::Standard;
+  builder.setOptions(options);
+  auto machine = builder.createTargetMachine();
+  if (!machine) throw std::runtime_error(llvm::toString(machine.takeError()));
+  return std::move(*machine);
+}
+
+bool isKnownCpu(const std::string& cpu) {
+  initializeNativeTarget();
+  std::string error;
+  const std::string triple = llvm::sys::getProcessTriple();
+  const llvm::Target* target = llvm::TargetRegistry::lookupTarget(triple, error);
+  if (!target) return false;
+  std::unique_ptr<llvm::MCSubtargetInfo> info(target->createMCSubtargetInfo(triple, "", ""));
+  return info && info->isCPUStringValid(cpu);
+}
+
+std::unique_ptr<JitPatch> JitPatch::link(std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects,
+                                         const std::vector<ExternalData>& data, std::string& error) {
   auto jit = createJit(error);
   if (!jit) return nullptr;
+  // The module's external data is the compiler's own copy of the samples, which outlives the code.
+  llvm::orc::SymbolMap symbols;
+  for (const auto& d : data)
+    symbols[jit->mangleAndIntern(d.symbol)] = llvm::JITEvaluatedSymbol(
+        llvm::pointerToJITTargetAddress(d.bytes), llvm::JITSymbolFlags::Exported);
+  if (!symbols.empty())
+    if (auto err = jit->getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(symbols)))) {
+      error = llvm::toString(std::move(err));
+      return nullptr;
+    }
   for (auto& object : objects) {
     if (auto err = jit->addObjectFile(std::move(object))) {
       error = llvm::toString(std::move(err));
@@ -99,18 +140,12 @@ std::unique_ptr<JitPatch> JitPatch::link(std::vector<std::unique_ptr<llvm::Memor
 
 std::unique_ptr<JitPatch> JitPatch::finish(std::unique_ptr<llvm::orc::LLJIT> jit, std::string& error) {
   auto patch = std::unique_ptr<JitPatch>(new JitPatch());
-  auto init = jit->lookup("patch_init");
-  if (!init) {
-    error = llvm::toString(init.takeError());
+  auto abi = jit->lookup(kAbiSymbol);
+  if (!abi) {
+    error = llvm::toString(abi.takeError());
     return nullptr;
   }
-  auto process = jit->lookup("patch_process");
-  if (!process) {
-    error = llvm::toString(process.takeError());
-    return nullptr;
-  }
-  patch->init_ = init->toPtr<InitFunction>();
-  patch->process_ = process->toPtr<ProcessFunction>();
+  patch->abi_ = abi->toPtr<const runtime::PatchABI*>();
   patch->jit_ = std::move(jit);
   return patch;
 }

@@ -59,8 +59,8 @@ std::vector<std::vector<llvm::Function*>> partition(llvm::Module& module, unsign
   return result;
 }
 
-std::unique_ptr<llvm::MemoryBuffer> optimizeAndEmit(llvm::Module& module, int level) {
-  auto machine = hostTargetMachine();
+std::unique_ptr<llvm::MemoryBuffer> optimizeAndEmit(llvm::Module& module, int level, const MachineFactory& makeMachine) {
+  auto machine = makeMachine();
   optimizeModule(module, *machine, level);
   return emitObject(module, *machine);
 }
@@ -69,12 +69,13 @@ std::unique_ptr<llvm::MemoryBuffer> optimizeAndEmit(llvm::Module& module, int le
 
 std::vector<std::unique_ptr<llvm::MemoryBuffer>> compileToObjects(std::unique_ptr<llvm::Module> module,
                                                                   std::unique_ptr<llvm::LLVMContext> context,
-                                                                  int level, unsigned threads) {
+                                                                  int level, unsigned threads,
+                                                                  const MachineFactory& makeMachine) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   auto parts = partition(*module, threads);
   std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects(parts.size());
   if (parts.size() <= 1) {
-    objects[0] = optimizeAndEmit(*module, level);
+    objects[0] = optimizeAndEmit(*module, level, makeMachine);
     module.reset();  // before its context
     return objects;
   }
@@ -86,9 +87,11 @@ std::vector<std::unique_ptr<llvm::MemoryBuffer>> compileToObjects(std::unique_pt
   for (size_t p = 1; p < parts.size(); ++p) {
     std::set<const llvm::Function*> mine(parts[p].begin(), parts[p].end());
     llvm::ValueToValueMapTy map;
+    // The ABI global is part 0's alone (one definition of an exported name).
     auto part = llvm::CloneModule(*module, map, [&](const llvm::GlobalValue* value) {
       const auto* fn = llvm::dyn_cast<llvm::Function>(value);
-      return !fn || isKernel(*fn) || mine.count(fn) > 0;
+      if (!fn) return value->getName() != kAbiSymbol;
+      return isKernel(*fn) || mine.count(fn) > 0;
     });
     part->setModuleIdentifier(module->getModuleIdentifier() + ".part" + std::to_string(p));
     llvm::raw_svector_ostream os(bitcode[p]);
@@ -106,14 +109,14 @@ std::vector<std::unique_ptr<llvm::MemoryBuffer>> compileToObjects(std::unique_pt
         llvm::MemoryBufferRef ref(llvm::StringRef(bitcode[p].data(), bitcode[p].size()), "part");
         auto part = llvm::parseBitcodeFile(ref, partContext);
         if (!part) throw std::runtime_error("re-reading a part of the patch failed: " + llvm::toString(part.takeError()));
-        objects[p] = optimizeAndEmit(**part, level);
+        objects[p] = optimizeAndEmit(**part, level, makeMachine);
       } catch (...) {
         errors[p] = std::current_exception();
       }
     });
   }
   try {
-    objects[0] = optimizeAndEmit(*module, level);
+    objects[0] = optimizeAndEmit(*module, level, makeMachine);
   } catch (...) {
     errors[0] = std::current_exception();
   }

@@ -7,19 +7,27 @@
 // module; on this 2-core machine this halves the wall time of a patch with several costly nodes.
 #pragma once
 
+#include "codegen/Jit.h"
+
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
 #include <llvm/Support/MemoryBuffer.h>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
 namespace patchc::codegen {
 
-// Optimizes `module` at `level` (optimizeModule) and compiles it to object files for the host, one per part,
-// using up to `threads` threads (0: as many as the machine has cores). Throws std::runtime_error on failure.
+// Makes a target machine for one part (each thread needs its own).
+using MachineFactory = std::function<std::unique_ptr<llvm::TargetMachine>()>;
+
+// Optimizes `module` at `level` (optimizeModule) and compiles it to object files for the machines `makeMachine`
+// makes (default: the host, as the JIT runs it), one per part, using up to `threads` threads (0: as many as the
+// machine has cores). Throws std::runtime_error on failure.
 std::vector<std::unique_ptr<llvm::MemoryBuffer>> compileToObjects(std::unique_ptr<llvm::Module> module,
                                                                   std::unique_ptr<llvm::LLVMContext> context,
-                                                                  int level, unsigned threads = 0);
+                                                                  int level, unsigned threads = 0,
+                                                                  const MachineFactory& makeMachine = hostTargetMachine);
 
 }  // namespace patchc::codegen

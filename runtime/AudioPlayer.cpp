@@ -95,6 +95,29 @@ std::string portAudioError(const char* what, PaError error) {
 
 }  // namespace
 
+std::vector<OutputDevice> outputDevices(std::string& error) {
+  std::vector<OutputDevice> devices;
+  PaError status;
+  {
+    SilencedStderr quiet;
+    status = Pa_Initialize();
+  }
+  if (status != paNoError) {
+    error = portAudioError("cannot start audio", status);
+    return devices;
+  }
+  PortAudioSession session;
+  const PaDeviceIndex fallback = Pa_GetDefaultOutputDevice();
+  for (PaDeviceIndex i = 0; i < Pa_GetDeviceCount(); ++i) {
+    const PaDeviceInfo* info = Pa_GetDeviceInfo(i);
+    if (!info || info->maxOutputChannels < 1) continue;
+    const PaHostApiInfo* api = Pa_GetHostApiInfo(info->hostApi);
+    devices.push_back({int(i), info->name ? info->name : "?", api && api->name ? api->name : "?",
+                       info->maxOutputChannels, info->defaultSampleRate, i == fallback});
+  }
+  return devices;
+}
+
 PlayResult playLive(PatchInstance& instance, const PlayOptions& options) {
   if (options.simulate) return playSimulated(instance, options);
   PlayResult result;
@@ -109,7 +132,13 @@ PlayResult playLive(PatchInstance& instance, const PlayOptions& options) {
   }
   PortAudioSession session;
 
-  const PaDeviceIndex device = Pa_GetDefaultOutputDevice();
+  const PaDeviceIndex device = options.device >= 0 ? PaDeviceIndex(options.device) : Pa_GetDefaultOutputDevice();
+  if (options.device >= 0 && (options.device >= Pa_GetDeviceCount() || !Pa_GetDeviceInfo(device) ||
+                              Pa_GetDeviceInfo(device)->maxOutputChannels < 1)) {
+    result.error = "there is no audio output device " + std::to_string(options.device) +
+                   " (--list-devices shows them)";
+    return result;
+  }
   const PaDeviceInfo* deviceInfo = device == paNoDevice ? nullptr : Pa_GetDeviceInfo(device);
   if (!deviceInfo) {
     result.error = kNoAudioDeviceMessage;

@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace patchc::runtime {
 
@@ -17,6 +18,8 @@ struct PlayOptions {
   // Play on the simulated device (SimulatedDevice.h) instead of PortAudio's default output: for machines without
   // a sound card, and to count missed deadlines.
   bool simulate = false;
+  // PortAudio's output device index (outputDevices()); -1: the default output.
+  int device = -1;
   // Playback also stops when this becomes non-zero (StopSignals::flag()).
   const volatile std::sig_atomic_t* stop = nullptr;
 };
@@ -52,5 +55,16 @@ inline constexpr const char* kNoAudioDeviceMessage =
 // noise on stderr while they probe (JACK, ALSA); it is silenced by pointing fd 2 at /dev/null during
 // initialisation, stream opening and termination, so output from other threads to stderr is lost at those moments.
 PlayResult playLive(PatchInstance& instance, const PlayOptions& options = {});
+
+// An output device PortAudio offers (`--list-devices`).
+struct OutputDevice {
+  int index = -1;  // for PlayOptions::device
+  std::string name, hostApi;
+  int channels = 0;
+  double defaultSampleRate = 0;
+  bool isDefault = false;
+};
+// The machine's output devices (none on a machine without a sound card); `error` set when PortAudio cannot start.
+std::vector<OutputDevice> outputDevices(std::string& error);
 
 }  // namespace patchc::runtime

@@ -3,10 +3,17 @@
 // patch; the runtime needs nothing else, so an AOT executable links only the runtime and the compiled patch.
 
 #include <cstddef>
+#include <cstdint>
 
 namespace patchc::runtime {
 
 struct PatchABI {
+  // The code generator emits this struct as the global `patchc_abi` of every patch (JIT or native executable);
+  // `version` and `size` let the runtime refuse a patch compiled against another layout.
+  static constexpr uint32_t kVersion = 2;
+  uint32_t version = kVersion;
+  uint32_t size = sizeof(PatchABI);
+
   size_t stateBytes = 0;  // size of the patch's state block
   size_t stateAlign = 0;  // its alignment (a power of two; 0 means alignof(std::max_align_t))
 
@@ -34,6 +41,9 @@ struct PatchABI {
   size_t reportQueue = kNoReports;
   const char* const* reportFormats = nullptr;
   int reportFormatCount = 0;
+
+  // The patch file it was compiled from, as given to patchc (a native executable's --help names it).
+  const char* source = "";
 };
 
 }  // namespace patchc::runtime

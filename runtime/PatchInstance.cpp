@@ -23,6 +23,10 @@ StateAllocationFailed::StateAllocationFailed(size_t bytes)
     : std::runtime_error("cannot allocate the patch's state: " + std::to_string(bytes) + " bytes (out of memory)") {}
 
 std::string PatchInstance::validate(const PatchABI& abi) {
+  if (abi.version != PatchABI::kVersion || abi.size != sizeof(PatchABI))
+    return "patch was compiled for another runtime (ABI version " + std::to_string(abi.version) + ", " +
+           std::to_string(abi.size) + " bytes; this runtime has version " + std::to_string(PatchABI::kVersion) + ", " +
+           std::to_string(sizeof(PatchABI)) + " bytes)";
   if (!abi.process) return "patch has no process function";
   if (abi.channels < 1) return "patch has " + std::to_string(abi.channels) + " output channels; need at least 1";
   if (!(abi.sampleRate > 0.0)) return "patch sample rate must be positive";

@@ -26,23 +26,7 @@ class Stopwatch {
 
 }  // namespace
 
-runtime::PatchABI CompiledPatch::abi() const {
-  runtime::PatchABI abi;
-  abi.stateBytes = info.stateBytes;
-  abi.stateAlign = info.stateAlign;
-  abi.channels = graph->server.channels;
-  abi.sampleRate = graph->server.sampleRate;
-  abi.bufferSize = graph->server.bufferSize;
-  abi.init = jit->init();
-  abi.process = jit->process();
-  abi.blockFrames = codegen::kBlockFrames;
-  if (info.reportQueue) {
-    abi.reportQueue = *info.reportQueue;
-    abi.reportFormats = reportFormats.data();
-    abi.reportFormatCount = static_cast<int>(reportFormats.size());
-  }
-  return abi;
-}
+runtime::PatchABI CompiledPatch::abi() const { return jit->abi(); }
 
 std::unique_ptr<ast::Module> parseSource(const SourceFile& source, Diagnostics& diagnostics) {
   return parseModule(source, diagnostics);
@@ -83,14 +67,12 @@ bool generateCode(CompiledPatch& patch, Diagnostics& diagnostics, const CompileO
   try {
     auto context = std::make_unique<llvm::LLVMContext>();
     auto module = codegen::buildModule(*patch.graph, *context, patch.info);
-    patch.reportFormats.clear();
-    for (const auto& format : patch.info.reportFormats) patch.reportFormats.push_back(format.c_str());
     patch.times.codegen = clock.lapMs();
     auto objects = codegen::compileToObjects(std::move(module), std::move(context), options.llvmOptLevel,
                                              options.compileThreads);
     patch.times.optimize = clock.lapMs();
     std::string error;
-    patch.jit = codegen::JitPatch::link(std::move(objects), error);
+    patch.jit = codegen::JitPatch::link(std::move(objects), patch.info.data, error);
     patch.times.jit = clock.lapMs();
     if (!patch.jit) {
       diagnostics.error({}, "internal compiler error: the JIT failed: " + error);

@@ -41,7 +41,7 @@ struct CompiledPatch {
   codegen::ModuleInfo info;
   std::unique_ptr<codegen::JitPatch> jit;
   StageTimes times;
-  std::vector<const char*> reportFormats;  // into info.reportFormats, for the ABI
+  // What the module describes itself as (its `patchc_abi`), as a native executable of it would see it.
   runtime::PatchABI abi() const;
 };
 

@@ -3,10 +3,12 @@
 #include "codegen/Jit.h"
 #include "ir/Printer.h"
 #include "runtime/AudioPlayer.h"
+#include "runtime/Program.h"
 #include "runtime/FileRenderer.h"
 #include "runtime/PatchInstance.h"
 #include "runtime/StopSignals.h"
 #include "tools/ObjectsDoc.h"
+#include "tools/NativeBuild.h"
 #include "tools/Pipeline.h"
 
 #include <CLI/CLI.hpp>
@@ -250,28 +252,6 @@ std::optional<std::string> outputIsInput(const std::string& input, const std::st
   return fmt::format("the output '{}' is the patch '{}' itself; rendering would overwrite it", output, input);
 }
 
-// "in channel 0", "in channels 0 and 1", "in channels 0, 1 and 5".
-std::string channelList(uint64_t mask) {
-  std::vector<int> channels;
-  for (int c = 0; c < 64; ++c)
-    if (mask & (uint64_t(1) << c)) channels.push_back(c);
-  if (channels.size() == 1) return fmt::format("in channel {}", channels[0]);
-  std::string text = "in channels ";
-  for (size_t i = 0; i < channels.size(); ++i)
-    text += fmt::format("{}{}", i == 0 ? "" : i + 1 == channels.size() ? " and " : ", ", channels[i]);
-  return text;
-}
-
-// The one warning after a render or a performance whose patch produced NaN or Inf (muted by PatchInstance).
-void reportNonFinite(const runtime::PatchInstance& instance, const char* writtenAs) {
-  auto report = instance.nonFinite();
-  if (!report) return;
-  std::cerr << fmt::format(
-      "patchc: warning: the patch produced non-finite samples (NaN or Inf) from {:.2f} s on, {}; they were {} "
-      "silence\n",
-      double(report.firstFrame) / instance.sampleRate(), channelList(report.channels), writtenAs);
-}
-
 int runRender(const CommonOptions& common, const RenderFlags& flags) {
   runtime::RenderOptions options;
   options.path = flags.output;
@@ -306,24 +286,14 @@ int runRender(const CommonOptions& common, const RenderFlags& flags) {
   auto patch = compile(common);
   if (!patch) return 1;
   runtime::PatchInstance instance(patch->abi());
-  auto plan = runtime::planOutput(*container, options.format.value_or(runtime::defaultSampleFormat(*container)),
-                                  instance.channels(), std::llround(std::min(flags.seconds * instance.sampleRate(), 0x1p62)));
-  if (!plan.note.empty() && !flags.quiet) std::cerr << fmt::format("patchc: note: '{}': {}\n", flags.output, plan.note);
-  // From here a signal stops the render cleanly (no file; the previous one intact), then ends patchc by it.
-  runtime::StopSignals stopSignals;
-  options.stop = runtime::StopSignals::flag();
-  auto result = runtime::renderToFile(instance, options);
-  if (!result) {
-    std::cerr << "patchc: error: " << result.error << '\n';
-    if (result.stopped) stopSignals.reraise();
-    return 1;
-  }
-  reportNonFinite(instance, "written as");
+  runtime::RenderRequest request{flags.output, flags.format, flags.seconds, flags.quiet};
+  runtime::RenderStats stats;
+  if (int status = runtime::renderCommand(instance, request, "patchc", stats); status != 0) return status;
   if (!flags.quiet)
     std::cout << fmt::format(
         "rendered {:.2f} s of audio to {} in {:.3f} s of CPU: {:.1f}x real time; compiled in {:.1f} ms "
         "(parse {:.1f}, elaborate {:.1f}, passes {:.1f}, codegen {:.1f}, llvm {:.1f}, jit {:.1f})\n",
-        result.stats.audioSeconds, flags.output, result.stats.processCpuSeconds, result.stats.realTimeFactor(),
+        stats.audioSeconds, flags.output, stats.processCpuSeconds, stats.realTimeFactor(),
         patch->times.total(), patch->times.parse, patch->times.elaborate, patch->times.passes, patch->times.codegen,
         patch->times.optimize, patch->times.jit);
   return 0;
@@ -350,7 +320,7 @@ int runLive(const CommonOptions& common, const RunFlags& flags) {
     std::cerr << "patchc: error: " << result.error << '\n';
     return 1;
   }
-  reportNonFinite(instance, "played as");
+  runtime::reportNonFinite(instance, "played as", "patchc");
   if (flags.simulate) {
     const int frames = flags.frames > 0 ? flags.frames : instance.bufferSize();
     const auto& stats = result.stats;
@@ -400,6 +370,41 @@ int runEmit(const CommonOptions& common, const std::string& stage, const std::st
     std::cerr << "patchc: internal compiler error: " << e.what() << '\n';
     return 1;
   }
+  return 0;
+}
+
+struct BuildFlags {
+  std::string output, cpu;
+  bool portable = false, quiet = false;
+};
+
+int runBuild(const CommonOptions& common, const BuildFlags& flags) {
+  auto options = compileOptions(common);
+  if (!options) return 1;
+  options->printOutput = &std::cout;
+  if (auto error = outputIsInput(common.input, flags.output)) {
+    std::cerr << "patchc: error: " << *error << '\n';
+    return 1;
+  }
+  auto source = readSource(common.input, options->limits);
+  if (!source) return 1;
+  Diagnostics diagnostics(std::cerr);
+  auto module = parseSource(*source, diagnostics);
+  if (!module) return 1;
+  auto graph = buildGraph(*module, diagnostics, *options);
+  if (!graph || !optimizeGraph(*graph, diagnostics, *options)) return 1;
+  NativeBuildOptions build;
+  build.output = flags.output;
+  // The baseline of x86-64: what any 64-bit x86 machine runs.
+  build.cpu = flags.portable ? "x86-64" : flags.cpu;
+  build.llvmOptLevel = options->llvmOptLevel;
+  build.compileThreads = options->compileThreads;
+  NativeBuildReport report;
+  if (!buildNativeExecutable(*graph, build, report, std::cerr)) return 1;
+  if (!flags.quiet)
+    std::cout << fmt::format("built {} ({:.0f} KiB, for {}) in {:.0f} ms: compile {:.0f}, link {:.0f} ({})\n",
+                             flags.output, double(report.bytes) / 1024.0, build.cpu.empty() ? "this CPU" : build.cpu,
+                             report.compileMs + report.linkMs, report.compileMs, report.linkMs, report.driver);
   return 0;
 }
 
@@ -464,6 +469,17 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "dot"}))
       ->default_val("text");
 
+  CommonOptions buildCommon;
+  BuildFlags buildFlags;
+  auto* build = app.add_subcommand("build", "Compile a patch into a native program that plays it live or renders "
+                                            "it (PROG --help), without LLVM or patchc");
+  addCommon(*build, buildCommon);
+  build->add_option("-o,--output", buildFlags.output, "The program to write")->required();
+  auto* cpu = build->add_option("--target-cpu", buildFlags.cpu,
+                                "Compile for this CPU (LLVM's name: x86-64-v3, znver4, ...; default: this machine's)");
+  build->add_flag("--portable", buildFlags.portable, "Compile for any x86-64 machine (the baseline CPU)")->excludes(cpu);
+  build->add_flag("-q,--quiet", buildFlags.quiet, "Print nothing on success");
+
   std::string objectsOutput;
   auto* objects = app.add_subcommand("objects", "Print the objects patchc compiles, their arguments and how they "
                                                 "differ from pyo, as Markdown");
@@ -486,6 +502,7 @@ int main(int argc, char** argv) {
     if (*render) return runRender(renderCommon, renderFlags);
     if (*run) return runLive(runCommon, runFlags);
     if (*emit) return runEmit(emitCommon, stage, emitFormat);
+    if (*build) return runBuild(buildCommon, buildFlags);
     if (*objects) return printObjects(objectsOutput);
   } catch (const runtime::StateAllocationFailed& e) {
     std::cerr << "patchc: error: " << e.what() << '\n';

@@ -1,5 +1,6 @@
 # lit configuration for patchc's compiler-stage tests: `# RUN: patchc ... | FileCheck %s`.
 import os
+import sys
 import lit.formats
 
 config.name = "patchc"
@@ -7,10 +8,12 @@ config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".patch"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(os.path.dirname(config.patchc_bin_dir), "tests", "lit-out")
-config.excludes = ["Inputs"]
+config.excludes = ["Inputs", "tools"]
 config.environment["PATH"] = os.pathsep.join(
     [config.patchc_bin_dir, config.llvm_tools_dir, config.environment.get("PATH", "/usr/bin:/bin")])
 config.substitutions.append(("%examples", os.path.join(config.patchc_source_dir, "examples")))
+# `%same-samples A.wav B.wav`: the same format and sample bytes (tools/same-samples.py).
+config.substitutions.append(("%same-samples", "%s %s" % (sys.executable, os.path.join(os.path.dirname(__file__), "tools", "same-samples.py"))))
 # `UNSUPPORTED: asan` for what depends on the size of stack frames, which AddressSanitizer multiplies.
 if config.patchc_sanitize.upper() in ("ON", "1", "TRUE", "YES"):
     config.available_features.add("asan")

@@ -82,7 +82,7 @@ void generateCode(std::unique_ptr<ir::Graph> graph, const CompileOptions& option
   auto objects = codegen::compileToObjects(std::move(module), std::move(context), options.llvmOptLevel,
                                            options.compileThreads);
   std::string error;
-  patch.jit = codegen::JitPatch::link(std::move(objects), error);
+  patch.jit = codegen::JitPatch::link(std::move(objects), patch.info.data, error);
   if (!patch.jit) internalError("the JIT failed: " + error);
   if (patch.graph->server.channels > kMaxRenderedChannels) return;
   runtime::PatchInstance instance(patch.abi());

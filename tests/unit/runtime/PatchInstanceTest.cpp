@@ -108,6 +108,13 @@ TEST(PatchInstance, InvalidAbiIsRejectedWithAReason) {
   PatchABI noBuffer = abi;
   noBuffer.bufferSize = 0;
   EXPECT_NE(PatchInstance::validate(noBuffer), "");
+  // A patch compiled against another layout of the ABI (an old native executable's object, say).
+  PatchABI otherVersion = abi;
+  otherVersion.version = PatchABI::kVersion + 1;
+  EXPECT_NE(PatchInstance::validate(otherVersion).find("another runtime"), std::string::npos);
+  PatchABI otherSize = abi;
+  otherSize.size = sizeof(PatchABI) - 8;
+  EXPECT_NE(PatchInstance::validate(otherSize).find("another runtime"), std::string::npos);
 }
 
 TEST(PatchInstance, RenderToBufferGivesTheSamplesProcessWrites) {

@@ -1,0 +1,177 @@
+#include "runtime/Program.h"
+
+#include "runtime/AudioPlayer.h"
+#include "runtime/StopSignals.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <new>
+#include <string>
+#include <vector>
+
+namespace patchc::runtime {
+namespace {
+
+// "in channel 0", "in channels 0 and 1", "in channels 0, 1 and 5".
+std::string channelList(uint64_t mask) {
+  std::vector<int> channels;
+  for (int c = 0; c < 64; ++c)
+    if (mask & (uint64_t(1) << c)) channels.push_back(c);
+  if (channels.size() == 1) return "in channel " + std::to_string(channels[0]);
+  std::string text = "in channels ";
+  for (size_t i = 0; i < channels.size(); ++i)
+    text += (i == 0 ? "" : i + 1 == channels.size() ? " and " : ", ") + std::to_string(channels[i]);
+  return text;
+}
+
+std::string fixed(double value, int digits) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.*f", digits, value);
+  return text;
+}
+
+}  // namespace
+
+void reportNonFinite(const PatchInstance& instance, const char* writtenAs, const char* program) {
+  auto report = instance.nonFinite();
+  if (!report) return;
+  std::cerr << program << ": warning: the patch produced non-finite samples (NaN or Inf) from "
+            << fixed(double(report.firstFrame) / instance.sampleRate(), 2) << " s on, " << channelList(report.channels)
+            << "; they were " << writtenAs << " silence\n";
+}
+
+int renderCommand(PatchInstance& instance, const RenderRequest& request, const char* program, RenderStats& stats) {
+  RenderOptions options;
+  options.path = request.output;
+  options.seconds = request.seconds;
+  options.showProgress = !request.quiet;
+  auto container = containerForPath(request.output);
+  if (!container) {
+    std::cerr << program << ": error: cannot tell the file format of '" << request.output
+              << "': use .wav, .aiff, .flac, .rf64 or .w64\n";
+    return 1;
+  }
+  if (!request.format.empty()) {
+    auto parsed = parseSampleFormat(request.format);
+    if (!parsed) {
+      std::cerr << program << ": error: unknown sample format '" << request.format << "': use float, 16 or 24\n";
+      return 1;
+    }
+    options.format = *parsed;
+  }
+  auto plan = planOutput(*container, options.format.value_or(defaultSampleFormat(*container)), instance.channels(),
+                         std::llround(std::min(request.seconds * instance.sampleRate(), 0x1p62)));
+  if (!plan.note.empty() && !request.quiet)
+    std::cerr << program << ": note: '" << request.output << "': " << plan.note << '\n';
+  StopSignals stopSignals;
+  options.stop = StopSignals::flag();
+  auto result = renderToFile(instance, options);
+  if (!result) {
+    std::cerr << program << ": error: " << result.error << '\n';
+    if (result.stopped) stopSignals.reraise();
+    return 1;
+  }
+  reportNonFinite(instance, "written as", program);
+  stats = result.stats;
+  return 0;
+}
+
+int listDevicesCommand(const char* program) {
+  std::string error;
+  auto devices = outputDevices(error);
+  if (!error.empty()) {
+    std::cerr << program << ": error: " << error << '\n';
+    return 1;
+  }
+  if (devices.empty()) std::cout << "no audio output device\n";
+  for (const auto& d : devices)
+    std::cout << d.index << ": " << d.name << " (" << d.hostApi << ", " << d.channels << " channels, "
+              << fixed(d.defaultSampleRate, 0) << " Hz)" << (d.isDefault ? " [default]" : "") << '\n';
+  return 0;
+}
+
+int runProgram(const PatchABI& abi, int argc, char** argv) {
+  const std::string program = argc > 0 ? std::string(argv[0]).substr(std::string(argv[0]).find_last_of('/') + 1)
+                                       : "patch";
+  if (std::string problem = PatchInstance::validate(abi); !problem.empty()) {
+    std::cerr << program << ": error: " << problem << '\n';
+    return 1;
+  }
+  CLI::App app{program + ": the pyo patch '" + abi.source + "' compiled by patchc (" + std::to_string(abi.channels) +
+               " channels at " + fixed(abi.sampleRate, 0) + " Hz). Plays it live, or renders it with --render."};
+  RenderRequest render;
+  double seconds = 0, sampleRate = 0;
+  bool listDevices = false, simulate = false;
+  int device = -1, frames = 0;
+  app.add_option("--render", render.output, "Render to this file instead of playing: .wav, .aiff, .flac, .rf64, .w64");
+  auto* duration = app.add_option("-d,--duration", seconds,
+                                  "Seconds to render (default 10) or to play (default 0: until Ctrl-C)")
+                       ->check(CLI::NonNegativeNumber);
+  app.add_option("--format", render.format, "Sample format of --render: float, 16 or 24");
+  app.add_flag("-q,--quiet", render.quiet, "Print nothing on success");
+  app.add_flag("--list-devices", listDevices, "List the audio output devices and exit");
+  app.add_option("--device", device, "Play on this output device (an index --list-devices shows)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--sr", sampleRate, "The sample rate, which the patch was compiled for (Server(sr=...))");
+  app.add_option("--buffersize", frames, "Frames per audio callback (default: the patch's buffersize)")
+      ->check(CLI::Range(1, 8192));
+  app.add_flag("--simulate", simulate, "Play on a simulated device (no sound card needed) and count missed deadlines");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << program << ": error: " << e.what() << " (see " << program << " --help)\n";
+    return 1;
+  }
+  if (listDevices) return listDevicesCommand(program.c_str());
+  if (sampleRate != 0 && sampleRate != abi.sampleRate) {
+    std::cerr << program << ": error: this program was compiled for " << fixed(abi.sampleRate, 0)
+              << " Hz (its filters and oscillators are computed for it); build it again from a patch with "
+                 "Server(sr="
+              << fixed(sampleRate, 0) << ")\n";
+    return 1;
+  }
+  try {
+    PatchInstance instance(abi);
+    if (!render.output.empty()) {
+      if (!duration->empty() && !(seconds > 0)) {
+        std::cerr << program << ": error: -d must be a positive number of seconds to render\n";
+        return 1;
+      }
+      render.seconds = duration->empty() ? 10.0 : seconds;
+      RenderStats stats;
+      const int status = renderCommand(instance, render, program.c_str(), stats);
+      if (status == 0 && !render.quiet)
+        std::cout << "rendered " << fixed(stats.audioSeconds, 2) << " s of audio to " << render.output << ": "
+                  << fixed(stats.realTimeFactor(), 1) << "x real time\n";
+      return status;
+    }
+    PlayOptions options;
+    options.seconds = seconds;
+    options.device = device;
+    options.framesPerBuffer = frames;
+    options.simulate = simulate;
+    StopSignals stopSignals;
+    options.stop = StopSignals::flag();
+    auto result = playLive(instance, options);
+    if (!result) {
+      std::cerr << program << ": error: " << result.error << '\n';
+      return 1;
+    }
+    reportNonFinite(instance, "played as", program.c_str());
+    return 0;
+  } catch (const StateAllocationFailed& e) {
+    std::cerr << program << ": error: " << e.what() << '\n';
+  } catch (const std::bad_alloc&) {
+    std::cerr << program << ": error: out of memory\n";
+  }
+  return 1;
+}
+
+}  // namespace patchc::runtime

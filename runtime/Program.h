@@ -1,0 +1,35 @@
+// What a patch does once compiled, from a command line: render it to a file or play it live. `patchc render` and
+// `patchc run` use these after compiling; a native executable from `patchc build` is runProgram() and its patch.
+#pragma once
+
+#include "runtime/FileRenderer.h"
+#include "runtime/PatchABI.h"
+#include "runtime/PatchInstance.h"
+
+#include <string>
+
+namespace patchc::runtime {
+
+struct RenderRequest {
+  std::string output;   // .wav, .aiff, .flac, .rf64, .w64
+  std::string format;   // float, 16 or 24; empty: the container's default
+  double seconds = 10;
+  bool quiet = false;   // no progress, no note
+};
+
+// Renders `instance` as asked: errors as "PROGRAM: error: ..." on stderr and 1; 0 and `stats` on success. A
+// signal stops it cleanly (no file; an older one intact), then ends the process by that signal.
+int renderCommand(PatchInstance& instance, const RenderRequest& request, const char* program, RenderStats& stats);
+
+// The one warning after a render or a performance whose patch produced NaN or Inf (muted by PatchInstance):
+// `writtenAs` is "written as" or "played as".
+void reportNonFinite(const PatchInstance& instance, const char* writtenAs, const char* program);
+
+// Prints the output devices, one a line, the default marked; 1 when PortAudio cannot start.
+int listDevicesCommand(const char* program);
+
+// The command line of a program `patchc build` made (runtime/ProgramMain.cpp): plays `abi`'s patch live, or
+// renders it with --render; --help names the patch it was compiled from.
+int runProgram(const PatchABI& abi, int argc, char** argv);
+
+}  // namespace patchc::runtime
