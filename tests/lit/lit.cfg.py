@@ -12,6 +12,10 @@ config.excludes = ["Inputs", "tools"]
 config.environment["PATH"] = os.pathsep.join(
     [config.patchc_bin_dir, config.llvm_tools_dir, config.environment.get("PATH", "/usr/bin:/bin")])
 config.substitutions.append(("%examples", os.path.join(config.patchc_source_dir, "examples")))
+config.substitutions.append(("%bench", os.path.join(config.patchc_source_dir, "bench", "cases")))
+tools = os.path.join(os.path.dirname(__file__), "tools")
+# `%build-matches-render DIR SECONDS PATCH...`: each patch built, its program's render = patchc render's.
+config.substitutions.append(("%build-matches-render", "%s %s" % (sys.executable, os.path.join(tools, "build-matches-render.py"))))
 # `%same-samples A.wav B.wav`: the same format and sample bytes (tools/same-samples.py).
 config.substitutions.append(("%same-samples", "%s %s" % (sys.executable, os.path.join(os.path.dirname(__file__), "tools", "same-samples.py"))))
 # `UNSUPPORTED: asan` for what depends on the size of stack frames, which AddressSanitizer multiplies.
