@@ -93,7 +93,7 @@ std::unique_ptr<llvm::TargetMachine> hostTargetMachine() {
 std::unique_ptr<llvm::TargetMachine> targetMachine(const std::string& cpu) {
   if (cpu.empty()) return hostTargetMachine();
   initializeNativeTarget();
-  llvm::orc::JITTargetMachineBuilder builder(llvm::Triple(llvm::sys::getProcessTriple()));
+  llvm::orc::JITTargetMachineBuilder builder{llvm::Triple(llvm::sys::getProcessTriple())};
   builder.setCPU(cpu);
   builder.setRelocationModel(llvm::Reloc::PIC_);
   builder.setCodeGenOptLevel(llvm::CodeGenOpt::Aggressive);
