@@ -173,6 +173,18 @@ class ModuleBuilder {
     }
     info.stateBytes = alignUp(std::max<size_t>(offset, 64), 64);
     info.stateAlign = 64;
+    // Each node's state and block under its stable identity; several nodes made by one call (a comprehension's)
+    // are told apart by their order.
+    std::map<std::string, int> made;
+    for (const auto& node : graph_.nodes()) {
+      const auto& l = layouts_[node.id];
+      std::string site = fmt::format("{}:{}@{}:{}", node.kind == ir::NodeKind::Mix ? "Mix" : node.spec->name,
+                                     node.name, node.origin.begin.line, node.origin.begin.column);
+      const int ordinal = made[site]++;
+      info.nodes.push_back({fmt::format("{}#{}", site, ordinal), l.stateOffset,
+                            node.kind == ir::NodeKind::Object ? l.laneStride * static_cast<size_t>(node.lanes) : 0,
+                            l.bufferOffset, static_cast<size_t>(l.frameStride) * kBlockFrames * sizeof(float)});
+    }
   }
 
   // Tables written while the patch plays (ir::Table::written): channels × (size + 1) floats each in the arena,

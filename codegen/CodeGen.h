@@ -35,6 +35,14 @@ struct ModuleInfo {
   std::vector<std::string> reportFormats;
   // The large arrays the module declares and its linker must define (ExternalData.h).
   std::vector<ExternalData> data;
+  // Where each node keeps its state and its last block, under a name that survives recompiling the same script
+  // with more statements after it (StateMap.h: what a hot swap carries over).
+  struct NodeState {
+    std::string identity;  // "Sine:a@3:5#0": kind, variable, where it was made, and which of the nodes made there
+    size_t stateOffset = 0, stateBytes = 0;
+    size_t bufferOffset = 0, bufferBytes = 0;
+  };
+  std::vector<NodeState> nodes;
 };
 
 // The module's runtime::PatchABI, a global of this name (what the JIT looks up and a native executable's main
