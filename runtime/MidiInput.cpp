@@ -111,8 +111,12 @@ std::unique_ptr<MidiInput> MidiInput::open(int deviceId, std::string& error, siz
     error = prefix + error;
     return nullptr;
   }
-  // From here on every failure gives PortMidi back.
+  // PortMidi stays started while the MidiInput lives (its destructor releases it); a failure here closes
+  // what was opened and gives PortMidi back.
+  std::vector<MidiInputDevice> opened;
+  std::vector<PortMidiStream*> streams;
   auto failed = [&](const std::string& why) -> std::unique_ptr<MidiInput> {
+    for (PortMidiStream* stream : streams) Pm_Close(stream);
     releasePortMidi();
     error = prefix + why;
     return nullptr;
@@ -121,64 +125,71 @@ std::unique_ptr<MidiInput> MidiInput::open(int deviceId, std::string& error, siz
   if (inputs.empty())
     return failed("there is no MIDI input device (PortMidi found none; on Linux it uses ALSA's sequencer, "
                   "/dev/snd/seq)");
-  const MidiInputDevice* chosen = nullptr;
+  std::vector<const MidiInputDevice*> chosen;
   for (const MidiInputDevice& d : inputs)
-    if (deviceId == kDefaultDevice ? d.isDefault : d.id == deviceId) chosen = &d;
-  if (!chosen)
+    if (deviceId == kAllDevices || (deviceId == kDefaultDevice ? d.isDefault : d.id == deviceId)) chosen.push_back(&d);
+  if (chosen.empty())
     return failed("device " + std::to_string(deviceId) + " is not a MIDI input; the inputs are " + [&] {
       std::string ids;
       for (const MidiInputDevice& d : inputs) ids += (ids.empty() ? "" : ", ") + std::to_string(d.id);
       return ids;
     }() + " (see --list-devices)");
 
-  PortMidiStream* stream = nullptr;
-  PmError status;
-  {
-    SilencedStderr quiet;
-    status = Pm_OpenInput(&stream, chosen->id, nullptr, kPortMidiBufferEvents, millisecondClock, nullptr);
-  }
-  if (status != pmNoError) {
-    std::string why = Pm_GetErrorText(status);
-    if (status == pmHostError) {
-      char host[256] = {};
-      Pm_GetHostErrorText(host, sizeof host);
-      why = host;
+  for (const MidiInputDevice* device : chosen) {
+    PortMidiStream* stream = nullptr;
+    PmError status;
+    {
+      SilencedStderr quiet;
+      status = Pm_OpenInput(&stream, device->id, nullptr, kPortMidiBufferEvents, millisecondClock, nullptr);
     }
-    return failed("device " + std::to_string(chosen->id) + " '" + chosen->name + "': " + why);
+    if (status != pmNoError) {
+      std::string why = Pm_GetErrorText(status);
+      if (status == pmHostError) {
+        char host[256] = {};
+        Pm_GetHostErrorText(host, sizeof host);
+        why = host;
+      }
+      return failed("device " + std::to_string(device->id) + " '" + device->name + "': " + why);
+    }
+    streams.push_back(stream);
+    opened.push_back(*device);
+    // Channel voice messages only: sysex, clock, start/stop, active sensing, MTC and the like stay in PortMidi.
+    Pm_SetFilter(stream, PM_FILT_REALTIME | PM_FILT_SYSTEMCOMMON);
+    // Anything that arrived between opening and the filter is read and dropped here, as PortMidi advises.
+    PmEvent discard[64];
+    while (Pm_Poll(stream) == TRUE && Pm_Read(stream, discard, 64) > 0) {
+    }
   }
-  // Channel voice messages only: sysex, clock, start/stop, active sensing, MTC and the like stay in PortMidi.
-  Pm_SetFilter(stream, PM_FILT_REALTIME | PM_FILT_SYSTEMCOMMON);
-  // Anything that arrived between opening and the filter is read and dropped here, as PortMidi advises.
-  PmEvent discard[64];
-  while (Pm_Poll(stream) == TRUE && Pm_Read(stream, discard, 64) > 0) {
-  }
-  return std::unique_ptr<MidiInput>(new MidiInput(capacity, *chosen, stream));
+  return std::unique_ptr<MidiInput>(new MidiInput(capacity, std::move(opened), std::move(streams)));
 }
 
-MidiInput::MidiInput(size_t capacity, MidiInputDevice device, PortMidiStream* stream)
-    : source_(capacity), device_(std::move(device)), stream_(stream) {
+MidiInput::MidiInput(size_t capacity, std::vector<MidiInputDevice> devices, std::vector<PortMidiStream*> streams)
+    : source_(capacity), devices_(std::move(devices)), streams_(std::move(streams)) {
   reader_ = std::thread([this] { readUntilStopped(); });
 }
 
 MidiInput::~MidiInput() {
   stop_.store(true, std::memory_order_relaxed);
   if (reader_.joinable()) reader_.join();
-  Pm_Close(stream_);
+  for (PortMidiStream* stream : streams_) Pm_Close(stream);
   releasePortMidi();
 }
 
-// The producer side of the source's ring buffer: everything PortMidi has, every millisecond.
+// The producer side of the source's ring buffer (one thread, however many devices): everything PortMidi
+// has, every millisecond. With several devices, each poll takes one device's messages after the other's.
 void MidiInput::readUntilStopped() {
   PmEvent events[64];
   while (!stop_.load(std::memory_order_relaxed)) {
-    int count;
-    while ((count = Pm_Read(stream_, events, 64)) > 0) {
-      for (int i = 0; i < count; ++i) {
-        const PmMessage m = events[i].message;
-        source_.push(uint8_t(Pm_MessageStatus(m)), uint8_t(Pm_MessageData1(m)), uint8_t(Pm_MessageData2(m)));
+    for (PortMidiStream* stream : streams_) {
+      int count;
+      while ((count = Pm_Read(stream, events, 64)) > 0) {
+        for (int i = 0; i < count; ++i) {
+          const PmMessage m = events[i].message;
+          source_.push(uint8_t(Pm_MessageStatus(m)), uint8_t(Pm_MessageData1(m)), uint8_t(Pm_MessageData2(m)));
+        }
       }
+      if (count == pmBufferOverflow) portMidiOverflows_.fetch_add(1, std::memory_order_relaxed);
     }
-    if (count == pmBufferOverflow) portMidiOverflows_.fetch_add(1, std::memory_order_relaxed);
     std::this_thread::sleep_for(kPollInterval);
   }
 }

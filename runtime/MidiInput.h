@@ -1,7 +1,7 @@
 #pragma once
 // Live MIDI input from a device through PortMidi (on Linux, ALSA's sequencer): list the inputs
 // (`--list-devices`), open one by PortMidi's device id or the default input, and read it on a thread of its
-// own into a LiveMidiSource, which the audio thread drains each block (MidiSource). Only channel voice
+// own into a LiveMidiSource (all inputs at once: into the same one), which the audio thread drains each block (MidiSource). Only channel voice
 // messages pass; sysex, clock and other system messages are filtered out by PortMidi.
 //
 // Latency: the reader polls every millisecond, and a message is taken by the next block the audio thread
@@ -48,8 +48,9 @@ std::string describeMidiInputs(const MidiInputList& list);
 class MidiInput {
 public:
   static constexpr int kDefaultDevice = -1;  // the input markDefaultMidiInput chooses
+  static constexpr int kAllDevices = -2;     // every input at once, as pyo's setMidiInputDevice(99) does
 
-  // Opens input `deviceId` (or the default input) and starts reading it into a queue of
+  // Opens input `deviceId` (or the default input, or all of them) and starts reading into one queue of
   // `capacity` messages. On failure returns null and sets `error` to one line saying why.
   static std::unique_ptr<MidiInput> open(int deviceId, std::string& error,
                                          size_t capacity = LiveMidiSource::kDefaultCapacity);
@@ -59,18 +60,18 @@ public:
 
   // What the audio thread reads (the only member it may touch).
   MidiSource& source() { return source_; }
-  const MidiInputDevice& device() const { return device_; }
+  const std::vector<MidiInputDevice>& devices() const { return devices_; }  // what was opened
   // Messages lost: the queue was full (the audio thread did not drain it in time), or PortMidi's own buffer
   // overflowed (the reader thread was not scheduled for a long time).
   uint64_t dropped() const { return source_.dropped() + portMidiOverflows_.load(std::memory_order_relaxed); }
 
 private:
-  MidiInput(size_t capacity, MidiInputDevice device, PortMidiStream* stream);
+  MidiInput(size_t capacity, std::vector<MidiInputDevice> devices, std::vector<PortMidiStream*> streams);
   void readUntilStopped();
 
   LiveMidiSource source_;
-  MidiInputDevice device_;
-  PortMidiStream* stream_;
+  std::vector<MidiInputDevice> devices_;
+  std::vector<PortMidiStream*> streams_;
   std::atomic<bool> stop_{false};
   std::atomic<uint64_t> portMidiOverflows_{0};
   std::thread reader_;

@@ -51,6 +51,9 @@ TEST(MidiInput, OpeningWithoutADeviceIsAClearError) {
   EXPECT_EQ(error, "cannot open MIDI input: there is no MIDI input device (PortMidi found none; on Linux it uses "
                    "ALSA's sequencer, /dev/snd/seq)");
   EXPECT_EQ(MidiInput::open(2, error), nullptr);
+  EXPECT_EQ(MidiInput::open(MidiInput::kAllDevices, error), nullptr);
+  EXPECT_EQ(error, "cannot open MIDI input: there is no MIDI input device (PortMidi found none; on Linux it uses "
+                   "ALSA's sequencer, /dev/snd/seq)");
   EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
   // Each failed open gave PortMidi back: it starts again for the next user.
   EXPECT_EQ(listMidiInputs().error, "");
@@ -74,7 +77,12 @@ TEST(MidiInput, TheDefaultInputOpensAndCloses) {
   MidiEvent out[64];
   input->source().eventsBefore(256, out, 64);  // whatever arrived: no crash, no wait
   EXPECT_EQ(input->dropped(), 0u);
+  ASSERT_EQ(input->devices().size(), 1u);
+  EXPECT_TRUE(input->devices()[0].isDefault);
   input.reset();
+  std::unique_ptr<MidiInput> all = MidiInput::open(MidiInput::kAllDevices, error, 64);
+  ASSERT_NE(all, nullptr) << error;
+  EXPECT_EQ(all->devices().size(), list.inputs.size());
 }
 
 }  // namespace
