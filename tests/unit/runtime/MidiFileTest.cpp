@@ -374,6 +374,32 @@ TEST_F(MidiFileOnDisk, AFileOfHundredsOfMegabytesIsRefusedBeforeReading) {
                                       "than the reader's limit of 67108864");
 }
 
+// The committed fixture (tests/midi/make-fixtures.py), at the frames its README lists.
+TEST(MidiFile, TheNotesAndControlsFixtureAtItsDocumentedFrames) {
+  MidiFileResult result = readMidiFile(PATCHC_SOURCE_DIR "/tests/midi/notes-and-controls.mid");
+  ASSERT_TRUE(result.ok()) << result.error;
+  const MidiFile& file = result.file;
+  EXPECT_EQ(file.format, 1);
+  EXPECT_EQ(file.trackCount, 3);
+  EXPECT_DOUBLE_EQ(file.endSeconds, 2.8);
+  EXPECT_EQ(framesAt(file, 44100),
+            std::vector<int64_t>({0,     0,     0,     5513,  11025, 11025, 16538,  22050,  22050,  22050,  27563, 33075,
+                                  33075, 38588, 44100, 44100, 44100, 55125, 66150,  77175,  88200, 105840, 123480}));
+  EXPECT_EQ(framesAt(file, 48000),
+            std::vector<int64_t>({0,     0,     0,     6000,  12000, 12000, 18000, 24000, 24000,  24000,  30000, 36000,
+                                  36000, 42000, 48000, 48000, 48000, 60000, 72000, 84000, 96000, 115200, 134400}));
+  const std::vector<MidiEvent> events = midiFileEventsAtFrames(file, 44100);
+  int noteOns = 0, noteOffs = 0;
+  for (const MidiEvent& e : events) {
+    noteOns += e.isNoteOn();
+    noteOffs += e.isNoteOff();
+  }
+  EXPECT_EQ(noteOns, 4);
+  EXPECT_EQ(noteOffs, 4);
+  EXPECT_EQ(events[16].pitchBend(), 16383);
+  EXPECT_EQ(events[19], (MidiEvent{77175, 0xD0, 90, 0}));
+}
+
 // Random corruptions of a valid file: each parses or gives an error, never crashes or reads out of bounds.
 TEST(MidiFile, CorruptedFilesNeverCrash) {
   SmfTrack conductor, notes;
