@@ -69,7 +69,8 @@ private:
 
 // A chunk is a 4-byte type, a 4-byte big-endian length and that many bytes, all inside the file.
 bool Parser::readChunkHeader(size_t pos, uint32_t& length) {
-  if (size_ - pos < 8) return fail(size_, "the file ends inside a chunk header (" + std::to_string(size_ - pos) + " of its 8 bytes)");
+  if (size_ - pos < 8)
+    return fail(size_, "the file ends inside a chunk header (" + std::to_string(size_ - pos) + " of its 8 bytes)");
   length = bigEndian(pos + 4, 4);
   const size_t left = size_ - (pos + 8);
   if (length > left)
@@ -170,11 +171,13 @@ bool Parser::readTrack(uint16_t track, size_t begin, size_t end) {
       uint8_t data[2] = {0, 0};
       for (int i = 0; i < midiDataBytes(status); ++i) {
         if (pos >= end) return fail(pos, "the track chunk ends inside a channel message");
-        if (d_[pos] & 0x80) return fail(pos, "expected a data byte of status " + hexByte(status) + ", found " + hexByte(d_[pos]));
+        if (d_[pos] & 0x80)
+          return fail(pos, "expected a data byte of status " + hexByte(status) + ", found " + hexByte(d_[pos]));
         data[i] = d_[pos++];
       }
       if (events_.size() >= limits_.channelEvents)
-        return fail(eventStart, "more than " + std::to_string(limits_.channelEvents) + " channel events (the reader's limit)");
+        return fail(eventStart,
+                    "more than " + std::to_string(limits_.channelEvents) + " channel events (the reader's limit)");
       events_.push_back({tick, eventStart, track, status, data[0], data[1]});
     }
   }
@@ -189,8 +192,9 @@ bool Parser::readTrack(uint16_t track, size_t begin, size_t end) {
 // tracks; a time is the sum over the tempo segments before it of ticks * tempo, over ticksPerQuarter * 10^6
 // seconds. Kept as an exact integer numerator (checked against int64) so frames are exact.
 bool Parser::assignTimes(MidiFile& file) {
-  std::stable_sort(events_.begin(), events_.end(), [](const TrackEvent& a, const TrackEvent& b) { return a.tick < b.tick; });
-  std::stable_sort(tempos_.begin(), tempos_.end(), [](const TempoChange& a, const TempoChange& b) { return a.tick < b.tick; });
+  auto byTick = [](const auto& a, const auto& b) { return a.tick < b.tick; };
+  std::stable_sort(events_.begin(), events_.end(), byTick);
+  std::stable_sort(tempos_.begin(), tempos_.end(), byTick);
   const bool metrical = file.ticksPerQuarter > 0;
   size_t nextTempo = 0;
   int64_t segmentTick = 0;
@@ -215,7 +219,8 @@ bool Parser::assignTimes(MidiFile& file) {
   for (const TrackEvent& e : events_) {
     const __int128 numerator = numeratorAt(e.tick);
     if (numerator > INT64_MAX) return tooLate(e.offset);
-    file.events.push_back({int64_t(numerator), double(int64_t(numerator)) / denominator, e.track, e.status, e.data1, e.data2});
+    const int64_t exact = int64_t(numerator);
+    file.events.push_back({exact, double(exact) / denominator, e.track, e.status, e.data1, e.data2});
   }
   const __int128 end = numeratorAt(endTick_);
   if (end > INT64_MAX) return tooLate(endOffset_);

@@ -100,7 +100,8 @@ std::string describeMidiInputs(const MidiInputList& list) {
   if (list.inputs.empty()) return "MIDI inputs: none\n";
   std::string text = "MIDI inputs:\n";
   for (const MidiInputDevice& d : list.inputs)
-    text += "  " + std::to_string(d.id) + ": " + d.name + " (" + d.interface + ")" + (d.isDefault ? " [default]" : "") + "\n";
+    text += "  " + std::to_string(d.id) + ": " + d.name + " (" + d.interface + ")" +
+            (d.isDefault ? " [default]" : "") + "\n";
   return text;
 }
 

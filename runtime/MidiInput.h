@@ -1,8 +1,8 @@
 #pragma once
 // Live MIDI input from a device through PortMidi (on Linux, ALSA's sequencer): list the inputs
-// (`--list-devices`), open one by PortMidi's device id or the default input, and read it on a thread of its
-// own into a LiveMidiSource (all inputs at once: into the same one), which the audio thread drains each block (MidiSource). Only channel voice
-// messages pass; sysex, clock and other system messages are filtered out by PortMidi.
+// (`--list-devices`), open one by PortMidi's device id, the default input or all of them, and read them on a
+// thread of its own into one LiveMidiSource, which the audio thread drains each block (MidiSource). Only
+// channel voice messages pass; sysex, clock and other system messages are filtered out by PortMidi.
 //
 // Latency: the reader polls every millisecond, and a message is taken by the next block the audio thread
 // renders, stamped at that block's first frame. From key press to sound: up to 1 ms of polling, plus 0 to one

@@ -240,13 +240,15 @@ TEST(MidiFile, RefusesFormatTwoAndBadDivisions) {
   EXPECT_EQ(parse(smfFile(0, 0, {track})).error, "byte 12: division of 0 ticks per quarter note");
   EXPECT_EQ(parse(smfFile(0, test::smpteDivision(26, 4), {track})).error,
             "byte 12: SMPTE division with 26 frames per second; the SMPTE formats are 24, 25, 29 and 30");
-  EXPECT_EQ(parse(smfFile(0, test::smpteDivision(25, 0), {track})).error, "byte 13: SMPTE division with 0 ticks per frame");
+  EXPECT_EQ(parse(smfFile(0, test::smpteDivision(25, 0), {track})).error,
+            "byte 13: SMPTE division with 0 ticks per frame");
 }
 
 TEST(MidiFile, MalformedTracksNameTheByteAndTheProblem) {
   auto errorOf = [](SmfTrack track) { return parse(smfFile(0, 96, {track})).error; };
   // The track's bytes start at offset 22 (14 of header chunk, 8 of MTrk chunk header).
-  EXPECT_EQ(errorOf(SmfTrack().event(0, {60, 100})), "byte 23: data byte 0x3C with no status byte before it (no running status)");
+  EXPECT_EQ(errorOf(SmfTrack().event(0, {60, 100})),
+            "byte 23: data byte 0x3C with no status byte before it (no running status)");
   EXPECT_EQ(errorOf(SmfTrack().event(0, {0x90, 60, 0x80})),
             "byte 25: expected a data byte of status 0x90, found 0x80");
   EXPECT_EQ(errorOf(SmfTrack().event(0, {0xF2, 0, 0})),
@@ -268,7 +270,8 @@ TEST(MidiFile, MalformedTracksNameTheByteAndTheProblem) {
 
 TEST(MidiFile, NotAMidiFile) {
   EXPECT_EQ(parse({}).error, "byte 0: the file ends inside its header");
-  EXPECT_EQ(parse(Bytes({'R', 'I', 'F', 'F', 0, 0, 0, 0})).error, "byte 0: not a Standard MIDI File: it does not start with 'MThd'");
+  EXPECT_EQ(parse(Bytes({'R', 'I', 'F', 'F', 0, 0, 0, 0})).error,
+            "byte 0: not a Standard MIDI File: it does not start with 'MThd'");
   EXPECT_EQ(parseMidiFile(nullptr, 0).error, "byte 0: the file ends inside its header");
   Bytes shortHeader = test::chunk("MThd", {0, 0, 0, 1});
   EXPECT_EQ(parse(shortHeader).error, "byte 4: the header chunk has 4 bytes; it needs 6");
@@ -317,7 +320,8 @@ TEST(MidiFile, LengthsBeyondTheFileAreRefusedBeforeAnyAllocation) {
   // A header announcing more tracks than the file holds.
   Bytes missing = test::smfHeader(1, 3, 96);
   test::append(missing, test::chunk("MTrk", track.bytes()));
-  EXPECT_EQ(parse(missing).error, "byte " + std::to_string(missing.size()) + ": the file ends after 1 of the 3 tracks its header announces");
+  EXPECT_EQ(parse(missing).error,
+            "byte " + std::to_string(missing.size()) + ": the file ends after 1 of the 3 tracks its header announces");
 }
 
 TEST(MidiFile, SizeLimits) {
@@ -350,7 +354,8 @@ TEST_F(MidiFileOnDisk, ReadsAFileAndNamesItInErrors) {
   track.event(480, {0x90, 60, 100}).endOfTrack();
   const Bytes bytes = smfFile(0, 480, {track});
   const std::string good = (dir_ / "good.mid").string();
-  std::ofstream(good, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
+  std::ofstream(good, std::ios::binary)
+      .write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
   MidiFileResult result = readMidiFile(good);
   ASSERT_TRUE(result.ok()) << result.error;
   ASSERT_EQ(result.file.events.size(), 1u);
@@ -383,11 +388,11 @@ TEST(MidiFile, TheNotesAndControlsFixtureAtItsDocumentedFrames) {
   EXPECT_EQ(file.trackCount, 3);
   EXPECT_DOUBLE_EQ(file.endSeconds, 2.8);
   EXPECT_EQ(framesAt(file, 44100),
-            std::vector<int64_t>({0,     0,     0,     5513,  11025, 11025, 16538,  22050,  22050,  22050,  27563, 33075,
-                                  33075, 38588, 44100, 44100, 44100, 55125, 66150,  77175,  88200, 105840, 123480}));
+            std::vector<int64_t>({0, 0, 0, 5513, 11025, 11025, 16538, 22050, 22050, 22050, 27563, 33075, 33075,
+                                  38588, 44100, 44100, 44100, 55125, 66150, 77175, 88200, 105840, 123480}));
   EXPECT_EQ(framesAt(file, 48000),
-            std::vector<int64_t>({0,     0,     0,     6000,  12000, 12000, 18000, 24000, 24000,  24000,  30000, 36000,
-                                  36000, 42000, 48000, 48000, 48000, 60000, 72000, 84000, 96000, 115200, 134400}));
+            std::vector<int64_t>({0, 0, 0, 6000, 12000, 12000, 18000, 24000, 24000, 24000, 30000, 36000, 36000,
+                                  42000, 48000, 48000, 48000, 60000, 72000, 84000, 96000, 115200, 134400}));
   const std::vector<MidiEvent> events = midiFileEventsAtFrames(file, 44100);
   int noteOns = 0, noteOffs = 0;
   for (const MidiEvent& e : events) {

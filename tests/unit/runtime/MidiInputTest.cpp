@@ -25,7 +25,8 @@ TEST(MidiInput, DescribesTheInputsForListDevices) {
   list.inputs = {{1, "Midi Through Port-0", "ALSA", false}, {3, "Launchkey Mini MIDI 1", "ALSA", true}};
   EXPECT_EQ(describeMidiInputs(list),
             "MIDI inputs:\n  1: Midi Through Port-0 (ALSA)\n  3: Launchkey Mini MIDI 1 (ALSA) [default]\n");
-  EXPECT_EQ(describeMidiInputs({{}, "PortMidi could not start: x"}), "MIDI inputs: none (PortMidi could not start: x)\n");
+  EXPECT_EQ(describeMidiInputs({{}, "PortMidi could not start: x"}),
+            "MIDI inputs: none (PortMidi could not start: x)\n");
 }
 
 TEST(MidiInput, TheDefaultIsTheFirstInputThatIsNotMidiThrough) {
