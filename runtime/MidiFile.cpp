@@ -22,6 +22,21 @@ std::string hexByte(uint8_t b) {
   return text;
 }
 
+// A chunk's 4-byte type as text, bytes outside printable ASCII as \xNN (a broken file's type can be anything).
+std::string chunkType(const uint8_t* type) {
+  std::string text;
+  for (int i = 0; i < 4; ++i) {
+    if (type[i] >= 0x20 && type[i] < 0x7F && type[i] != '\\') {
+      text += char(type[i]);
+    } else {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\x%02X", type[i]);
+      text += escaped;
+    }
+  }
+  return text;
+}
+
 // A channel message or a tempo change as read, before the tempo map gives it a time.
 struct TrackEvent {
   int64_t tick;
@@ -74,7 +89,7 @@ bool Parser::readChunkHeader(size_t pos, uint32_t& length) {
   length = bigEndian(pos + 4, 4);
   const size_t left = size_ - (pos + 8);
   if (length > left)
-    return fail(pos + 4, "the '" + std::string(reinterpret_cast<const char*>(d_ + pos), 4) + "' chunk claims " +
+    return fail(pos + 4, "the '" + chunkType(d_ + pos) + "' chunk claims " +
                              std::to_string(length) + " bytes but the file has " + std::to_string(left) + " left");
   return true;
 }

@@ -9,6 +9,9 @@
 // block of waiting for the next callback (the jitter: events are quantized to block starts), plus the audio
 // device's output latency. At 256 frames and 44100 Hz that is at most about 7 ms before the output latency.
 //
+// PortMidi is not thread-safe: list the devices before opening, from one thread (the driver's main thread);
+// the reader thread is then the only one calling PortMidi until the MidiInput is destroyed.
+//
 // With no MIDI subsystem or device (CI, containers: no /dev/snd/seq), listing gives an empty list and opening
 // gives an error message; nothing crashes and nothing is printed.
 

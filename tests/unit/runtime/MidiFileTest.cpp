@@ -312,6 +312,10 @@ TEST(MidiFile, LengthsBeyondTheFileAreRefusedBeforeAnyAllocation) {
   Bytes unknown = test::smfHeader(0, 1, 96);
   test::append(unknown, test::chunk("JUNK", {1, 2, 3}, int64_t(1) << 31));
   EXPECT_EQ(parse(unknown).error, "byte 18: the 'JUNK' chunk claims 2147483648 bytes but the file has 3 left");
+  // A chunk type that is not text is shown escaped.
+  Bytes binary = test::smfHeader(0, 1, 96);
+  test::append(binary, test::chunk(std::string("M\0\n\\", 4), {1, 2}, 100));
+  EXPECT_EQ(parse(binary).error, "byte 18: the 'M\\x00\\x0A\\x5C' chunk claims 100 bytes but the file has 2 left");
   // Meta and sysex events claiming the largest variable-length number, 2^28 - 1.
   EXPECT_EQ(parse(smfFile(0, 96, {SmfTrack().event(0, {0xFF, 0x01, 0xFF, 0xFF, 0xFF, 0x7F})})).error,
             "byte 23: meta event 0x01 claims 268435455 bytes but the track chunk has 0 left");
