@@ -9,6 +9,7 @@ packages=(
   libclang-rt-16-dev                      # clang-16's sanitizer and libFuzzer runtimes (scripts/test-sanitized.sh)
   flex libfl-dev bison                    # the front end (libfl-dev has FlexLexer.h)
   libsndfile1-dev portaudio19-dev         # the runtime: files and live audio
+  libportmidi-dev                         # the runtime: live MIDI input
   libcli11-dev libfmt-dev                 # the driver: command line and formatting
   libgtest-dev libkissfft-dev             # tests: GoogleTest and FFTs for audio measurements
   nlohmann-json3-dev                      # tests: pyo's signatures (tests/pyo/signatures.json)
