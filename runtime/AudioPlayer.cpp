@@ -3,6 +3,7 @@
 #include "runtime/AudioCallback.h"
 #include "runtime/Reports.h"
 #include "runtime/Denormals.h"
+#include "runtime/SilencedStderr.h"
 #include "runtime/SimulatedDevice.h"
 
 #include <portaudio.h>
@@ -17,29 +18,6 @@
 namespace patchc::runtime {
 
 namespace {
-
-// Points fd 2 at /dev/null for its lifetime: PortAudio's back ends write their probing noise straight to it.
-class SilencedStderr {
-public:
-  SilencedStderr() {
-    std::fflush(stderr);
-    saved_ = ::dup(STDERR_FILENO);
-    int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
-    if (saved_ >= 0 && null >= 0) ::dup2(null, STDERR_FILENO);
-    if (null >= 0) ::close(null);
-  }
-  ~SilencedStderr() {
-    if (saved_ < 0) return;
-    std::fflush(stderr);
-    ::dup2(saved_, STDERR_FILENO);
-    ::close(saved_);
-  }
-  SilencedStderr(const SilencedStderr&) = delete;
-  SilencedStderr& operator=(const SilencedStderr&) = delete;
-
-private:
-  int saved_ = -1;
-};
 
 // Set from the SIGINT handler; an always-lock-free atomic is async-signal-safe.
 std::atomic<bool> gInterrupted{false};
