@@ -158,10 +158,11 @@ bool buildNativeExecutable(const ir::Graph& graph, const NativeBuildOptions& opt
   argv.insert(argv.end(), objectFiles.begin(), objectFiles.end());
   argv.push_back((runtimeDir / "libpatchrt_main.a").string());
   argv.push_back((runtimeDir / "libpatchrt.a").string());
-  // The runtime's own libraries and flags (comma-separated lists from CMake), then libm and threads; stripped.
+  // The runtime's own libraries and flags ('|'-separated lists from CMake: flags have commas), then libm and
+  // threads; stripped.
   for (const char* list : {PATCHC_RUNTIME_LINK_LIBRARIES, PATCHC_RUNTIME_LINK_FLAGS}) {
     std::stringstream items(list);
-    for (std::string item; std::getline(items, item, ',');)
+    for (std::string item; std::getline(items, item, '|');)
       if (!item.empty()) argv.push_back(item);
   }
   for (const char* flag : {"-lm", "-lpthread", "-s"}) argv.push_back(flag);
