@@ -26,17 +26,22 @@ void initializeNativeTarget() {
   });
 }
 
-llvm::orc::JITTargetMachineBuilder hostBuilder() {
-  auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
-  if (!builder) llvm::report_fatal_error(builder.takeError());
-  builder->setCodeGenOptLevel(llvm::CodeGenOpt::Aggressive);
+// How every patch is compiled, for the host or another CPU.
+void configure(llvm::orc::JITTargetMachineBuilder& builder) {
+  builder.setCodeGenOptLevel(llvm::CodeGenOpt::Aggressive);
   // Position-independent: the module's external data (ExternalData.h) is reached through the GOT, wherever the
   // JIT or the loader puts it; the same code then links into a PIE executable (`patchc build`).
-  builder->setRelocationModel(llvm::Reloc::PIC_);
+  builder.setRelocationModel(llvm::Reloc::PIC_);
   // Audio code wants fused multiply-adds and no errno: the kernels are compiled with -fno-math-errno too.
   llvm::TargetOptions options;
   options.AllowFPOpFusion = llvm::FPOpFusion::Standard;
-  builder->setOptions(options);
+  builder.setOptions(options);
+}
+
+llvm::orc::JITTargetMachineBuilder hostBuilder() {
+  auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!builder) llvm::report_fatal_error(builder.takeError());
+  configure(*builder);
   return std::move(*builder);
 }
 
@@ -95,11 +100,7 @@ std::unique_ptr<llvm::TargetMachine> targetMachine(const std::string& cpu) {
   initializeNativeTarget();
   llvm::orc::JITTargetMachineBuilder builder{llvm::Triple(llvm::sys::getProcessTriple())};
   builder.setCPU(cpu);
-  builder.setRelocationModel(llvm::Reloc::PIC_);
-  builder.setCodeGenOptLevel(llvm::CodeGenOpt::Aggressive);
-  llvm::TargetOptions options;
-  options.AllowFPOpFusion = llvm::FPOpFusion::Standard;
-  builder.setOptions(options);
+  configure(builder);
   auto machine = builder.createTargetMachine();
   if (!machine) throw std::runtime_error(llvm::toString(machine.takeError()));
   return std::move(*machine);

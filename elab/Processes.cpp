@@ -25,7 +25,7 @@ Value& instanceArgument(CallArguments& args, const char* method) {
 }
 
 void expectNoMore(const CallArguments& args, size_t most, const char* method) {
-  if (args.positional.size() > most || (!args.keywords.empty() && std::string(method) != "join"))
+  if (args.positional.size() > most || !args.keywords.empty())
     throw ElaborationError(args.callRange, fmt::format("Process.{}() takes no arguments in a patch", method));
 }
 
@@ -116,7 +116,9 @@ Value Processes::processClass() {
   // join() would wait for the process to end; in a patch it plays as long as the patch does.
   m["join"] = method("join", [](CallArguments& a) {
     instanceArgument(a, "join");
-    expectNoMore(a, 2, "join");
+    const bool onlyTimeout = a.keywords.empty() || (a.keywords.size() == 1 && a.keywords[0].name == "timeout");
+    if (a.positional.size() > 2 || !onlyTimeout)
+      throw ElaborationError(a.callRange, "Process.join() takes only a timeout");
     return Value::none();
   });
   m["is_alive"] = method("is_alive", [](CallArguments& a) {
