@@ -135,6 +135,7 @@ class ModuleBuilder {
       if (auto queue = ControlCodeGen::reportQueueOffset(graph_.control)) info.reportQueue = controlBase_ + *queue;
       for (const auto& message : graph_.control.messages) info.reportFormats.push_back(reportFormat(message));
       ahead_ = ir::renderedAhead(graph_);
+      for (auto piece : ControlCodeGen::carriedState(graph_.control, controlBase_)) info.nodes.push_back(piece);
     }
     poolBase_ = info.stateBytes;
     makeEnv();
@@ -183,8 +184,25 @@ class ModuleBuilder {
       const int ordinal = made[site]++;
       info.nodes.push_back({fmt::format("{}#{}", site, ordinal), l.stateOffset,
                             node.kind == ir::NodeKind::Object ? l.laneStride * static_cast<size_t>(node.lanes) : 0,
-                            l.bufferOffset, static_cast<size_t>(l.frameStride) * kBlockFrames * sizeof(float)});
+                            l.bufferOffset, static_cast<size_t>(l.frameStride) * kBlockFrames * sizeof(float),
+                            configurationOf(node)});
     }
+  }
+
+  // What a node was set up with, hashed: its constant inputs, the lists it reads, its lanes and outputs. The
+  // nodes it reads are not part of it (their ids change from one compile to the next; their own state is theirs).
+  static uint64_t configurationOf(const ir::Node& node) {
+    std::string text = fmt::format("{}x{}", node.lanes, node.outputs);
+    for (const auto& input : node.inputs) {
+      text += '|';
+      for (const auto& lane : input.lanes)
+        text += lane.isConstant() ? fmt::format("{},", lane.value) : fmt::format("n{},", lane.output);
+    }
+    for (const auto& array : node.arrays) {
+      text += fmt::format("|a{}:{}", array.input, array.capacity);
+      for (const auto& lane : array.lanes) text += fmt::format(",{}", lane.hash());
+    }
+    return std::hash<std::string>{}(text);
   }
 
   // Tables written while the patch plays (ir::Table::written): channels × (size + 1) floats each in the arena,

@@ -37,10 +37,14 @@ struct ModuleInfo {
   std::vector<ExternalData> data;
   // Where each node keeps its state and its last block, under a name that survives recompiling the same script
   // with more statements after it (StateMap.h: what a hot swap carries over).
+  // The control program's state is listed here too ("timer:...", "global:...", "random", "clock").
   struct NodeState {
     std::string identity;  // "Sine:a@3:5#0": kind, variable, where it was made, and which of the nodes made there
     size_t stateOffset = 0, stateBytes = 0;
     size_t bufferOffset = 0, bufferBytes = 0;
+    // What the script set it up with (its constant inputs, lists, lanes; a global's or a timer's first value): a
+    // node whose set-up changed starts from its new one, since its state may hold what init derived from it.
+    uint64_t configuration = 0;
   };
   std::vector<NodeState> nodes;
 };

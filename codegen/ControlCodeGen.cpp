@@ -81,6 +81,38 @@ size_t ControlCodeGen::bytes(const ir::Control& control) {
 
 size_t ControlCodeGen::clockOffset() { return ControlLayout(ir::Control{}, 0).clock; }
 
+std::vector<ModuleInfo::NodeState> ControlCodeGen::carriedState(const ir::Control& control, size_t base) {
+  ControlLayout layout(control, base);
+  auto hashOf = [](const std::string& text) { return uint64_t(std::hash<std::string>{}(text)); };
+  std::vector<ModuleInfo::NodeState> pieces;
+  // The clock goes on: what a handler prints keeps counting from the session's start.
+  pieces.push_back({"clock", layout.clock, 8, 0, 0, 0});
+  for (size_t v = 0; v < control.variables.size(); ++v) {
+    const ir::Variable& variable = control.variables[v];
+    if (!variable.global) continue;
+    pieces.push_back({"global:" + variable.name, layout.variables + 8 * v, 8, 0, 0,
+                      hashOf(fmt::format("{}/{}", int(variable.type), variable.initial))});
+  }
+  std::map<std::string, int> made;
+  for (size_t t = 0; t < control.timers.size(); ++t) {
+    const ir::Timer& timer = control.timers[t];
+    const std::string site = fmt::format("timer:{}@{}:{}", timer.name, timer.origin.begin.line,
+                                         timer.origin.begin.column);
+    const std::string identity = fmt::format("{}#{}", site, made[site]++);
+    const std::string setUp = fmt::format("{}/{}/{}/{}", int(timer.kind), timer.period, timer.playing, timer.delayed);
+    pieces.push_back({identity, layout.timers + kTimerBytes * t, kTimerBytes, 0, 0, hashOf(setUp)});
+    if (!timer.watches.empty())
+      pieces.push_back({identity + "/watches", layout.watch(int(t), 0), 8 * timer.watches.size(), 0, 0,
+                        hashOf(setUp)});
+  }
+  // Python's generator goes on from where it was, unless compiling drew other numbers than last time.
+  if (!control.random.empty())
+    pieces.push_back({"random", layout.random, kRandomBytes, 0, 0,
+                      hashOf(std::string(reinterpret_cast<const char*>(control.random.data()),
+                                         control.random.size() * sizeof(uint32_t)))});
+  return pieces;
+}
+
 std::optional<size_t> ControlCodeGen::reportQueueOffset(const ir::Control& control) {
   if (!anyReport(control)) return std::nullopt;
   return ControlLayout(control, 0).reports;

@@ -7,6 +7,7 @@
 // from where compiling left it, and the queue of reports (runtime/ReportQueue.h) when something prints.
 #pragma once
 
+#include "codegen/CodeGen.h"
 #include "ir/Graph.h"
 
 #include <llvm/IR/IRBuilder.h>
@@ -47,6 +48,10 @@ class ControlCodeGen {
   // advances) and of the report queue (none: the control prints nothing).
   static size_t clockOffset();
   static std::optional<size_t> reportQueueOffset(const ir::Control& control);
+
+  // The pieces of control state a hot swap may carry (ModuleInfo::nodes, StateMap.h): the clock, each global a
+  // handler changes, each timer (with its watches' last values) and the random generator, at offsets from 0.
+  static std::vector<ModuleInfo::NodeState> carriedState(const ir::Control& control, size_t base);
 
   // Stores the initial control state (globals, timers, random generator) into `state`, at the builder's point.
   void emitInit(llvm::IRBuilder<>& builder, llvm::Value* state);

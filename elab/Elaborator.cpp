@@ -20,6 +20,7 @@
 #include <cmath>
 #include <new>
 #include <optional>
+#include <set>
 #include <stdexcept>
 
 namespace patchc {
@@ -116,6 +117,14 @@ class Elaborator final : public Interpreter {
   }
 
   PyoObjects& objects() { return objects_; }
+
+  std::vector<std::string> namesInScope() const {
+    std::set<std::string> names;
+    for (const auto& [name, value] : globals_->names) names.insert(name);
+    for (const auto& [name, value] : builtins_.globals) names.insert(name);
+    for (const auto& [name, members] : builtins_.modules) names.insert(name);
+    return {names.begin(), names.end()};
+  }
 
   void run(const ast::Module& module) {
     // The parser already refuses 'return', 'break' and 'continue' outside a function or loop, as Python does.
@@ -1238,6 +1247,7 @@ std::unique_ptr<ir::Graph> elaborate(const ast::Module& module, Diagnostics& dia
       try {
         elaborator.objects().configure(options.limits, diagnostics);
         elaborator.run(module);
+        if (options.namesInScope) *options.namesInScope = elaborator.namesInScope();
         elaborator.objects().finish();
         elaborator.objects().tables().finish();  // readers get their tables' final samples
         ir::markRenderedAhead(*graph);  // fixed on the graph as written: the passes keep it (ir/Ahead.h)

@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <memory>
 #include <ostream>
+#include <string>
+#include <vector>
 
 namespace patchc {
 
@@ -21,6 +23,9 @@ struct ElaborationOptions {
   CompileLimits limits;
   // Where the script's print() writes: null for stderr (`patchc emit`, whose stdout is the stage it prints).
   std::ostream* printOutput = nullptr;
+  // When set and elaboration succeeds: every name the script's top level sees, its own globals and the
+  // builtins, sorted (the REPL completes them).
+  std::vector<std::string>* namesInScope = nullptr;
 };
 
 // Evaluates the module. On an error it reports one diagnostic and returns null.

@@ -29,8 +29,9 @@ extern "C" void onInterrupt(int) { gInterrupted.store(true, std::memory_order_re
 // Installs onInterrupt for SIGINT and puts the previous handler back on destruction.
 class InterruptGuard {
 public:
-  InterruptGuard() {
+  explicit InterruptGuard(bool install) {
     gInterrupted.store(false);
+    if (!install) return;
     struct sigaction action {};
     action.sa_handler = onInterrupt;
     sigemptyset(&action.sa_mask);
@@ -96,7 +97,9 @@ std::vector<OutputDevice> outputDevices(std::string& error) {
   return devices;
 }
 
-PlayResult playLive(PatchInstance& instance, const PlayOptions& options) {
+void InstanceTarget::printReports(std::FILE* out) { runtime::printReports(instance_, out); }
+
+PlayResult playLive(PlaybackTarget& instance, const PlayOptions& options) {
   if (options.simulate) return playSimulated(instance, options);
   PlayResult result;
   PaError error;
@@ -136,7 +139,7 @@ PlayResult playLive(PatchInstance& instance, const PlayOptions& options) {
   parameters.suggestedLatency = deviceInfo->defaultLowOutputLatency;
 
   PortAudioContext context;
-  context.callback.instance = &instance;
+  context.callback.target = &instance;
   context.callback.channels = instance.channels();
   if (options.seconds > 0) context.callback.framesToPlay = std::llround(options.seconds * instance.sampleRate());
   const int framesPerBuffer = options.framesPerBuffer > 0 ? options.framesPerBuffer : instance.bufferSize();
@@ -153,7 +156,7 @@ PlayResult playLive(PatchInstance& instance, const PlayOptions& options) {
   }
 
   {
-    InterruptGuard interruptGuard;
+    InterruptGuard interruptGuard(options.catchInterrupt);
     error = Pa_StartStream(stream);
     if (error == paNoError) {
       // The stream goes inactive by itself once the callback returns paComplete and the last buffer has played.
@@ -162,9 +165,9 @@ PlayResult playLive(PatchInstance& instance, const PlayOptions& options) {
       };
       while (!stopped() && Pa_IsStreamActive(stream) == 1) {
         Pa_Sleep(20);
-        printReports(instance, stdout);  // what the audio thread queued (Print)
+        instance.printReports(stdout);  // what the audio thread queued (Print)
       }
-      printReports(instance, stdout);
+      instance.printReports(stdout);
       result.stats.interrupted = stopped();
       Pa_StopStream(stream);  // after paComplete this reports "stream is stopped", which is fine
     } else {

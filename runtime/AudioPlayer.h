@@ -3,6 +3,7 @@
 // denormals flushed and does nothing else: no allocation, no locks, no I/O.
 
 #include "runtime/PatchInstance.h"
+#include "runtime/PlaybackTarget.h"
 
 #include <csignal>
 #include <cstdint>
@@ -22,6 +23,8 @@ struct PlayOptions {
   int device = -1;
   // Playback also stops when this becomes non-zero (StopSignals::flag()).
   const volatile std::sig_atomic_t* stop = nullptr;
+  // Ctrl-C (SIGINT) stops playback. The REPL plays on another thread than its prompt and keeps Ctrl-C for it.
+  bool catchInterrupt = true;
 };
 
 struct PlayStats {
@@ -54,7 +57,11 @@ inline constexpr const char* kNoAudioDeviceMessage =
 // previous SIGINT handler is restored before returning). Blocks the calling thread. PortAudio's back ends print
 // noise on stderr while they probe (JACK, ALSA); it is silenced by pointing fd 2 at /dev/null during
 // initialisation, stream opening and termination, so output from other threads to stderr is lost at those moments.
-PlayResult playLive(PatchInstance& instance, const PlayOptions& options = {});
+PlayResult playLive(PlaybackTarget& target, const PlayOptions& options = {});
+inline PlayResult playLive(PatchInstance& instance, const PlayOptions& options = {}) {
+  InstanceTarget target(instance);
+  return playLive(target, options);
+}
 
 // An output device PortAudio offers (`--list-devices`).
 struct OutputDevice {

@@ -145,7 +145,7 @@ private:
 
 // Calls process in blocks of bufferSize frames; shared by renderToFile and renderToBuffer so both produce the
 // same samples. `outputs` are `channels` pointers to at least `frames` floats each, advanced as we go.
-void renderBlocks(PatchInstance& instance, float** outputs, float** cursor, int64_t frames, double& cpuSeconds) {
+void renderBlocks(PlaybackTarget& instance, float** outputs, float** cursor, int64_t frames, double& cpuSeconds) {
   const int channels = instance.channels();
   const int block = instance.bufferSize();
   for (int64_t done = 0; done < frames;) {
@@ -231,7 +231,7 @@ std::optional<SampleFormat> parseSampleFormat(std::string_view name) {
   return std::nullopt;
 }
 
-std::vector<std::vector<float>> renderToBuffer(PatchInstance& instance, int64_t frames) {
+std::vector<std::vector<float>> renderToBuffer(PlaybackTarget& instance, int64_t frames) {
   frames = std::max<int64_t>(frames, 0);
   std::vector<std::vector<float>> channels(size_t(instance.channels()), std::vector<float>(size_t(frames)));
   std::vector<float*> outputs, cursor(channels.size());
@@ -242,7 +242,7 @@ std::vector<std::vector<float>> renderToBuffer(PatchInstance& instance, int64_t 
   return channels;
 }
 
-RenderResult renderToFile(PatchInstance& instance, const RenderOptions& options) try {
+RenderResult renderToFile(PlaybackTarget& instance, const RenderOptions& options) try {
   RenderResult result;
   const auto wallStart = std::chrono::steady_clock::now();
   const double cpuStart = threadCpuSeconds();
@@ -327,7 +327,7 @@ RenderResult renderToFile(PatchInstance& instance, const RenderOptions& options)
       }
       const int64_t n = std::min(chunkFrames, totalFrames - done);
       renderBlocks(instance, outputs.data(), cursor.data(), n, result.stats.processCpuSeconds);
-      printReports(instance, stdout);  // what the patch printed (Print), here, outside process
+      instance.printReports(stdout);  // what the patch printed (Print), here, outside process
       for (int64_t i = 0; i < n; ++i)
         for (int c = 0; c < channels; ++c) interleaved[size_t(i * channels + c)] = outputs[size_t(c)][i];
       if (sf_writef_float(file.get(), interleaved.data(), n) != n) {

@@ -4,6 +4,7 @@
 // temporary file next to the target, renamed over it only when everything was written.
 
 #include "runtime/PatchInstance.h"
+#include "runtime/PlaybackTarget.h"
 
 #include <csignal>
 #include <cstdint>
@@ -59,11 +60,19 @@ struct RenderResult {
 // Renders `options.seconds` of the patch from the instance's current state (call reset() first for a fresh
 // start) in blocks of bufferSize frames, with denormals flushed. Never throws; on any failure no file is left
 // at options.path (an existing file there is left untouched) and no temporary file remains.
-RenderResult renderToFile(PatchInstance& instance, const RenderOptions& options);
+RenderResult renderToFile(PlaybackTarget& target, const RenderOptions& options);
+inline RenderResult renderToFile(PatchInstance& instance, const RenderOptions& options) {
+  InstanceTarget target(instance);
+  return renderToFile(target, options);
+}
 
 // Renders `frames` frames into memory, one vector per channel, in the same blocks and floating-point mode as
 // renderToFile, so both give the same samples.
-std::vector<std::vector<float>> renderToBuffer(PatchInstance& instance, int64_t frames);
+std::vector<std::vector<float>> renderToBuffer(PlaybackTarget& target, int64_t frames);
+inline std::vector<std::vector<float>> renderToBuffer(PatchInstance& instance, int64_t frames) {
+  InstanceTarget target(instance);
+  return renderToBuffer(target, frames);
+}
 
 // What a render will write, decided before writing from duration × channels × sample size: formats with 32-bit
 // size fields cannot hold more than their limit, and libsndfile would write a wrapped header.

@@ -60,6 +60,12 @@ public:
   }
   int64_t framesRendered() const { return framesRendered_.load(std::memory_order_relaxed); }
 
+  // Frames until the state is at a block's end (0: it is; a patch that takes any count always is): a hot swap
+  // copies state only there (LivePatch.h), where nothing has been computed ahead of what was heard.
+  int framesToBlockBoundary() const {
+    return abi_.blockFrames == 0 || pendingOffset_ >= abi_.blockFrames ? 0 : abi_.blockFrames - pendingOffset_;
+  }
+
   const PatchABI& abi() const { return abi_; }
   int channels() const { return abi_.channels; }
   double sampleRate() const { return abi_.sampleRate; }

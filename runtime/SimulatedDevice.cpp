@@ -40,7 +40,7 @@ constexpr int kRealTimePriority = 70;
 
 }  // namespace
 
-PlayResult playSimulated(PatchInstance& instance, const PlayOptions& options) {
+PlayResult playSimulated(PlaybackTarget& instance, const PlayOptions& options) {
   PlayResult result;
   const int framesPerBuffer = options.framesPerBuffer > 0 ? options.framesPerBuffer : instance.bufferSize();
   const int channels = instance.channels();
@@ -49,7 +49,7 @@ PlayResult playSimulated(PatchInstance& instance, const PlayOptions& options) {
   std::vector<float*> outputs(static_cast<size_t>(channels));
   for (int c = 0; c < channels; ++c) outputs[size_t(c)] = samples.data() + size_t(c) * size_t(framesPerBuffer);
   CallbackContext context;
-  context.instance = &instance;
+  context.target = &instance;
   context.channels = channels;
   if (options.seconds > 0) context.framesToPlay = std::llround(options.seconds * instance.sampleRate());
   const int64_t period = std::llround(double(framesPerBuffer) / instance.sampleRate() * 1e9);
@@ -94,10 +94,10 @@ PlayResult playSimulated(PatchInstance& instance, const PlayOptions& options) {
   // This thread prints what the patch reports (Print), as the live player's does.
   while (!finished.load(std::memory_order_acquire)) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    printReports(instance, stdout);
+    instance.printReports(stdout);
   }
   device.join();
-  printReports(instance, stdout);
+  instance.printReports(stdout);
   stats.frames = context.framesPlayed.load();
   return result;
 }

@@ -14,6 +14,6 @@ namespace patchc::runtime {
 
 // Plays `options.seconds` (0: until options.stop or SIGINT) on the simulated device; PlayStats has the
 // callbacks, the missed deadlines and the slowest callback. Blocks the calling thread.
-PlayResult playSimulated(PatchInstance& instance, const PlayOptions& options);
+PlayResult playSimulated(PlaybackTarget& instance, const PlayOptions& options);
 
 }  // namespace patchc::runtime

@@ -11,6 +11,7 @@ packages=(
   libsndfile1-dev portaudio19-dev         # the runtime: files and live audio
   libportmidi-dev                         # the runtime: live MIDI input
   libcli11-dev libfmt-dev                 # the driver: command line and formatting
+  libedit-dev                             # the REPL: line editing, history and completion (BSD licence)
   libgtest-dev libkissfft-dev             # tests: GoogleTest and FFTs for audio measurements
   nlohmann-json3-dev                      # tests: pyo's signatures (tests/pyo/signatures.json)
 )

@@ -38,6 +38,7 @@ std::unique_ptr<ir::Graph> buildGraph(const ast::Module& module, Diagnostics& di
   elaboration.seed = options.seed;
   elaboration.limits = options.limits;
   elaboration.printOutput = options.printOutput;
+  elaboration.namesInScope = options.namesInScope;
   elaboration.registry = options.registry ? options.registry : &Registry::builtin();
   auto graph = elaborate(module, diagnostics, elaboration);
   if (!graph) return nullptr;

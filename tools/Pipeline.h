@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace patchc {
 
@@ -26,6 +27,7 @@ struct CompileOptions {
   opt::PipelineOptions optimizer;  // the graph passes (-O0 -O1 -O2 -Ofast, --passes, remarks, ...)
   std::ostream* log = nullptr;     // remarks, --print-after, --time-passes; null: the diagnostics' stream
   std::ostream* printOutput = nullptr;  // the script's print(); null: stderr (emit's stdout is the stage)
+  std::vector<std::string>* namesInScope = nullptr;  // ElaborationOptions::namesInScope (the REPL's completion)
 };
 
 // Milliseconds spent in each stage; `total()` is parse to callable.

@@ -10,6 +10,8 @@
 #include "tools/ObjectsDoc.h"
 #include "tools/NativeBuild.h"
 #include "tools/Pipeline.h"
+#include "tools/ReadSource.h"
+#include "tools/Repl.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -83,8 +85,10 @@ struct CommonOptions {
   unsigned jobs = 0;
 };
 
-void addCommon(CLI::App& command, CommonOptions& common) {
-  command.add_option("file", common.input, "The patch: a pyo script")->required();
+void addCommon(CLI::App& command, CommonOptions& common, bool fileRequired = true) {
+  auto* file = command.add_option("file", common.input, fileRequired ? "The patch: a pyo script"
+                                                                      : "A patch to start the session from");
+  if (fileRequired) file->required();
   command.add_option("--seed", common.seed, "Seed of compile-time `random` and of noise generators")
       ->check(wholeNumberUpTo(UINT32_MAX))
       ->default_val(0);
@@ -114,67 +118,6 @@ void addCommon(CLI::App& command, CommonOptions& common) {
                      "Optimization remarks: -Rpass[=regex] (what was done), -Rpass-missed[=regex] (tips that could "
                      "not be applied, and why), -Rpass-analysis[=regex] (estimates)")
       ->allow_extra_args(false);
-}
-
-// The file's text, or a clang-style error and null. Only a regular file is read: a directory, a FIFO (which
-// would block), /dev/zero (endless) or a terminal are refused by name; so is a file beyond the source-bytes
-// limit, checked before reading it. O_NONBLOCK keeps open() itself from waiting for a FIFO's writer.
-std::unique_ptr<SourceFile> readSource(const std::string& path, const CompileLimits& limits) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) {
-    if (errno == ENOENT)
-      std::cerr << fmt::format("patchc: error: no such file or directory: '{}'\n", path);
-    else
-      std::cerr << fmt::format("patchc: error: cannot read '{}': {}\n", path, std::strerror(errno));
-    return nullptr;
-  }
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
-  struct stat status {};
-  if (::fstat(fd, &status) != 0) {
-    std::cerr << fmt::format("patchc: error: cannot read '{}': {}\n", path, std::strerror(errno));
-    return nullptr;
-  }
-  if (!S_ISREG(status.st_mode)) {
-    const char* kind = S_ISDIR(status.st_mode)    ? "a directory"
-                       : S_ISFIFO(status.st_mode) ? "a FIFO"
-                       : S_ISCHR(status.st_mode)  ? "a character device"
-                       : S_ISBLK(status.st_mode)  ? "a block device"
-                       : S_ISSOCK(status.st_mode) ? "a socket"
-                                                  : "not a regular file";
-    std::cerr << fmt::format("patchc: error: '{}' is {}; the patch must be a regular file\n", path, kind);
-    return nullptr;
-  }
-  auto tooLarge = [&](uint64_t bytes) {
-    std::cerr << fmt::format("patchc: error: '{}' has {} bytes, more than the source-bytes limit {}\n", path, bytes,
-                             limitHint("source-bytes", limits.sourceBytes));
-    return nullptr;
-  };
-  if (uint64_t(status.st_size) > limits.sourceBytes) return tooLarge(uint64_t(status.st_size));
-  // Read at most one byte beyond the limit: the file may have grown since fstat.
-  const uint64_t cap = std::min<uint64_t>(limits.sourceBytes, uint64_t(1) << 62) + 1;
-  std::string text(size_t(status.st_size), '\0');
-  size_t size = 0;
-  for (;;) {
-    if (size == text.size()) {
-      const uint64_t grown = std::min<uint64_t>(uint64_t(size) * 2 + 4096, cap);
-      if (grown == size) return tooLarge(size);
-      text.resize(size_t(grown));
-    }
-    ssize_t got = ::read(fd, text.data() + size, text.size() - size);
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) {
-      std::cerr << fmt::format("patchc: error: cannot read '{}': {}\n", path, std::strerror(errno));
-      return nullptr;
-    }
-    if (got == 0) break;
-    size += size_t(got);
-  }
-  if (size > limits.sourceBytes) return tooLarge(size);
-  text.resize(size);
-  return std::make_unique<SourceFile>(path, std::move(text));
 }
 
 // The options, or a clang-style error and nullopt for a flag that does not make sense.
@@ -408,6 +351,26 @@ int runBuild(const CommonOptions& common, const BuildFlags& flags) {
   return 0;
 }
 
+int runReplCommand(const CommonOptions& common, ReplFlags flags) {
+  if (flags.offline && flags.output.empty()) {
+    std::cerr << "patchc: error: repl --offline needs -o FILE, the sound file to write\n";
+    return 1;
+  }
+  if (flags.offline && !runtime::containerForPath(flags.output)) {
+    std::cerr << fmt::format(
+        "patchc: error: cannot tell the file format of '{}': use .wav, .aiff, .flac, .rf64 or .w64\n", flags.output);
+    return 1;
+  }
+  if (!flags.format.empty() && !runtime::parseSampleFormat(flags.format)) {
+    std::cerr << fmt::format("patchc: error: unknown sample format '{}': use float, 16 or 24\n", flags.format);
+    return 1;
+  }
+  auto options = compileOptions(common);
+  if (!options) return 1;
+  flags.file = common.input;
+  return runRepl(*options, flags);
+}
+
 int printObjects(const std::string& output) {
   std::string text = objectsMarkdown(Registry::builtin());
   if (output.empty()) {
@@ -480,6 +443,27 @@ int main(int argc, char** argv) {
   build->add_flag("--portable", buildFlags.portable, "Compile for any x86-64 machine (the baseline CPU)")->excludes(cpu);
   build->add_flag("-q,--quiet", buildFlags.quiet, "Print nothing on success");
 
+  CommonOptions replCommon;
+  ReplFlags replFlags;
+  auto* repl = app.add_subcommand("repl", "Live coding: each statement typed changes the playing patch, which keeps "
+                                          "the state of what it still has and crossfades the rest");
+  addCommon(*repl, replCommon, false);
+  repl->add_flag("--simulate", replFlags.simulate, "Play on the simulated device (no sound card needed)");
+  repl->add_option("--device", replFlags.device, "PortAudio output device (patchc build's PROG --list-devices)")
+      ->check(wholeNumberUpTo(4096));
+  auto* script = repl->add_option("--script", replFlags.script,
+                                  "Read statements and :commands from this file instead of the terminal");
+  auto* offline = repl->add_flag("--offline", replFlags.offline,
+                                 "Run the --script against a virtual clock (':wait SECONDS' renders) into -o")
+                      ->needs(script);
+  repl->add_option("-o,--output", replFlags.output, "--offline: the sound file to write")->needs(offline);
+  repl->add_option("--format", replFlags.format, "--offline: sample format float, 16 or 24")->needs(offline);
+  repl->add_option("--fade", replFlags.fadeMilliseconds, "Crossfade of each swap, in milliseconds (default 5)")
+      ->check(CLI::Range(0.0, 1000.0))
+      ->default_val(5.0);
+  repl->add_flag("--timings", replFlags.timings, "Print each edit's compile time and when it was heard");
+  repl->add_flag("-q,--quiet", replFlags.quiet, "No banner");
+
   std::string objectsOutput;
   auto* objects = app.add_subcommand("objects", "Print the objects patchc compiles, their arguments and how they "
                                                 "differ from pyo, as Markdown");
@@ -504,6 +488,7 @@ int main(int argc, char** argv) {
     if (*emit) return runEmit(emitCommon, stage, emitFormat);
     if (*build) return runBuild(buildCommon, buildFlags);
     if (*objects) return printObjects(objectsOutput);
+    if (*repl) return runReplCommand(replCommon, replFlags);
   } catch (const runtime::StateAllocationFailed& e) {
     std::cerr << "patchc: error: " << e.what() << '\n';
   } catch (const std::bad_alloc&) {

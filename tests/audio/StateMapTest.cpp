@@ -28,7 +28,7 @@ TEST(StateMap, AnOscillatorKeepsItsPhaseWhenTheScriptGrows) {
 
   runtime::PatchInstance oldInstance(old->abi()), newInstance(next->abi());
   runtime::renderToBuffer(oldInstance, 1024);
-  codegen::applyStateCopies(copies, oldInstance.state(), newInstance.state());
+  runtime::applyStateCopies(copies, oldInstance.state(), newInstance.state());
   auto swapped = runtime::renderToBuffer(newInstance, 1024);
 
   // What should be heard: the Sine as if nothing had happened, plus a Phasor from its start.

@@ -18,6 +18,8 @@ tools = os.path.join(os.path.dirname(__file__), "tools")
 config.substitutions.append(("%build-matches-render", "%s %s" % (sys.executable, os.path.join(tools, "build-matches-render.py"))))
 # `%same-samples A.wav B.wav`: the same format and sample bytes (tools/same-samples.py).
 config.substitutions.append(("%same-samples", "%s %s" % (sys.executable, os.path.join(os.path.dirname(__file__), "tools", "same-samples.py"))))
+# `%largest-jump A.wav [--not-above B.wav] [--above X]`: the largest sample-to-sample step (a hot swap's click).
+config.substitutions.append(("%largest-jump", "%s %s" % (sys.executable, os.path.join(tools, "largest-jump.py"))))
 # `UNSUPPORTED: asan` for what depends on the size of stack frames, which AddressSanitizer multiplies.
 if config.patchc_sanitize.upper() in ("ON", "1", "TRUE", "YES"):
     config.available_features.add("asan")

@@ -1,0 +1,59 @@
+// The REPL's hot swap in the audio thread (runtime/LivePatch.h): taking the next patch, copying the carried
+// state, crossfading and retiring the old one allocate nothing, free nothing and lock nothing.
+#include "codegen/StateMap.h"
+#include "runtime/Denormals.h"
+#include "runtime/LivePatch.h"
+#include "tests/support/RealTimeCounter.h"
+#include "tools/Pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace patchc::test {
+namespace {
+
+std::shared_ptr<CompiledPatch> compileText(const std::string& text) {
+  std::ostringstream log;
+  Diagnostics diagnostics(log);
+  std::shared_ptr<CompiledPatch> patch = compilePatch(std::make_unique<SourceFile>("swap.patch", text), diagnostics, {});
+  EXPECT_TRUE(patch) << log.str();
+  return patch;
+}
+
+TEST(RealTimeSwap, SwapsAndCrossfadesAllocateAndLockNothing) {
+  if (!realTimeCounterActive()) GTEST_SKIP() << "the counter is not built under AddressSanitizer";
+  const std::string base = "a = Sine(440, mul=0.3).out()\nr = Freeverb(a, size=0.8).out()\n";
+  std::vector<std::shared_ptr<CompiledPatch>> versions = {compileText(base), compileText(base + "b = LFO(110, type=1, mul=0.1).out()\n"),
+                                                          compileText(base + "n = 1\n")};
+  for (const auto& v : versions) ASSERT_TRUE(v);
+  runtime::LivePatch live({std::make_unique<runtime::PatchInstance>(versions[0]->abi()), versions[0]}, 441);
+  std::vector<std::vector<float>> buffers(2, std::vector<float>(256));
+  std::vector<float*> outputs = {buffers[0].data(), buffers[1].data()};
+  runtime::ScopedFlushDenormals flush;
+  RealTimeCounts total;
+  auto renderCounted = [&](int calls) {
+    for (int i = 0; i < calls; ++i) {
+      CountingScope scope;
+      live.render(outputs.data(), 100);  // not a multiple of the block: the swap waits for a boundary
+      const RealTimeCounts counts = scope.counts();
+      total.allocations += counts.allocations;
+      total.frees += counts.frees;
+      total.locks += counts.locks;
+    }
+  };
+  renderCounted(10);
+  for (size_t v = 1; v < versions.size(); ++v) {
+    ASSERT_TRUE(live.settle());
+    auto copies = codegen::carriedState(versions[v - 1]->info, versions[v]->info);
+    ASSERT_FALSE(copies.empty());
+    ASSERT_EQ(live.submit({std::make_unique<runtime::PatchInstance>(versions[v]->abi()), versions[v]}, copies), "");
+    renderCounted(20);  // the swap, the whole crossfade (441 frames) and after it
+  }
+  EXPECT_EQ(live.swapsTaken(), 2);
+  EXPECT_TRUE(total.none()) << total.allocations << " allocations, " << total.frees << " frees, " << total.locks
+                            << " locks";
+}
+
+}  // namespace
+}  // namespace patchc::test
