@@ -578,7 +578,6 @@ class ModuleBuilder {
     state_->setName("state");
     auto* entry = llvm::BasicBlock::Create(context_, "entry", initFn_);
     builder_.SetInsertPoint(entry);
-    initIns_ = builder_.CreateAlloca(inTy_, llvm::ConstantInt::get(i32_, maxInputs()), "in");
     // Tables written while the patch plays start with their compile-time samples.
     for (size_t t = 0; t < graph_.tables.size(); ++t) {
       if (tableOffsets_[t] == kNotWritten) continue;
@@ -607,28 +606,40 @@ class ModuleBuilder {
     for (ir::NodeId id : order_) {
       const ir::Node& node = graph_.node(id);
       if (node.kind != ir::NodeKind::Object) continue;
-      auto init = kernel(node.spec->name, "init");
-      uint32_t seed = nodeSeed(graph_.seed, node.seedIndex);
-      laneLoop(node.lanes, nodeTag(node) + ".init", [&](llvm::Value* lane) {
-        for (size_t k = 0; k < node.inputs.size(); ++k)
-          storeIn(initIns_, k, nodeInput(node, k, lane, fmt::format("{}.in{}", nodeTag(node), k)));
-        llvm::Value* state = builder_.CreateInBoundsGEP(
-            llvm::Type::getInt8Ty(context_), state_, laneOffset(layouts_[id].stateOffset, lane, layouts_[id].laneStride));
-        // A distinct, non-zero seed per lane (noise generators need one).
-        llvm::Value* laneSeed = builder_.CreateOr(
-            builder_.CreateAdd(llvm::ConstantInt::get(i32_, seed),
-                               builder_.CreateMul(lane, llvm::ConstantInt::get(i32_, 2654435761u))),
-            llvm::ConstantInt::get(i32_, 1));
-        builder_.CreateCall(init, {state, initIns_, env_, laneSeed});
-      });
+      builder_.CreateCall(emitNodeInit(node), {state_});
     }
     initExit_ = builder_.GetInsertBlock();
   }
 
-  uint32_t maxInputs() const {
-    size_t m = 1;
-    for (const auto& n : graph_.nodes()) m = std::max(m, n.inputs.size());
-    return static_cast<uint32_t>(m);
+  // A node's initial state, in a function of its own that patch_init calls: what a node's constants decide
+  // stays in its own function, so the REPL's object cache (ObjectCache.h) recompiles only the nodes an edit changed.
+  llvm::Function* emitNodeInit(const ir::Node& node) {
+    const ir::NodeId id = node.id;
+    auto* fn = llvm::Function::Create(llvm::FunctionType::get(voidTy_, {ptr_}, false),
+                                      llvm::GlobalValue::InternalLinkage, nodeTag(node) + ".init", *module_);
+    fn->addFnAttr(llvm::Attribute::NoInline);
+    llvm::IRBuilderBase::InsertPointGuard caller(builder_);
+    llvm::Value* callerState = state_;
+    builder_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", fn));
+    state_ = fn->getArg(0);
+    llvm::Value* ins = builder_.CreateAlloca(inTy_, llvm::ConstantInt::get(i32_, uint32_t(node.inputs.size())), "in");
+    auto init = kernel(node.spec->name, "init");
+    uint32_t seed = nodeSeed(graph_.seed, node.seedIndex);
+    laneLoop(node.lanes, nodeTag(node) + ".init", [&](llvm::Value* lane) {
+      for (size_t k = 0; k < node.inputs.size(); ++k)
+        storeIn(ins, k, nodeInput(node, k, lane, fmt::format("{}.in{}", nodeTag(node), k)));
+      llvm::Value* state = builder_.CreateInBoundsGEP(
+          llvm::Type::getInt8Ty(context_), state_, laneOffset(layouts_[id].stateOffset, lane, layouts_[id].laneStride));
+      // A distinct, non-zero seed per lane (noise generators need one).
+      llvm::Value* laneSeed = builder_.CreateOr(
+          builder_.CreateAdd(llvm::ConstantInt::get(i32_, seed),
+                             builder_.CreateMul(lane, llvm::ConstantInt::get(i32_, 2654435761u))),
+          llvm::ConstantInt::get(i32_, 1));
+      builder_.CreateCall(init, {state, ins, env_, laneSeed});
+    });
+    builder_.CreateRetVoid();
+    state_ = callerState;
+    return fn;
   }
 
   // ---- process ----
@@ -728,8 +739,10 @@ class ModuleBuilder {
     blockOffset_ = controlled_ ? nodeFn->getArg(1) : nullptr;
     frames_ = controlled_ ? static_cast<llvm::Value*>(nodeFn->getArg(2)) : llvm::ConstantInt::get(i32_, kBlockFrames);
     llvm::Value* n = frames_;
-    llvm::Value* ins = builder_.CreateAlloca(inTy_, llvm::ConstantInt::get(i32_, maxInputs()), "in");
-    llvm::Value* laneIns = builder_.CreateAlloca(laneInTy_, llvm::ConstantInt::get(i32_, maxInputs()), "laneIn");
+    // Sized by this node alone: its function's code depends on nothing else in the patch (ObjectCache.h).
+    const uint32_t inputCount = uint32_t(std::max<size_t>(1, node.inputs.size()));
+    llvm::Value* ins = builder_.CreateAlloca(inTy_, llvm::ConstantInt::get(i32_, inputCount), "in");
+    llvm::Value* laneIns = builder_.CreateAlloca(laneInTy_, llvm::ConstantInt::get(i32_, inputCount), "laneIn");
     llvm::Value* mulIn = builder_.CreateAlloca(inTy_, nullptr, "mul");
     llvm::Value* addIn = builder_.CreateAlloca(inTy_, nullptr, "add");
     if (node.kind == ir::NodeKind::Mix) {
@@ -1097,7 +1110,6 @@ class ModuleBuilder {
   llvm::Function* initFn_ = nullptr;
   llvm::Function* processFn_ = nullptr;
   llvm::BasicBlock* initExit_ = nullptr;
-  llvm::Value* initIns_ = nullptr;
   llvm::Value* state_ = nullptr;
   // Patches with callbacks (ir/Control.h) render sub-blocks: inside a node function, the sub-block's first frame
   // in the block (null for whole blocks) and its frames (the constant kBlockFrames for whole blocks).

@@ -5,10 +5,13 @@
 #include <llvm/Bitcode/BitcodeReader.h>
 #include <llvm/Bitcode/BitcodeWriter.h>
 #include <llvm/IR/Instructions.h>
+#include <llvm/IR/ModuleSlotTracker.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Transforms/Utils/Cloning.h>
 
 #include <algorithm>
+#include <chrono>
+#include <atomic>
 #include <exception>
 #include <set>
 #include <stdexcept>
@@ -65,13 +68,206 @@ std::unique_ptr<llvm::MemoryBuffer> optimizeAndEmit(llvm::Module& module, int le
   return emitObject(module, *machine);
 }
 
+// Adds to `into` the globals `value` reaches: the functions it calls, the variables it reads and what their
+// initializers name, through constant expressions. Another unit is reached but not entered: a part only declares it.
+void reach(const llvm::Value* value, const std::set<const llvm::Function*>& units,
+           std::set<const llvm::GlobalValue*>& into);
+
+void reachBody(const llvm::Function& fn, const std::set<const llvm::Function*>& units,
+               std::set<const llvm::GlobalValue*>& into) {
+  for (const auto& block : fn)
+    for (const auto& instruction : block)
+      for (const auto& operand : instruction.operands())
+        if (llvm::isa<llvm::Constant>(operand)) reach(operand, units, into);
+}
+
+void reach(const llvm::Value* value, const std::set<const llvm::Function*>& units,
+           std::set<const llvm::GlobalValue*>& into) {
+  if (const auto* global = llvm::dyn_cast<llvm::GlobalValue>(value)) {
+    if (!into.insert(global).second) return;
+    if (const auto* fn = llvm::dyn_cast<llvm::Function>(global)) {
+      if (!units.count(fn)) reachBody(*fn, units, into);
+    } else if (const auto* variable = llvm::dyn_cast<llvm::GlobalVariable>(global)) {
+      if (variable->hasInitializer()) reach(variable->getInitializer(), units, into);
+    }
+    return;
+  }
+  if (const auto* constant = llvm::dyn_cast<llvm::Constant>(value))
+    for (const auto& operand : constant->operands()) reach(operand, units, into);
+}
+
+// A module of its own for `root` and what it reaches (other units only declared), with nothing else in it, as
+// bitcode: the same unit compiled twice gives the same bytes, whatever else the patch holds.
+llvm::SmallVector<char, 0> partBitcode(llvm::Module& module, const llvm::GlobalValue* root,
+                                       const std::set<const llvm::Function*>& units) {
+  std::set<const llvm::GlobalValue*> reached{root};
+  if (const auto* fn = llvm::dyn_cast<llvm::Function>(root)) reachBody(*fn, units, reached);
+  else if (const auto* variable = llvm::dyn_cast<llvm::GlobalVariable>(root); variable && variable->hasInitializer())
+    reach(variable->getInitializer(), units, reached);
+  llvm::ValueToValueMapTy map;
+  auto part = llvm::CloneModule(module, map, [&](const llvm::GlobalValue* value) {
+    if (const auto* fn = llvm::dyn_cast<llvm::Function>(value); fn && units.count(fn)) return value == root;
+    return reached.count(value) > 0;
+  });
+  // What the part does not use is not part of it (its declarations would change with every other node).
+  const std::string rootName = root->getName().str();
+  for (bool erased = true; erased;) {
+    erased = false;
+    for (auto it = part->global_begin(); it != part->global_end();) {
+      llvm::GlobalVariable& variable = *it++;
+      if (variable.use_empty() && variable.getName() != rootName) {
+        variable.eraseFromParent();
+        erased = true;
+      }
+    }
+    for (auto it = part->begin(); it != part->end();) {
+      llvm::Function& fn = *it++;
+      if (fn.use_empty() && fn.getName() != rootName) {
+        fn.eraseFromParent();
+        erased = true;
+      }
+    }
+  }
+  part->setModuleIdentifier("patch.unit");
+  part->setSourceFileName("patch");
+  llvm::SmallVector<char, 0> bitcode;
+  llvm::raw_svector_ostream os(bitcode);
+  llvm::WriteBitcodeToFile(*part, os);
+  return bitcode;
+}
+
+// What decides a unit's machine code, as text: its IR, every attribute list it carries (printed IR names them
+// by module-wide numbers, which are dropped here), and the definitions of the variables it reaches; kernels and
+// other units by name and type. Much cheaper than the part's bitcode, and only misses need that.
+std::string unitKey(const llvm::Function& fn, const std::set<const llvm::Function*>& units,
+                    llvm::ModuleSlotTracker& slots) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  static_cast<const llvm::Value&>(fn).print(os, slots);
+  std::string key;
+  key.reserve(text.size() + 1024);
+  // " #N" at a line's end (or before its "{"): an attribute group's number.
+  for (size_t begin = 0; begin < text.size();) {
+    size_t end = text.find('\n', begin);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + begin, end - begin);
+    const bool opens = line.size() >= 2 && line.substr(line.size() - 2) == " {";
+    std::string_view body = opens ? line.substr(0, line.size() - 2) : line;
+    size_t hash = body.rfind(" #");
+    if (hash != std::string_view::npos && hash + 2 < body.size() &&
+        body.find_first_not_of("0123456789", hash + 2) == std::string_view::npos)
+      body = body.substr(0, hash);
+    key.append(body);
+    key += opens ? " {\n" : "\n";
+    begin = end + 1;
+  }
+  llvm::raw_string_ostream out(key);
+  fn.getAttributes().print(out);
+  for (const auto& block : fn)
+    for (const auto& instruction : block)
+      if (const auto* call = llvm::dyn_cast<llvm::CallBase>(&instruction)) call->getAttributes().print(out);
+  std::set<const llvm::GlobalValue*> reached;
+  reachBody(fn, units, reached);
+  std::vector<const llvm::GlobalValue*> sorted(reached.begin(), reached.end());
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto* a, const auto* b) { return a->getName() < b->getName(); });
+  for (const auto* global : sorted) {
+    if (llvm::isa<llvm::GlobalVariable>(global)) {
+      global->print(out, slots);
+    } else {
+      out << global->getName() << ": ";
+      global->getValueType()->print(out);
+    }
+    out << '\n';
+  }
+  out.flush();
+  return key;
+}
+
+std::unique_ptr<llvm::MemoryBuffer> compileBitcode(const llvm::SmallVector<char, 0>& bitcode, int level,
+                                                   const MachineFactory& makeMachine) {
+  llvm::LLVMContext context;
+  llvm::MemoryBufferRef ref(llvm::StringRef(bitcode.data(), bitcode.size()), "part");
+  auto part = llvm::parseBitcodeFile(ref, context);
+  if (!part) throw std::runtime_error("re-reading a part of the patch failed: " + llvm::toString(part.takeError()));
+  return optimizeAndEmit(**part, level, makeMachine);
+}
+
+// The cached path: one part per unit, the ABI global in a part of its own.
+std::vector<std::unique_ptr<llvm::MemoryBuffer>> compileWithCache(llvm::Module& module, int level, unsigned threads,
+                                                                  const MachineFactory& makeMachine,
+                                                                  ObjectCache& cache) {
+  std::vector<llvm::Function*> functions = unitsOf(module);
+  for (llvm::Function* fn : functions) fn->setLinkage(llvm::GlobalValue::ExternalLinkage);
+  const std::set<const llvm::Function*> units(functions.begin(), functions.end());
+  struct Part {
+    llvm::SmallVector<char, 0> bitcode;
+    std::string key;
+    std::unique_ptr<llvm::MemoryBuffer> object;
+  };
+  const auto start = std::chrono::steady_clock::now();
+  auto msSince = [](std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+  };
+  std::vector<Part> parts(functions.size());
+  llvm::ModuleSlotTracker slots(&module);
+  std::vector<size_t> missing;
+  for (size_t p = 0; p < parts.size(); ++p) {
+    parts[p].key = std::to_string(level) + "\n" + unitKey(*functions[p], units, slots);
+    if (const llvm::MemoryBuffer* cached = cache.find(parts[p].key)) {
+      parts[p].object = llvm::MemoryBuffer::getMemBufferCopy(cached->getBuffer(), cached->getBufferIdentifier());
+    } else {
+      parts[p].bitcode = partBitcode(module, functions[p], units);
+      missing.push_back(p);
+    }
+  }
+  const llvm::GlobalValue* abi = module.getNamedValue(kAbiSymbol);
+  if (!abi) throw std::runtime_error("the module has no ABI global");
+  Part abiPart{partBitcode(module, abi, units), {}, nullptr};
+  cache.keyMilliseconds = msSince(start);
+  const auto compiling = std::chrono::steady_clock::now();
+  // The units to compile, shared out between the threads; the ABI's part on this one.
+  std::vector<std::exception_ptr> errors(threads);
+  std::vector<std::thread> workers;
+  std::atomic<size_t> next{0};
+  auto work = [&](unsigned worker) {
+    try {
+      for (size_t i = next++; i < missing.size(); i = next++)
+        parts[missing[i]].object = compileBitcode(parts[missing[i]].bitcode, level, makeMachine);
+    } catch (...) {
+      errors[worker] = std::current_exception();
+    }
+  };
+  for (unsigned t = 1; t < threads && t < missing.size(); ++t) workers.emplace_back(work, t);
+  work(0);
+  for (auto& worker : workers) worker.join();
+  for (auto& error : errors)
+    if (error) std::rethrow_exception(error);
+  abiPart.object = compileBitcode(abiPart.bitcode, level, makeMachine);
+  cache.compileMilliseconds = msSince(compiling);
+
+  std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects;
+  for (size_t p : missing)
+    cache.insert(parts[p].key, llvm::MemoryBuffer::getMemBufferCopy(parts[p].object->getBuffer(), "unit"));
+  cache.endCompile();
+  for (auto& part : parts) objects.push_back(std::move(part.object));
+  objects.push_back(std::move(abiPart.object));
+  return objects;
+}
+
 }  // namespace
 
 std::vector<std::unique_ptr<llvm::MemoryBuffer>> compileToObjects(std::unique_ptr<llvm::Module> module,
                                                                   std::unique_ptr<llvm::LLVMContext> context,
                                                                   int level, unsigned threads,
-                                                                  const MachineFactory& makeMachine) {
+                                                                  const MachineFactory& makeMachine,
+                                                                  ObjectCache* cache) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  if (cache) {
+    auto objects = compileWithCache(*module, level, threads, makeMachine, *cache);
+    module.reset();  // before its context
+    return objects;
+  }
   auto parts = partition(*module, threads);
   std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects(parts.size());
   if (parts.size() <= 1) {

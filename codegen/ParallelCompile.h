@@ -8,6 +8,7 @@
 #pragma once
 
 #include "codegen/Jit.h"
+#include "codegen/ObjectCache.h"
 
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
@@ -25,9 +26,13 @@ using MachineFactory = std::function<std::unique_ptr<llvm::TargetMachine>()>;
 // Optimizes `module` at `level` (optimizeModule) and compiles it to object files for the machines `makeMachine`
 // makes (default: the host, as the JIT runs it), one per part, using up to `threads` threads (0: as many as the
 // machine has cores). Throws std::runtime_error on failure.
+//
+// With a `cache` (the REPL's), each unit is a part of its own, keyed by its bitcode (ObjectCache.h): the units
+// found there are not compiled again, and the ABI global goes in a small part compiled every time.
 std::vector<std::unique_ptr<llvm::MemoryBuffer>> compileToObjects(std::unique_ptr<llvm::Module> module,
                                                                   std::unique_ptr<llvm::LLVMContext> context,
                                                                   int level, unsigned threads = 0,
-                                                                  const MachineFactory& makeMachine = hostTargetMachine);
+                                                                  const MachineFactory& makeMachine = hostTargetMachine,
+                                                                  ObjectCache* cache = nullptr);
 
 }  // namespace patchc::codegen

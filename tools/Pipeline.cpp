@@ -70,7 +70,8 @@ bool generateCode(CompiledPatch& patch, Diagnostics& diagnostics, const CompileO
     auto module = codegen::buildModule(*patch.graph, *context, patch.info);
     patch.times.codegen = clock.lapMs();
     auto objects = codegen::compileToObjects(std::move(module), std::move(context), options.llvmOptLevel,
-                                             options.compileThreads);
+                                             options.compileThreads, codegen::hostTargetMachine,
+                                             options.objectCache);
     patch.times.optimize = clock.lapMs();
     std::string error;
     patch.jit = codegen::JitPatch::link(std::move(objects), patch.info.data, error);

@@ -4,6 +4,7 @@
 
 #include "codegen/CodeGen.h"
 #include "codegen/Jit.h"
+#include "codegen/ObjectCache.h"
 #include "frontend/AST.h"
 #include "ir/Graph.h"
 #include "optimizer/PassManager.h"
@@ -28,6 +29,8 @@ struct CompileOptions {
   std::ostream* log = nullptr;     // remarks, --print-after, --time-passes; null: the diagnostics' stream
   std::ostream* printOutput = nullptr;  // the script's print(); null: stderr (emit's stdout is the stage)
   std::vector<std::string>* namesInScope = nullptr;  // ElaborationOptions::namesInScope (the REPL's completion)
+  // Machine code kept from earlier compiles of the session (codegen/ObjectCache.h); null: compile everything.
+  codegen::ObjectCache* objectCache = nullptr;
 };
 
 // Milliseconds spent in each stage; `total()` is parse to callable.

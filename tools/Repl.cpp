@@ -251,6 +251,7 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
   ReplOptions options;
   options.compile = compileOptions;
   options.fadeSeconds = flags.fadeMilliseconds / 1000.0;
+  options.reuseCode = flags.reuseCode;
   ReplSession session(options, std::cout, std::cerr);
   if (!session.start()) return 1;
   if (!flags.file.empty()) {
@@ -313,9 +314,13 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
         std::this_thread::sleep_for(std::chrono::microseconds(200));
       heard = fmt::format("{:.1f} ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
     }
-    std::cout << fmt::format("edit {}: compiled in {:.1f} ms (llvm {:.1f}, jit {:.1f}), playing after {}\n", edits,
-                             compiled, session.lastTimes().optimize + session.lastTimes().codegen,
-                             session.lastTimes().jit, heard);
+    const StageTimes& times = session.lastTimes();
+    const codegen::ObjectCache& cache = session.objectCache();
+    std::cout << fmt::format("edit {}: compiled in {:.1f} ms (elaborate {:.1f}, passes {:.1f}, IR {:.1f}, units keyed "
+                             "{:.1f}, {} compiled in {:.1f} and {} reused, jit {:.1f}), playing after {}\n",
+                             edits, compiled, times.parse + times.elaborate, times.passes, times.codegen,
+                             cache.keyMilliseconds, session.unitsCompiled(), cache.compileMilliseconds,
+                             session.unitsReused(), times.jit, heard);
   };
 
   bool quit = false;

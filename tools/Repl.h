@@ -18,6 +18,7 @@ struct ReplFlags {
   bool simulate = false;  // play on the simulated device
   bool timings = false;   // print each edit's compile time and when the new patch was heard
   bool quiet = false;     // no banner
+  bool reuseCode = true;  // --no-code-cache: compile every unit at every edit (bench/repl_latency.py's reference)
   double fadeMilliseconds = 5.0;
   int device = -1;
 };

@@ -121,6 +121,7 @@ bool ReplSession::commit(std::vector<Statement> candidate) {
   options.log = &remarks;
   std::vector<std::string> names;
   options.namesInScope = &names;
+  if (options_.reuseCode) options.objectCache = &objects_;
   Diagnostics diagnostics(diagnosed);
   std::shared_ptr<CompiledPatch> patch =
       compilePatch(std::make_unique<SourceFile>(kSessionName, compose(candidate)), diagnostics, options);

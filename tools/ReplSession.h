@@ -21,6 +21,7 @@ namespace patchc {
 struct ReplOptions {
   CompileOptions compile;
   double fadeSeconds = 0.005;  // the crossfade of each swap
+  bool reuseCode = true;       // keep each unit's machine code for the next compile (codegen/ObjectCache.h)
 };
 
 class ReplSession {
@@ -51,6 +52,10 @@ public:
   runtime::LivePatch& live() { return *live_; }
   // The stage times of the last compile (edit-to-callable).
   const StageTimes& lastTimes() const { return lastTimes_; }
+  // Of the last compile: units whose code was reused, units compiled.
+  int unitsReused() const { return objects_.hits(); }
+  int unitsCompiled() const { return objects_.misses(); }
+  const codegen::ObjectCache& objectCache() const { return objects_; }
   int statements() const;
 
 private:
@@ -73,6 +78,7 @@ private:
   std::string remarks_;
   std::vector<std::string> names_;
   StageTimes lastTimes_;
+  codegen::ObjectCache objects_;  // the code of units earlier statements compiled
 };
 
 }  // namespace patchc

@@ -463,6 +463,8 @@ int main(int argc, char** argv) {
       ->default_val(5.0);
   repl->add_flag("--timings", replFlags.timings, "Print each edit's compile time and when it was heard");
   repl->add_flag("-q,--quiet", replFlags.quiet, "No banner");
+  repl->add_flag("!--no-code-cache", replFlags.reuseCode,
+                 "Compile the whole patch at every edit instead of reusing the code of what the edit left as it was");
 
   std::string objectsOutput;
   auto* objects = app.add_subcommand("objects", "Print the objects patchc compiles, their arguments and how they "
