@@ -176,17 +176,41 @@ class ModuleBuilder {
     info.stateAlign = 64;
     // Each node's state and block under its stable identity; several nodes made by one call (a comprehension's)
     // are told apart by their order.
+    // Nodes a pass made have no identity from the script: named by their place and order.
     std::map<std::string, int> made;
     for (const auto& node : graph_.nodes()) {
       const auto& l = layouts_[node.id];
-      std::string site = fmt::format("{}:{}@{}:{}", node.kind == ir::NodeKind::Mix ? "Mix" : node.spec->name,
-                                     node.name, node.origin.begin.line, node.origin.begin.column);
-      const int ordinal = made[site]++;
-      info.nodes.push_back({fmt::format("{}#{}", site, ordinal), l.stateOffset,
-                            node.kind == ir::NodeKind::Object ? l.laneStride * static_cast<size_t>(node.lanes) : 0,
-                            l.bufferOffset, static_cast<size_t>(l.frameStride) * kBlockFrames * sizeof(float),
-                            configurationOf(node)});
+      std::string identity = node.swapIdentity;
+      if (identity.empty()) {
+        const std::string site = "pass:" + ir::hotSwapSite(node);
+        identity = fmt::format("{}#{}", site, made[site]++);
+      }
+      ModuleInfo::NodeState state{identity, l.stateOffset,
+                                  node.kind == ir::NodeKind::Object ? l.laneStride * static_cast<size_t>(node.lanes) : 0,
+                                  l.bufferOffset, static_cast<size_t>(l.frameStride) * kBlockFrames * sizeof(float),
+                                  configurationOf(node)};
+      if (node.kind == ir::NodeKind::Object && !node.swapIdentity.empty()) {
+        state.laneStride = l.laneStride;
+        for (int lane = 0; lane < node.lanes; ++lane) {
+          state.laneIdentities.push_back(node.laneIdentity(lane));
+          state.laneConfigurations.push_back(laneConfigurationOf(node, lane));
+        }
+      }
+      info.nodes.push_back(std::move(state));
     }
+  }
+
+  // What lane `lane` was set up with: its constant inputs, its lists, the spec.
+  static uint64_t laneConfigurationOf(const ir::Node& node, int lane) {
+    std::string text = fmt::format("{}x{}", node.spec->name, node.outputs);
+    for (const auto& input : node.inputs) {
+      const ir::LaneSource& source = input.forLane(lane);
+      text += source.isConstant() ? fmt::format("|{}", source.value) : fmt::format("|n{}", source.output);
+    }
+    for (const auto& array : node.arrays)
+      text += fmt::format("|a{}:{}:{}", array.input, array.capacity,
+                          array.lanes.empty() ? 0 : array.lanes[size_t(lane) % array.lanes.size()].hash());
+    return std::hash<std::string>{}(text);
   }
 
   // What a node was set up with, hashed: its constant inputs, the lists it reads, its lanes and outputs. The

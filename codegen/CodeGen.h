@@ -45,6 +45,12 @@ struct ModuleInfo {
     // What the script set it up with (its constant inputs, lists, lanes; a global's or a timer's first value): a
     // node whose set-up changed starts from its new one, since its state may hold what init derived from it.
     uint64_t configuration = 0;
+    // Per lane, for a node whose lanes may come from several objects (lane-fuse): each lane's identity and set-up,
+    // and where its state is (stateOffset + lane × laneStride), so that a lane carries over when the node as a
+    // whole does not (an object fused with the ones before it).
+    size_t laneStride = 0;
+    std::vector<std::string> laneIdentities;
+    std::vector<uint64_t> laneConfigurations;
   };
   std::vector<NodeState> nodes;
 };

@@ -1251,6 +1251,7 @@ std::unique_ptr<ir::Graph> elaborate(const ast::Module& module, Diagnostics& dia
         elaborator.objects().finish();
         elaborator.objects().tables().finish();  // readers get their tables' final samples
         ir::markRenderedAhead(*graph);  // fixed on the graph as written: the passes keep it (ir/Ahead.h)
+        ir::assignHotSwapIdentities(*graph);
         // Before anything is allocated: init would allocate this much state (issue 7).
         if (auto tooBig = ir::checkStateBytes(*graph, options.limits.stateBytes))
           throw elab::ElaborationError(tooBig->range, tooBig->message);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <map>
 #include <queue>
 #include <fmt/format.h>
 
@@ -39,6 +40,19 @@ std::string Node::identity() const {
   if (!name.empty()) return name;
   if (origin.known()) return fmt::format("{}@{}:{}", opName(), origin.begin.line, origin.begin.column);
   return fmt::format("{}#{}", opName(), id);
+}
+
+std::string hotSwapSite(const Node& node) {
+  return fmt::format("{}:{}@{}:{}", node.kind == NodeKind::Mix ? "Mix" : node.spec->name, node.name,
+                     node.origin.begin.line, node.origin.begin.column);
+}
+
+void assignHotSwapIdentities(Graph& graph) {
+  std::map<std::string, int> made;
+  for (auto& node : graph.nodes()) {
+    const std::string site = hotSwapSite(node);
+    node.swapIdentity = fmt::format("{}#{}", site, made[site]++);
+  }
 }
 
 Node& Graph::add(NodeKind kind, const ObjectSpec* spec, int lanes, SourceRange origin) {

@@ -132,8 +132,17 @@ struct Node {
   // pyo's mul and add apply per lane, to every output of it (pyo wraps them by the input's index).
   size_t mulIndex() const { return inputs.size() - 2; }
   size_t addIndex() const { return inputs.size() - 1; }
-  // A stable identity for the REPL's hot swap: the assigned name, else the source position.
+  // A short name for messages (the verifier's): the assigned name, else the source position.
   std::string identity() const;
+  // What the REPL's hot swap pairs across compiles (codegen/StateMap.h), set by assignHotSwapIdentities once the
+  // script has run: "Kind:name@line:col#ordinal", the ordinal counting the nodes made at that place. Empty for a
+  // node a pass made (codegen names it by its place). A node lane-fuse made of several keeps each lane's origin
+  // ("<member's identity>/<lane>") in laneIdentities; otherwise lane i is "<swapIdentity>/i".
+  std::string swapIdentity;
+  std::vector<std::string> laneIdentities;
+  std::string laneIdentity(int lane) const {
+    return size_t(lane) < laneIdentities.size() ? laneIdentities[size_t(lane)] : swapIdentity + "/" + std::to_string(lane);
+  }
 
  private:
   bool laneMajorStreams() const { return !spec || spec->streamOrder == StreamOrder::LaneMajor; }
@@ -310,6 +319,12 @@ class Graph {
   std::vector<OutputTap> outputs_;
   mutable Indexes index_;
 };
+
+// ---- the REPL's hot swap (codegen/StateMap.h) ----
+// "Kind:name@line:col" of a node: where the script made it.
+std::string hotSwapSite(const Node& node);
+// Sets every node's swapIdentity; the elaborator's last step, before any pass.
+void assignHotSwapIdentities(Graph& graph);
 
 // ---- tables written while the patch plays (docs/tables.md) ----
 // The table `node` writes (its op's InputSpec::writes input: TableRec's table), if it writes one.

@@ -138,6 +138,13 @@ bool LaneFusion::run(ir::Graph& graph, Remarks& remarks) {
       ir::Node& fused = graph.add(ir::NodeKind::Object, spec, lanes, first.origin);
       fused.name = first.name;
       fused.ahead = first.ahead;  // the members' (grouped by it)
+      // Each lane keeps its origin's identity, so that the REPL's hot swap carries its state across compiles
+      // that fuse other lanes with it (codegen/StateMap.h).
+      std::vector<std::string> laneIdentities;
+      for (ir::NodeId member : group)
+        for (int j = 0; j < graph.node(member).lanes; ++j) laneIdentities.push_back(graph.node(member).laneIdentity(j));
+      fused.swapIdentity = "fused:" + first.swapIdentity;
+      fused.laneIdentities = std::move(laneIdentities);
       const ir::NodeId fusedId = fused.id;
       std::vector<ir::Signal> inputs(first.inputs.size());
       for (ir::NodeId member : group) {

@@ -108,7 +108,8 @@ char** complete(const char* text, int start, int end) {
       for (const auto& keyword : gCompleting->keywordsOf(call)) offer(keyword + "=");
     for (const auto& name : gCompleting->completions()) offer(name);
   }
-  rl_completion_append_character = gMatches.size() == 1 && gMatches[0].back() == '=' ? '\0' : ' ';
+  // Nothing after a name: what follows it ('(', '.', ' ') is the user's.
+  rl_completion_append_character = '\0';
   if (gMatches.empty()) return nullptr;
   return rl_completion_matches(text, nextMatch);
 }

@@ -105,6 +105,26 @@ TEST(ReplSession, AnEditThatKeepsTheOscillatorIsNotHeard) {
   for (size_t i = 0; i < first.size(); ++i) ASSERT_EQ(first[i], reference.channels[0][i]) << i;
 }
 
+TEST(ReplSession, AnOscillatorFusedWithANewOneKeepsItsPhase) {
+  // lane-fuse runs the two Sines as one Sine[2] after the edit: the first one's lane still carries its phase.
+  Session s;
+  ASSERT_TRUE(s.session.execute("a = Sine(440, mul=0.3).out()"));
+  auto first = play(s.session.live(), 1000);
+  ASSERT_TRUE(s.session.execute("b = Sine(660, mul=0.2).out()"));
+  EXPECT_NE(s.session.graph(false).find("Sine[2]"), std::string::npos) << s.session.graph(false);
+  auto second = play(s.session.live(), 1100);
+  auto a = renderPatch("a = Sine(440, mul=0.3).out()\n", 2100.0 / 44100.0);
+  auto b = renderPatch("b = Sine(660, mul=0.2).out()\n", 1100.0 / 44100.0);
+  // The swap at frame 1024: the crossfade from a alone to a + b, a itself untouched throughout.
+  for (size_t i = 0; i < second.size(); ++i) {
+    const size_t frame = 1000 + i;
+    const double fade =
+        frame < 1024 ? 0.0 : std::min(1.0, double(frame - 1024 + 1) / double(s.session.live().fadeFrames()));
+    const double expected = a.channels[0][frame] + (frame < 1024 ? 0.0 : fade * b.channels[0][frame - 1024]);
+    ASSERT_NEAR(second[i], expected, 1e-5) << frame;
+  }
+}
+
 TEST(ReplSession, AnErrorChangesNothing) {
   Session s;
   ASSERT_TRUE(s.session.execute("a = Sine(440, mul=0.5).out()"));

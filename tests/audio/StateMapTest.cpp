@@ -45,8 +45,19 @@ TEST(StateMap, AnOscillatorKeepsItsPhaseWhenTheScriptGrows) {
   EXPECT_GT(largest, 0.1);
 }
 
-TEST(StateMap, ANodeWithOtherLanesStartsAfresh) {
+TEST(StateMap, ANodeWithMoreLanesKeepsTheStateOfTheLanesItHad) {
   auto old = compileText("a = Sine(440, mul=0.5).out()\n"), next = compileText("a = Sine([440, 550], mul=0.5).out()\n");
+  ASSERT_TRUE(old && next);
+  // The 440 Hz lane's phase only: the node's size changed, so neither its whole state nor its last block.
+  auto copies = codegen::carriedState(old->info, next->info);
+  ASSERT_EQ(copies.size(), 1u);
+  const auto& sine = next->info.nodes[0];
+  EXPECT_EQ(copies[0].to, sine.stateOffset);
+  EXPECT_EQ(copies[0].bytes, sine.laneStride);
+}
+
+TEST(StateMap, ALaneSetUpOtherwiseStartsAfresh) {
+  auto old = compileText("a = Sine(440, mul=0.5).out()\n"), next = compileText("a = Sine([330, 550], mul=0.5).out()\n");
   ASSERT_TRUE(old && next);
   EXPECT_TRUE(codegen::carriedState(old->info, next->info).empty());
 }
