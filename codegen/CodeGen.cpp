@@ -10,6 +10,9 @@
 #include "stdlib/CheckedSize.h"
 #include "stdlib/Kernel.h"
 
+#include <bit>
+#include <cctype>
+#include <set>
 #include <llvm/Bitcode/BitcodeReader.h>
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/LegacyPassManager.h>
@@ -94,9 +97,9 @@ uint32_t nodeSeed(uint32_t graphSeed, ir::NodeId id) {
 
 class ModuleBuilder {
  public:
-  ModuleBuilder(const ir::Graph& graph, llvm::LLVMContext& context)
+  ModuleBuilder(const ir::Graph& graph, llvm::LLVMContext& context, bool roomToGrow)
       : graph_(graph), context_(context), module_(std::make_unique<llvm::Module>("patch", context)),
-        builder_(context) {
+        builder_(context), roomToGrow_(roomToGrow) {
     floatTy_ = llvm::Type::getFloatTy(context);
     i32_ = llvm::Type::getInt32Ty(context);
     i64_ = llvm::Type::getInt64Ty(context);
@@ -157,19 +160,31 @@ class ModuleBuilder {
   void layout(ModuleInfo& info) {
     size_t offset = 0;
     layouts_.resize(graph_.size());
-    for (const auto& node : graph_.nodes()) {
+    // The REPL's order: where the script made each node (a node a pass made, where its original was).
+    std::vector<const ir::Node*> placed;
+    for (const auto& node : graph_.nodes()) placed.push_back(&node);
+    if (roomToGrow_)
+      std::stable_sort(placed.begin(), placed.end(), [](const ir::Node* a, const ir::Node* b) {
+        return std::pair(a->origin.begin.line, a->origin.begin.column) <
+               std::pair(b->origin.begin.line, b->origin.begin.column);
+      });
+    // Room for at least one lane more, rounded up to a power of two (at most twice the lanes): a node may grow
+    // without moving the next one.
+    auto room = [&](size_t count) { return roomToGrow_ ? std::bit_ceil(count + 1) : count; };
+    for (const ir::Node* placedNode : placed) {
+      const ir::Node& node = *placedNode;
       auto& l = layouts_[node.id];
       offset = alignUp(offset, 64);
       l.bufferOffset = offset;
       const bool laneBlocks = node.kind == ir::NodeKind::Object && node.spec->laneBlock;
       l.frameStride = laneBlocks ? kernel::paddedLanes(node.lanes) : node.streams();
-      offset = saturatingAdd(offset, saturatingMul(static_cast<size_t>(l.frameStride), kBlockFrames * sizeof(float)));
+      offset = saturatingAdd(offset, saturatingMul(room(size_t(l.frameStride)), kBlockFrames * sizeof(float)));
       if (node.kind == ir::NodeKind::Object) {
         size_t align = std::max<size_t>(node.spec->stateAlign, 16);
         l.laneStride = ir::stateSizeOf(node, graph_.server.sampleRate).laneStride;
         offset = alignUp(offset, align);
         l.stateOffset = offset;
-        offset = saturatingAdd(offset, saturatingMul(l.laneStride, static_cast<size_t>(node.lanes)));
+        offset = saturatingAdd(offset, saturatingMul(l.laneStride, room(static_cast<size_t>(node.lanes))));
       }
     }
     info.stateBytes = alignUp(std::max<size_t>(offset, 64), 64);
@@ -178,6 +193,8 @@ class ModuleBuilder {
     // are told apart by their order.
     // Nodes a pass made have no identity from the script: named by their place and order.
     std::map<std::string, int> made;
+    std::set<std::string> usedTags;
+    if (roomToGrow_) tags_.assign(graph_.size(), {});
     for (const auto& node : graph_.nodes()) {
       const auto& l = layouts_[node.id];
       std::string identity = node.swapIdentity;
@@ -195,6 +212,13 @@ class ModuleBuilder {
           state.laneIdentities.push_back(node.laneIdentity(lane));
           state.laneConfigurations.push_back(laneConfigurationOf(node, lane));
         }
+      }
+      if (roomToGrow_) {
+        std::string tag = "n.";
+        for (char c : identity) tag += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+        // Distinct identities stay distinct names (a clash would make LLVM rename one, silently).
+        while (!usedTags.insert(tag).second) tag += "_";
+        tags_[node.id] = tag;
       }
       info.nodes.push_back(std::move(state));
     }
@@ -549,7 +573,12 @@ class ModuleBuilder {
     return llvm::ConstantInt::get(i32_, static_cast<uint64_t>(layouts_[id].sampleStride()));
   }
 
-  std::string nodeTag(const ir::Node& node) { return fmt::format("n{}.{}", node.id, node.opName()); }
+  // The prefix of a node's functions and constants: its id and op; in the REPL's layout its identity instead
+  // (ids move when a pass removes a node before it, which would change every later node's code).
+  std::string nodeTag(const ir::Node& node) {
+    if (node.id < tags_.size() && !tags_[node.id].empty()) return tags_[node.id];
+    return fmt::format("n{}.{}", node.id, node.opName());
+  }
 
   // ---- init ----
 
@@ -1141,6 +1170,8 @@ class ModuleBuilder {
   llvm::Value* blockOffset_ = nullptr;
   llvm::Value* frames_ = nullptr;
   size_t controlBase_ = 0;
+  bool roomToGrow_ = false;  // buildModule's
+  std::vector<std::string> tags_;  // nodeTag's, by node id (roomToGrow_ only)
   std::vector<ir::NodeId> order_;
   std::vector<bool> ahead_;  // rendered a block ahead of the rest (ir/Ahead.h)
   std::vector<NodeLayout> layouts_;
@@ -1156,8 +1187,9 @@ class ModuleBuilder {
 
 }  // namespace
 
-std::unique_ptr<llvm::Module> buildModule(const ir::Graph& graph, llvm::LLVMContext& context, ModuleInfo& info) {
-  return ModuleBuilder(graph, context).build(info);
+std::unique_ptr<llvm::Module> buildModule(const ir::Graph& graph, llvm::LLVMContext& context, ModuleInfo& info,
+                                          bool roomToGrow) {
+  return ModuleBuilder(graph, context, roomToGrow).build(info);
 }
 
 void optimizeModule(llvm::Module& module, llvm::TargetMachine& machine, int level) {

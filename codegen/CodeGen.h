@@ -61,7 +61,13 @@ constexpr const char* kAbiSymbol = "patchc_abi";
 
 // Builds the patch's module (kernels linked in, not yet optimized). Throws std::runtime_error on an internal
 // error (a kernel missing from the bitcode, say).
-std::unique_ptr<llvm::Module> buildModule(const ir::Graph& graph, llvm::LLVMContext& context, ModuleInfo& info);
+//
+// `roomToGrow` (the REPL, whose edits recompile only what changed: ObjectCache.h) lays the nodes out in the order
+// the script made them and gives each room for twice its lanes, so that a statement typed later, or an object
+// fused into a node that already plays, moves no other node's state: their code, which names its offsets, stays
+// the same.
+std::unique_ptr<llvm::Module> buildModule(const ir::Graph& graph, llvm::LLVMContext& context, ModuleInfo& info,
+                                          bool roomToGrow = false);
 
 // Sets the target, makes kernels inlinable and private, and runs LLVM's optimization pipeline at `level`
 // (0–3) for `machine`.

@@ -144,6 +144,9 @@ bool LaneFusion::run(ir::Graph& graph, Remarks& remarks) {
       for (ir::NodeId member : group)
         for (int j = 0; j < graph.node(member).lanes; ++j) laneIdentities.push_back(graph.node(member).laneIdentity(j));
       fused.swapIdentity = "fused:" + first.swapIdentity;
+      // Fused objects are deterministic (they ignore their seed); the first member's keeps the node's code the
+      // same when the graph grows (its id does not), so the REPL's object cache finds it.
+      fused.seedIndex = first.seedIndex;
       fused.laneIdentities = std::move(laneIdentities);
       const ir::NodeId fusedId = fused.id;
       std::vector<ir::Signal> inputs(first.inputs.size());

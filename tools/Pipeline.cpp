@@ -67,7 +67,8 @@ bool generateCode(CompiledPatch& patch, Diagnostics& diagnostics, const CompileO
   Stopwatch clock;
   try {
     auto context = std::make_unique<llvm::LLVMContext>();
-    auto module = codegen::buildModule(*patch.graph, *context, patch.info);
+    // A session that keeps code between compiles wants offsets that stay put (CodeGen.h's roomToGrow).
+    auto module = codegen::buildModule(*patch.graph, *context, patch.info, options.objectCache != nullptr);
     patch.times.codegen = clock.lapMs();
     auto objects = codegen::compileToObjects(std::move(module), std::move(context), options.llvmOptLevel,
                                              options.compileThreads, codegen::hostTargetMachine,

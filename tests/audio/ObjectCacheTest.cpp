@@ -45,6 +45,21 @@ TEST(ObjectCache, AnEditRecompilesOnlyWhatItChanged) {
   EXPECT_NE(changed.channels, first.channels);
 }
 
+TEST(ObjectCache, AnObjectTypedLaterMovesNoOtherNode) {
+  // A node more, placed after the others (CodeGen.h's roomToGrow): its function and init, and patch_init and
+  // patch_process, which call them, compile; no other node moved, so nothing else does.
+  codegen::ObjectCache cache;
+  CompileOptions cached;
+  cached.objectCache = &cache;
+  renderPatch(kPatch, 0.05, cached);
+  const int units = cache.misses();
+  auto grown = renderPatch(kPatch + "b = Phasor(3, mul=0.1).out()\n", 0.2, cached);
+  EXPECT_EQ(cache.misses(), 4);
+  EXPECT_EQ(cache.hits(), units - 2);
+  auto scratch = renderPatch(kPatch + "b = Phasor(3, mul=0.1).out()\n", 0.2);
+  EXPECT_EQ(grown.channels, scratch.channels);
+}
+
 TEST(ObjectCache, ACachedCompileRendersAsAFreshOneForEveryExample) {
   for (const char* name : {"chorus.patch", "chorus_mixed.patch", "phaser_spread_sig.patch", "sines.patch"}) {
     std::ifstream in(std::string(PATCHC_SOURCE_DIR) + "/examples/" + name);
