@@ -10,6 +10,7 @@
 #include "ir/StateSize.h"
 #include "stdlib/CheckedSize.h"
 #include "stdlib/Kernel.h"
+#include "stdlib/kernels/MidiEvents.h"
 
 #include <llvm/Bitcode/BitcodeReader.h>
 #include <llvm/IR/IRBuilder.h>
@@ -429,7 +430,7 @@ class ModuleBuilder {
   std::pair<llvm::Value*, llvm::Value*> nodeInput(const ir::Node& node, size_t k, llvm::Value* lane,
                                                   const std::string& name) {
     if (node.kind == ir::NodeKind::Object && k < node.spec->inputs.size() && node.spec->inputs[k].midi && midiBlock_)
-      return {statePointer(*midiBlock_), llvm::ConstantInt::get(i32_, 0)};
+      return {statePointer(*midiBlock_), llvm::ConstantInt::get(i32_, kernel::midi::kBlockStride)};
     const ir::Node::ArrayInput* array = node.arrayFor(k);
     if (!array) return inputFor(node.inputs[k], lane, node.lanes, name);
     if (array->assignedWhilePlaying()) {

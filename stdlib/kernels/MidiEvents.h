@@ -27,9 +27,14 @@ struct Block {
   Event events[1];  // `count` of them (runtime::MidiEventBlock::kCapacity at most)
 };
 
-// The block behind a `midi` input: the first 4 bytes are its count, so a harness that passes a single 0 (no
-// events) is read safely.
-inline const Block* block(const In& input) { return reinterpret_cast<const Block*>(input.p); }
+// The stride the code generator passes with the block's address: an input given anything else (a harness's
+// number, stride 0) holds no events, so nothing reads a number as a block.
+inline constexpr int kBlockStride = 0x4D494449;  // "MIDI"
+
+// The block behind a `midi` input, or null when the input is not one.
+inline const Block* block(const In& input) {
+  return input.stride == kBlockStride ? reinterpret_cast<const Block*>(input.p) : nullptr;
+}
 
 // A kernel's position in frames since the patch started; the first member of the MIDI objects' states.
 struct Clock {
@@ -41,7 +46,7 @@ struct Clock {
 template <typename Take>
 inline void eachEvent(Clock& clock, const In& input, int n, Take take) {
   const Block* b = block(input);
-  const uint32_t count = b->count;
+  const uint32_t count = b ? b->count : 0;
   const int64_t first = clock.frame;
   for (uint32_t k = 0; k < count; ++k) {
     const Event& e = b->events[k];

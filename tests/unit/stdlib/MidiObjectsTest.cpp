@@ -64,7 +64,7 @@ std::vector<std::vector<float>> run(const std::string& name, std::vector<float> 
   auto setInputs = [&](int offset) {
     for (size_t k = 0; k < values.size(); ++k) in[k] = kernel::In{&values[k], 0};
     for (const auto& [k, s] : signals) in[k] = kernel::In{s.data() + offset, 1};
-    if (readsMidi) in.back() = kernel::In{reinterpret_cast<const float*>(block.get()), 0};
+    if (readsMidi) in.back() = kernel::In{reinterpret_cast<const float*>(block.get()), kernel::midi::kBlockStride};
   };
   setInputs(0);
   spec->native.init(state.data(), in.data(), &env, 1);
