@@ -77,5 +77,6 @@ PATCHC_OBJECT(Notein) {
       "after the block's last event); patchc follows every event at its sample (two notes in one block both sound). "
       "mul and add apply to the velocity streams, as pyo; Notein itself is not meant for out() (pyo bypasses it). "
       "Up to 64 voices; holdmode (setHoldmode), setFirstVelocity/setLastVelocity and setCentralKey are not "
-      "supported yet. keyboard() does nothing";
+      "supported yet. keyboard() does nothing; pm_list_devices() prints nothing when compiling (the program's "
+      "--list-devices lists the MIDI inputs where it runs), s.setMidiInputDevice(n) is --midi-device";
 }
