@@ -2,6 +2,7 @@
 
 #include "codegen/ControlCodeGen.h"
 #include "codegen/ExternalData.h"
+#include "runtime/MidiEventBlock.h"
 #include "runtime/PatchABI.h"
 #include "runtime/Reports.h"
 #include "codegen/StdlibBitcode.h"
@@ -9,6 +10,7 @@
 #include "ir/StateSize.h"
 #include "stdlib/CheckedSize.h"
 #include "stdlib/Kernel.h"
+#include "stdlib/kernels/MidiEvents.h"
 
 #include <bit>
 #include <cctype>
@@ -140,6 +142,7 @@ class ModuleBuilder {
       ahead_ = ir::renderedAhead(graph_);
       for (auto piece : ControlCodeGen::carriedState(graph_.control, controlBase_)) info.nodes.push_back(piece);
     }
+    layoutMidi(info);
     poolBase_ = info.stateBytes;
     makeEnv();
     emitInit();
@@ -291,6 +294,21 @@ class ModuleBuilder {
                                                                        saturatingMul(array.capacity, sizeof(float))));
       }
   }
+  // The block of MIDI events the runtime writes before each block (runtime/MidiEventBlock.h), when a node reads
+  // them (InputSpec::midi): one for the patch, after everything else so far.
+  void layoutMidi(ModuleInfo& info) {
+    for (const auto& node : graph_.nodes()) {
+      if (node.kind != ir::NodeKind::Object) continue;
+      for (const auto& input : node.spec->inputs)
+        if (input.midi && !midiBlock_) {
+          info.stateBytes = alignUp(info.stateBytes, 64);
+          midiBlock_ = info.stateBytes;
+          info.midiEvents = info.stateBytes;
+          info.stateBytes = saturatingAdd(info.stateBytes, sizeof(runtime::MidiEventBlock));
+        }
+    }
+  }
+
   size_t arraySlot(ir::NodeId id, size_t input) const {
     auto it = arraySlots_.find({id, input});
     if (it == arraySlots_.end())
@@ -477,6 +495,8 @@ class ModuleBuilder {
   // Input k of a node for one lane: an array input (pointer to its numbers, stride = their count) or a signal.
   std::pair<llvm::Value*, llvm::Value*> nodeInput(const ir::Node& node, size_t k, llvm::Value* lane,
                                                   const std::string& name) {
+    if (node.kind == ir::NodeKind::Object && k < node.spec->inputs.size() && node.spec->inputs[k].midi && midiBlock_)
+      return {statePointer(*midiBlock_), llvm::ConstantInt::get(i32_, kernel::midi::kBlockStride)};
     const ir::Node::ArrayInput* array = node.arrayFor(k);
     if (!array) return inputFor(node.inputs[k], lane, node.lanes, name);
     if (array->assignedWhilePlaying()) {
@@ -589,7 +609,7 @@ class ModuleBuilder {
     auto* f64 = llvm::Type::getDoubleTy(context_);
     auto* abiTy = llvm::StructType::create(context_,
                                            {i32_, i32_, i64_, i64_, i32_, f64, i32_, ptr_, ptr_, i32_, i64_, ptr_, i32_,
-                                            ptr_},
+                                            i64_, ptr_},
                                            "patchc.ABI");
     std::vector<llvm::Constant*> formats;
     for (size_t m = 0; m < info.reportFormats.size(); ++m)
@@ -612,6 +632,7 @@ class ModuleBuilder {
         i64(info.reportQueue ? uint64_t(*info.reportQueue) : uint64_t(runtime::PatchABI::kNoReports)),
         formatTable,
         i32(static_cast<int64_t>(formats.size())),
+        i64(info.midiEvents ? uint64_t(*info.midiEvents) : uint64_t(runtime::PatchABI::kNoMidi)),
         text(graph_.sourceName, "source"),
     };
     new llvm::GlobalVariable(*module_, abiTy, true, llvm::GlobalValue::ExternalLinkage,
@@ -1172,6 +1193,7 @@ class ModuleBuilder {
   size_t controlBase_ = 0;
   bool roomToGrow_ = false;  // buildModule's
   std::vector<std::string> tags_;  // nodeTag's, by node id (roomToGrow_ only)
+  std::optional<size_t> midiBlock_;  // where the MIDI event block is, when a node reads it
   std::vector<ir::NodeId> order_;
   std::vector<bool> ahead_;  // rendered a block ahead of the rest (ir/Ahead.h)
   std::vector<NodeLayout> layouts_;

@@ -33,6 +33,8 @@ struct ModuleInfo {
   std::optional<size_t> reportQueue;
   // One format per Control::messages entry, as PatchABI::reportFormats has them (runtime/Reports.h's markers).
   std::vector<std::string> reportFormats;
+  // Where the state keeps the current block's MIDI events (runtime/MidiEventBlock.h), when a MIDI object reads them.
+  std::optional<size_t> midiEvents;
   // The large arrays the module declares and its linker must define (ExternalData.h).
   std::vector<ExternalData> data;
   // Where each node keeps its state and its last block, under a name that survives recompiling the same script

@@ -678,6 +678,8 @@ llvm::Value* ControlCodeGen::watchFires(Emitter& e, ir::Timer::Kind kind, llvm::
   switch (kind) {
     case ir::Timer::Kind::OnTrigger:  // pyo: in[i] == 1
       return b.CreateFCmpOEQ(sample, llvm::ConstantFP::get(b.getFloatTy(), 1.0));
+    case ir::Timer::Kind::OnNonZero:  // a MIDI message the scanner encoded (stdlib/kernels/MidiScan.h)
+      return b.CreateFCmpUNE(sample, llvm::ConstantFP::get(b.getFloatTy(), 0.0));
     case ir::Timer::Kind::OnNewInteger:  // pyo's Score: (int)in[i] != last
       return b.CreateICmpNE(b.CreateSExt(b.CreateFPToSI(sample, e.i32), e.i64), b.CreateLoad(e.i64, last));
     default: {  // pyo's Print(method=1): in[i] < last − 0.00001 or in[i] > last + 0.00001, in floats
@@ -705,7 +707,8 @@ void ControlCodeGen::emitWatch(Emitter& e, int t, size_t w, const std::vector<ll
   b.CreateCondBr(b.CreateAnd(playing, watchFires(e, timer.kind, sample, last)), fire, next);
   b.SetInsertPoint(fire);
   switch (timer.kind) {
-    case ir::Timer::Kind::OnTrigger: b.CreateCall(handlers[size_t(watch.handler)], {e.state, e.pos}); break;
+    case ir::Timer::Kind::OnTrigger:
+    case ir::Timer::Kind::OnNonZero: b.CreateCall(handlers[size_t(watch.handler)], {e.state, e.pos}); break;
     case ir::Timer::Kind::OnNewValue:
       b.CreateStore(sample, last);
       b.CreateCall(handlers[size_t(watch.handler)], {e.state, e.pos});

@@ -464,6 +464,12 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
                          fromDouble(static_cast<float>(info.sampleRate)), Value::fromInt(info.channels),
                          Value::fromString(info.format), Value::fromString(info.sampleType)});
   });
+  // pyo's pm_list_devices() prints PortMidi's devices: the compiler lists none (the patch may run elsewhere);
+  // `patchc run --list-devices` and a built program's --list-devices list the MIDI inputs where it runs.
+  def("pm_list_devices", [](CallArguments& a) {
+    expectCount(a, 0, 0);
+    return Value::none();
+  });
   // pyo's windows (Scope, Spectrum, ...) and slider maps: made and kept, doing nothing in a render.
   for (const char* name : {"Scope", "Spectrum", "SLMap", "SLMapFreq", "SLMapMul", "SLMapPhase", "SLMapQ",
                            "SLMapDur", "SLMapPan"}) {

@@ -298,7 +298,8 @@ void Callbacks::compile(HandlerCompiler& compiler, const Scope& globals) {
   // Compiling may make more timers (a CallAfter made in a callback) and so more pending functions: by index.
   for (size_t i = 0; i < pending_.size(); ++i) {
     const Pending p = pending_[i];
-    int handler = compiler.compile(p.function, p.arguments, graph_.control.timers[p.timer].origin);
+    int handler = p.midiMode >= 0 ? compileMidiScan(compiler, p.function, p.timer, p.midiMode, p.toprint)
+                                  : compiler.compile(p.function, p.arguments, graph_.control.timers[p.timer].origin);
     ir::Timer& t = graph_.control.timers[p.timer];
     if (p.watch == -1) t.handler = handler;
     else if (p.watch >= 0) t.watches[size_t(p.watch)].handler = handler;

@@ -25,6 +25,10 @@ class Callbacks {
   Value trigFuncConstructor();
   Value scoreConstructor();
   Value printConstructor();
+  // CtlScan(function, toprint=True), CtlScan2(function, toprint=True), RawMidi(function) (elab/MidiCallbacks.cpp).
+  Value ctlScanConstructor();
+  Value ctlScan2Constructor();
+  Value rawMidiConstructor();
 
   Value attribute(const Value& timer, const std::string& name, const SourceRange& range);
   void setAttribute(const Value& timer, const std::string& name, const Value& value, const SourceRange& range);
@@ -38,6 +42,9 @@ class Callbacks {
   Value makeTrigFunc(CallArguments& args);
   Value makeScore(CallArguments& args);
   Value makePrint(CallArguments& args);
+  Value makeMidiScan(int mode, CallArguments& args);
+  // The handler of a MIDI scanner's message (MidiCallbacks.cpp): decodes it, prints it (toprint), calls `function`.
+  int compileMidiScan(HandlerCompiler& compiler, const Value& function, size_t timer, int mode, bool toprint);
   // The Watch node that reads `input` for the control code.
   ir::NodeId watchNode(const Value& input, const SourceRange& range);
   Value timerValue(size_t index) const;
@@ -49,6 +56,8 @@ class Callbacks {
     ValueList arguments;
     size_t timer = 0;
     int watch = -1;
+    int midiMode = -1;  // a MIDI scanner's (stdlib/kernels/MidiScan.h's Mode): its function takes the message
+    bool toprint = false;
   };
   ir::Graph& graph_;
   PyoObjects& objects_;

@@ -77,6 +77,9 @@ class Elaborator final : public Interpreter {
     builtins_.globals["TrigFunc"] = callbacks_.trigFuncConstructor();
     builtins_.globals["Score"] = callbacks_.scoreConstructor();
     builtins_.globals["Print"] = callbacks_.printConstructor();
+    builtins_.globals["CtlScan"] = callbacks_.ctlScanConstructor();
+    builtins_.globals["CtlScan2"] = callbacks_.ctlScan2Constructor();
+    builtins_.globals["RawMidi"] = callbacks_.rawMidiConstructor();
     globals_ = newScope(nullptr);
     globals_->isGlobal = true;
     capture(globals_);

@@ -21,13 +21,17 @@ using Op = ir::Expression::Op;
 // A value while compiling a handler: known now, a run-time number (an expression), or a list or tuple some of
 // whose items are run-time numbers.
 struct Staged {
-  enum class Kind { Known, Number, Sequence };
+  // Text: a string with run-time numbers in it ("%d" % n in a callback), which only print() takes: `pieces`
+  // around the numbers `items`, each written in `formats`' way.
+  enum class Kind { Known, Number, Sequence, Text };
   Kind kind = Kind::Known;
   Value known;
   int expression = -1;
   ValueType type = ValueType::Float;
   std::vector<Staged> items;
   bool tuple = false;
+  std::vector<std::string> pieces;
+  std::vector<ir::Message::Format> formats;
 
   static Staged of(Value v) {
     Staged s;
@@ -198,7 +202,9 @@ struct HandlerCompiler::Impl {
     if (s.kind == Staged::Kind::Number) return s.expression;
     if (s.kind == Staged::Kind::Known && s.known.isNumber()) return constant(s.known.toNumber(), typeOf(s.known));
     throw ElaborationError(range, fmt::format("{} must be a number here, not {}", what,
-                                              s.kind == Staged::Kind::Sequence ? "a list" : s.known.typeName()));
+                                              s.kind == Staged::Kind::Sequence ? "a list"
+                                              : s.kind == Staged::Kind::Text   ? "a string"
+                                                                               : s.known.typeName()));
   }
   bool isNumber(const Staged& s) const {
     return s.kind == Staged::Kind::Number || (s.kind == Staged::Kind::Known && s.known.isNumber());
@@ -957,6 +963,60 @@ struct HandlerCompiler::Impl {
   }
   int logicalOr(int a, int b) { return node(Op::Or, ValueType::Bool, a, b); }
 
+  // `"format" % values` with run-time numbers among the values: a Text for print(). Conversions %d, %i (int()
+  // of the number), %s, %r (Python's str/repr of a number: the same), %f (C's "%f", pyo's and Python's) and %%;
+  // others (widths, precisions) are an error that says so. Known values are formatted now.
+  Staged percent(const std::string& format, const Staged& values, const SourceRange& range) {
+    std::vector<Staged> items;
+    if (values.kind == Staged::Kind::Sequence && values.tuple) items = values.items;
+    else if (values.isKnown() && values.known.type == Value::Type::Tuple)
+      for (const auto& v : *values.known.items) items.push_back(Staged::of(v));
+    else items.push_back(values);
+    Staged text;
+    text.kind = Staged::Kind::Text;
+    text.pieces = {""};
+    size_t next = 0;
+    for (size_t i = 0; i < format.size(); ++i) {
+      if (format[i] != '%') {
+        text.pieces.back() += format[i];
+        continue;
+      }
+      if (i + 1 >= format.size()) throw ElaborationError(range, "incomplete format: a '%' ends the string");
+      const char c = format[++i];
+      if (c == '%') {
+        text.pieces.back() += '%';
+        continue;
+      }
+      if (std::string("disrf").find(c) == std::string::npos)
+        throw ElaborationError(range, fmt::format("'%{}' with a number known only while playing is not supported in a "
+                                                  "callback yet: use %d, %i, %s, %r or %f",
+                                                  c));
+      if (next >= items.size()) throw ElaborationError(range, "not enough arguments for format string");
+      const Staged& item = items[next++];
+      if (item.isKnown()) {
+        // A value known now: formatted now, with Python's rules.
+        Value one = Value::tuple({item.known});
+        text.pieces.back() += percentFormat(std::string("%") + c, one, objects, range);
+        continue;
+      }
+      if (item.kind != Staged::Kind::Number) throw ElaborationError(range, "only numbers can be formatted in a callback");
+      if (text.items.size() >= ir::kMaxReportValues)
+        throw ElaborationError(range, fmt::format("print() in a callback takes at most {} numbers known only while "
+                                                  "playing",
+                                                  ir::kMaxReportValues));
+      Staged number = item;
+      if ((c == 'd' || c == 'i') && item.type == ValueType::Float)
+        number = Staged::number(node(Op::ToInt, ValueType::Int, item.expression), ValueType::Int);
+      if (c == 'f' && item.type != ValueType::Float)
+        number = Staged::number(node(Op::ToFloat, ValueType::Float, item.expression), ValueType::Float);
+      text.items.push_back(number);
+      text.formats.push_back(c == 'f' ? ir::Message::Format::Fixed : ir::Message::Format::Python);
+      text.pieces.push_back("");
+    }
+    if (next != items.size()) throw ElaborationError(range, "not all arguments converted during string formatting");
+    return text;
+  }
+
   static Op arithmeticOp(ast::BinaryOp op) {
     switch (op) {
       case ast::BinaryOp::Add: return Op::Add;
@@ -979,6 +1039,7 @@ struct HandlerCompiler::Impl {
       Value a = lo ? l.known : slotFor(l, range), b = ro ? r.known : slotFor(r, range);
       return Staged::of(interp.binaryOperation(op, a, b, range));
     }
+    if (op == ast::BinaryOp::Mod && l.isKnown() && l.known.type == Value::Type::String) return percent(l.known.text, r, range);
     if (l.kind == Staged::Kind::Sequence || r.kind == Staged::Kind::Sequence) {
       if (op == ast::BinaryOp::Add && (l.kind == Staged::Kind::Sequence || l.known.isSequence()) &&
           (r.kind == Staged::Kind::Sequence || r.known.isSequence())) {
@@ -1074,12 +1135,28 @@ struct HandlerCompiler::Impl {
                                       "the patch, and play()/stop() its envelope in the callback");
     }
     // obj.get() while playing: the last sample its previous block computed (pyo's get() reads its last buffer),
-    // a number known only then. get(all=True) is not compiled yet.
+    // a number known only then. get(all=True): the list of every stream's (Notein['pitch'].get(all=True)[v]).
     if (e.object->kind == ast::Expr::Kind::Attribute && e.object->text == "get") {
       Staged object = eval(*e.object->object);
       if (object.isKnown() && object.known.type == Value::Type::Object) {
-        if (!e.elements.empty() || !e.keywords.empty())
-          throw ElaborationError(e.range, "get(all=...) in a callback is not supported yet: call get() on one stream");
+        std::vector<Staged> given = bindArguments(e, "get", {"all"}, {Value::fromBool(false)});
+        if (!given[0].isKnown())
+          throw ElaborationError(e.range, "get()'s all must be known when compiling (True or False)");
+        if (interp.truthy(given[0].known)) {
+          // Through one Watch of every stream: lane i is stream i.
+          const ir::NodeId watch = objects.make("Watch", {object.known}, e.range).node;
+          Staged list;
+          list.kind = Staged::Kind::Sequence;
+          for (int lane = 0; lane < graph.node(watch).lanes; ++lane) {
+            Expression x;
+            x.op = Op::LastSample;
+            x.type = ValueType::Float;
+            x.node = watch;
+            x.lane = lane;
+            list.items.push_back(Staged::number(control.add(x), ValueType::Float));
+          }
+          return list;
+        }
         const ir::Node& node = graph.node(object.known.node);
         if (object.known.lane < 0 && node.lanes != 1)
           throw ElaborationError(e.range, fmt::format("get() of a {} of {} streams in a callback is not supported "
@@ -1243,6 +1320,22 @@ struct HandlerCompiler::Impl {
       if (i > 0) message.pieces.back() += sep;
       if (values[i].isKnown()) {
         message.pieces.back() += str(values[i].known, objects, e.elements[i]->range);
+        continue;
+      }
+      if (values[i].kind == Staged::Kind::Text) {
+        // "..." % (...) with run-time numbers: its pieces and numbers in place.
+        const Staged& text = values[i];
+        message.pieces.back() += text.pieces[0];
+        for (size_t k = 0; k < text.items.size(); ++k) {
+          if (message.formats.size() >= ir::kMaxReportValues)
+            throw ElaborationError(e.elements[i]->range,
+                                   fmt::format("print() in a callback takes at most {} numbers known only while playing",
+                                               ir::kMaxReportValues));
+          message.formats.push_back(text.formats[k]);
+          message.types.push_back(text.items[k].type);
+          s.arguments.push_back(text.items[k].expression);
+          message.pieces.push_back(text.pieces[k + 1]);
+        }
         continue;
       }
       if (message.formats.size() >= ir::kMaxReportValues)
@@ -1680,6 +1773,36 @@ int HandlerCompiler::compile(const Value& function, const ValueList& arguments, 
   for (const auto& a : arguments) positional.push_back(Staged::of(a));
   ast::Expr site(ast::Expr::Kind::Call, origin);
   impl.inlineCall(function, positional, {}, site);
+  impl.endHandler();
+  impl.control.handlers.push_back(std::move(handler));
+  impl.out = nullptr;
+  return static_cast<int>(impl.control.handlers.size()) - 1;
+}
+
+int HandlerCompiler::compile(const Value& function, const std::vector<int>& arguments, int guard,
+                             std::vector<ir::Statement> after, const SourceRange& origin) {
+  Impl& impl = *impl_;
+  if (!(function.type == Value::Type::Function || (function.type == Value::Type::BoundMethod && function.function)))
+    throw ElaborationError(origin, fmt::format("the function to call must be a function of the script, not {}",
+                                               function.typeName()));
+  ir::Handler handler;
+  handler.name = function.function->name;
+  handler.origin = origin;
+  Statement when;
+  when.kind = Statement::Kind::If;
+  when.expression = guard;
+  when.origin = origin;
+  impl.out = guard >= 0 ? &when.then : &handler.body;
+  if (guard >= 0) ++impl.runTimeBranches;
+  std::vector<Staged> positional;
+  for (int a : arguments) positional.push_back(Staged::number(a, ValueType::Int));
+  ast::Expr site(ast::Expr::Kind::Call, origin);
+  impl.inlineCall(function, positional, {}, site);
+  if (guard >= 0) {
+    --impl.runTimeBranches;
+    handler.body.push_back(std::move(when));
+  }
+  for (auto& statement : after) handler.body.push_back(std::move(statement));
   impl.endHandler();
   impl.control.handlers.push_back(std::move(handler));
   impl.out = nullptr;

@@ -39,6 +39,12 @@ class HandlerCompiler {
   // into a handler; its index in graph.control.handlers.
   int compile(const Value& function, const ValueList& arguments, const SourceRange& origin);
 
+  // A handler for an event that brings run-time numbers (a MIDI message: CtlScan, RawMidi): when the Bool
+  // expression `guard` holds (−1: always), `function` called with the Int expressions `arguments`
+  // (graph.control's) as positional arguments; then the statements `after`.
+  int compile(const Value& function, const std::vector<int>& arguments, int guard, std::vector<ir::Statement> after,
+              const SourceRange& origin);
+
   // After every handler: wires the inputs handlers assign to their Params and switches.
   void finish();
 

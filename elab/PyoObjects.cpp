@@ -322,7 +322,16 @@ Value PyoObjects::construct(const ObjectSpec& spec, CallArguments& args) {
       for (auto& signal : inputs)
         if (signal.width() > static_cast<int>(array.lanes.size())) signal.lanes.resize(array.lanes.size());
     }
+  if (!spec.mulAddGroup.empty()) {
+    // pyo applies this object's mul and add to one group of its streams (Notein's velocities): kept for that
+    // group's selection (groupOfStreams), the object itself computes with 1 and 0.
+    const size_t mul = spec.inputs.size();
+    groupGains_.push_back({inputs[mul], inputs[mul + 1]});
+    inputs[mul] = ir::Signal::constant(1.0f);
+    inputs[mul + 1] = ir::Signal::constant(0.0f);
+  }
   ir::Node& node = addNode(ir::NodeKind::Object, &spec, 1, args.callRange);
+  if (!spec.mulAddGroup.empty()) groupGainOf_[node.id] = groupGains_.size() - 1;
   node.inputs = std::move(inputs);
   node.arrays = std::move(arrays);
   graph_.updateShape(node);
@@ -638,6 +647,22 @@ Value PyoObjects::method(const Value& object, const std::string& name, const Sou
       return Value::none();
     });
   // Windows of pyo's GUI: nothing to show in a render (a REPL may give them one).
+  // The MIDI objects' methods that change nothing in a render: Notein's keyboard() (pyo's widget that plays notes;
+  // a REPL may give it one), setInterpolation() (deprecated in pyo 1.0.4, which only prints so).
+  const ir::Node& made = graph_.node(id);
+  const bool readsMidi = made.kind == ir::NodeKind::Object &&
+                         std::any_of(made.spec->inputs.begin(), made.spec->inputs.end(),
+                                     [](const InputSpec& input) { return input.midi; });
+  if (readsMidi && (name == "keyboard" || name == "setInterpolation"))
+    return Value::makeBuiltin(name, [](CallArguments&) { return Value::none(); });
+  // Notein's setStealing(x) before the patch plays: its hidden `stealing` input.
+  if (name == "setStealing" && made.kind == ir::NodeKind::Object && made.spec->inputIndex("stealing") >= 0)
+    return Value::makeBuiltin(name, [this, self](CallArguments& args) {
+      auto b = bind("setStealing", {"x"}, {std::nullopt}, args);
+      self().inputs[static_cast<size_t>(self().spec->inputIndex("stealing"))] =
+          ir::Signal::constant(interpreter_.truthy(b[0].value) ? 1.0f : 0.0f);
+      return Value::none();
+    });
   if (name == "ctrl" || name == "view" || name == "graph")
     return Value::makeBuiltin(name, [](CallArguments&) { return Value::none(); });
   if (name == "play")
@@ -740,6 +765,11 @@ Value PyoObjects::stream(const Value& object, const Value& index, const SourceRa
   const ir::Node& node = graph_.node(object.node);
   if (object.isStream())
     throw ElaborationError(range, fmt::format("one stream of {} (obj[i]) cannot be indexed again", node.opName()));
+  if (index.type == Value::Type::String && node.spec) {
+    const auto& groups = node.spec->streamGroups;
+    if (auto it = std::find(groups.begin(), groups.end(), index.text); it != groups.end())
+      return groupOfStreams(object, static_cast<size_t>(it - groups.begin()), range);
+  }
   if (index.type == Value::Type::String) {
     // A stream pyo has that patchc does not compute yet (ObjectSpec::streamsNotYet): say so, and which they are.
     if (node.spec && std::count(node.spec->streamsNotYet.begin(), node.spec->streamsNotYet.end(), index.text)) {
@@ -764,6 +794,25 @@ Value PyoObjects::stream(const Value& object, const Value& index, const SourceRa
     throw ElaborationError(range, fmt::format("index {} is out of range: {} has {} stream{}", i, node.opName(), n,
                                               n == 1 ? "" : "s"));
   return Value::stream(object.node, static_cast<int>(i < 0 ? i + n : i));
+}
+
+// obj['name'] of an object whose streams come in named groups (ObjectSpec::streamGroups: Notein['pitch']): the
+// group's streams as one object, a Sig of them, which carries pyo's mul and add when they belong to this group.
+Value PyoObjects::groupOfStreams(const Value& object, size_t group, const SourceRange& range) {
+  const ObjectSpec& spec = *graph_.node(object.node).spec;
+  const int per = graph_.node(object.node).streams() / static_cast<int>(spec.streamGroups.size());
+  ValueList items;
+  for (int s = 0; s < per; ++s) items.push_back(Value::stream(object.node, static_cast<int>(group) * per + s));
+  Value selection = make("Sig", {Value::list(std::move(items))}, range);
+  if (spec.streamGroups[group] == spec.mulAddGroup) {
+    const auto& [mul, add] = groupGains_.at(groupGainOf_.at(object.node));
+    ir::Node& sig = graph_.node(selection.node);
+    const size_t at = sig.spec->inputs.size();
+    sig.inputs[at] = mul;
+    sig.inputs[at + 1] = add;
+    graph_.updateShape(sig);
+  }
+  return selection;
 }
 
 ValueList PyoObjects::streams(const Value& object) const {

@@ -65,6 +65,8 @@ class PyoObjects {
   // pyo's len(obj): the number of streams; obj[i]: one stream (a negative index counts from the end).
   int64_t streamCount(const Value& object) const;
   Value stream(const Value& object, const Value& index, const SourceRange& range);
+  // obj['name'] of an object with named groups of streams (ObjectSpec::streamGroups): group `group` as one object.
+  Value groupOfStreams(const Value& object, size_t group, const SourceRange& range);
   // Every stream of `object`, in order (iteration, list(obj), slices).
   ValueList streams(const Value& object) const;
   // What print() and str() show: "< Instance of Sine class >" as pyo's repr, "<_pyo.Sine_base object>" for a
@@ -150,7 +152,10 @@ class PyoObjects {
   bool started_ = false;
   double amp_ = 1.0;      // the Server's amp: the gain of the output  // Server.start() was called (getIsStarted)
   uint64_t soundFileBytes_ = 0;  // samples of the sound files read so far, counted against state-bytes
-  std::map<ir::NodeId, std::map<std::string, Value>> given_;  // argument values as given, for attribute reads
+  std::map<ir::NodeId, std::map<std::string, Value>> given_;
+  // The mul and add pyo applies to one named group of an object's streams (ObjectSpec::mulAddGroup), by node.
+  std::vector<std::pair<ir::Signal, ir::Signal>> groupGains_;
+  std::map<ir::NodeId, size_t> groupGainOf_;  // argument values as given, for attribute reads
   std::map<std::string, ReadSound> sounds_;
   Tables tables_;
 };

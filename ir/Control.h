@@ -110,6 +110,8 @@ struct Handler {
 //   when played (or one period later when `delayed`: Print's interval).
 // - Once: `CallAfter(function, time)`, `period` seconds after it is played (at creation, as pyo does).
 // - OnTrigger: `TrigFunc(input, function)`, at each sample where a watched lane is 1 (pyo's trigger test).
+// - OnNonZero: `CtlScan`, `CtlScan2`, `RawMidi`, at each sample where a watched lane is not 0: a MIDI message the
+//   scanner (stdlib/kernels/MidiScan.h) encoded there, which the handler decodes from the Sample.
 // - OnNewInteger: `Score(input, fname)`, at each sample where int(lane) differs from the last one seen: the
 //   handler of that integer (`cases`), if the script defines one.
 // - OnNewValue: `Print(input, method=1)`, at each sample more than 1e-5 away from the last one reported.
@@ -118,12 +120,12 @@ struct Handler {
 struct Watch {
   NodeId node = 0;
   int lane = 0;
-  int handler = -1;                              // OnTrigger, OnNewValue
+  int handler = -1;                              // OnTrigger, OnNonZero, OnNewValue
   std::vector<std::pair<int64_t, int>> cases;    // OnNewInteger: (value, handler)
 };
 
 struct Timer {
-  enum class Kind { Periodic, Once, OnTrigger, OnNewInteger, OnNewValue };
+  enum class Kind { Periodic, Once, OnTrigger, OnNewInteger, OnNewValue, OnNonZero };
   Kind kind = Kind::Periodic;
   std::string name;
   int handler = 0;      // Periodic, Once
@@ -132,7 +134,9 @@ struct Timer {
   bool delayed = false; // Periodic: the first call one period after it starts
   std::vector<Watch> watches;
   SourceRange origin;
-  bool watching() const { return kind == Kind::OnTrigger || kind == Kind::OnNewInteger || kind == Kind::OnNewValue; }
+  bool watching() const {
+    return kind == Kind::OnTrigger || kind == Kind::OnNewInteger || kind == Kind::OnNewValue || kind == Kind::OnNonZero;
+  }
 };
 
 // The most run-time values one report carries (runtime/ReportQueue.h's kMaxValues, checked by the code generator).

@@ -167,7 +167,9 @@ std::string printControl(const Graph& graph, const std::function<std::string(Nod
                            timer.delayed ? " from one period on" : "", playing);
       continue;
     }
-    const char* test = timer.kind == Timer::Kind::OnTrigger ? "== 1" : timer.kind == Timer::Kind::OnNewInteger ? "new int" : "new value";
+    const char* test = timer.kind == Timer::Kind::OnTrigger ? "== 1" : timer.kind == Timer::Kind::OnNewInteger ? "new int"
+                       : timer.kind == Timer::Kind::OnNonZero    ? "!= 0"
+                                                                 : "new value";
     for (const auto& w : timer.watches) {
       p.out << fmt::format("timer {} = {} on %{}[{}] {}:", name, timer.name, nodeName(w.node), w.lane, test);
       if (w.handler >= 0) p.out << ' ' << handlerName(w.handler);

@@ -10,7 +10,7 @@ namespace patchc::runtime {
 struct PatchABI {
   // The code generator emits this struct as the global `patchc_abi` of every patch (JIT or native executable);
   // `version` and `size` let the runtime refuse a patch compiled against another layout.
-  static constexpr uint32_t kVersion = 2;
+  static constexpr uint32_t kVersion = 3;
   uint32_t version = kVersion;
   uint32_t size = sizeof(PatchABI);
 
@@ -41,6 +41,11 @@ struct PatchABI {
   size_t reportQueue = kNoReports;
   const char* const* reportFormats = nullptr;
   int reportFormatCount = 0;
+
+  // Where the state holds the current block's MIDI events (runtime/MidiEventBlock.h), or kNoMidi when the patch
+  // has no MIDI object. PatchInstance writes it before each block from the MidiSource it was given.
+  static constexpr size_t kNoMidi = static_cast<size_t>(-1);
+  size_t midiEvents = kNoMidi;
 
   // The patch file it was compiled from, as given to patchc (a native executable's --help names it).
   const char* source = "";

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <new>
 #include <stdexcept>
 
@@ -33,6 +34,10 @@ std::string PatchInstance::validate(const PatchABI& abi) {
   if (abi.bufferSize < 1) return "patch buffer size must be at least 1";
   if (abi.blockFrames < 0 || abi.blockFrames > 4096) return "patch block size must be between 0 and 4096";
   if (abi.blockFrames > 0 && abi.channels > 64) return "a patch that takes whole blocks has at most 64 channels";
+  if (abi.midiEvents != PatchABI::kNoMidi &&
+      (abi.midiEvents % alignof(MidiEventBlock) != 0 || abi.midiEvents > abi.stateBytes ||
+       abi.stateBytes - abi.midiEvents < sizeof(MidiEventBlock)))
+    return "patch's MIDI event block lies outside its state";
   if (abi.stateAlign != 0 && !isPowerOfTwo(abi.stateAlign))
     return "patch state alignment " + std::to_string(abi.stateAlign) + " is not a power of two";
   return {};
@@ -88,6 +93,64 @@ void PatchInstance::renderInBlocks(float** outputs, int frames) noexcept {
   }
 }
 
+void PatchInstance::processBlock(float** outputs, int frames) noexcept {
+  // The events before the block's end; any frame before its start (a live event, stamped at a block start; a
+  // file's events after a reset) is taken at the start. What does not fit is dropped and counted.
+  MidiEventBlock* block = midiBlock();
+  const int64_t start = framesProcessed_, end = framesProcessed_ + frames;
+  MidiEvent taken[32];
+  uint32_t count = 0;
+  for (;;) {
+    const size_t n = midi_->eventsBefore(end, taken, std::size(taken));
+    for (size_t k = 0; k < n; ++k) {
+      if (count == MidiEventBlock::kCapacity) {
+        ++block->dropped;
+        continue;
+      }
+      MidiBlockEvent& e = block->events[count++];
+      e.frame = std::clamp<int64_t>(taken[k].frame, start, end - 1);
+      e.status = taken[k].status;
+      e.data1 = taken[k].data1;
+      e.data2 = taken[k].data2;
+    }
+    if (n < std::size(taken)) break;
+  }
+  block->count = count;
+  abi_.process(state_, outputs, frames);
+  block->count = 0;
+  framesProcessed_ = end;
+}
+
+void PatchInstance::renderWithMidi(float** outputs, int frames) noexcept {
+  const int block = abi_.blockFrames;
+  const int channels = abi_.channels;
+  float* at[64];
+  if (block == 0) {
+    processBlock(outputs, frames);
+    return;
+  }
+  // As renderInBlocks, one block per process call so that each block gets its own events.
+  int done = 0;
+  auto fromPending = [&](int count) {
+    for (int c = 0; c < channels; ++c)
+      std::memcpy(outputs[c] + done, pending_ + c * block + pendingOffset_, sizeof(float) * static_cast<size_t>(count));
+    pendingOffset_ += count;
+    done += count;
+  };
+  if (pendingOffset_ < block) fromPending(std::min(block - pendingOffset_, frames));
+  while (frames - done >= block) {
+    for (int c = 0; c < channels; ++c) at[c] = outputs[c] + done;
+    processBlock(at, block);
+    done += block;
+  }
+  if (done < frames) {
+    for (int c = 0; c < channels; ++c) at[c] = pending_ + c * block;
+    processBlock(at, block);
+    pendingOffset_ = 0;
+    fromPending(frames - done);
+  }
+}
+
 namespace {
 // True when any of the samples is a NaN or an infinity: all exponent bits set, that is |bits| >= 0x7f800000, that is
 // bit 31 of |bits| + 0x00800000. OR-ing that over the block in eight lanes lets the compiler use vector
@@ -128,6 +191,7 @@ void PatchInstance::reset() {
   nonFiniteChannels_.store(0, std::memory_order_relaxed);
   mutedBlocks_.store(0, std::memory_order_relaxed);
   pendingOffset_ = abi_.blockFrames;  // nothing rendered ahead
+  framesProcessed_ = 0;
   // init runs in the same floating-point mode as process, so coefficients it computes match on every host.
   ScopedFlushDenormals flush;
   if (abi_.init) abi_.init(state_);

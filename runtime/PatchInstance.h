@@ -2,6 +2,8 @@
 // One running copy of a compiled patch: its state block and the ABI that knows how to init and process it.
 // The state is allocated once, here; render() never allocates, so it may run on the audio thread.
 
+#include "runtime/MidiEventBlock.h"
+#include "runtime/MidiSource.h"
 #include "runtime/PatchABI.h"
 
 #include <atomic>
@@ -40,7 +42,8 @@ public:
   // A channel whose block holds a NaN or an infinity is replaced by silence (a speaker or the next program must
   // never see one) and noted in nonFinite(); the scan costs a few instructions per sample, no allocation or I/O.
   void render(float** outputs, int frames) noexcept {
-    if (abi_.blockFrames == 0) abi_.process(state_, outputs, frames);
+    if (midi_) renderWithMidi(outputs, frames);
+    else if (abi_.blockFrames == 0) abi_.process(state_, outputs, frames);
     else renderInBlocks(outputs, frames);
     muteNonFinite(outputs, frames);
     framesRendered_.store(framesRendered_.load(std::memory_order_relaxed) + frames, std::memory_order_relaxed);
@@ -65,6 +68,14 @@ public:
   int framesToBlockBoundary() const {
     return abi_.blockFrames == 0 || pendingOffset_ >= abi_.blockFrames ? 0 : abi_.blockFrames - pendingOffset_;
   }
+  // Where the patch's MIDI objects take their events from (a file's MidiFileSource, a device's LiveMidiSource),
+  // or null for none. Before each block it computes, render() writes the events with frame < the block's end
+  // into the state's MidiEventBlock (PatchABI::midiEvents), their frames counted from reset(); a patch without
+  // MIDI objects ignores the source. The source must outlive the instance or be set to null first.
+  void setMidiSource(MidiSource* source) noexcept { midi_ = abi_.midiEvents == PatchABI::kNoMidi ? nullptr : source; }
+  bool usesMidi() const { return abi_.midiEvents != PatchABI::kNoMidi; }
+  // Events that did not fit in a block's MidiEventBlock since reset() (dropped, never queued for later).
+  uint64_t midiEventsDropped() const { return midiBlock() ? midiBlock()->dropped : 0; }
 
   const PatchABI& abi() const { return abi_; }
   int channels() const { return abi_.channels; }
@@ -77,6 +88,13 @@ private:
   // For a patch that takes whole blocks: whole blocks straight into `outputs`, a partial one through `pending_`.
   void renderInBlocks(float** outputs, int frames) noexcept;
   void muteNonFinite(float** outputs, int frames) noexcept;
+  // render() with a MIDI source: each block's events are written before the block is computed (processBlock).
+  void renderWithMidi(float** outputs, int frames) noexcept;
+  void processBlock(float** outputs, int frames) noexcept;
+  MidiEventBlock* midiBlock() const {
+    return abi_.midiEvents == PatchABI::kNoMidi ? nullptr
+                                                : reinterpret_cast<MidiEventBlock*>(static_cast<char*>(state_) + abi_.midiEvents);
+  }
 
   PatchABI abi_;
   float* pending_ = nullptr;  // channels × blockFrames: one block rendered ahead, allocated with the state
@@ -84,6 +102,8 @@ private:
   size_t alignment_ = 0;
   size_t allocatedBytes_ = 0;
   void* state_ = nullptr;
+  MidiSource* midi_ = nullptr;
+  int64_t framesProcessed_ = 0;  // frames given to abi_.process since reset (ahead of framesRendered_ by pending_)
   // Written only by the rendering thread; atomics so that another thread may read them.
   std::atomic<int64_t> framesRendered_{0};
   std::atomic<int64_t> firstNonFinite_{-1};

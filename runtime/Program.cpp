@@ -1,6 +1,8 @@
 #include "runtime/Program.h"
 
 #include "runtime/AudioPlayer.h"
+#include "runtime/MidiFile.h"
+#include "runtime/MidiSource.h"
 #include "runtime/StopSignals.h"
 
 #include <CLI/CLI.hpp>
@@ -68,6 +70,25 @@ int renderCommand(PatchInstance& instance, const RenderRequest& request, const c
                          std::llround(std::min(request.seconds * instance.sampleRate(), 0x1p62)));
   if (!plan.note.empty() && !request.quiet)
     std::cerr << program << ": note: '" << request.output << "': " << plan.note << '\n';
+  // The MIDI file's events at their frames, read before the render starts (MidiFileSource).
+  std::unique_ptr<MidiFileSource> midi;
+  if (!request.midi.empty()) {
+    MidiFileResult read = readMidiFile(request.midi);
+    if (!read.ok()) {
+      std::cerr << program << ": error: " << read.error << '\n';
+      return 1;
+    }
+    if (!instance.usesMidi())
+      std::cerr << program << ": warning: --midi '" << request.midi
+                << "': the patch has no MIDI object (Notein, Midictl, Bendin, Touchin, CtlScan, RawMidi), so its "
+                   "events change nothing\n";
+    midi = std::make_unique<MidiFileSource>(midiFileEventsAtFrames(read.file, instance.sampleRate()));
+    instance.setMidiSource(midi.get());
+  }
+  struct Detach {
+    PatchInstance& instance;
+    ~Detach() { instance.setMidiSource(nullptr); }
+  } detach{instance};
   StopSignals stopSignals;
   options.stop = StopSignals::flag();
   auto result = renderToFile(instance, options);
@@ -79,6 +100,25 @@ int renderCommand(PatchInstance& instance, const RenderRequest& request, const c
   reportNonFinite(instance, "written as", program);
   stats = result.stats;
   return 0;
+}
+
+std::unique_ptr<MidiInput> openLiveMidi(PatchInstance& instance, int device, const char* program) {
+  if (!instance.usesMidi()) return nullptr;
+  std::string error;
+  auto input = MidiInput::open(device, error);
+  if (!input) {
+    std::cerr << program << ": warning: no MIDI input: " << error << "; playing without MIDI\n";
+    return nullptr;
+  }
+  instance.setMidiSource(&input->source());
+  return input;
+}
+
+std::optional<int> parseMidiDevice(const std::string& text) {
+  if (text == "all") return MidiInput::kAllDevices;
+  if (text == "default") return MidiInput::kDefaultDevice;
+  if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoi(text);
 }
 
 int listDevicesCommand(const char* program) {
@@ -121,6 +161,13 @@ int runProgram(const PatchABI& abi, int argc, char** argv) {
   app.add_option("--buffersize", frames, "Frames per audio callback (default: the patch's buffersize)")
       ->check(CLI::Range(1, 8192));
   app.add_flag("--simulate", simulate, "Play on a simulated device (no sound card needed) and count missed deadlines");
+  std::string midiDevice = "all";
+  if (abi.midiEvents != PatchABI::kNoMidi) {
+    app.add_option("--midi", render.midi, "With --render: a standard MIDI file the patch's MIDI objects read");
+    app.add_option("--midi-device", midiDevice,
+                   "Live MIDI input: all (default: every input, as pyo's setMidiInputDevice(99)), default, or a "
+                   "PortMidi device id (--list-devices lists them)");
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -129,7 +176,21 @@ int runProgram(const PatchABI& abi, int argc, char** argv) {
     std::cerr << program << ": error: " << e.what() << " (see " << program << " --help)\n";
     return 1;
   }
-  if (listDevices) return listDevicesCommand(program.c_str());
+  if (listDevices) {
+    const int status = listDevicesCommand(program.c_str());
+    if (abi.midiEvents != PatchABI::kNoMidi) std::cout << describeMidiInputs(listMidiInputs());
+    return status;
+  }
+  const std::optional<int> midiInput = parseMidiDevice(midiDevice);
+  if (!midiInput) {
+    std::cerr << program << ": error: --midi-device must be all, default or a device id, not '" << midiDevice << "'\n";
+    return 1;
+  }
+  if (!render.midi.empty() && render.output.empty()) {
+    std::cerr << program << ": error: --midi FILE is read by --render; live, the patch reads MIDI devices "
+                            "(--midi-device)\n";
+    return 1;
+  }
   if (sampleRate != 0 && sampleRate != abi.sampleRate) {
     std::cerr << program << ": error: this program was compiled for " << fixed(abi.sampleRate, 0)
               << " Hz (its filters and oscillators are computed for it); build it again from a patch with "
@@ -159,7 +220,9 @@ int runProgram(const PatchABI& abi, int argc, char** argv) {
     options.simulate = simulate;
     StopSignals stopSignals;
     options.stop = StopSignals::flag();
+    auto midi = openLiveMidi(instance, *midiInput, program.c_str());
     auto result = playLive(instance, options);
+    instance.setMidiSource(nullptr);
     if (!result) {
       std::cerr << program << ": error: " << result.error << '\n';
       return 1;

@@ -3,9 +3,12 @@
 #pragma once
 
 #include "runtime/FileRenderer.h"
+#include "runtime/MidiInput.h"
 #include "runtime/PatchABI.h"
 #include "runtime/PatchInstance.h"
 
+#include <memory>
+#include <optional>
 #include <string>
 
 namespace patchc::runtime {
@@ -15,7 +18,18 @@ struct RenderRequest {
   std::string format;   // float, 16 or 24; empty: the container's default
   double seconds = 10;
   bool quiet = false;   // no progress, no note
+  std::string midi;     // a standard MIDI file whose events the patch's MIDI objects read (--midi); empty: none
 };
+
+// Live MIDI for a patch that has MIDI objects (PatchInstance::usesMidi): opens `device` (a PortMidi id,
+// MidiInput::kAllDevices or kDefaultDevice) and gives its events to `instance`. When none can be opened, a warning
+// says why and the patch plays without MIDI. Null when nothing was opened; keep the result alive while playing, and
+// call instance.setMidiSource(nullptr) before it goes.
+std::unique_ptr<MidiInput> openLiveMidi(PatchInstance& instance, int device, const char* program);
+
+// `--midi-device`'s value: "all" (every input, as pyo's setMidiInputDevice(99)), "default", or a PortMidi id.
+// Nullopt for anything else.
+std::optional<int> parseMidiDevice(const std::string& text);
 
 // Renders `instance` as asked: errors as "PROGRAM: error: ..." on stderr and 1; 0 and `stats` on success. A
 // signal stops it cleanly (no file; an older one intact), then ends the process by that signal.

@@ -97,6 +97,14 @@ inline InputSpec tableFeedback(const std::string& written) {
                 "the table's feedback (NewTable's): each sample written is " + written + " + old · feedback");
 }
 
+// The hidden input through which a MIDI object reads the current block's MIDI events (stdlib/kernels/MidiEvents.h):
+// the code generator gives it the address of the state's event block, never a number (Registry.h's InputSpec::midi).
+inline InputSpec midiEvents() {
+  InputSpec input = hidden("midi", 0.0f, "the block's MIDI events (the code generator passes the runtime's block)");
+  input.midi = true;
+  return input;
+}
+
 // The `playing` input of an object that play() and stop() drive (envelopes, TableRead, Metro): hidden, set by the
 // elaborator, and at run time by handlers (a Param node). 0: never played; play() sets the next positive whole
 // number (a restart, even while playing); stop() sets minus the current one. A kernel keeps the last value it saw:

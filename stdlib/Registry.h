@@ -64,6 +64,9 @@ struct InputSpec {
   // "fileSampleRate" (the sample rate of the sound file given to an Array input), "tableSampleRate" (the sample
   // rate of the table given to the first table input: a SndTable's is its file's).
   bool hidden = false;
+  // A hidden Constant the code generator points at the current block's MIDI events in the state (runtime's
+  // MidiEventBlock, stdlib/kernels/MidiEvents.h) instead of a number: the MIDI objects' `midi` input.
+  bool midi = false;
   // A Constant that pyo lets a script change while the patch plays (Fader's `dur`): a number, never a signal; a
   // callback's assignment makes it a Param slot, which the kernel reads once per process call (`value()`).
   bool settable = false;
@@ -234,6 +237,12 @@ struct ObjectSpec {
   // pyo's named streams (TrigEnv's obj['trig'], Beat's obj['amp'], ...) that patchc does not compute yet: using
   // one is a located error that names them, and `patchc objects` lists them under the object's differences.
   std::vector<std::string> streamsNotYet;
+  // pyo's named groups of streams, when its streams come in equal groups selected by name (Notein['pitch'],
+  // ['velocity'], ...): obj['name'] is the k-th of streams()/size() consecutive streams, as one object.
+  std::vector<std::string> streamGroups;
+  // The group pyo's mul and add apply to (Notein's velocities): the object's own mul and add stay 1 and 0, and
+  // that group's selection gets them.
+  std::string mulAddGroup;
   ObjectFacts facts;
   uint64_t stateBytes = 0;  // per lane, when it does not depend on constant inputs
   // Per-lane state size when it depends on constant inputs (e.g. a delay line's length); overrides stateBytes.

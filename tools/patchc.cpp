@@ -173,6 +173,7 @@ std::unique_ptr<CompiledPatch> compile(const CommonOptions& common) {
 // The render's settings from the command line.
 struct RenderFlags {
   std::string output, format;
+  std::string midi;  // --midi FILE.mid: what the patch's MIDI objects read
   double seconds = 10.0;
   double maxSeconds = kDefaultMaxSeconds;  // 0: no limit
   bool quiet = false;
@@ -229,7 +230,7 @@ int runRender(const CommonOptions& common, const RenderFlags& flags) {
   auto patch = compile(common);
   if (!patch) return 1;
   runtime::PatchInstance instance(patch->abi());
-  runtime::RenderRequest request{flags.output, flags.format, flags.seconds, flags.quiet};
+  runtime::RenderRequest request{flags.output, flags.format, flags.seconds, flags.quiet, flags.midi};
   runtime::RenderStats stats;
   if (int status = runtime::renderCommand(instance, request, "patchc", stats); status != 0) return status;
   if (!flags.quiet)
@@ -246,9 +247,15 @@ struct RunFlags {
   double seconds = 0;
   bool simulate = false;
   int frames = 0;
+  std::string midiDevice = "all";  // --midi-device: all, default or a PortMidi id
 };
 
 int runLive(const CommonOptions& common, const RunFlags& flags) {
+  const std::optional<int> midiDevice = runtime::parseMidiDevice(flags.midiDevice);
+  if (!midiDevice) {
+    std::cerr << "patchc: error: --midi-device must be all, default or a device id, not '" << flags.midiDevice << "'\n";
+    return 1;
+  }
   auto patch = compile(common);
   if (!patch) return 1;
   runtime::PatchInstance instance(patch->abi());
@@ -258,7 +265,9 @@ int runLive(const CommonOptions& common, const RunFlags& flags) {
   options.framesPerBuffer = flags.frames;
   runtime::StopSignals stopSignals;
   options.stop = runtime::StopSignals::flag();
+  auto midi = runtime::openLiveMidi(instance, *midiDevice, "patchc");
   auto result = runtime::playLive(instance, options);
+  instance.setMidiSource(nullptr);
   if (!result) {
     std::cerr << "patchc: error: " << result.error << '\n';
     return 1;
@@ -409,6 +418,9 @@ int main(int argc, char** argv) {
       ->default_val(RenderFlags::kDefaultMaxSeconds);
   render->add_option("--format", renderFlags.format, "Sample format: float, 16 or 24 (default: float; 24 for .flac)");
   render->add_flag("-q,--quiet", renderFlags.quiet, "Print nothing on success");
+  render->add_option("--midi", renderFlags.midi,
+                     "A standard MIDI file (.mid) whose events the patch's MIDI objects (Notein, Midictl, ...) read, "
+                     "each at its exact sample");
 
   CommonOptions runCommon;
   RunFlags runFlags;
@@ -420,6 +432,9 @@ int main(int argc, char** argv) {
   run->add_option("--frames", runFlags.frames, "Frames per callback (default: the patch's buffersize)")
       ->check(wholeNumberUpTo(8192));
   run->add_option("-d,--duration", runFlags.seconds, "Seconds to play (default 0: until Ctrl-C)")->check(secondsOrZero());
+  run->add_option("--midi-device", runFlags.midiDevice,
+                  "MIDI input for a patch with MIDI objects: all (default: every input, as pyo's "
+                  "setMidiInputDevice(99)), default, or a PortMidi device id");
 
   CommonOptions emitCommon;
   std::string stage = "graph", emitFormat = "text";

@@ -119,6 +119,16 @@ TEST(DifferentialChecker, ReportsADifferenceInWhatThePatchPrints) {
   EXPECT_EQ(checkWith(patch, scaleWatched(1.0f + 1e-6f)).status, CheckResult::Status::Equal);
 }
 
+// difffuzz seed 700016, shrunk: with the fuzz render's notes (fuzzMidiEvents), Exp of Notein's pitch in Hz is
+// infinite, so the Mix's x·0 is NaN and the runtime mutes channel 0's block at -O0, while const-fold drops the
+// mul=0 tap and channel 0 keeps a finite 20. The reference's samples were not finite before muting: unstable, not
+// a difference.
+TEST(DifferentialChecker, AReferenceTheRuntimeMutedIsUnstable) {
+  auto result = DifferentialChecker().check("v0 = Notein(scale=1)\nv1 = Exp(v0).out()\nv2 = Mix([v0, v1], mul=0).out()\n",
+                                            allVariants());
+  EXPECT_EQ(result.status, CheckResult::Status::Unstable) << result.message;
+}
+
 // A patch the language refuses (a located diagnostic) is rejected; a crash of the compiler on the patch as
 // written (tools/Pipeline.cpp's "internal compiler error: ...") is a finding, reported and shrunk like a miscompile
 // (the run-time lists' fuzzing met one: a handler's `e.mul = 2` before `e.add = [0.4, 0.2]` left the mul's slot

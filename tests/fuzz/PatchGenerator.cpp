@@ -97,7 +97,7 @@ std::string number(double x) { return fmt::format("{:.4g}", x); }
 class Generator {
  public:
   Generator(uint64_t seed, const GeneratorOptions& options)
-      : rng_(seed), control_(seed ^ 0x63616c6c6261636bull), options_(options) {
+      : rng_(seed), control_(seed ^ 0x63616c6c6261636bull), midi_(seed ^ 0x6d69646973636e72ull), options_(options) {
     for (const auto& spec : Registry::builtin().all())
       if (!spec.internal) objects_.push_back(&spec);
     for (const auto* spec : objects_)
@@ -262,6 +262,11 @@ class Generator {
     const auto& suffixes = patch_.statements.back().suffixes;
     if (std::none_of(suffixes.begin(), suffixes.end(), [](const std::string& x) { return x.rfind(".mix(", 0) == 0; }))
       made_.push_back({signals_.back(), spec, signals_.size() - 1, std::move(tables)});
+    // Its named groups of streams (Notein['pitch'], ['velocity'], ...), as later objects' inputs. Drawn only for
+    // objects that have groups, so other seeds' patches stay as they were.
+    const std::string made = patch_.statements.back().target;
+    for (const auto& group : spec->streamGroups)
+      if (chance(0.5)) signals_.push_back(made + "['" + group + "']");
   }
 
   // A table given to an object's table input, as written (`LinTable([...], 512)`, or a shared table's variable).
@@ -388,6 +393,7 @@ class Generator {
 
   std::mt19937_64 rng_;      // the graph's draws
   std::mt19937_64 control_;  // the callbacks' draws
+  std::mt19937_64 midi_;     // the MIDI scanners' draws
   std::mt19937_64* draw_ = &rng_;
   GeneratorOptions options_;
   std::vector<const ObjectSpec*> objects_;
@@ -449,6 +455,22 @@ class Generator {
         case CallbackKind::Print: addPrint(); break;
       }
     }
+    // The MIDI scanners, from a stream of their own (so the callbacks above stay those of older seeds): their
+    // functions get the fuzz render's MIDI messages (DifferentialChecker's fuzzMidiEvents).
+    draw_ = &midi_;
+    if (options_.everyCallbackKind || chance(0.35)) addMidiScanner();
+    draw_ = &control_;
+  }
+
+  // CtlScan(f, toprint), CtlScan2(f, toprint) or RawMidi(f): f's first parameter is a run-time number.
+  void addMidiScanner() {
+    const int kind = uniformInt(0, 2);
+    const char* unread[] = {"", ", chnl", ", d1, d2"};
+    std::string f = addFunction("k", uniformInt(1, 3), "", unread[kind]);
+    const bool toprint = chance(0.2);
+    if (kind == 0) raw(fmt::format("cs{} = CtlScan({}, toprint={})", next_++, f, toprint ? "True" : "False"));
+    else if (kind == 1) raw(fmt::format("cs{} = CtlScan2({}, {})", next_++, f, toprint ? "True" : "False"));
+    else raw(fmt::format("rm{} = RawMidi({})", next_++, f));
   }
 
   std::string seconds(double lo, double hi) { return number(uniform(lo, hi)); }
@@ -575,14 +597,15 @@ class Generator {
   }
 
   // Defines a function of `lines` statements (parameter `parameter` if not empty); its name.
-  std::string addFunction(const std::string& parameter, int lines, std::string name = "") {
+  // `unread`: more parameters after `parameter`, which the body does not read (CtlScan2's and RawMidi's).
+  std::string addFunction(const std::string& parameter, int lines, std::string name = "", const std::string& unread = "") {
     if (name.empty()) name = fmt::format("f{}", next_++);
     Handler h;
     if (!parameter.empty()) h.numbers.push_back(parameter);
     for (int i = 0; i < lines; ++i) h.body.push_back(bodyLine(h, true));
     Statement st;
     st.kind = Statement::Kind::Function;
-    st.head = fmt::format("def {}({}):", name, parameter);
+    st.head = fmt::format("def {}({}{}):", name, parameter, unread);
     if (!h.globals.empty()) {
       st.head += "\n    global ";
       for (size_t i = 0; i < h.globals.size(); ++i) st.head += (i ? ", " : "") + h.globals[i];

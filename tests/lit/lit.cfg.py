@@ -20,6 +20,10 @@ config.substitutions.append(("%build-matches-render", "%s %s" % (sys.executable,
 config.substitutions.append(("%same-samples", "%s %s" % (sys.executable, os.path.join(os.path.dirname(__file__), "tools", "same-samples.py"))))
 # `%largest-jump A.wav [--not-above B.wav] [--above X]`: the largest sample-to-sample step (a hot swap's click).
 config.substitutions.append(("%largest-jump", "%s %s" % (sys.executable, os.path.join(tools, "largest-jump.py"))))
+# `%wav-measure FILE.wav onset|silent|freq|value CHANNEL ...`: a measurement of a render (tools/wav-measure.py).
+config.substitutions.append(("%wav-measure", "%s %s" % (sys.executable, os.path.join(tools, "wav-measure.py"))))
+# `%midi-fixtures`: tests/midi, the MIDI files renders read with --midi (tests/midi/README.md lists their events).
+config.substitutions.append(("%midi-fixtures", os.path.join(config.patchc_source_dir, "tests", "midi")))
 # `UNSUPPORTED: asan` for what depends on the size of stack frames, which AddressSanitizer multiplies.
 if config.patchc_sanitize.upper() in ("ON", "1", "TRUE", "YES"):
     config.available_features.add("asan")

@@ -2,6 +2,8 @@
 // file renderer call it) makes no allocation and takes no lock, over minutes of every example and every bench
 // case that compiles. Counted by tests/support/RealTimeCounter (interposed malloc/new/pthread_mutex_lock).
 #include "runtime/Denormals.h"
+#include "runtime/MidiFile.h"
+#include "runtime/MidiSource.h"
 #include "runtime/PatchInstance.h"
 #include "tests/support/RealTimeCounter.h"
 #include "tools/Pipeline.h"
@@ -37,9 +39,11 @@ struct Counted {
 };
 
 // Renders `seconds` in blocks of the patch's buffer size, each process call inside a counting scope; the
-// outputs are allocated before. Init (in the constructor) is outside: it may allocate, once.
-Counted renderCounted(const runtime::PatchABI& abi, double seconds) {
+// outputs are allocated before. Init (in the constructor) is outside: it may allocate, once. With `midi`, the
+// patch's MIDI objects read its events (PatchInstance::setMidiSource), which render() copies in each block.
+Counted renderCounted(const runtime::PatchABI& abi, double seconds, runtime::MidiSource* midi = nullptr) {
   runtime::PatchInstance instance(abi);
+  instance.setMidiSource(midi);
   const int block = instance.bufferSize();
   std::vector<std::vector<float>> buffers(size_t(instance.channels()), std::vector<float>(size_t(block)));
   std::vector<float*> outputs;
@@ -152,6 +156,29 @@ void expectNoneOver(const std::vector<fs::path>& paths, double seconds, bool ski
     ++rendered;
   }
   EXPECT_GT(rendered, 0);
+}
+
+// The MIDI patches (tests/lit/midi: pyo's 16-midi examples) with the events of tests/midi/notes-and-controls.mid:
+// taking each block's events, Notein's voices, the scanners' callbacks allocate and lock nothing either.
+TEST_F(RealTime, MidiPatchesTakeTheirEventsWithoutAllocatingOrLocking) {
+  auto file = runtime::readMidiFile(std::string(PATCHC_SOURCE_DIR) + "/tests/midi/notes-and-controls.mid");
+  ASSERT_TRUE(file.ok()) << file.error;
+  int rendered = 0;
+  for (const auto& path : patchesIn("tests/lit/midi")) {
+    if (path.filename() == "errors.patch") continue;
+    std::string messages;
+    auto patch = compileFile(path, messages);
+    ASSERT_TRUE(patch) << path << ":\n" << messages;
+    ASSERT_TRUE(runtime::PatchInstance(patch->abi()).usesMidi()) << path;
+    runtime::MidiFileSource source(runtime::midiFileEventsAtFrames(file.file, patch->abi().sampleRate));
+    Counted counted = renderCounted(patch->abi(), 10, &source);
+    EXPECT_EQ(source.remaining(), 0u) << path.filename() << ": every event was taken";
+    EXPECT_TRUE(counted.counts.none())
+        << path.filename() << ": " << counted.counts.allocations << " allocations, " << counted.counts.frees
+        << " frees, " << counted.counts.locks << " locks in process";
+    ++rendered;
+  }
+  EXPECT_GE(rendered, 6);
 }
 
 TEST_F(RealTime, EveryExampleProcessesTenMinutesWithoutAllocatingOrLocking) {

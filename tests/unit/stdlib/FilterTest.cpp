@@ -85,6 +85,21 @@ TEST(ButBP, MatchesBilinearButterworth) {
   EXPECT_NEAR(decibels(measuredGain("ButBP", {Input::value(1000.0f), Input::value(2.0f)}, 1000.0)), 0.0, 0.05);
 }
 
+// ButBR is the bandpass's power complement: |BR|² = 1 − |BP|², 0 at the centre (pyo's 04/05-midi examples' notches).
+TEST(ButBR, ComplementsTheBandpass) {
+  for (double q : {1.0, 5.0})
+    for (double centre : {300.0, 2000.0}) {
+      double bandwidth = centre / q;
+      expectGains("ButBR", {static_cast<float>(centre), static_cast<float>(q)},
+                  {centre / 4, centre - bandwidth / 2, centre + 2 * bandwidth, centre * 3},
+                  [&](double f) {
+                    const double bp = butterworthBandpassGain(f, centre, q);
+                    return std::sqrt(std::max(0.0, 1.0 - bp * bp));
+                  });
+    }
+  EXPECT_LT(decibels(measuredGain("ButBR", {Input::value(1000.0f), Input::value(2.0f)}, 1000.0)), -40.0);
+}
+
 // The RBJ cookbook transfer functions (before normalization), evaluated at e^jω.
 std::complex<double> cookbookResponse(int type, double freq, double centre, double q) {
   double w0 = 2.0 * M_PI * centre / kSr, alpha = std::sin(w0) / (2.0 * q), cw = std::cos(w0);
