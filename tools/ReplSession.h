@@ -79,6 +79,7 @@ private:
   std::vector<std::string> names_;
   StageTimes lastTimes_;
   codegen::ObjectCache objects_;  // the code of units earlier statements compiled
+  bool warnedMidi_ = false;
 };
 
 }  // namespace patchc
