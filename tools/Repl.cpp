@@ -272,8 +272,8 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
     play.device = flags.device;
     player = std::make_unique<LivePlayer>(live, play);
     player->play();
-    // A device that cannot open fails at once: say what the session does without one.
-    for (int waited = 0; waited < 300 && player->playing(); waited += 10)
+    // A device that cannot open fails at once: say what the session does without one (the simulated one opens).
+    for (int waited = 0; waited < 300 && !flags.simulate && player->playing(); waited += 10)
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     if (!player->playing())
       std::cerr << "patchc: note: the session goes on without sound (:play tries again; --simulate plays on a "
