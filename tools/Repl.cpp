@@ -254,11 +254,14 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
   options.fadeSeconds = flags.fadeMilliseconds / 1000.0;
   options.reuseCode = flags.reuseCode;
   ReplSession session(options, std::cout, std::cerr);
-  if (!session.start()) return 1;
+  // A patch to start from is the first version: its Server decides the channels and sample rate played.
+  std::string initial;
   if (!flags.file.empty()) {
     auto source = readSource(flags.file, compileOptions.limits);
-    if (!source || !session.load(source->text())) return 1;
+    if (!source) return 1;
+    initial = source->text();
   }
+  if (!session.start(initial)) return 1;
   runtime::LivePatch& live = session.live();
 
   std::unique_ptr<LivePlayer> player;

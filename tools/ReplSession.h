@@ -30,8 +30,9 @@ public:
   ReplSession(ReplOptions options, std::ostream& out, std::ostream& err);
   ~ReplSession();
 
-  // Compiles the empty session: what plays before the first statement. False after printing why.
-  bool start();
+  // Compiles the session's first version: `text` (a patch to start from: its Server sets the channels and
+  // sample rate the session plays), or nothing. False after printing why.
+  bool start(const std::string& text = {});
 
   // Runs one complete statement (a line, or a block with its body). True when the session now plays it.
   bool execute(const std::string& statement);
