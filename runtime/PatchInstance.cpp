@@ -79,15 +79,27 @@ void PatchInstance::renderInBlocks(float** outputs, int frames) noexcept {
     pendingOffset_ += count;
     done += count;
   };
+  // One process call for all whole blocks; with a MIDI source one per block, each with its own events.
+  auto run = [&](float** into, int count) {
+    if (!midi_) {
+      abi_.process(state_, into, count);
+      return;
+    }
+    float* part[64];
+    for (int b = 0; b < count; b += block) {
+      for (int c = 0; c < channels; ++c) part[c] = into[c] + b;
+      processBlock(part, block);
+    }
+  };
   if (pendingOffset_ < block) fromPending(std::min(block - pendingOffset_, frames));
   if (int whole = (frames - done) / block * block; whole > 0) {
     for (int c = 0; c < channels; ++c) at[c] = outputs[c] + done;
-    abi_.process(state_, at, whole);
+    run(at, whole);
     done += whole;
   }
   if (done < frames) {
     for (int c = 0; c < channels; ++c) at[c] = pending_ + c * block;
-    abi_.process(state_, at, block);
+    run(at, block);
     pendingOffset_ = 0;
     fromPending(frames - done);
   }
@@ -119,36 +131,6 @@ void PatchInstance::processBlock(float** outputs, int frames) noexcept {
   abi_.process(state_, outputs, frames);
   block->count = 0;
   framesProcessed_ = end;
-}
-
-void PatchInstance::renderWithMidi(float** outputs, int frames) noexcept {
-  const int block = abi_.blockFrames;
-  const int channels = abi_.channels;
-  float* at[64];
-  if (block == 0) {
-    processBlock(outputs, frames);
-    return;
-  }
-  // As renderInBlocks, one block per process call so that each block gets its own events.
-  int done = 0;
-  auto fromPending = [&](int count) {
-    for (int c = 0; c < channels; ++c)
-      std::memcpy(outputs[c] + done, pending_ + c * block + pendingOffset_, sizeof(float) * static_cast<size_t>(count));
-    pendingOffset_ += count;
-    done += count;
-  };
-  if (pendingOffset_ < block) fromPending(std::min(block - pendingOffset_, frames));
-  while (frames - done >= block) {
-    for (int c = 0; c < channels; ++c) at[c] = outputs[c] + done;
-    processBlock(at, block);
-    done += block;
-  }
-  if (done < frames) {
-    for (int c = 0; c < channels; ++c) at[c] = pending_ + c * block;
-    processBlock(at, block);
-    pendingOffset_ = 0;
-    fromPending(frames - done);
-  }
 }
 
 namespace {

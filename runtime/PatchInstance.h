@@ -42,9 +42,9 @@ public:
   // A channel whose block holds a NaN or an infinity is replaced by silence (a speaker or the next program must
   // never see one) and noted in nonFinite(); the scan costs a few instructions per sample, no allocation or I/O.
   void render(float** outputs, int frames) noexcept {
-    if (midi_) renderWithMidi(outputs, frames);
-    else if (abi_.blockFrames == 0) abi_.process(state_, outputs, frames);
-    else renderInBlocks(outputs, frames);
+    if (abi_.blockFrames > 0) renderInBlocks(outputs, frames);
+    else if (midi_) processBlock(outputs, frames);
+    else abi_.process(state_, outputs, frames);
     muteNonFinite(outputs, frames);
     framesRendered_.store(framesRendered_.load(std::memory_order_relaxed) + frames, std::memory_order_relaxed);
   }
@@ -88,8 +88,7 @@ private:
   // For a patch that takes whole blocks: whole blocks straight into `outputs`, a partial one through `pending_`.
   void renderInBlocks(float** outputs, int frames) noexcept;
   void muteNonFinite(float** outputs, int frames) noexcept;
-  // render() with a MIDI source: each block's events are written before the block is computed (processBlock).
-  void renderWithMidi(float** outputs, int frames) noexcept;
+  // One process call with a MIDI source: the events before its end are written into the state first.
   void processBlock(float** outputs, int frames) noexcept;
   MidiEventBlock* midiBlock() const {
     return abi_.midiEvents == PatchABI::kNoMidi ? nullptr

@@ -87,10 +87,7 @@ int ReplSession::statements() const {
   return int(std::count_if(statements_.begin(), statements_.end(), [](const Statement& s) { return !s.replaced; }));
 }
 
-bool ReplSession::start(const std::string& text) {
-  if (text.empty()) return commit({});
-  return commit({{text.back() == '\n' ? text : text + "\n", {}, false}});
-}
+bool ReplSession::start(const std::string& text) { return text.empty() ? commit({}) : load(text); }
 
 bool ReplSession::execute(const std::string& statement) {
   Statement next{statement, {}, false};
