@@ -4,10 +4,13 @@
 A session on the simulated device types a 100-object patch (50 oscillators of six kinds, each into one of five
 filters, all played), lets it play, then makes edits: a parameter of one object changed, or an object added.
 `--timings` makes the REPL print, for each edit, its compile time by stage and when the audio thread took the new
-patch ("playing after": from the statement entered to the swap, the moment the next buffer is the new patch's).
-Each round runs the session twice, with the object cache (the REPL's default: the machine code of every unit the
-edit left as it was is reused) and without it (--no-code-cache: everything compiled again), alternating which
-goes first; the report gives medians over all edits of all rounds and their ratio.
+patch ("playing after": from the statement entered to the swap, the moment the next buffer is the new patch's),
+and, for a tiered compile, when the full level's code took over from the quick code.
+Each round runs the session three times, in an order that rotates: as the REPL does by default (the object cache
+reuses the machine code of every unit the edit left as it was; what the edit changed is compiled at the quick tier,
+then at the full level, which is swapped in when ready), without the quick tier (--no-tiered-compile: the changed
+units at the full level before the edit plays), and without the cache (--no-code-cache: everything compiled again
+at the full level). The report gives medians over all edits of all rounds and their ratios.
 
     bench/repl_latency.py                 # 5 rounds of 20 edits, writes bench/REPL_LATENCY.md and .json
     bench/repl_latency.py --rounds 2      # quicker
@@ -31,6 +34,8 @@ FILTERS = ["ButLP({src}, freq={c})", "ButHP({src}, freq={c})", "Biquad({src}, fr
 EDIT = re.compile(r"edit (\d+): compiled in ([\d.]+) ms \(elaborate ([\d.]+), passes ([\d.]+), IR ([\d.]+), "
                   r"units keyed ([\d.]+), (\d+) compiled in ([\d.]+) and (\d+) reused, jit ([\d.]+)\), "
                   r"playing after ([\d.]+) ms")
+UPGRADE = re.compile(r"edit (\d+): full level: (\d+) units in ([\d.]+) ms, playing after ([\d.]+) ms")
+VARIANTS = {"tiered": [], "full level": ["--no-tiered-compile"], "uncached": ["--no-code-cache"]}
 
 
 def session(edits):
@@ -51,14 +56,20 @@ def session(edits):
     return "\n".join(lines) + "\n", kinds
 
 
-def run(patchc, text, cache):
-    args = [patchc, "repl", "--simulate", "--timings", "-q"] + ([] if cache else ["--no-code-cache"])
+def run(patchc, text, flags):
+    args = [patchc, "repl", "--simulate", "--timings", "-q"] + flags
     out = subprocess.run(args, input=text, capture_output=True, text=True, timeout=900)
     if out.returncode != 0:
         sys.exit("patchc repl failed:\n" + out.stderr)
-    edits = [m.groups() for m in map(EDIT.match, out.stdout.splitlines()) if m]
-    return [dict(zip(["edit", "compiled", "elaborate", "passes", "ir", "keyed", "units", "unitMs", "reused", "jit",
-                      "heard"], [float(x) for x in g])) for g in edits]
+    lines = out.stdout.splitlines()
+    edits = [m.groups() for m in map(EDIT.match, lines) if m]
+    timings = [dict(zip(["edit", "compiled", "elaborate", "passes", "ir", "keyed", "units", "unitMs", "reused", "jit",
+                         "heard"], [float(x) for x in g])) for g in edits]
+    upgrades = {int(m.group(1)): float(m.group(4)) for m in map(UPGRADE.match, lines) if m}
+    for t in timings:
+        # The full level's code: at once without tiers, when swapped in with them.
+        t["full"] = upgrades.get(int(t["edit"]), t["heard"]) if not flags else t["heard"]
+    return timings
 
 
 def main():
@@ -72,42 +83,49 @@ def main():
         patchc = os.path.join(tmp, "patchc")
         shutil.copy(args.patchc, patchc)  # a concurrent build may relink the original
         text, kinds = session(args.edits)
-        results = {True: [], False: []}
+        results = {name: [] for name in VARIANTS}
+        names = list(VARIANTS)
         for r in range(args.rounds):
-            for cache in ([True, False] if r % 2 == 0 else [False, True]):
-                timings = run(patchc, text, cache)
+            for name in names[r % 3:] + names[:r % 3]:
+                timings = run(patchc, text, VARIANTS[name])
                 typed = timings[-args.edits:]  # the statements after the patch's 101
                 for t, kind in zip(typed, kinds):
                     t["kind"] = kind
-                results[cache] += typed
-                print("round %d %s: median %.1f ms" % (r + 1, "cached" if cache else "uncached",
-                                                       statistics.median(t["heard"] for t in typed)), file=sys.stderr)
+                results[name] += typed
+                print("round %d %s: median %.1f ms" % (r + 1, name, statistics.median(t["heard"] for t in typed)),
+                      file=sys.stderr)
 
     def median(rows, key, kind=None):
         values = [t[key] for t in rows if kind is None or t["kind"] == kind]
         return statistics.median(values) if values else float("nan")
 
-    cached, uncached = results[True], results[False]
+    tiered, full, uncached = results["tiered"], results["full level"], results["uncached"]
     lines = ["# REPL edit-to-sound latency (bench/repl_latency.py)", "",
              "A 100-object patch (50 oscillators of six kinds, each through one of five filters, after the optimizer "
              "%d units of code) typed into `patchc repl --simulate`, then %d edits: a parameter changed (even "
              "edits) or an object added (odd ones). \"Heard\": from the statement entered to the audio thread taking "
-             "the new patch. Medians over %d rounds; cached is the REPL's default, uncached `--no-code-cache`."
-             % (int(cached[0]["units"] + cached[0]["reused"]) if cached else 0, args.edits, args.rounds), "",
-             "| edit | heard, cached (ms) | heard, uncached (ms) | uncached / cached |", "|---|---|---|---|"]
+             "the new patch; \"full level\": to the audio thread taking the -O2 code of it (the tiered session's second "
+             "swap). Medians over %d rounds of: tiered (the REPL's default: cache, changed units at the quick tier "
+             "first), `--no-tiered-compile` (cache, changed units at -O2), `--no-code-cache` (all at -O2)."
+             % (int(tiered[0]["units"] + tiered[0]["reused"]) if tiered else 0, args.edits, args.rounds), "",
+             "| edit | heard, tiered (ms) | full level, tiered (ms) | heard, --no-tiered-compile (ms) | "
+             "heard, --no-code-cache (ms) | no-tiered / tiered | uncached / tiered |", "|---|---|---|---|---|---|---|"]
     for kind in [None, "parameter", "new object"]:
-        a, b = median(cached, "heard", kind), median(uncached, "heard", kind)
-        lines.append("| %s | %.1f | %.1f | %.2f |" % (kind or "all", a, b, b / a))
-    lines += ["", "Where a cached edit's time goes (medians, ms): elaborate %.1f, passes %.1f, IR %.1f, keying the "
-              "units %.1f, compiling %.0f changed units %.1f (%.0f reused), JIT link %.1f."
-              % tuple(median(cached, k) for k in ["elaborate", "passes", "ir", "keyed", "units", "unitMs", "reused",
-                                                  "jit"]), ""]
+        a, f, b, c = (median(tiered, "heard", kind), median(tiered, "full", kind), median(full, "heard", kind),
+                      median(uncached, "heard", kind))
+        lines.append("| %s | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f |" % (kind or "all", a, f, b, c, b / a, c / a))
+    for name, rows in [("tiered", tiered), ("--no-tiered-compile", full)]:
+        lines += ["", "Where a %s edit's time goes (medians, ms): elaborate %.1f, passes %.1f, IR %.1f, keying the "
+                  "units %.1f, compiling %.0f changed units %.1f (%.0f reused), JIT link %.1f."
+                  % ((name,) + tuple(median(rows, k) for k in ["elaborate", "passes", "ir", "keyed", "units", "unitMs",
+                                                               "reused", "jit"]))]
+    lines.append("")
     report = "\n".join(lines)
     print(report)
     with open(args.out, "w") as f:
         f.write(report)
     with open(os.path.splitext(args.out)[0] + ".json", "w") as f:
-        json.dump({"cached": cached, "uncached": uncached}, f, indent=1)
+        json.dump(results, f, indent=1)
 
 
 if __name__ == "__main__":

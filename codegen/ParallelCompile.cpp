@@ -22,6 +22,11 @@ namespace {
 
 bool isKernel(const llvm::Function& fn) { return fn.getName().starts_with("patchc_"); }
 
+// The quick tier, as a level: LLVM's -O0 pipeline (the kernels are still inlined, and they come optimized) and
+// the code generator at kQuickCodeGen. See ParallelCompile.h.
+constexpr int kQuickTier = -1;
+constexpr llvm::CodeGenOpt::Level kQuickCodeGen = llvm::CodeGenOpt::None;
+
 // The functions the generated code defines (patch_init, patch_process, one per node): the units shared out.
 std::vector<llvm::Function*> unitsOf(llvm::Module& module) {
   std::vector<llvm::Function*> units;
@@ -64,7 +69,11 @@ std::vector<std::vector<llvm::Function*>> partition(llvm::Module& module, unsign
 
 std::unique_ptr<llvm::MemoryBuffer> optimizeAndEmit(llvm::Module& module, int level, const MachineFactory& makeMachine) {
   auto machine = makeMachine();
-  optimizeModule(module, *machine, level);
+  if (level == kQuickTier) {
+    machine->setOptLevel(kQuickCodeGen);
+    machine->setFastISel(kQuickCodeGen == llvm::CodeGenOpt::None);
+  }
+  optimizeModule(module, *machine, std::max(level, 0));
   return emitObject(module, *machine);
 }
 
@@ -193,7 +202,26 @@ std::unique_ptr<llvm::MemoryBuffer> compileBitcode(const llvm::SmallVector<char,
   return optimizeAndEmit(**part, level, makeMachine);
 }
 
-// The cached path: one part per unit, the ABI global in a part of its own.
+// Calls `job(i)` for every i < count, on up to `threads` threads (this one among them); rethrows the first error.
+void onThreads(size_t count, unsigned threads, const std::function<void(size_t)>& job) {
+  std::vector<std::exception_ptr> errors(threads);
+  std::vector<std::thread> workers;
+  std::atomic<size_t> next{0};
+  auto work = [&](unsigned worker) {
+    try {
+      for (size_t i = next++; i < count; i = next++) job(i);
+    } catch (...) {
+      errors[worker] = std::current_exception();
+    }
+  };
+  for (unsigned t = 1; t < threads && t < count; ++t) workers.emplace_back(work, t);
+  work(0);
+  for (auto& worker : workers) worker.join();
+  for (auto& error : errors)
+    if (error) std::rethrow_exception(error);
+}
+
+// The cached path: one part per unit, the ABI global in a part of its own. Tiered: misses at the quick tier.
 std::vector<std::unique_ptr<llvm::MemoryBuffer>> compileWithCache(llvm::Module& module, int level, unsigned threads,
                                                                   const MachineFactory& makeMachine,
                                                                   ObjectCache& cache) {
@@ -212,10 +240,14 @@ std::vector<std::unique_ptr<llvm::MemoryBuffer>> compileWithCache(llvm::Module& 
   std::vector<Part> parts(functions.size());
   llvm::ModuleSlotTracker slots(&module);
   std::vector<size_t> missing;
+  ObjectCache::PatchParts linked;
   for (size_t p = 0; p < parts.size(); ++p) {
+    // The full level's key: a quick unit is the same unit on its way there.
     parts[p].key = std::to_string(level) + "\n" + unitKey(*functions[p], units, slots);
-    if (const llvm::MemoryBuffer* cached = cache.find(parts[p].key)) {
-      parts[p].object = llvm::MemoryBuffer::getMemBufferCopy(cached->getBuffer(), cached->getBufferIdentifier());
+    linked.keys.push_back(parts[p].key);
+    bool quick = false;
+    if ((parts[p].object = cache.find(parts[p].key, &quick))) {
+      linked.quick |= quick;
     } else {
       parts[p].bitcode = partBitcode(module, functions[p], units);
       missing.push_back(p);
@@ -226,30 +258,21 @@ std::vector<std::unique_ptr<llvm::MemoryBuffer>> compileWithCache(llvm::Module& 
   Part abiPart{partBitcode(module, abi, units), {}, nullptr};
   cache.keyMilliseconds = msSince(start);
   const auto compiling = std::chrono::steady_clock::now();
+  const int missLevel = cache.tiered ? kQuickTier : level;
+  linked.quick |= cache.tiered && !missing.empty();
   // The units to compile, shared out between the threads; the ABI's part on this one.
-  std::vector<std::exception_ptr> errors(threads);
-  std::vector<std::thread> workers;
-  std::atomic<size_t> next{0};
-  auto work = [&](unsigned worker) {
-    try {
-      for (size_t i = next++; i < missing.size(); i = next++)
-        parts[missing[i]].object = compileBitcode(parts[missing[i]].bitcode, level, makeMachine);
-    } catch (...) {
-      errors[worker] = std::current_exception();
-    }
-  };
-  for (unsigned t = 1; t < threads && t < missing.size(); ++t) workers.emplace_back(work, t);
-  work(0);
-  for (auto& worker : workers) worker.join();
-  for (auto& error : errors)
-    if (error) std::rethrow_exception(error);
+  onThreads(missing.size(), threads, [&](size_t i) {
+    parts[missing[i]].object = compileBitcode(parts[missing[i]].bitcode, missLevel, makeMachine);
+  });
   abiPart.object = compileBitcode(abiPart.bitcode, level, makeMachine);
   cache.compileMilliseconds = msSince(compiling);
 
   std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects;
   for (size_t p : missing)
-    cache.insert(parts[p].key, llvm::MemoryBuffer::getMemBufferCopy(parts[p].object->getBuffer(), "unit"));
-  cache.endCompile();
+    cache.insert(parts[p].key, llvm::MemoryBuffer::getMemBufferCopy(parts[p].object->getBuffer(), "unit"),
+                 cache.tiered ? std::move(parts[p].bitcode) : llvm::SmallVector<char, 0>{});
+  linked.abi = llvm::MemoryBuffer::getMemBufferCopy(abiPart.object->getBuffer(), "abi");
+  cache.endCompile(std::move(linked));
   for (auto& part : parts) objects.push_back(std::move(part.object));
   objects.push_back(std::move(abiPart.object));
   return objects;
@@ -321,6 +344,15 @@ std::vector<std::unique_ptr<llvm::MemoryBuffer>> compileToObjects(std::unique_pt
   for (auto& error : errors)
     if (error) std::rethrow_exception(error);
   return objects;
+}
+
+int upgradeQuickUnits(ObjectCache& cache, int level, unsigned threads, const MachineFactory& makeMachine) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  auto units = cache.quickUnits();
+  std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects(units.size());
+  onThreads(units.size(), threads, [&](size_t i) { objects[i] = compileBitcode(units[i].second, level, makeMachine); });
+  for (size_t i = 0; i < units.size(); ++i) cache.upgrade(units[i].first, std::move(objects[i]));
+  return int(units.size());
 }
 
 }  // namespace patchc::codegen

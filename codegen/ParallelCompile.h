@@ -28,11 +28,22 @@ using MachineFactory = std::function<std::unique_ptr<llvm::TargetMachine>()>;
 // machine has cores). Throws std::runtime_error on failure.
 //
 // With a `cache` (the REPL's), each unit is a part of its own, keyed by its bitcode (ObjectCache.h): the units
-// found there are not compiled again, and the ABI global goes in a small part compiled every time.
+// found there are not compiled again, and the ABI global goes in a small part compiled every time. A tiered
+// cache (ObjectCache::tiered) has the others compiled at the quick tier: LLVM's -O0 pipeline (the kernels are
+// still inlined: their bitcode comes optimized) and the code generator's fast path. Measured on the REPL bench's
+// 100-object patch (bench/REPL_LATENCY.md): a changed fused node compiles in about a third of -O2's time, and the
+// whole patch at the quick tier renders at half -O2's speed. The samples differ from -O2's by rounding only (the
+// rewrites of -O2's pipeline are not made): at most 1.2e-6 of the peak over the bench patches; the differential
+// fuzzer's "quick-tier" variant holds it to the passes' tolerance.
 std::vector<std::unique_ptr<llvm::MemoryBuffer>> compileToObjects(std::unique_ptr<llvm::Module> module,
                                                                   std::unique_ptr<llvm::LLVMContext> context,
                                                                   int level, unsigned threads = 0,
                                                                   const MachineFactory& makeMachine = hostTargetMachine,
                                                                   ObjectCache* cache = nullptr);
+
+// Compiles every unit `cache` holds at the quick tier again at `level`, on up to `threads` threads, and puts
+// the results in the cache; returns how many. Safe while another thread compiles through the cache.
+int upgradeQuickUnits(ObjectCache& cache, int level, unsigned threads = 0,
+                      const MachineFactory& makeMachine = hostTargetMachine);
 
 }  // namespace patchc::codegen

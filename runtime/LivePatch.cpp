@@ -48,14 +48,17 @@ std::string LivePatch::submit(Version next, std::vector<StateCopy> copies) {
 }
 
 bool LivePatch::settle(double timeoutSeconds) {
-  if (renderingElsewhere_.load()) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeoutSeconds);
-    while (pending_.load(std::memory_order_acquire) || fading_.load(std::memory_order_acquire)) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeoutSeconds);
+  for (;;) {
+    if (renderingElsewhere_.load()) {
+      if (!pending_.load(std::memory_order_acquire) && !fading_.load(std::memory_order_acquire)) break;
       if (std::chrono::steady_clock::now() > deadline) return false;
       std::this_thread::sleep_for(std::chrono::microseconds(500));
+      continue;
     }
-  } else {
-    // Nobody renders: the audio thread's fields are ours for now.
+    // Nobody renders: the audio thread's fields are ours for now, while the lock keeps a device from starting.
+    std::lock_guard lock(controlMutex_);
+    if (renderingElsewhere_.load()) continue;
     if (fadingOut_) {
       retire(fadingOut_);
       fadingOut_ = nullptr;
@@ -68,9 +71,15 @@ bool LivePatch::settle(double timeoutSeconds) {
       retire(old);
       swapsTaken_.fetch_add(1, std::memory_order_relaxed);
     }
+    break;
   }
   collect();
   return true;
+}
+
+void LivePatch::setRenderingElsewhere(bool rendering) {
+  std::lock_guard lock(controlMutex_);
+  renderingElsewhere_.store(rendering);
 }
 
 void LivePatch::collect(std::FILE* reportsTo) {

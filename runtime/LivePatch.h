@@ -48,8 +48,10 @@ public:
   // without a crossfade (nothing was heard of the version it replaces since), and an unfinished fade ends.
   bool settle(double timeoutSeconds = 2.0);
 
-  // Whether a device thread is calling render() (the REPL's :play / :stop).
-  void setRenderingElsewhere(bool rendering) { renderingElsewhere_.store(rendering); }
+  // Whether a device thread is calling render() (the REPL's :play / :stop). Set it before a device starts
+  // rendering and after it stopped: it waits for a settle() that is swapping by itself.
+  void setRenderingElsewhere(bool rendering);
+  bool renderingElsewhere() const { return renderingElsewhere_.load(); }
 
   // Frees the versions the audio thread has retired (printing what they still had to print).
   void collect(std::FILE* reportsTo = nullptr);
@@ -92,7 +94,7 @@ private:
   Entry* unreturned_ = nullptr;            // audio thread: retired while the ring was full, returned next time
   std::vector<float> scratch_;             // channels × kChunk: the fading version's samples
   std::vector<float*> at_, scratchAt_;     // channel pointers, moved along the outputs and the scratch
-  std::mutex controlMutex_;                // between control threads (the REPL's and the device's waiting one)
+  std::mutex controlMutex_;                // between control threads (the REPL's, the device's, a session's upgrader)
 };
 
 }  // namespace patchc::runtime

@@ -74,6 +74,7 @@ bool generateCode(CompiledPatch& patch, Diagnostics& diagnostics, const CompileO
                                              options.compileThreads, codegen::hostTargetMachine,
                                              options.objectCache);
     patch.times.optimize = clock.lapMs();
+    if (options.objectCache) patch.parts = options.objectCache->lastParts();
     std::string error;
     patch.jit = codegen::JitPatch::link(std::move(objects), patch.info.data, error);
     patch.times.jit = clock.lapMs();

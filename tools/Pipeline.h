@@ -45,6 +45,9 @@ struct CompiledPatch {
   std::unique_ptr<ir::Graph> graph;
   codegen::ModuleInfo info;
   std::unique_ptr<codegen::JitPatch> jit;
+  // Compiled through an object cache: what `jit` linked (ObjectCache::PatchParts; `quick` when some of it is the
+  // quick tier's code, to be relinked from the full level's).
+  codegen::ObjectCache::PatchParts parts;
   StageTimes times;
   // What the module describes itself as (its `patchc_abi`), as a native executable of it would see it.
   runtime::PatchABI abi() const;

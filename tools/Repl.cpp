@@ -3,6 +3,7 @@
 #include "runtime/AudioPlayer.h"
 #include "runtime/Denormals.h"
 #include "runtime/FileRenderer.h"
+#include "runtime/TemporaryFile.h"
 #include "tools/ReadSource.h"
 #include "tools/ReplInput.h"
 #include "tools/ReplSession.h"
@@ -19,6 +20,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <thread>
@@ -212,31 +214,6 @@ private:
   size_t read_ = 0;
 };
 
-// Writes `text` to `path` through a temporary file renamed over it: a reader never sees half a file.
-std::string writeAtomically(const std::string& path, const std::string& text) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temporary = (directory / ("." + target.filename().string() + ".XXXXXX")).string();
-  const int fd = ::mkstemp(temporary.data());
-  if (fd < 0) return fmt::format("cannot write '{}': {}", path, std::strerror(errno));
-  size_t written = 0;
-  while (written < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) break;
-    written += size_t(n);
-  }
-  const int error = written == text.size() ? 0 : errno;
-  ::fchmod(fd, 0644);
-  if (::close(fd) != 0 || error != 0 || ::rename(temporary.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(error ? error : errno);
-    ::unlink(temporary.c_str());
-    return fmt::format("cannot write '{}': {}", path, why);
-  }
-  return {};
-}
-
 std::string argumentOf(const std::string& command) {
   const size_t space = command.find_first_of(" \t");
   if (space == std::string::npos) return {};
@@ -253,6 +230,8 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
   options.compile = compileOptions;
   options.fadeSeconds = flags.fadeMilliseconds / 1000.0;
   options.reuseCode = flags.reuseCode;
+  // Offline, time is the script's: nothing gained by quick code, and the render stays exactly -O2's.
+  options.tieredCompile = flags.tiered && !flags.offline;
   ReplSession session(options, std::cout, std::cerr);
   // A patch to start from is the first version: its Server decides the channels and sample rate played.
   std::string initial;
@@ -311,11 +290,13 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
   }
 
   int edits = 0;
+  std::map<int, int> editOfVersion;  // --timings: session versions by the edit that made them
   auto runStatement = [&](const std::string& text) {
     const auto begin = std::chrono::steady_clock::now();
     const int64_t swapsBefore = live.swapsTaken();
     if (!session.execute(text) || !flags.timings) return;
     ++edits;
+    editOfVersion[session.versions()] = edits;
     const double compiled = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
     std::string heard = "not playing";
     if (player && player->playing()) {
@@ -331,6 +312,17 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
                              edits, compiled, times.parse + times.elaborate, times.passes, times.codegen,
                              cache.keyMilliseconds, session.unitsCompiled(), cache.compileMilliseconds,
                              session.unitsReused(), times.jit, heard);
+  };
+  // --timings: a tiered compile's second step, once done.
+  auto printUpgrades = [&] {
+    if (!flags.timings) return;
+    for (const auto& upgrade : session.takeUpgrades()) {
+      auto edit = editOfVersion.find(upgrade.version);
+      if (edit == editOfVersion.end()) continue;
+      std::cout << fmt::format("edit {}: full level: {} units in {:.1f} ms, playing after {}\n", edit->second,
+                               upgrade.units, upgrade.compileMs,
+                               upgrade.heardMs < 0 ? "not playing" : fmt::format("{:.1f} ms", upgrade.heardMs));
+    }
   };
 
   bool quit = false;
@@ -370,8 +362,8 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
       }
     } else if (name == ":save") {
       if (argument.empty()) std::cerr << "patchc: error: :save needs a file name\n";
-      else if (auto error = writeAtomically(argument, session.script()); !error.empty())
-        std::cerr << "patchc: error: " << error << '\n';
+      else if (auto error = runtime::writeFileAtomically(argument, session.script()); !error.empty())
+        std::cerr << fmt::format("patchc: error: cannot write '{}': {}\n", argument, error);
       else std::cout << fmt::format("saved {} statements to {}\n", session.statements(), argument);
     } else if (name == ":load") {
       if (argument.empty()) {
@@ -406,6 +398,11 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
     }
     live.collect(stdout);
     if (recording) live.printReports(stdout);
+    printUpgrades();
+  }
+  if (flags.timings) {
+    session.waitForUpgrade();
+    printUpgrades();
   }
   if (interactive) sigaction(SIGINT, &previous, nullptr);
   if (player) player->stop();

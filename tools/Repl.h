@@ -19,6 +19,7 @@ struct ReplFlags {
   bool timings = false;   // print each edit's compile time and when the new patch was heard
   bool quiet = false;     // no banner
   bool reuseCode = true;  // --no-code-cache: compile every unit at every edit (bench/repl_latency.py's reference)
+  bool tiered = true;     // --no-tiered-compile: an edit's new code at the full level at once (never offline)
   double fadeMilliseconds = 5.0;
   int device = -1;
 };

@@ -1,5 +1,6 @@
 #include "tools/ReplSession.h"
 
+#include "codegen/ParallelCompile.h"
 #include "codegen/StateMap.h"
 #include "ir/Printer.h"
 #include "stdlib/Registry.h"
@@ -12,6 +13,9 @@
 #include <regex>
 #include <set>
 #include <sstream>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace patchc {
 
@@ -63,9 +67,18 @@ ReplSession::ReplSession(ReplOptions options, std::ostream& out, std::ostream& e
     : options_(std::move(options)), out_(out), err_(err) {
   options_.compile.optimizer.remarks.add("pass");
   options_.compile.optimizer.remarks.add("pass-missed");
+  objects_.tiered = options_.reuseCode && options_.tieredCompile;
+  if (objects_.tiered) upgrader_ = std::thread([this] { upgradeLoop(); });
 }
 
-ReplSession::~ReplSession() = default;
+ReplSession::~ReplSession() {
+  {
+    std::lock_guard lock(sessionMutex_);
+    stopping_ = true;
+  }
+  upgradeWanted_.notify_all();
+  if (upgrader_.joinable()) upgrader_.join();
+}
 
 std::string ReplSession::compose(const std::vector<Statement>& statements) {
   std::string text;
@@ -115,6 +128,8 @@ bool ReplSession::load(const std::string& text) {
 }
 
 bool ReplSession::commit(std::vector<Statement> candidate) {
+  std::lock_guard lock(sessionMutex_);
+  compileStarted_ = std::chrono::steady_clock::now();
   std::ostringstream printed, diagnosed, remarks;
   CompileOptions options = options_.compile;
   options.printOutput = &printed;
@@ -166,7 +181,91 @@ bool ReplSession::commit(std::vector<Statement> candidate) {
   lastTimes_ = patch->times;
   playing_ = std::move(patch);
   statements_ = std::move(candidate);
+  ++versions_;
+  if (playing_->parts.quick) {
+    upgradeRequested_ = versions_;
+    upgradeWanted_.notify_one();
+  }
   return true;
+}
+
+void ReplSession::upgradeLoop() {
+  // Below the edits' compiles (the threads it starts inherit this): an edit typed meanwhile is heard first.
+  ::setpriority(PRIO_PROCESS, ::gettid(), 10);
+  std::unique_lock lock(sessionMutex_);
+  for (;;) {
+    upgradeWanted_.wait(lock, [this] { return stopping_ || upgradeRequested_ > upgradeFinished_; });
+    if (stopping_) return;
+    const int version = upgradeRequested_;
+    lock.unlock();
+    int units = 0;
+    std::string error;
+    const auto begin = std::chrono::steady_clock::now();
+    try {
+      units = codegen::upgradeQuickUnits(objects_, options_.compile.llvmOptLevel, options_.compile.compileThreads);
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+    const double compileMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
+    lock.lock();
+    if (stopping_) return;
+    if (!error.empty()) {
+      // The quick code plays on: it computes the same sound.
+      err_ << "patchc: internal compiler error: compiling at the full level: " << error << '\n';
+      playing_->parts.quick = false;
+    } else if (playing_->parts.quick) {
+      relinkAtFullLevel(units, compileMs);
+    }
+    upgradeFinished_ = version;
+    upgradeDone_.notify_all();
+  }
+}
+
+void ReplSession::relinkAtFullLevel(int units, double compileMs) {
+  auto objects = objects_.fullObjects(playing_->parts);
+  if (objects.empty()) return;  // a later edit's quick units are not upgraded yet: its request comes next
+  std::string error;
+  auto jit = codegen::JitPatch::link(std::move(objects), playing_->info.data, error);
+  runtime::LivePatch::Version version;
+  try {
+    if (!jit) throw std::runtime_error("the JIT failed: " + error);
+    version.instance = std::make_unique<runtime::PatchInstance>(jit->abi());
+  } catch (const std::exception& e) {
+    err_ << "patchc: internal compiler error: relinking at the full level: " << e.what() << '\n';
+    playing_->parts.quick = false;
+    return;
+  }
+  // The relinked code and the compile it comes from (its graph owns the data the code reads) live together.
+  struct Relinked {
+    std::shared_ptr<CompiledPatch> compile;
+    std::unique_ptr<codegen::JitPatch> jit;
+  };
+  version.code = std::make_shared<Relinked>(Relinked{playing_, std::move(jit)});
+  live_->settle();
+  const int64_t swapsBefore = live_->swapsTaken();
+  // The same patch: every node's state carries over.
+  if (!live_->submit(std::move(version), codegen::carriedState(playing_->info, playing_->info)).empty()) return;
+  playing_->parts.quick = false;
+  Upgrade done{versions_, units, compileMs, -1};
+  if (live_->renderingElsewhere()) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+    while (live_->swapsTaken() == swapsBefore && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+    if (live_->swapsTaken() != swapsBefore)
+      done.heardMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - compileStarted_).count();
+  }
+  upgrades_.push_back(done);
+}
+
+std::vector<ReplSession::Upgrade> ReplSession::takeUpgrades() {
+  std::lock_guard lock(sessionMutex_);
+  return std::exchange(upgrades_, {});
+}
+
+bool ReplSession::waitForUpgrade(double timeoutSeconds) {
+  std::unique_lock lock(sessionMutex_);
+  return upgradeDone_.wait_for(lock, std::chrono::duration<double>(timeoutSeconds),
+                               [this] { return upgradeFinished_ >= upgradeRequested_; });
 }
 
 std::string ReplSession::graph(bool dot) const {

@@ -6,13 +6,21 @@
 // As in Python, rebinding a name drops what it held when nothing else refers to it: `a = Sine(550).out()` after
 // `a = Sine(440).out()` replaces the first Sine rather than adding a second. The replaced statement stays in the
 // session as comment lines, so the lines after it keep their numbers (and their nodes their identities).
+//
+// Tiered compile (ReplOptions::tieredCompile): what an edit changed is compiled at the quick tier
+// (codegen/ParallelCompile.h) and heard at once; a thread of the session's, at low priority, compiles those
+// units again at the full level and swaps the patch relinked from them in, carrying all of its state.
 #pragma once
 
 #include "runtime/LivePatch.h"
 #include "tools/Pipeline.h"
 
+#include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <ostream>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -22,6 +30,9 @@ struct ReplOptions {
   CompileOptions compile;
   double fadeSeconds = 0.005;  // the crossfade of each swap
   bool reuseCode = true;       // keep each unit's machine code for the next compile (codegen/ObjectCache.h)
+  // With reuseCode: quick code first, the full level's swapped in when ready. For sessions that play on a device
+  // (LivePatch::setRenderingElsewhere); off, every version is exactly what `patchc render` would compile.
+  bool tieredCompile = false;
 };
 
 class ReplSession {
@@ -58,6 +69,20 @@ public:
   int unitsCompiled() const { return objects_.misses(); }
   const codegen::ObjectCache& objectCache() const { return objects_; }
   int statements() const;
+  // Patches compiled and played so far (the first one included).
+  int versions() const { return versions_; }
+
+  // A tiered compile's second step, done: the patch of `version` relinked from `units` recompiled at the full
+  // level in `compileMs`; `heardMs` from the start of that version's compile to the audio thread taking it
+  // (negative when nothing renders on a device thread).
+  struct Upgrade {
+    int version = 0, units = 0;
+    double compileMs = 0, heardMs = -1;
+  };
+  // The upgrades done since the last call.
+  std::vector<Upgrade> takeUpgrades();
+  // Waits until the playing patch runs the full level's code (at most `timeoutSeconds`); true when it does.
+  bool waitForUpgrade(double timeoutSeconds = 10);
 
 private:
   struct Statement {
@@ -68,6 +93,9 @@ private:
   static std::string compose(const std::vector<Statement>& statements);
   // Compiles `candidate` and, when it compiles, makes it the session and plays it.
   bool commit(std::vector<Statement> candidate);
+  // The upgrading thread's loop, and one upgrade of the playing patch (under sessionMutex_).
+  void upgradeLoop();
+  void relinkAtFullLevel(int units, double compileMs);
 
   ReplOptions options_;
   std::ostream& out_;
@@ -81,6 +109,17 @@ private:
   StageTimes lastTimes_;
   codegen::ObjectCache objects_;  // the code of units earlier statements compiled
   bool warnedMidi_ = false;
+  int versions_ = 0;
+
+  // Between commit() (the REPL's thread) and the upgrading thread: playing_ and live_ are used under
+  // sessionMutex_; the cache locks itself. upgradeWanted_ wakes the upgrader for each quick version.
+  std::mutex sessionMutex_;
+  std::condition_variable upgradeWanted_, upgradeDone_;
+  int upgradeRequested_ = 0, upgradeFinished_ = 0;  // versions
+  bool stopping_ = false;
+  std::chrono::steady_clock::time_point compileStarted_;
+  std::vector<Upgrade> upgrades_;
+  std::thread upgrader_;  // last: started once the rest exists, joined first
 };
 
 }  // namespace patchc

@@ -480,6 +480,9 @@ int main(int argc, char** argv) {
   repl->add_flag("-q,--quiet", replFlags.quiet, "No banner");
   repl->add_flag("!--no-code-cache", replFlags.reuseCode,
                  "Compile the whole patch at every edit instead of reusing the code of what the edit left as it was");
+  repl->add_flag("!--no-tiered-compile", replFlags.tiered,
+                 "Compile what an edit changed at the full level before playing it, instead of quick code first "
+                 "and the full level's swapped in when ready (--offline always does)");
 
   std::string objectsOutput;
   auto* objects = app.add_subcommand("objects", "Print the objects patchc compiles, their arguments and how they "

@@ -20,9 +20,12 @@ struct Variant {
   // -Ofast approximates by design: it is compared with the script as written after its approximating passes
   // (share-noise, when the patch has several noises, and fast-trig), not with the bare -O0 render.
   bool approximates = false;
+  // The REPL's quick tier (codegen/ParallelCompile.h): every unit compiled by LLVM's -O0 pipeline and fast code
+  // generator, through a tiered object cache, instead of -O2.
+  bool quickTier = false;
 };
 
-// Every pass alone (`--passes=X`) and every pipeline (-O1, -O2, -Ofast). The approximating passes alone
+// Every pass alone (`--passes=X`), every pipeline (-O1, -O2, -Ofast), and -O2 with the quick tier's code ("quick-tier"). The approximating passes alone
 // (share-noise, fast-trig) are left out: -Ofast checks them against their reference, and the audio tests check
 // their stated bounds.
 std::vector<Variant> allVariants();
