@@ -1,6 +1,7 @@
 // The REPL's hot swap (runtime/LivePatch.h, tools/ReplSession.h): where the new patch takes over, how it fades
 // in, what state it keeps, and what a session makes of the statements typed.
 #include "runtime/LivePatch.h"
+#include "tests/audio/LivePlay.h"
 #include "tests/audio/PatchRender.h"
 #include "tests/support/Analysis.h"
 #include "tools/ReplSession.h"
@@ -24,25 +25,12 @@ runtime::LivePatch::Version versionOf(const std::shared_ptr<CompiledPatch>& patc
   return {std::make_unique<runtime::PatchInstance>(patch->abi()), patch};
 }
 
-// Renders `frames` in calls of `chunk` frames, as a device would.
-std::vector<float> play(runtime::LivePatch& live, int frames, int chunk = 100) {
-  std::vector<std::vector<float>> channels(size_t(live.channels()), std::vector<float>(size_t(chunk)));
-  std::vector<float*> outputs;
-  for (auto& c : channels) outputs.push_back(c.data());
-  std::vector<float> left;
-  for (int done = 0; done < frames; done += chunk) {
-    live.render(outputs.data(), chunk);
-    left.insert(left.end(), channels[0].begin(), channels[0].end());
-  }
-  return left;
-}
-
 TEST(LivePatch, TheNextPatchTakesOverAtTheNextBlockBoundary) {
   auto quarter = compileText("a = Sig(0.25).out()\n"), half = compileText("a = Sig(0.5).out()\n");
   runtime::LivePatch live(versionOf(quarter), 0);
-  auto before = play(live, 100);  // 100 frames: the playing patch has computed up to frame 128
+  auto before = playLive(live, 100);  // 100 frames: the playing patch has computed up to frame 128
   ASSERT_EQ(live.submit(versionOf(half), {}), "");
-  auto after = play(live, 100);
+  auto after = playLive(live, 100);
   EXPECT_EQ(live.swapsTaken(), 1);
   for (int i = 0; i < 100; ++i) EXPECT_EQ(before[size_t(i)], 0.25f);
   // Frames 100..127 were computed before the swap: still the first patch; the second from frame 128 on.
@@ -52,9 +40,9 @@ TEST(LivePatch, TheNextPatchTakesOverAtTheNextBlockBoundary) {
 TEST(LivePatch, TheCrossfadeIsLinearOverTheFadeFrames) {
   auto quarter = compileText("a = Sig(0.25).out()\n"), half = compileText("a = Sig(0.5).out()\n");
   runtime::LivePatch live(versionOf(quarter), 100);
-  play(live, 128, 64);
+  playLive(live, 128, 64);
   ASSERT_EQ(live.submit(versionOf(half), {}), "");
-  auto faded = play(live, 256, 64);
+  auto faded = playLive(live, 256, 64);
   for (int i = 0; i < 256; ++i) {
     const float expected = i < 100 ? 0.25f + 0.25f * float(i + 1) / 100.0f : 0.5f;
     EXPECT_NEAR(faded[size_t(i)], expected, 1e-6) << i;
@@ -66,7 +54,7 @@ TEST(LivePatch, AVersionNeverHeardIsReplacedWithoutAFade) {
   auto quarter = compileText("a = Sig(0.25).out()\n"), half = compileText("a = Sig(0.5).out()\n");
   runtime::LivePatch live(versionOf(quarter), 100);
   ASSERT_EQ(live.submit(versionOf(half), {}), "");
-  auto heard = play(live, 64, 64);
+  auto heard = playLive(live, 64, 64);
   for (float x : heard) EXPECT_EQ(x, 0.5f);
 }
 
@@ -96,9 +84,9 @@ struct Session {
 TEST(ReplSession, AnEditThatKeepsTheOscillatorIsNotHeard) {
   Session s;
   ASSERT_TRUE(s.session.execute("a = Sine(440, mul=0.5).out()"));
-  auto first = play(s.session.live(), 1000);
+  auto first = playLive(s.session.live(), 1000);
   ASSERT_TRUE(s.session.execute("n = 1"));
-  auto second = play(s.session.live(), 1000);
+  auto second = playLive(s.session.live(), 1000);
   first.insert(first.end(), second.begin(), second.end());
   auto reference = renderPatch("a = Sine(440, mul=0.5).out()\n", 2000.0 / 44100.0);
   ASSERT_EQ(reference.channels[0].size(), first.size());
@@ -109,10 +97,10 @@ TEST(ReplSession, AnOscillatorFusedWithANewOneKeepsItsPhase) {
   // lane-fuse runs the two Sines as one Sine[2] after the edit: the first one's lane still carries its phase.
   Session s;
   ASSERT_TRUE(s.session.execute("a = Sine(440, mul=0.3).out()"));
-  auto first = play(s.session.live(), 1000);
+  auto first = playLive(s.session.live(), 1000);
   ASSERT_TRUE(s.session.execute("b = Sine(660, mul=0.2).out()"));
   EXPECT_NE(s.session.graph(false).find("Sine[2]"), std::string::npos) << s.session.graph(false);
-  auto second = play(s.session.live(), 1100);
+  auto second = playLive(s.session.live(), 1100);
   auto a = renderPatch("a = Sine(440, mul=0.3).out()\n", 2100.0 / 44100.0);
   auto b = renderPatch("b = Sine(660, mul=0.2).out()\n", 1100.0 / 44100.0);
   // The swap at frame 1024: the crossfade from a alone to a + b, a itself untouched throughout.
@@ -151,9 +139,9 @@ TEST(ReplSession, RebindingANameReplacesWhatItHeldUnlessSomethingReadsIt) {
 TEST(ReplSession, ASetUpChangedAtTheTopLevelTakesEffect) {
   Session s;
   ASSERT_TRUE(s.session.execute("a = Sine(440, mul=0.5).out()"));
-  play(s.session.live(), 4410);
+  playLive(s.session.live(), 4410);
   ASSERT_TRUE(s.session.execute("a.freq = 1000"));
-  auto after = play(s.session.live(), 8800);
+  auto after = playLive(s.session.live(), 8800);
   std::vector<float> tail(after.begin() + 4400, after.end());
   EXPECT_NEAR(peakFrequency(tail, 44100.0), 1000.0, 10.0);
 }
@@ -164,10 +152,10 @@ TEST(ReplSession, APatternsValueSetWhilePlayingSurvivesAnEdit) {
   ASSERT_TRUE(s.session.execute("v = Sig(0.25).out()"));
   ASSERT_TRUE(s.session.execute("def up():\n    v.value = 0.75\n"));
   ASSERT_TRUE(s.session.execute("p = CallAfter(up, 0.001)"));
-  auto first = play(s.session.live(), 500);
+  auto first = playLive(s.session.live(), 500);
   EXPECT_EQ(first.back(), 0.75f);
   ASSERT_TRUE(s.session.execute("n = 1"));
-  auto second = play(s.session.live(), 500);
+  auto second = playLive(s.session.live(), 500);
   for (float x : second) ASSERT_EQ(x, 0.75f);
 }
 

@@ -2,6 +2,7 @@
 // code first, then the session swaps in the full level's code, carrying every node's state, so the sound goes on
 // as if -O2 had played all along (to rounding) and the second swap has no seam.
 #include "codegen/ParallelCompile.h"
+#include "tests/audio/LivePlay.h"
 #include "tests/audio/PatchRender.h"
 #include "tools/ReplSession.h"
 
@@ -12,19 +13,6 @@
 
 namespace patchc::test {
 namespace {
-
-// Renders `frames` in calls of `chunk` frames, as a device thread would (the session knows one renders).
-std::vector<float> play(runtime::LivePatch& live, int frames, int chunk = 64) {
-  std::vector<std::vector<float>> channels(size_t(live.channels()), std::vector<float>(size_t(chunk)));
-  std::vector<float*> outputs;
-  for (auto& c : channels) outputs.push_back(c.data());
-  std::vector<float> left;
-  for (int done = 0; done < frames; done += chunk) {
-    live.render(outputs.data(), chunk);
-    left.insert(left.end(), channels[0].begin(), channels[0].end());
-  }
-  return left;
-}
 
 // A session that plays the same statements with or without the tiers: the first statements, played; an edit,
 // played a little (the quick code, if tiered); then the rest after the full level's code took over.
@@ -46,12 +34,12 @@ Played playSession(bool tiered) {
   live.setRenderingElsewhere(true);
   // The first version was compiled quick as well: let its upgrade be taken before the edit.
   EXPECT_TRUE(session.waitForUpgrade());
-  played.left = play(live, 2048);
+  played.left = playLive(live, 2048, 64);
   EXPECT_TRUE(session.execute("b = Phasor(330, mul=0.2)\nt = Tone(b, freq=2000).out()\n")) << err.str();
   played.quickUnits = tiered ? session.unitsCompiled() : 0;
-  auto quick = play(live, 1024);
+  auto quick = playLive(live, 1024, 64);
   EXPECT_TRUE(session.waitForUpgrade());
-  auto full = play(live, 4096);
+  auto full = playLive(live, 4096, 64);
   played.left.insert(played.left.end(), quick.begin(), quick.end());
   played.left.insert(played.left.end(), full.begin(), full.end());
   played.upgrades = session.takeUpgrades();
