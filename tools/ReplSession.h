@@ -58,6 +58,8 @@ public:
   int unitsCompiled() const { return objects_.misses(); }
   const codegen::ObjectCache& objectCache() const { return objects_; }
   int statements() const;
+  // Whether the playing patch has MIDI objects (Notein, Midictl, ...): they read live().setMidiSource's events.
+  bool usesMidi() const { return playing_ && playing_->abi().midiEvents != runtime::PatchABI::kNoMidi; }
 
 private:
   struct Statement {
@@ -80,7 +82,6 @@ private:
   std::vector<std::string> names_;
   StageTimes lastTimes_;
   codegen::ObjectCache objects_;  // the code of units earlier statements compiled
-  bool warnedMidi_ = false;
 };
 
 }  // namespace patchc
