@@ -115,7 +115,7 @@ private:
   size_t allocatedBytes_ = 0;
   void* state_ = nullptr;
   MidiSource* midi_ = nullptr;
-  int64_t framesProcessed_ = 0;  // the frame the next process call starts at (ahead of what render() handed out by pending_)
+  int64_t framesProcessed_ = 0;  // where the next process call starts (ahead of render()'s frames by pending_)
   uint64_t blockSerial_ = 0;     // process calls made (MidiEventBlock::serial), continued across a hot swap
   // Written only by the rendering thread; atomics so that another thread may read them.
   std::atomic<int64_t> framesRendered_{0};

@@ -281,7 +281,8 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
     live.setMidiSource(midiFile.get());
   } else if (!flags.midiDevice.empty()) {
     std::string error;
-    midiInput = runtime::MidiInput::open(runtime::parseMidiDevice(flags.midiDevice).value_or(runtime::MidiInput::kAllDevices), error);
+    const int device = runtime::parseMidiDevice(flags.midiDevice).value_or(runtime::MidiInput::kAllDevices);
+    midiInput = runtime::MidiInput::open(device, error);
     if (midiInput) live.setMidiSource(&midiInput->source());
     else std::cerr << "patchc: warning: no MIDI input: " << error << "; the session goes on without MIDI\n";
   }

@@ -97,7 +97,9 @@ ReplOptions withFade(double seconds) {
 struct Session {
   std::ostringstream out, err;
   ReplSession session;
-  explicit Session(double fadeSeconds = 0.005) : session(withFade(fadeSeconds), out, err) { EXPECT_TRUE(session.start()); }
+  explicit Session(double fadeSeconds = 0.005) : session(withFade(fadeSeconds), out, err) {
+    EXPECT_TRUE(session.start());
+  }
 };
 
 TEST(ReplSession, AnEditThatKeepsTheOscillatorIsNotHeard) {

@@ -61,12 +61,13 @@ TEST(RealTimeSwap, SwapsAndCrossfadesAllocateAndLockNothing) {
 TEST(RealTimeSwap, SwapsWithAMidiSourceAllocateAndLockNothing) {
   if (!realTimeCounterActive()) GTEST_SKIP() << "the counter is not built under AddressSanitizer";
   const std::string synth = "n = Notein(poly=4, scale=1)\na = Sine(n['pitch'], mul=n['velocity']).mix(1).out()\n";
-  std::vector<std::shared_ptr<CompiledPatch>> versions = {compileText("a = Sine(440, mul=0.1).out()\n"), compileText(synth),
-                                                          compileText(synth + "b = Sine(110, mul=0.1).out(1)\n"),
-                                                          compileText(synth + "c = Midictl(1).out(1)\n")};
+  std::vector<std::shared_ptr<CompiledPatch>> versions = {
+      compileText("a = Sine(440, mul=0.1).out()\n"), compileText(synth),
+      compileText(synth + "b = Sine(110, mul=0.1).out(1)\n"), compileText(synth + "c = Midictl(1).out(1)\n")};
   for (const auto& v : versions) ASSERT_TRUE(v);
   std::vector<runtime::MidiEvent> events;
-  for (int64_t frame = 0; frame < 20000; frame += 37) events.push_back({frame, uint8_t(frame % 2 ? 0x90 : 0xB0), 60, 100});
+  for (int64_t frame = 0; frame < 20000; frame += 37)
+    events.push_back({frame, uint8_t(frame % 2 ? 0x90 : 0xB0), 60, 100});  // notes and controllers
   runtime::MidiFileSource source(std::move(events));
   runtime::LivePatch live({std::make_unique<runtime::PatchInstance>(versions[0]->abi()), versions[0]}, 441);
   live.setMidiSource(&source);
