@@ -16,7 +16,7 @@ LivePatch::LivePatch(Version first, int fadeFrames)
       scratch_(size_t(channels_) * kChunk),
       at_(size_t(channels_)),
       scratchAt_(size_t(channels_)) {
-  current_.store(new Entry{std::move(first), {}});
+  current_.store(new Entry(std::move(first), {}, feed_));
   for (int c = 0; c < channels_; ++c) scratchAt_[size_t(c)] = scratch_.data() + size_t(c) * kChunk;
 }
 
@@ -38,7 +38,7 @@ std::string LivePatch::submit(Version next, std::vector<StateCopy> copies) {
   if (next.instance->sampleRate() != sampleRate_)
     return "the patch's sample rate is now " + std::to_string(next.instance->sampleRate()) + " Hz; the session plays " +
            std::to_string(sampleRate_) + " Hz (restart the REPL to change it)";
-  auto* entry = new Entry{std::move(next), std::move(copies)};
+  auto* entry = new Entry(std::move(next), std::move(copies), feed_);
   Entry* expected = nullptr;
   if (!pending_.compare_exchange_strong(expected, entry, std::memory_order_acq_rel)) {
     delete entry;
@@ -66,7 +66,7 @@ bool LivePatch::settle(double timeoutSeconds) {
     }
     if (Entry* next = pending_.exchange(nullptr)) {
       Entry* old = current_.load();
-      applyStateCopies(next->copies, old->version.instance->state(), next->version.instance->state());
+      swapState(old, next);
       current_.store(next);
       retire(old);
       swapsTaken_.fetch_add(1, std::memory_order_relaxed);
@@ -103,9 +103,18 @@ void LivePatch::printReports(std::FILE* out) {
   while (retired_.pop(entry)) destroy(entry, out);
 }
 
+void LivePatch::swapState(Entry* old, Entry* next) noexcept {
+  applyStateCopies(next->copies, old->version.instance->state(), next->version.instance->state());
+  // One clock: the next version's frames go on from the session's, and it reads the events from there on. (At a
+  // block boundary the old one has processed exactly up to frame_; when settle() swaps while nothing renders, the
+  // old one may have processed part of a block ahead, which nobody heard: its events are read again.)
+  next->version.instance->continueClock(*old->version.instance, frame_);
+  next->midi.startAt(frame_);
+}
+
 void LivePatch::take(Entry* next) noexcept {
   Entry* old = current_.load(std::memory_order_relaxed);
-  applyStateCopies(next->copies, old->version.instance->state(), next->version.instance->state());
+  swapState(old, next);
   current_.store(next, std::memory_order_release);
   swapsTaken_.fetch_add(1, std::memory_order_relaxed);
   // Nothing was heard of a version that has not rendered yet (an edit before the sound started): no fade.
@@ -164,7 +173,10 @@ void LivePatch::render(float** outputs, int frames) noexcept {
       }
     }
     done += count;
+    frame_ += count;
   }
+  // The source is read even when no version has MIDI objects, so that one made later starts from its own time.
+  feed_.pump(frame_);
 }
 
 }  // namespace patchc::runtime

@@ -7,7 +7,13 @@
 // survived the edit computes the same samples in both, so it goes on without a seam; what changed fades.
 // The audio thread never allocates, locks or waits: versions travel by atomic pointer, retired ones back through
 // a ring that the control side empties (collect()).
+//
+// MIDI: the session has one clock, its frames since it started (frame()); each version continues the one it
+// replaces (PatchInstance::continueClock), so a Notein carried across an edit goes on with its held notes. The
+// session's MidiSource is read once, by a MidiFeed, and every version reads the feed through a reader of its
+// own: during a crossfade both versions get the same events.
 
+#include "runtime/MidiFeed.h"
 #include "runtime/PlaybackTarget.h"
 #include "runtime/SpscRingBuffer.h"
 #include "runtime/StateCopy.h"
@@ -56,6 +62,14 @@ public:
   // Frees the versions the audio thread has retired (printing what they still had to print).
   void collect(std::FILE* reportsTo = nullptr);
 
+  // Where the session's MIDI objects take their events from (a file's MidiFileSource, a device's
+  // LiveMidiSource), in the session's frames; null: none. Set it before rendering starts; the source must
+  // outlive the rendering (set null again first).
+  void setMidiSource(MidiSource* source) { feed_.setSource(source); }
+  const MidiFeed& midiFeed() const { return feed_; }
+  // Frames rendered since the session started: the clock of its MIDI events. Read it while nothing renders.
+  int64_t frame() const { return frame_; }
+
   int64_t swapsTaken() const { return swapsTaken_.load(std::memory_order_relaxed); }
   int fadeFrames() const { return fadeFrames_; }
 
@@ -69,11 +83,18 @@ public:
 
 private:
   struct Entry {
+    Entry(Version v, std::vector<StateCopy> c, MidiFeed& feed)
+        : version(std::move(v)), copies(std::move(c)), midi(feed) {
+      version.instance->setMidiSource(&midi);
+    }
     Version version;
     std::vector<StateCopy> copies;
+    MidiFeed::Reader midi;  // this version's events (the instance ignores it when it has no MIDI object)
   };
   // Audio thread: takes the pending entry at a block boundary.
   void take(Entry* next) noexcept;
+  // Makes `next` play from now on in place of `old`: its state gets the carried copies, its clock the session's.
+  void swapState(Entry* old, Entry* next) noexcept;
   void retire(Entry* entry) noexcept;
   static void destroy(Entry* entry, std::FILE* reportsTo);
 
@@ -90,6 +111,8 @@ private:
   std::atomic<bool> fading_{false};
   std::atomic<bool> renderingElsewhere_{false};
   std::atomic<int64_t> swapsTaken_{0};
+  MidiFeed feed_;                          // audio thread (or control while nothing renders)
+  int64_t frame_ = 0;                      // the session's frames rendered (audio thread)
   SpscRingBuffer<Entry*> retired_{64};     // audio → control
   Entry* unreturned_ = nullptr;            // audio thread: retired while the ring was full, returned next time
   std::vector<float> scratch_;             // channels × kChunk: the fading version's samples

@@ -4,9 +4,15 @@
 // PatchABI::blockFrames frames and read by the MIDI objects' kernels (stdlib/kernels/MidiEvents.h mirrors this
 // layout; tests/unit/runtime/MidiEventBlockTest checks that the two agree).
 //
-// Each event keeps its absolute frame (frames since the patch started, clamped into the block), so a kernel that
-// counts the frames it has computed takes each event exactly at its frame, whether the block is computed in one
-// call or in sub-blocks split at callbacks' events (patch_run). Events past the capacity are dropped and counted.
+// Each event keeps its absolute frame (the patch's frame, clamped into the block), so a kernel that counts the
+// frames it has computed takes each event exactly at its frame, whether the block is computed in one call or in
+// sub-blocks split at callbacks' events (patch_run). Events past the capacity are dropped and counted.
+//
+// The block also says which process call it belongs to (`serial`) and the frame that call starts at (`start`):
+// a kernel sets its frame count to `start` at the first call of a new serial, so its count never drifts from the
+// runtime's. That is what lets a MIDI object's state move to another instance (the REPL's hot swap carries a
+// held Notein into the next version) or start fresh in the middle of a session: either way its first call takes
+// the instance's frame (docs/architecture.md, "One clock").
 
 #include <cstdint>
 
@@ -26,8 +32,10 @@ struct MidiEventBlock {
   uint32_t count;     // events of this block, in frame order
   uint32_t reserved;
   uint64_t dropped;   // events that did not fit, since the patch started
+  int64_t start;      // the frame of this process call's first sample
+  uint64_t serial;    // this process call's number: never the same twice in a session, never 0 (0: no runtime)
   MidiBlockEvent events[kCapacity];
 };
-static_assert(sizeof(MidiEventBlock) == 16 + 16 * MidiEventBlock::kCapacity);
+static_assert(sizeof(MidiEventBlock) == 32 + 16 * MidiEventBlock::kCapacity);
 
 }  // namespace patchc::runtime

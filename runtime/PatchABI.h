@@ -10,7 +10,7 @@ namespace patchc::runtime {
 struct PatchABI {
   // The code generator emits this struct as the global `patchc_abi` of every patch (JIT or native executable);
   // `version` and `size` let the runtime refuse a patch compiled against another layout.
-  static constexpr uint32_t kVersion = 3;
+  static constexpr uint32_t kVersion = 4;
   uint32_t version = kVersion;
   uint32_t size = sizeof(PatchABI);
 

@@ -82,13 +82,13 @@ void PatchInstance::renderInBlocks(float** outputs, int frames) noexcept {
   // One process call for all whole blocks; with a MIDI source one per block, each with its own events.
   auto run = [&](float** into, int count) {
     if (!midi_) {
-      abi_.process(state_, into, count);
+      processCall(into, count);
       return;
     }
     float* part[64];
     for (int b = 0; b < count; b += block) {
       for (int c = 0; c < channels; ++c) part[c] = into[c] + b;
-      processBlock(part, block);
+      processCall(part, block);
     }
   };
   if (pendingOffset_ < block) fromPending(std::min(block - pendingOffset_, frames));
@@ -105,31 +105,37 @@ void PatchInstance::renderInBlocks(float** outputs, int frames) noexcept {
   }
 }
 
-void PatchInstance::processBlock(float** outputs, int frames) noexcept {
-  // The events before the block's end; any frame before its start (a live event, stamped at a block start; a
-  // file's events after a reset) is taken at the start. What does not fit is dropped and counted.
+void PatchInstance::processCall(float** outputs, int frames) noexcept {
   MidiEventBlock* block = midiBlock();
   const int64_t start = framesProcessed_, end = framesProcessed_ + frames;
-  MidiEvent taken[32];
-  uint32_t count = 0;
-  for (;;) {
-    const size_t n = midi_->eventsBefore(end, taken, std::size(taken));
-    for (size_t k = 0; k < n; ++k) {
-      if (count == MidiEventBlock::kCapacity) {
-        ++block->dropped;
-        continue;
+  if (block) {
+    // The events before the block's end; any frame before its start (a live event, stamped at a block start; a
+    // file's events after a reset) is taken at the start. What does not fit is dropped and counted.
+    uint32_t count = 0;
+    if (midi_) {
+      MidiEvent taken[32];
+      for (;;) {
+        const size_t n = midi_->eventsBefore(end, taken, std::size(taken));
+        for (size_t k = 0; k < n; ++k) {
+          if (count == MidiEventBlock::kCapacity) {
+            ++block->dropped;
+            continue;
+          }
+          MidiBlockEvent& e = block->events[count++];
+          e.frame = std::clamp<int64_t>(taken[k].frame, start, end - 1);
+          e.status = taken[k].status;
+          e.data1 = taken[k].data1;
+          e.data2 = taken[k].data2;
+        }
+        if (n < std::size(taken)) break;
       }
-      MidiBlockEvent& e = block->events[count++];
-      e.frame = std::clamp<int64_t>(taken[k].frame, start, end - 1);
-      e.status = taken[k].status;
-      e.data1 = taken[k].data1;
-      e.data2 = taken[k].data2;
     }
-    if (n < std::size(taken)) break;
+    block->count = count;
+    block->start = start;
+    block->serial = ++blockSerial_;
   }
-  block->count = count;
   abi_.process(state_, outputs, frames);
-  block->count = 0;
+  if (block) block->count = 0;
   framesProcessed_ = end;
 }
 
@@ -174,6 +180,7 @@ void PatchInstance::reset() {
   mutedBlocks_.store(0, std::memory_order_relaxed);
   pendingOffset_ = abi_.blockFrames;  // nothing rendered ahead
   framesProcessed_ = 0;
+  blockSerial_ = 0;
   // init runs in the same floating-point mode as process, so coefficients it computes match on every host.
   ScopedFlushDenormals flush;
   if (abi_.init) abi_.init(state_);

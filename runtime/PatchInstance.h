@@ -6,6 +6,7 @@
 #include "runtime/MidiSource.h"
 #include "runtime/PatchABI.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -43,8 +44,7 @@ public:
   // never see one) and noted in nonFinite(); the scan costs a few instructions per sample, no allocation or I/O.
   void render(float** outputs, int frames) noexcept {
     if (abi_.blockFrames > 0) renderInBlocks(outputs, frames);
-    else if (midi_) processBlock(outputs, frames);
-    else abi_.process(state_, outputs, frames);
+    else processCall(outputs, frames);
     muteNonFinite(outputs, frames);
     framesRendered_.store(framesRendered_.load(std::memory_order_relaxed) + frames, std::memory_order_relaxed);
   }
@@ -68,12 +68,24 @@ public:
   int framesToBlockBoundary() const {
     return abi_.blockFrames == 0 || pendingOffset_ >= abi_.blockFrames ? 0 : abi_.blockFrames - pendingOffset_;
   }
-  // Where the patch's MIDI objects take their events from (a file's MidiFileSource, a device's LiveMidiSource),
-  // or null for none. Before each block it computes, render() writes the events with frame < the block's end
-  // into the state's MidiEventBlock (PatchABI::midiEvents), their frames counted from reset(); a patch without
-  // MIDI objects ignores the source. The source must outlive the instance or be set to null first.
+  // Where the patch's MIDI objects take their events from (a file's MidiFileSource, a device's LiveMidiSource,
+  // a LivePatch's MidiFeed), or null for none. Before each block it computes, render() writes the events with
+  // frame < the block's end into the state's MidiEventBlock (PatchABI::midiEvents), with the block's start frame
+  // (framesProcessed()) and serial; a patch without MIDI objects ignores the source. The source must outlive the
+  // instance or be set to null first.
   void setMidiSource(MidiSource* source) noexcept { midi_ = abi_.midiEvents == PatchABI::kNoMidi ? nullptr : source; }
   bool usesMidi() const { return abi_.midiEvents != PatchABI::kNoMidi; }
+  // The patch's frame: where the next process call starts, the clock MIDI events are stamped in. Counted from 0
+  // at reset(), or from the frame continueClock() gave.
+  int64_t framesProcessed() const { return framesProcessed_; }
+  // Makes this instance go on with `previous`'s clock (LivePatch's hot swap, on the audio thread, before this
+  // instance renders): its next block starts at the session's `frame`, and its blocks' serials follow
+  // `previous`'s. So a MIDI object whose state was carried from `previous` (a held Notein) and one made fresh
+  // both take each event at the frame `previous` would have (midi::Clock resynchronises at a new serial).
+  void continueClock(const PatchInstance& previous, int64_t frame) noexcept {
+    framesProcessed_ = frame;
+    blockSerial_ = std::max(blockSerial_, previous.blockSerial_) + 1;
+  }
   // Events that did not fit in a block's MidiEventBlock since reset() (dropped, never queued for later).
   uint64_t midiEventsDropped() const { return midiBlock() ? midiBlock()->dropped : 0; }
 
@@ -88,8 +100,9 @@ private:
   // For a patch that takes whole blocks: whole blocks straight into `outputs`, a partial one through `pending_`.
   void renderInBlocks(float** outputs, int frames) noexcept;
   void muteNonFinite(float** outputs, int frames) noexcept;
-  // One process call with a MIDI source: the events before its end are written into the state first.
-  void processBlock(float** outputs, int frames) noexcept;
+  // One process call. For a patch with MIDI objects, the MidiEventBlock is written first: the events before the
+  // call's end (from the source; none without one), the call's start frame and serial.
+  void processCall(float** outputs, int frames) noexcept;
   MidiEventBlock* midiBlock() const {
     return abi_.midiEvents == PatchABI::kNoMidi ? nullptr
                                                 : reinterpret_cast<MidiEventBlock*>(static_cast<char*>(state_) + abi_.midiEvents);
@@ -102,7 +115,8 @@ private:
   size_t allocatedBytes_ = 0;
   void* state_ = nullptr;
   MidiSource* midi_ = nullptr;
-  int64_t framesProcessed_ = 0;  // frames given to abi_.process since reset (ahead of framesRendered_ by pending_)
+  int64_t framesProcessed_ = 0;  // where the next process call starts (ahead of render()'s frames by pending_)
+  uint64_t blockSerial_ = 0;     // process calls made (MidiEventBlock::serial), continued across a hot swap
   // Written only by the rendering thread; atomics so that another thread may read them.
   std::atomic<int64_t> framesRendered_{0};
   std::atomic<int64_t> firstNonFinite_{-1};

@@ -3,6 +3,8 @@
 #include "runtime/AudioPlayer.h"
 #include "runtime/Denormals.h"
 #include "runtime/FileRenderer.h"
+#include "runtime/MidiFile.h"
+#include "runtime/Program.h"
 #include "runtime/TemporaryFile.h"
 #include "tools/ReadSource.h"
 #include "tools/ReplInput.h"
@@ -243,6 +245,39 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
   if (!session.start(initial)) return 1;
   runtime::LivePatch& live = session.live();
 
+  // MIDI for the session's MIDI objects, whichever version has them: a file, on the session's clock (frame 0 is
+  // the session's start; offline, the virtual clock), or a device's input. Attached before anything renders,
+  // detached before it goes.
+  std::unique_ptr<runtime::MidiFileSource> midiFile;
+  std::unique_ptr<runtime::MidiInput> midiInput;
+  if (!flags.midi.empty()) {
+    runtime::MidiFileResult read = runtime::readMidiFile(flags.midi);
+    if (!read.ok()) {
+      std::cerr << "patchc: error: " << read.error << '\n';
+      return 1;
+    }
+    midiFile = std::make_unique<runtime::MidiFileSource>(runtime::midiFileEventsAtFrames(read.file, live.sampleRate()));
+    live.setMidiSource(midiFile.get());
+  } else if (!flags.midiDevice.empty()) {
+    std::string error;
+    const int device = runtime::parseMidiDevice(flags.midiDevice).value_or(runtime::MidiInput::kAllDevices);
+    midiInput = runtime::MidiInput::open(device, error);
+    if (midiInput) live.setMidiSource(&midiInput->source());
+    else std::cerr << "patchc: warning: no MIDI input: " << error << "; the session goes on without MIDI\n";
+  }
+  struct DetachMidi {
+    runtime::LivePatch& live;
+    ~DetachMidi() { live.setMidiSource(nullptr); }
+  } detachMidi{live};
+  bool notedMidi = false;
+  auto noteMidi = [&] {
+    if (notedMidi || !session.usesMidi() || live.midiFeed().source() || !flags.midiDevice.empty()) return;
+    std::cerr << "patchc: note: the patch's MIDI objects (Notein, Midictl, ...) read no events in this session: "
+                 "start it with --midi FILE.mid or --midi-device all\n";
+    notedMidi = true;
+  };
+  noteMidi();
+
   std::unique_ptr<LivePlayer> player;
   std::unique_ptr<Recording> recording;
   bool offlinePlaying = true;
@@ -294,7 +329,9 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
   auto runStatement = [&](const std::string& text) {
     const auto begin = std::chrono::steady_clock::now();
     const int64_t swapsBefore = live.swapsTaken();
-    if (!session.execute(text) || !flags.timings) return;
+    if (!session.execute(text)) return;
+    noteMidi();
+    if (!flags.timings) return;
     ++edits;
     editOfVersion[session.versions()] = edits;
     const double compiled = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
@@ -369,7 +406,7 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
       if (argument.empty()) {
         std::cerr << "patchc: error: :load needs a file name\n";
       } else if (auto source = readSource(argument, compileOptions.limits)) {
-        session.load(source->text());
+        if (session.load(source->text())) noteMidi();
       }
     } else {
       std::cerr << fmt::format("patchc: error: unknown command '{}' (:help lists them)\n", name);

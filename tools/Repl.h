@@ -14,6 +14,8 @@ struct ReplFlags {
   std::string script;  // read statements and commands from this file instead of the terminal
   std::string output;  // --offline: the sound file
   std::string format;  // --offline: its sample format
+  std::string midi;        // a MIDI file the session's MIDI objects read, on the session's clock
+  std::string midiDevice;  // live MIDI input (runtime::parseMidiDevice's forms); empty: none
   bool offline = false;
   bool simulate = false;  // play on the simulated device
   bool timings = false;   // print each edit's compile time and when the new patch was heard

@@ -168,11 +168,6 @@ bool ReplSession::commit(std::vector<Statement> candidate) {
   }
   out_ << whatIsNew(printed_, printed.str());
   err_ << whatIsNew(diagnosed_, diagnosed.str());
-  if (patch->abi().midiEvents != runtime::PatchABI::kNoMidi && !warnedMidi_) {
-    err_ << "patchc: warning: the REPL does not feed MIDI yet: Notein, Midictl and the other MIDI objects receive "
-            "no events here (patchc run, patchc render --midi and built programs do)\n";
-    warnedMidi_ = true;
-  }
   out_.flush();
   printed_ = printed.str();
   diagnosed_ = diagnosed.str();

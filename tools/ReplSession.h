@@ -84,6 +84,9 @@ public:
   // Waits until the playing patch runs the full level's code (at most `timeoutSeconds`); true when it does.
   bool waitForUpgrade(double timeoutSeconds = 10);
 
+  // Whether the playing patch has MIDI objects (Notein, Midictl, ...): they read live().setMidiSource's events.
+  bool usesMidi() const { return playing_ && playing_->abi().midiEvents != runtime::PatchABI::kNoMidi; }
+
 private:
   struct Statement {
     std::string text;     // ends with a newline
@@ -108,7 +111,6 @@ private:
   std::vector<std::string> names_;
   StageTimes lastTimes_;
   codegen::ObjectCache objects_;  // the code of units earlier statements compiled
-  bool warnedMidi_ = false;
   int versions_ = 0;
 
   // Between commit() (the REPL's thread) and the upgrading thread: playing_ and live_ are used under

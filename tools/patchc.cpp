@@ -374,6 +374,10 @@ int runReplCommand(const CommonOptions& common, ReplFlags flags) {
     std::cerr << fmt::format("patchc: error: unknown sample format '{}': use float, 16 or 24\n", flags.format);
     return 1;
   }
+  if (!flags.midiDevice.empty() && !runtime::parseMidiDevice(flags.midiDevice)) {
+    std::cerr << "patchc: error: --midi-device must be all, default or a device id, not '" << flags.midiDevice << "'\n";
+    return 1;
+  }
   auto options = compileOptions(common);
   if (!options) return 1;
   flags.file = common.input;
@@ -476,6 +480,14 @@ int main(int argc, char** argv) {
   repl->add_option("--fade", replFlags.fadeMilliseconds, "Crossfade of each swap, in milliseconds (default 5)")
       ->check(CLI::Range(0.0, 1000.0))
       ->default_val(5.0);
+  auto* replMidi = repl->add_option("--midi", replFlags.midi,
+                                    "A standard MIDI file (.mid) the session's MIDI objects read, from the session's "
+                                    "start on its clock (--offline: each event at its exact sample)");
+  repl->add_option("--midi-device", replFlags.midiDevice,
+                   "Live MIDI input for the session's MIDI objects: all (every input), default, or a PortMidi device "
+                   "id")
+      ->excludes(replMidi)
+      ->excludes(offline);
   repl->add_flag("--timings", replFlags.timings, "Print each edit's compile time and when it was heard");
   repl->add_flag("-q,--quiet", replFlags.quiet, "No banner");
   repl->add_flag("!--no-code-cache", replFlags.reuseCode,

@@ -10,7 +10,7 @@ using namespace patchc::kernel::bendin;
 
 PATCHC_KERNEL_INIT(Bendin) {
   auto* state = static_cast<midi::HeldValue*>(state_);
-  state->clock.frame = 0;
+  state->clock = {};
   state->value = static_cast<int>(in[kScale].value()) == 1 ? 1.0f : 0.0f;
   (void)env;
   (void)seed;

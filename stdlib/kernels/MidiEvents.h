@@ -3,9 +3,10 @@
 // (runtime/MidiEventBlock.h, whose layout this mirrors: tests/unit/runtime/MidiEventBlockTest); the code generator
 // passes its address to the object's hidden input `midi` (declare::midiEvents, InputSpec::midi).
 //
-// Each event has its absolute frame. A kernel keeps the frame it is at (`Clock`) and, in each call of n frames,
-// takes the events with frame in [at, at + n) at their own sample, so an event lands on its frame whether the
-// block is computed in one call or in sub-blocks split at callbacks' events.
+// Each event has its absolute frame. A kernel keeps the frame it is at (`Clock`, set to the block's start at its
+// first call in each block) and, in each call of n frames, takes the events with frame in [at, at + n) at their
+// own sample, so an event lands on its frame whether the block is computed in one call or in sub-blocks split at
+// callbacks' events.
 #pragma once
 
 #include "stdlib/Kernel.h"
@@ -24,6 +25,8 @@ struct Block {
   uint32_t count;
   uint32_t reserved;
   uint64_t dropped;
+  int64_t start;    // the frame of this process call's first sample
+  uint64_t serial;  // which process call (0: a harness that writes none)
   Event events[1];  // `count` of them (runtime::MidiEventBlock::kCapacity at most)
 };
 
@@ -36,9 +39,12 @@ inline const Block* block(const In& input) {
   return input.stride == kBlockStride ? reinterpret_cast<const Block*>(input.p) : nullptr;
 }
 
-// A kernel's position in frames since the patch started; the first member of the MIDI objects' states.
+// A kernel's position in the patch's frames; the first member of the MIDI objects' states. `serial` is the block
+// it was last set from: at the first call of another block the frame is the block's start, so a state carried
+// from another instance (a hot swap) or made mid-session follows the frames the runtime stamps.
 struct Clock {
   int64_t frame;
+  uint64_t serial;
 };
 
 // Calls take(event, i), i the event's sample in this call, for each event of the block in [frame, frame + n), in
@@ -46,6 +52,10 @@ struct Clock {
 template <typename Take>
 inline void eachEvent(Clock& clock, const In& input, int n, Take take) {
   const Block* b = block(input);
+  if (b && b->serial != clock.serial) {
+    clock.serial = b->serial;
+    clock.frame = b->start;
+  }
   const uint32_t count = b ? b->count : 0;
   const int64_t first = clock.frame;
   for (uint32_t k = 0; k < count; ++k) {

@@ -8,7 +8,7 @@ using namespace patchc::kernel::midiscan;
 
 PATCHC_KERNEL_INIT(MidiScan) {
   auto* state = static_cast<midiscan::State*>(state_);
-  state->clock.frame = 0;
+  state->clock = {};
   state->lastNumber = -1;
   state->lastChannel = -1;
   state->head = state->count = 0;

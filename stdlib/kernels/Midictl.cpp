@@ -8,7 +8,7 @@ using namespace patchc::kernel::midictl;
 
 PATCHC_KERNEL_INIT(Midictl) {
   auto* state = static_cast<midi::HeldValue*>(state_);
-  state->clock.frame = 0;
+  state->clock = {};
   state->value = in[kInit].value();
   (void)env;
   (void)seed;

@@ -14,7 +14,7 @@ using namespace patchc::kernel::notein;
 
 PATCHC_KERNEL_INIT(Notein) {
   auto* state = static_cast<notein::State*>(state_);
-  state->clock.frame = 0;
+  state->clock = {};
   state->lastVoice = 0;
   for (int v = 0; v < kMostVoices; ++v) state->voices[v] = {-1, 0, 0.0f, 0.0f};
   (void)in;

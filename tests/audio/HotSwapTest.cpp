@@ -1,6 +1,7 @@
 // The REPL's hot swap (runtime/LivePatch.h, tools/ReplSession.h): where the new patch takes over, how it fades
 // in, what state it keeps, and what a session makes of the statements typed.
 #include "runtime/LivePatch.h"
+#include "runtime/MidiSource.h"
 #include "tests/audio/LivePlay.h"
 #include "tests/audio/PatchRender.h"
 #include "tests/support/Analysis.h"
@@ -75,10 +76,18 @@ TEST(LivePatch, OtherChannelsAreRefused) {
 }
 
 // A session's sound against the same statements rendered as one patch.
+ReplOptions withFade(double seconds) {
+  ReplOptions options;
+  options.fadeSeconds = seconds;
+  return options;
+}
+
 struct Session {
   std::ostringstream out, err;
-  ReplSession session{ReplOptions{}, out, err};
-  Session() { EXPECT_TRUE(session.start()); }
+  ReplSession session;
+  explicit Session(double fadeSeconds = 0.005) : session(withFade(fadeSeconds), out, err) {
+    EXPECT_TRUE(session.start());
+  }
 };
 
 TEST(ReplSession, AnEditThatKeepsTheOscillatorIsNotHeard) {
@@ -175,6 +184,95 @@ TEST(ReplSession, CompletionOffersNamesObjectsAndKeywords) {
   auto keywords = s.session.keywordsOf("SineLoop");
   EXPECT_EQ(keywords, (std::vector<std::string>{"freq", "feedback", "mul", "add"}));
   EXPECT_TRUE(s.session.keywordsOf("carrier").empty());
+}
+
+// ---- MIDI in a session: one source, one clock (docs/architecture.md, "MIDI in the REPL") ----
+
+// A file's events, counting how the session reads them: every call's end frame and how many events it gave.
+class CountingSource final : public runtime::MidiSource {
+public:
+  explicit CountingSource(std::vector<runtime::MidiEvent> events) : file_(std::move(events)) {}
+  size_t eventsBefore(int64_t endFrame, runtime::MidiEvent* out, size_t max) noexcept override {
+    const size_t n = file_.eventsBefore(endFrame, out, max);
+    ends.push_back(endFrame);
+    given += n;
+    return n;
+  }
+  std::vector<int64_t> ends;
+  size_t given = 0;
+
+private:
+  runtime::MidiFileSource file_;
+};
+
+runtime::MidiEvent noteOn(int64_t frame, int note, int velocity) {
+  return {frame, 0x90, uint8_t(note), uint8_t(velocity)};
+}
+runtime::MidiEvent noteOff(int64_t frame, int note) { return {frame, 0x80, uint8_t(note), 0}; }
+
+const char* const kVelocity = "n = Notein(poly=1, scale=0)\nv = Sig(n['velocity']).out()\n";
+const char* const kPitch = "n = Notein(poly=1, scale=0)\np = Sig(n['pitch']).out()\n";
+
+// A note held across an edit that keeps the Notein sounds on, and its note-off after the edit releases it on its
+// own frame: the new version goes on with the session's clock.
+TEST(ReplSessionMidi, ANoteHeldAcrossAnEditIsReleasedAtItsFrame) {
+  Session s;
+  CountingSource source({noteOn(100, 60, 127), noteOff(5000, 60)});
+  s.session.live().setMidiSource(&source);
+  ASSERT_TRUE(s.session.execute(kVelocity));
+  auto before = playLive(s.session.live(), 2000);  // the swap below is taken at frame 2048
+  ASSERT_TRUE(s.session.execute("b = Sig(0.0).out(1)"));
+  auto after = playLive(s.session.live(), 6000);
+  EXPECT_EQ(s.session.live().swapsTaken(), 2);
+  before.insert(before.end(), after.begin(), after.end());
+  for (int frame = 0; frame < 8000; ++frame)
+    ASSERT_EQ(before[size_t(frame)], frame >= 100 && frame < 5000 ? 1.0f : 0.0f) << frame;
+  s.session.live().setMidiSource(nullptr);
+}
+
+// During a crossfade both versions get the same events (a note that starts inside the fade is heard at its
+// frame from both: their mix is the note's value exactly), and the source is read once: each call asks for
+// later frames than the one before, and each event is given once.
+TEST(ReplSessionMidi, BothVersionsOfACrossfadeGetTheSameEventsFromOneRead) {
+  Session s(2000.0 / 44100.0);
+  // One voice: each note ends before the next (a voice keeps its pitch after its note-off, as pyo's).
+  CountingSource source({noteOn(50, 60, 100), noteOff(1400, 60), noteOn(1500, 72, 100), noteOff(2500, 72),
+                         noteOn(2600, 67, 100), noteOff(6000, 67), noteOn(6100, 48, 100)});
+  s.session.live().setMidiSource(&source);
+  ASSERT_TRUE(s.session.execute(kPitch));
+  auto heard = playLive(s.session.live(), 1000);
+  // A long fade (2000 frames from 1024): the events at 1500 and 2600 arrive while both versions render.
+  ASSERT_TRUE(s.session.execute("b = Sig(0.0).out(1)"));
+  auto during = playLive(s.session.live(), 3000);
+  heard.insert(heard.end(), during.begin(), during.end());
+  // Then a version whose Notein starts afresh (another set-up): it takes the next event on its frame too.
+  ASSERT_TRUE(s.session.load("n = Notein(poly=1, scale=0, first=0, last=126)\np = Sig(n['pitch']).out()\n"));
+  auto fresh = playLive(s.session.live(), 4000);
+  heard.insert(heard.end(), fresh.begin(), fresh.end());
+  auto pitchAt = [](int frame) {
+    return frame < 50 ? 0.0f : frame < 1500 ? 60.0f : frame < 2600 ? 72.0f : frame < 6100 ? 67.0f : 48.0f;
+  };
+  for (int frame = 0; frame < 4000; ++frame) ASSERT_EQ(heard[size_t(frame)], pitchAt(frame)) << frame;
+  // The fresh Notein has no note until 6100 (it fades in from 0 after the swap at 4032): from there on, 48.
+  for (int frame = 6100; frame < 8000; ++frame) ASSERT_NEAR(heard[size_t(frame)], pitchAt(frame), 1e-4) << frame;
+  EXPECT_EQ(source.given, 7u);
+  for (size_t k = 1; k < source.ends.size(); ++k) ASSERT_GT(source.ends[k], source.ends[k - 1]) << k;
+  EXPECT_EQ(s.session.live().midiFeed().eventsRead(), 7u);
+  s.session.live().setMidiSource(nullptr);
+}
+
+// A Notein typed in the middle of a session hears the events of its own time, not what came before it.
+TEST(ReplSessionMidi, ANoteinAddedLaterStartsFromItsOwnTime) {
+  Session s;
+  CountingSource source({noteOn(10, 60, 127), noteOff(3000, 60), noteOn(3500, 64, 127)});
+  s.session.live().setMidiSource(&source);
+  ASSERT_TRUE(s.session.execute("a = Sig(0.0).out()"));
+  playLive(s.session.live(), 2000);
+  ASSERT_TRUE(s.session.execute(kVelocity));
+  auto after = playLive(s.session.live(), 3000);  // from frame 2000; the swap at 2048 fades in 220 frames
+  for (int frame = 2300; frame < 5000; ++frame)
+    ASSERT_EQ(after[size_t(frame - 2000)], frame < 3500 ? 0.0f : 1.0f) << frame;
+  s.session.live().setMidiSource(nullptr);
 }
 
 }  // namespace

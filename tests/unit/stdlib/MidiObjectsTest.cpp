@@ -29,6 +29,8 @@ namespace notein = kernel::notein;
 static_assert(sizeof(kernel::midi::Event) == sizeof(MidiBlockEvent));
 static_assert(offsetof(kernel::midi::Block, count) == offsetof(MidiEventBlock, count));
 static_assert(offsetof(kernel::midi::Block, dropped) == offsetof(MidiEventBlock, dropped));
+static_assert(offsetof(kernel::midi::Block, start) == offsetof(MidiEventBlock, start));
+static_assert(offsetof(kernel::midi::Block, serial) == offsetof(MidiEventBlock, serial));
 static_assert(offsetof(kernel::midi::Block, events) == offsetof(MidiEventBlock, events));
 static_assert(offsetof(kernel::midi::Event, frame) == offsetof(MidiBlockEvent, frame));
 static_assert(offsetof(kernel::midi::Event, status) == offsetof(MidiBlockEvent, status));
@@ -93,6 +95,34 @@ std::vector<std::vector<float>> run(const std::string& name, std::vector<float> 
     }
   }
   return out;
+}
+
+// midi::Clock follows the runtime's block: at the first call of a block of another serial it takes the block's
+// start, whatever it held (a state carried from another instance, a fresh one mid-session); within the block it
+// counts its own calls (sub-blocks); a block of serial 0 (a harness writing none) leaves it alone.
+TEST(MidiClock, TakesTheBlocksStartAtANewSerialAndCountsWithinIt) {
+  auto block = std::make_unique<MidiEventBlock>();
+  std::memset(block.get(), 0, sizeof(MidiEventBlock));
+  block->count = 2;
+  block->events[0].frame = 5000 + 3;
+  block->events[1].frame = 5000 + 40;
+  block->start = 5000;
+  block->serial = 7;
+  const kernel::In in{reinterpret_cast<const float*>(block.get()), kernel::midi::kBlockStride};
+  for (int64_t carried : {int64_t(0), int64_t(123), int64_t(4990), int64_t(5003), int64_t(99999)}) {
+    kernel::midi::Clock clock{carried, 6};
+    std::vector<int> taken;
+    kernel::midi::eachEvent(clock, in, 10, [&](const kernel::midi::Event&, int at) { taken.push_back(at); });
+    kernel::midi::eachEvent(clock, in, 54, [&](const kernel::midi::Event&, int at) { taken.push_back(10 + at); });
+    EXPECT_EQ(taken, (std::vector<int>{3, 40})) << carried;
+    EXPECT_EQ(clock.frame, 5064) << carried;
+    EXPECT_EQ(clock.serial, 7u);
+  }
+  block->serial = 0;
+  kernel::midi::Clock harness{5040, 0};
+  int at = -1;
+  kernel::midi::eachEvent(harness, in, 64, [&](const kernel::midi::Event&, int i) { at = i; });
+  EXPECT_EQ(at, 0);  // the event at 5040, counted from the clock's own frame
 }
 
 // Notein's outputs: group g (pitch, velocity, trigon, trigoff) of voice v.
