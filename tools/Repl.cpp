@@ -24,6 +24,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <thread>
 #include <sys/stat.h>
@@ -216,6 +217,86 @@ private:
   size_t read_ = 0;
 };
 
+// Where the session's sound goes (a device thread, or offline a Recording) and where its MIDI comes from. Made for
+// the session's LivePatch; when a Server changes the channels or the sample rate, the session plays a new one
+// (ReplOptions::restart): detach() before, attach() after.
+class SessionAudio {
+public:
+  explicit SessionAudio(const ReplFlags& flags) : flags_(flags) {}
+  ~SessionAudio() { detach(); }
+
+  // Reads the MIDI file or opens the MIDI device the flags name; false after printing why.
+  bool open() {
+    if (!flags_.midi.empty()) {
+      runtime::MidiFileResult read = runtime::readMidiFile(flags_.midi);
+      if (!read.ok()) {
+        std::cerr << "patchc: error: " << read.error << '\n';
+        return false;
+      }
+      midiFile_ = std::move(read.file);
+    } else if (!flags_.midiDevice.empty()) {
+      std::string error;
+      const int device = runtime::parseMidiDevice(flags_.midiDevice).value_or(runtime::MidiInput::kAllDevices);
+      midiInput_ = runtime::MidiInput::open(device, error);
+      if (!midiInput_) std::cerr << "patchc: warning: no MIDI input: " << error << "; the session goes on without MIDI\n";
+    }
+    return true;
+  }
+
+  // Whether the session may go on with another channel count or sample rate: offline, only while nothing is
+  // recorded (one sound file has one format). Prints why not.
+  bool mayRestart() const {
+    if (!recording_ || recording_->frames() == 0) return true;
+    std::cerr << fmt::format("patchc: error: this offline session has recorded {:.3f} s at {} channels and {} Hz; "
+                             "a Server with others needs a new session; nothing changed\n",
+                             double(recording_->frames()) / recording_->sampleRate(), recording_->channels(),
+                             recording_->sampleRate());
+    return false;
+  }
+
+  // MIDI on the session's clock (frame 0 is the session's start; offline, the virtual clock), then the sound.
+  void attach(runtime::LivePatch& live, bool play) {
+    live_ = &live;
+    if (midiFile_) {
+      midiSource_ = std::make_unique<runtime::MidiFileSource>(runtime::midiFileEventsAtFrames(*midiFile_, live.sampleRate()));
+      live.setMidiSource(midiSource_.get());
+    } else if (midiInput_) {
+      live.setMidiSource(&midiInput_->source());
+    }
+    if (flags_.offline) {
+      recording_ = std::make_unique<Recording>(live.channels(), live.sampleRate());
+      return;
+    }
+    runtime::PlayOptions options;
+    options.simulate = flags_.simulate;
+    options.device = flags_.device;
+    player_ = std::make_unique<LivePlayer>(live, options);
+    if (play) player_->play();
+  }
+
+  // Stops the sound and detaches the MIDI source; whether it was playing.
+  bool detach() {
+    const bool wasPlaying = player_ ? player_->playing() : offlinePlaying;
+    player_.reset();
+    if (live_) live_->setMidiSource(nullptr);
+    live_ = nullptr;
+    return wasPlaying;
+  }
+
+  LivePlayer* player() { return player_.get(); }
+  Recording* recording() { return recording_.get(); }
+  bool offlinePlaying = true;  // offline, :stop renders silence until :play
+
+private:
+  const ReplFlags& flags_;
+  std::optional<runtime::MidiFile> midiFile_;
+  std::unique_ptr<runtime::MidiFileSource> midiSource_;
+  std::unique_ptr<runtime::MidiInput> midiInput_;
+  runtime::LivePatch* live_ = nullptr;
+  std::unique_ptr<LivePlayer> player_;
+  std::unique_ptr<Recording> recording_;
+};
+
 std::string argumentOf(const std::string& command) {
   const size_t space = command.find_first_of(" \t");
   if (space == std::string::npos) return {};
@@ -234,6 +315,20 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
   options.reuseCode = flags.reuseCode;
   // Offline, time is the script's: nothing gained by quick code, and the render stays exactly -O2's.
   options.tieredCompile = flags.tiered && !flags.offline;
+  SessionAudio audio(flags);
+  bool audioAttached = false, wasPlaying = true;
+  // A Server with other channels or another sample rate: a new LivePatch, and the sound and MIDI moved to it.
+  options.restart = [&](int channels, double sampleRate) {
+    if (!audioAttached) return true;  // the first version
+    if (!audio.mayRestart()) return false;
+    wasPlaying = audio.detach();
+    std::cerr << fmt::format("patchc: note: the session now plays {} channels at {} Hz: the sound restarts, nothing "
+                             "of the patch before carries over\n", channels, sampleRate);
+    return true;
+  };
+  options.restarted = [&](runtime::LivePatch& live) {
+    if (audioAttached) audio.attach(live, wasPlaying);
+  };
   ReplSession session(options, std::cout, std::cerr);
   // A patch to start from is the first version: its Server decides the channels and sample rate played.
   std::string initial;
@@ -242,53 +337,23 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
     if (!source) return 1;
     initial = source->text();
   }
-  if (!session.start(initial)) return 1;
-  runtime::LivePatch& live = session.live();
-
-  // MIDI for the session's MIDI objects, whichever version has them: a file, on the session's clock (frame 0 is
-  // the session's start; offline, the virtual clock), or a device's input. Attached before anything renders,
-  // detached before it goes.
-  std::unique_ptr<runtime::MidiFileSource> midiFile;
-  std::unique_ptr<runtime::MidiInput> midiInput;
-  if (!flags.midi.empty()) {
-    runtime::MidiFileResult read = runtime::readMidiFile(flags.midi);
-    if (!read.ok()) {
-      std::cerr << "patchc: error: " << read.error << '\n';
-      return 1;
-    }
-    midiFile = std::make_unique<runtime::MidiFileSource>(runtime::midiFileEventsAtFrames(read.file, live.sampleRate()));
-    live.setMidiSource(midiFile.get());
-  } else if (!flags.midiDevice.empty()) {
-    std::string error;
-    const int device = runtime::parseMidiDevice(flags.midiDevice).value_or(runtime::MidiInput::kAllDevices);
-    midiInput = runtime::MidiInput::open(device, error);
-    if (midiInput) live.setMidiSource(&midiInput->source());
-    else std::cerr << "patchc: warning: no MIDI input: " << error << "; the session goes on without MIDI\n";
-  }
-  struct DetachMidi {
-    runtime::LivePatch& live;
-    ~DetachMidi() { live.setMidiSource(nullptr); }
-  } detachMidi{live};
+  if (!audio.open() || !session.start(initial)) return 1;
+  // Detached before the session goes (its LivePatch with it): declared after it.
+  struct Attached {
+    SessionAudio& audio;
+    ~Attached() { audio.detach(); }
+  } attached{audio};
+  audio.attach(session.live(), true);
+  audioAttached = true;
   bool notedMidi = false;
   auto noteMidi = [&] {
-    if (notedMidi || !session.usesMidi() || live.midiFeed().source() || !flags.midiDevice.empty()) return;
+    if (notedMidi || !session.usesMidi() || session.live().midiFeed().source() || !flags.midiDevice.empty()) return;
     std::cerr << "patchc: note: the patch's MIDI objects (Notein, Midictl, ...) read no events in this session: "
                  "start it with --midi FILE.mid or --midi-device all\n";
     notedMidi = true;
   };
   noteMidi();
-
-  std::unique_ptr<LivePlayer> player;
-  std::unique_ptr<Recording> recording;
-  bool offlinePlaying = true;
-  if (flags.offline) {
-    recording = std::make_unique<Recording>(live.channels(), live.sampleRate());
-  } else {
-    runtime::PlayOptions play;
-    play.simulate = flags.simulate;
-    play.device = flags.device;
-    player = std::make_unique<LivePlayer>(live, play);
-    player->play();
+  if (LivePlayer* player = audio.player()) {
     // A device that cannot open fails at once: say what the session does without one (the simulated one opens).
     for (int waited = 0; waited < 300 && !flags.simulate && player->playing(); waited += 10)
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -313,8 +378,9 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
     lines = std::make_unique<StreamLines>(std::cin);
   }
   if (interactive && !flags.quiet)
-    std::cout << fmt::format("patchc {} Hz, {} channels{}. :help for commands, Ctrl-D to leave.\n", live.sampleRate(),
-                             live.channels(), flags.simulate ? ", on the simulated device" : "");
+    std::cout << fmt::format("patchc {} Hz, {} channels{}. :help for commands, Ctrl-D to leave.\n",
+                             session.live().sampleRate(), session.live().channels(),
+                             flags.simulate ? ", on the simulated device" : "");
 
   struct sigaction previous {};
   if (interactive) {
@@ -328,7 +394,7 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
   std::map<int, int> editOfVersion;  // --timings: session versions by the edit that made them
   auto runStatement = [&](const std::string& text) {
     const auto begin = std::chrono::steady_clock::now();
-    const int64_t swapsBefore = live.swapsTaken();
+    const int64_t swapsBefore = session.live().swapsTaken();
     if (!session.execute(text)) return;
     noteMidi();
     if (!flags.timings) return;
@@ -336,9 +402,9 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
     editOfVersion[session.versions()] = edits;
     const double compiled = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
     std::string heard = "not playing";
-    if (player && player->playing()) {
-      // The audio thread takes the new patch at its next block boundary.
-      while (live.swapsTaken() == swapsBefore && player->playing())
+    if (LivePlayer* player = audio.player(); player && player->playing()) {
+      // The audio thread takes the new patch at its next block boundary (a restarted session: at once).
+      while (session.live().swapsTaken() == swapsBefore && player->playing())
         std::this_thread::sleep_for(std::chrono::microseconds(200));
       heard = fmt::format("{:.1f} ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
     }
@@ -381,19 +447,19 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
     } else if (name == ":list") {
       std::cout << session.script();
     } else if (name == ":play") {
-      if (player) player->play();
-      else offlinePlaying = true;
+      if (audio.player()) audio.player()->play();
+      else audio.offlinePlaying = true;
     } else if (name == ":stop") {
-      if (player) player->stop();
-      else offlinePlaying = false;
+      if (audio.player()) audio.player()->stop();
+      else audio.offlinePlaying = false;
     } else if (name == ":wait") {
       char* end = nullptr;
       const double seconds = std::strtod(argument.c_str(), &end);
       if (argument.empty() || *end != '\0' || !(seconds >= 0) || seconds > 86400) {
         std::cerr << fmt::format("patchc: error: :wait takes a number of seconds, not '{}'\n", argument);
-      } else if (recording) {
+      } else if (Recording* recording = audio.recording()) {
         runtime::ScopedFlushDenormals flush;
-        recording->append(live, std::llround(seconds * live.sampleRate()), !offlinePlaying);
+        recording->append(session.live(), std::llround(seconds * session.live().sampleRate()), !audio.offlinePlaying);
       } else {
         std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
       }
@@ -433,8 +499,8 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
       if (item.kind == ReplItem::Kind::Command) runCommand(item.text);
       else runStatement(item.text);
     }
-    live.collect(stdout);
-    if (recording) live.printReports(stdout);
+    session.live().collect(stdout);
+    if (audio.recording()) session.live().printReports(stdout);
     printUpgrades();
   }
   if (flags.timings) {
@@ -442,13 +508,14 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
     printUpgrades();
   }
   if (interactive) sigaction(SIGINT, &previous, nullptr);
-  if (player) player->stop();
+  if (audio.player()) audio.player()->stop();
+  Recording* recording = audio.recording();
   if (!recording) return 0;
 
   // The offline session's sound, written at once (a reader never sees a partial file).
   runtime::RenderOptions render;
   render.path = flags.output;
-  render.seconds = double(recording->frames()) / live.sampleRate();
+  render.seconds = double(recording->frames()) / recording->sampleRate();
   if (!flags.format.empty()) render.format = runtime::parseSampleFormat(flags.format);
   if (recording->frames() == 0) {
     std::cerr << "patchc: error: the session rendered nothing: put ':wait SECONDS' lines in the script\n";

@@ -154,9 +154,14 @@ bool ReplSession::commit(std::vector<Statement> candidate) {
     return false;
   }
   version.code = patch;
-  if (!live_) {
-    const double sampleRate = patch->abi().sampleRate;
+  const int channels = version.instance->channels();
+  const double sampleRate = version.instance->sampleRate();
+  const bool otherFormat = live_ && (channels != live_->channels() || sampleRate != live_->sampleRate());
+  if (otherFormat && options_.restart && !options_.restart(channels, sampleRate)) return false;
+  if (!live_ || (otherFormat && options_.restart)) {
+    live_.reset();  // whatever rendered it stopped (restart)
     live_ = std::make_unique<runtime::LivePatch>(std::move(version), int(std::lround(options_.fadeSeconds * sampleRate)));
+    if (options_.restarted) options_.restarted(*live_);
   } else {
     // The copies are computed against the version that plays once the previous edit has been taken.
     live_->settle();

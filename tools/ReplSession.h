@@ -17,6 +17,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <ostream>
@@ -33,6 +34,12 @@ struct ReplOptions {
   // With reuseCode: quick code first, the full level's swapped in when ready. For sessions that play on a device
   // (LivePatch::setRenderingElsewhere); off, every version is exactly what `patchc render` would compile.
   bool tieredCompile = false;
+  // A statement whose Server sets other channels or another sample rate than the session plays: `restart` is
+  // asked (with the new ones) whether the session may go on with a new LivePatch — it stops whatever renders the
+  // old one — and `restarted` gets the new one. Nothing of the patch before carries over (pyo reboots its
+  // server). Unset, or `restart` false: the statement is refused and changes nothing.
+  std::function<bool(int channels, double sampleRate)> restart;
+  std::function<void(runtime::LivePatch&)> restarted;
 };
 
 class ReplSession {
