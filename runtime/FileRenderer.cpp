@@ -2,6 +2,7 @@
 
 #include "runtime/Denormals.h"
 #include "runtime/Reports.h"
+#include "runtime/TemporaryFile.h"
 
 #include <sndfile.h>
 
@@ -89,58 +90,6 @@ private:
   int64_t totalFrames_;
   double sampleRate_;
   int lastPermille_ = -1;
-};
-
-// A temporary file in the target's directory (so rename is atomic), removed unless committed.
-class TemporaryFile {
-public:
-  // Returns an empty error and an open descriptor, or the reason it could not be created.
-  // The name is `.patchc-XXXXXX` (six random letters or digits), whatever the target's name: a target whose name
-  // is near the file system's 255-byte limit still gets a temporary file. mkstemp would do, but creates the file
-  // 0600; this opens with 0666 so the umask gives the final file the permissions a plain open() would have.
-  std::string create(const std::filesystem::path& target) {
-    static constexpr char kLetters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    std::random_device seed;
-    std::minstd_rand random(seed());
-    std::filesystem::path directory = target.parent_path();
-    if (directory.empty()) directory = ".";
-    for (int attempt = 0; attempt < 100; ++attempt) {
-      std::string name = ".patchc-XXXXXX";
-      for (size_t i = name.size() - 6; i < name.size(); ++i) name[i] = kLetters[random() % (sizeof kLetters - 1)];
-      path_ = directory / name;
-      fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-      if (fd_ >= 0) return {};
-      if (errno != EEXIST) break;
-    }
-    path_.clear();
-    return std::strerror(errno);
-  }
-
-  int fd() const { return fd_; }
-  const std::filesystem::path& path() const { return path_; }
-
-  // Closes the descriptor; returns false (errno set) if the kernel reported a write error at close.
-  bool close() {
-    if (fd_ < 0) return true;
-    int rc = ::close(fd_);
-    fd_ = -1;
-    return rc == 0;
-  }
-
-  std::string commitAs(const std::filesystem::path& target) {
-    if (::rename(path_.c_str(), target.c_str()) != 0) return std::strerror(errno);
-    path_.clear();
-    return {};
-  }
-
-  ~TemporaryFile() {
-    close();
-    if (!path_.empty()) ::unlink(path_.c_str());
-  }
-
-private:
-  std::filesystem::path path_;
-  int fd_ = -1;
 };
 
 // Calls process in blocks of bufferSize frames; shared by renderToFile and renderToBuffer so both produce the
@@ -328,6 +277,7 @@ RenderResult renderToFile(PlaybackTarget& instance, const RenderOptions& options
       const int64_t n = std::min(chunkFrames, totalFrames - done);
       renderBlocks(instance, outputs.data(), cursor.data(), n, result.stats.processCpuSeconds);
       instance.printReports(stdout);  // what the patch printed (Print), here, outside process
+      if (options.afterChunk) options.afterChunk();
       for (int64_t i = 0; i < n; ++i)
         for (int c = 0; c < channels; ++c) interleaved[size_t(i * channels + c)] = outputs[size_t(c)][i];
       if (sf_writef_float(file.get(), interleaved.data(), n) != n) {
