@@ -96,6 +96,11 @@ int renderCommand(PatchInstance& instance, const RenderRequest& request, const c
   std::vector<MidiEvent> sent;
   uint64_t dropped = 0;
   if (!request.midiOut.empty()) {
+    // Before anything is rendered: a rate whose frames no MIDI tempo makes ticks of writes neither file.
+    if (std::string why; !frameTicks(instance.sampleRate(), why)) {
+      std::cerr << program << ": error: cannot write MIDI file '" << request.midiOut << "': " << why << '\n';
+      return 1;
+    }
     if (!midiOutQueue(instance))
       std::cerr << program << ": warning: --midi-out '" << request.midiOut
                 << "': the patch sends no MIDI (Server.noteout, makenote, ctlout, ...), so the file holds none\n";
