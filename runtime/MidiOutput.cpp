@@ -50,6 +50,13 @@ int defaultOutput(const std::vector<MidiOutputDevice>& outputs) {
 
 constexpr auto kPollInterval = std::chrono::milliseconds(1);
 
+// PortMidi wants a millisecond clock for an output (without one it reads PortTime's, which must be started);
+// with latency 0 it sends at once and the timestamps are unused.
+PmTimestamp millisecondClock(void*) {
+  using namespace std::chrono;
+  return PmTimestamp(duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count());
+}
+
 }  // namespace
 
 std::string describeMidiOutputs() {
@@ -106,7 +113,7 @@ std::unique_ptr<MidiOutput> MidiOutput::open(PatchInstance& instance, int device
     {
       SilencedStderr quiet;
       // Latency 0: PortMidi sends at once, ignoring timestamps; the sender thread times the messages itself.
-      status = Pm_OpenOutput(&stream, device->id, nullptr, 0, nullptr, nullptr, 0);
+      status = Pm_OpenOutput(&stream, device->id, nullptr, 0, millisecondClock, nullptr, 0);
     }
     if (status != pmNoError) {
       std::string why = Pm_GetErrorText(status);
