@@ -138,9 +138,13 @@ MidiOutput::MidiOutput(PatchInstance& instance, std::vector<MidiOutputDevice> de
   sender_ = std::thread([this] { sendUntilStopped(); });
 }
 
-MidiOutput::~MidiOutput() {
+void MidiOutput::stop() {
   stop_.store(true, std::memory_order_relaxed);
   if (sender_.joinable()) sender_.join();
+}
+
+MidiOutput::~MidiOutput() {
+  stop();
   for (PortMidiStream* stream : streams_) Pm_Close(stream);
   releasePortMidi();
 }

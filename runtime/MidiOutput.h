@@ -55,7 +55,9 @@ public:
   // Opens the output(s) and starts sending what `instance` queues; null and `error` (one line) when no output
   // could be opened. `instance` must outlive the MidiOutput.
   static std::unique_ptr<MidiOutput> open(PatchInstance& instance, int deviceId, std::string& error);
-  ~MidiOutput();  // sends what is due, stops the thread, closes the devices
+  ~MidiOutput();  // stop(), then closes the devices
+  // Sends what is due and the note-offs still waiting, then stops the sender thread; idempotent.
+  void stop();
   MidiOutput(const MidiOutput&) = delete;
   MidiOutput& operator=(const MidiOutput&) = delete;
 

@@ -164,6 +164,15 @@ std::unique_ptr<MidiFileSource> attachScriptMidi(PatchInstance& instance) {
   return source;
 }
 
+void closeLiveMidiOut(std::unique_ptr<MidiOutput>& output, const char* program) {
+  if (!output) return;
+  output->stop();
+  if (const uint64_t dropped = output->dropped())
+    std::cerr << program << ": warning: " << dropped << " MIDI messages were not sent: the patch sent more than the "
+              << "queue (1024) or the messages waiting for their time (" << MidiOutput::kPendingCapacity << ") hold\n";
+  output.reset();
+}
+
 std::unique_ptr<MidiOutput> openLiveMidiOut(PatchInstance& instance, int device, const char* program) {
   if (!midiOutQueue(instance)) return nullptr;
   std::string error;
@@ -318,7 +327,7 @@ int runProgram(const PatchABI& abi, int argc, char** argv) {
     auto midi = scriptMidi ? nullptr : openLiveMidi(instance, *midiInput, program.c_str());
     auto midiOut = openLiveMidiOut(instance, *midiOutput, program.c_str());
     auto result = playLive(instance, options);
-    midiOut.reset();  // sends what is due and the note-offs still waiting
+    closeLiveMidiOut(midiOut, program.c_str());  // sends what is due and the note-offs still waiting
     instance.setMidiSource(nullptr);
     if (!result) {
       std::cerr << program << ": error: " << result.error << '\n';

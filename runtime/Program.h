@@ -35,6 +35,8 @@ std::unique_ptr<MidiInput> openLiveMidi(PatchInstance& instance, int device, con
 // says why and the patch plays on without. Null when the patch sends nothing or nothing was opened; keep the
 // result alive while playing.
 std::unique_ptr<MidiOutput> openLiveMidiOut(PatchInstance& instance, int device, const char* program);
+// After playing: stops `output` (sending the note-offs still waiting) and warns when messages were dropped.
+void closeLiveMidiOut(std::unique_ptr<MidiOutput>& output, const char* program);
 
 // The MIDI the script plays into its own MIDI objects (PatchABI::midiSequence: a mido MidiFile's play() fed to
 // addMidiEvent) as a source attached to `instance`, from its first frame; null when the patch has none (or no MIDI

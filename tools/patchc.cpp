@@ -278,7 +278,7 @@ int runLive(const CommonOptions& common, const RunFlags& flags) {
   auto midi = scriptMidi ? nullptr : runtime::openLiveMidi(instance, *midiDevice, "patchc");
   auto midiOut = runtime::openLiveMidiOut(instance, *midiOutDevice, "patchc");
   auto result = runtime::playLive(instance, options);
-  midiOut.reset();  // sends what is due and the note-offs still waiting
+  runtime::closeLiveMidiOut(midiOut, "patchc");  // sends what is due and the note-offs still waiting
   instance.setMidiSource(nullptr);
   if (!result) {
     std::cerr << "patchc: error: " << result.error << '\n';
