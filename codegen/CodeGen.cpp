@@ -138,6 +138,7 @@ class ModuleBuilder {
       controlBase_ = info.stateBytes;
       info.stateBytes = saturatingAdd(info.stateBytes, ControlCodeGen::bytes(graph_.control));
       if (auto queue = ControlCodeGen::reportQueueOffset(graph_.control)) info.reportQueue = controlBase_ + *queue;
+      if (auto queue = ControlCodeGen::midiOutOffset(graph_.control)) info.midiOut = controlBase_ + *queue;
       for (const auto& message : graph_.control.messages) info.reportFormats.push_back(reportFormat(message));
       ahead_ = ir::renderedAhead(graph_);
       for (auto piece : ControlCodeGen::carriedState(graph_.control, controlBase_)) info.nodes.push_back(piece);
@@ -609,7 +610,7 @@ class ModuleBuilder {
     auto* f64 = llvm::Type::getDoubleTy(context_);
     auto* abiTy = llvm::StructType::create(context_,
                                            {i32_, i32_, i64_, i64_, i32_, f64, i32_, ptr_, ptr_, i32_, i64_, ptr_, i32_,
-                                            i64_, ptr_},
+                                            i64_, i64_, ptr_, i64_, ptr_},
                                            "patchc.ABI");
     std::vector<llvm::Constant*> formats;
     for (size_t m = 0; m < info.reportFormats.size(); ++m)
@@ -633,10 +634,34 @@ class ModuleBuilder {
         formatTable,
         i32(static_cast<int64_t>(formats.size())),
         i64(info.midiEvents ? uint64_t(*info.midiEvents) : uint64_t(runtime::PatchABI::kNoMidi)),
+        i64(info.midiOut ? uint64_t(*info.midiOut) : uint64_t(runtime::PatchABI::kNoMidiOut)),
+        midiSequence(),
+        i64(graph_.scriptMidi.events.size()),
         text(graph_.sourceName, "source"),
     };
     new llvm::GlobalVariable(*module_, abiTy, true, llvm::GlobalValue::ExternalLinkage,
                              llvm::ConstantStruct::get(abiTy, fields), kAbiSymbol);
+  }
+
+  // The script's MIDI (Graph::ScriptMidi) as runtime::MidiBlockEvents: {i64 frame, i8 status, data1, data2,
+  // [5 x i8]}; null when there is none.
+  llvm::Constant* midiSequence() {
+    const auto& events = graph_.scriptMidi.events;
+    if (events.empty()) return llvm::ConstantPointerNull::get(ptr_);
+    static_assert(sizeof(runtime::MidiBlockEvent) == 16);
+    auto* i8 = llvm::Type::getInt8Ty(context_);
+    auto* eventTy = llvm::StructType::get(context_, {i64_, i8, i8, i8, llvm::ArrayType::get(i8, 5)});
+    std::vector<llvm::Constant*> elements;
+    for (const auto& e : events)
+      elements.push_back(llvm::ConstantStruct::get(
+          eventTy, {llvm::ConstantInt::get(i64_, uint64_t(e.frame)), llvm::ConstantInt::get(i8, e.status),
+                    llvm::ConstantInt::get(i8, e.data1), llvm::ConstantInt::get(i8, e.data2),
+                    llvm::ConstantAggregateZero::get(llvm::ArrayType::get(i8, 5))}));
+    auto* arrayType = llvm::ArrayType::get(eventTy, elements.size());
+    auto* global = new llvm::GlobalVariable(*module_, arrayType, true, llvm::GlobalValue::PrivateLinkage,
+                                            llvm::ConstantArray::get(arrayType, elements), "midi.sequence");
+    global->setAlignment(llvm::Align(8));
+    return global;
   }
 
   // A private NUL-terminated string.
@@ -953,6 +978,10 @@ class ModuleBuilder {
       llvm::Value* clock = statePointer(controlBase_ + ControlCodeGen::clockOffset());
       builder_.CreateStore(builder_.CreateAdd(builder_.CreateLoad(i64_, clock), llvm::ConstantInt::get(i64_, kBlockFrames)),
                            clock);
+      // Events handlers added (addMidiEvent) last one block, as pyo's server empties its MIDI buffer after each;
+      // with a source, the runtime empties the block after the one block it gave (PatchInstance::processBlock).
+      if (midiBlock_ && ControlCodeGen::addsMidiEvents(graph_.control))
+        builder_.CreateStore(llvm::ConstantInt::get(i32_, 0), statePointer(*midiBlock_ + offsetof(runtime::MidiEventBlock, count)));
     } else {
       emitBlockBody(outputs, offset, llvm::ConstantInt::get(i32_, kBlockFrames), nullptr);
     }
@@ -1007,6 +1036,10 @@ class ModuleBuilder {
     };
     addresses.data = [this](const ir::SampleArray& numbers) -> llvm::Constant* {
       return declareExternalData(*module_, info_->data, numbers);
+    };
+    addresses.midiEvents = [this](llvm::IRBuilder<>& b, llvm::Value* state) -> llvm::Value* {
+      if (!midiBlock_) return nullptr;
+      return b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), state, *midiBlock_);
     };
     ControlCodeGen control(graph_, *module_, controlBase_, addresses, kBlockFrames);
     return control.emitEvents();

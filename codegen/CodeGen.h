@@ -35,6 +35,8 @@ struct ModuleInfo {
   std::vector<std::string> reportFormats;
   // Where the state keeps the current block's MIDI events (runtime/MidiEventBlock.h), when a MIDI object reads them.
   std::optional<size_t> midiEvents;
+  // Where the state keeps the queue of MIDI messages the handlers send (runtime/MidiOutQueue.h), when one does.
+  std::optional<size_t> midiOut;
   // The large arrays the module declares and its linker must define (ExternalData.h).
   std::vector<ExternalData> data;
   // Where each node keeps its state and its last block, under a name that survives recompiling the same script

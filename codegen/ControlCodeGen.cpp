@@ -1,6 +1,8 @@
 #include "codegen/ControlCodeGen.h"
 
 #include "ir/StateSize.h"
+#include "runtime/MidiEventBlock.h"
+#include "runtime/MidiOutQueue.h"
 #include "runtime/ReportQueue.h"
 
 #include <fmt/format.h>
@@ -38,11 +40,32 @@ bool anyReport(const ir::Control& control) {
   return false;
 }
 
+bool sendsMidi(const ir::Statement& s) {
+  if (s.kind == ir::Statement::Kind::MidiOut) return true;
+  for (const auto& t : s.then) if (sendsMidi(t)) return true;
+  for (const auto& t : s.otherwise) if (sendsMidi(t)) return true;
+  return false;
+}
+
+bool addsMidi(const ir::Statement& s) {
+  if (s.kind == ir::Statement::Kind::MidiIn) return true;
+  for (const auto& t : s.then) if (addsMidi(t)) return true;
+  for (const auto& t : s.otherwise) if (addsMidi(t)) return true;
+  return false;
+}
+
+bool anyMidiOut(const ir::Control& control) {
+  for (const auto& h : control.handlers)
+    for (const auto& s : h.body) if (sendsMidi(s)) return true;
+  return false;
+}
+
 // The arena's control area: the clock, globals (8 bytes each, by variable index: locals leave theirs unused),
 // timers, watches' last values (8 bytes each, numbered through the timers), the random generator, the reports,
-// the arguments of tables handlers recompute (each: an int32 count in 8 bytes, then `capacity` floats).
+// the queue of MIDI messages sent, the arguments of tables handlers recompute (each: an int32 count in 8 bytes,
+// then `capacity` floats).
 struct ControlLayout {
-  size_t clock, variables, timers, watches, random, reports, end;
+  size_t clock, variables, timers, watches, random, reports, midiOut, end;
   std::vector<size_t> firstWatch;  // per timer
   std::vector<size_t> refills;     // per Control::refills
   explicit ControlLayout(const ir::Control& control, size_t base) {
@@ -57,7 +80,8 @@ struct ControlLayout {
     }
     random = watches + 8 * count;
     reports = align8(random + (control.random.empty() ? 0 : kRandomBytes));
-    end = reports + (anyReport(control) ? sizeof(runtime::ReportQueue) : 0);
+    midiOut = align8(reports + (anyReport(control) ? sizeof(runtime::ReportQueue) : 0));
+    end = midiOut + (anyMidiOut(control) ? sizeof(runtime::MidiOutQueue) : 0);
     for (const auto& refill : control.refills) {
       end = align8(end);
       refills.push_back(end);
@@ -116,6 +140,17 @@ std::vector<ModuleInfo::NodeState> ControlCodeGen::carriedState(const ir::Contro
 std::optional<size_t> ControlCodeGen::reportQueueOffset(const ir::Control& control) {
   if (!anyReport(control)) return std::nullopt;
   return ControlLayout(control, 0).reports;
+}
+
+bool ControlCodeGen::addsMidiEvents(const ir::Control& control) {
+  for (const auto& h : control.handlers)
+    for (const auto& s : h.body) if (addsMidi(s)) return true;
+  return false;
+}
+
+std::optional<size_t> ControlCodeGen::midiOutOffset(const ir::Control& control) {
+  if (!anyMidiOut(control)) return std::nullopt;
+  return ControlLayout(control, 0).midiOut;
 }
 
 // Lowers expressions and statements into the function being built.
@@ -486,6 +521,69 @@ struct ControlCodeGen::Emitter {
     b.SetInsertPoint(done);
   }
 
+  // MidiOutQueue::push (runtime/MidiOutQueue.h), inline: one message at `frame`, or a drop counted.
+  void pushMidi(llvm::Value* frame, llvm::Value* status, llvm::Value* data1, llvm::Value* data2) {
+    using Queue = runtime::MidiOutQueue;
+    static_assert((Queue::kCapacity & (Queue::kCapacity - 1)) == 0);
+    llvm::Function* fn = b.GetInsertBlock()->getParent();
+    auto field = [&](size_t offset) { return at(layout.midiOut + offset); };
+    auto* written = b.CreateLoad(i32, field(offsetof(Queue, written)));
+    written->setAtomic(llvm::AtomicOrdering::Monotonic);
+    written->setAlignment(llvm::Align(4));
+    auto* read = b.CreateLoad(i32, field(offsetof(Queue, read)));
+    read->setAtomic(llvm::AtomicOrdering::Acquire);
+    read->setAlignment(llvm::Align(4));
+    auto* full = llvm::BasicBlock::Create(context, "midi.full", fn);
+    auto* room = llvm::BasicBlock::Create(context, "midi.push", fn);
+    auto* done = llvm::BasicBlock::Create(context, "midi.done", fn);
+    b.CreateCondBr(b.CreateICmpUGE(b.CreateSub(written, read), b.getInt32(Queue::kCapacity)), full, room);
+    b.SetInsertPoint(full);
+    {
+      llvm::Value* dropped = field(offsetof(Queue, dropped));
+      auto* n = b.CreateLoad(i32, dropped);
+      n->setAtomic(llvm::AtomicOrdering::Monotonic);
+      n->setAlignment(llvm::Align(4));
+      auto* store = b.CreateStore(b.CreateAdd(n, b.getInt32(1)), dropped);
+      store->setAtomic(llvm::AtomicOrdering::Monotonic);
+      store->setAlignment(llvm::Align(4));
+      b.CreateBr(done);
+    }
+    b.SetInsertPoint(room);
+    llvm::Value* slot = b.CreateZExt(b.CreateAnd(written, b.getInt32(Queue::kCapacity - 1)), i64);
+    llvm::Value* entry = b.CreateInBoundsGEP(b.getInt8Ty(), field(offsetof(Queue, entries)),
+                                             b.CreateMul(slot, llvm::ConstantInt::get(i64, sizeof(runtime::MidiBlockEvent))));
+    auto member = [&](size_t offset) { return b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), entry, offset); };
+    b.CreateStore(frame, member(offsetof(runtime::MidiBlockEvent, frame)));
+    b.CreateStore(status, member(offsetof(runtime::MidiBlockEvent, status)));
+    b.CreateStore(data1, member(offsetof(runtime::MidiBlockEvent, data1)));
+    b.CreateStore(data2, member(offsetof(runtime::MidiBlockEvent, data2)));
+    auto* publish = b.CreateStore(b.CreateAdd(written, b.getInt32(1)), field(offsetof(Queue, written)));
+    publish->setAtomic(llvm::AtomicOrdering::Release);
+    publish->setAlignment(llvm::Align(4));
+    b.CreateBr(done);
+    b.SetInsertPoint(done);
+  }
+
+  // An argument of a MIDI message as pyo's C code takes it, an int (int() of a float: toward zero), clamped to
+  // [low, high] (pyo masks out-of-range values into other bytes; a file or device only takes 0-127).
+  llvm::Value* midiInt(int argument, int64_t low, int64_t high) {
+    llvm::Value* x = convert(eval(argument), control.expression(argument).type, ValueType::Float);
+    x = b.CreateSelect(b.CreateFCmpUNO(x, x), llvm::ConstantFP::get(f64, double(low)), x);  // NaN: the low end
+    x = b.CreateSelect(b.CreateFCmpOLT(x, llvm::ConstantFP::get(f64, double(low))), llvm::ConstantFP::get(f64, double(low)), x);
+    x = b.CreateSelect(b.CreateFCmpOGT(x, llvm::ConstantFP::get(f64, double(high))), llvm::ConstantFP::get(f64, double(high)), x);
+    return b.CreateFPToSI(x, i64);
+  }
+  // Milliseconds after the event as frames: the nearest frame, halves up (ms · sr / 1000 + 0.5, floored); a
+  // negative or NaN delay is none, and one beyond a day is a day.
+  llvm::Value* midiDelayFrames(int argument) {
+    llvm::Value* ms = convert(eval(argument), control.expression(argument).type, ValueType::Float);
+    ms = b.CreateSelect(b.CreateFCmpOGT(ms, llvm::ConstantFP::get(f64, 0.0)), ms, llvm::ConstantFP::get(f64, 0.0));
+    ms = b.CreateSelect(b.CreateFCmpOGT(ms, llvm::ConstantFP::get(f64, 86400e3)), llvm::ConstantFP::get(f64, 86400e3), ms);
+    llvm::Value* frames = b.CreateFAdd(b.CreateFMul(ms, llvm::ConstantFP::get(f64, graph.server.sampleRate / 1000.0)),
+                                       llvm::ConstantFP::get(f64, 0.5));
+    return b.CreateFPToSI(intrinsic(llvm::Intrinsic::floor, frames), i64);
+  }
+
   void exec(const std::vector<ir::Statement>& body) {
     for (const auto& s : body) execOne(s);
   }
@@ -608,6 +706,94 @@ struct ControlCodeGen::Emitter {
         }
         llvm::Value* frame = b.CreateAdd(b.CreateLoad(i64, at(layout.clock)), b.CreateZExt(pos, i64));
         push(s.index, frame, values, count);
+        return;
+      }
+      case K::MidiOut: {
+        // pyo's pm_noteout & co.: status = kind | (channel − 1), channel 0 meaning the first; pm_bendout splits
+        // the 14-bit value into data1 (low 7 bits) and data2 (high 7 bits); pm_makenote sends the note-on now and
+        // a note-on of velocity 0 `duration` ms later. Every argument is evaluated once, in order.
+        const bool bend = s.index == 0xE0;
+        llvm::Value* data1 = midiInt(s.arguments[0], 0, bend ? 16383 : 127);
+        llvm::Value* data2 = midiInt(s.arguments[1], 0, 127);
+        llvm::Value* channel = midiInt(s.arguments[2], 0, 16);
+        llvm::Value* delay = midiDelayFrames(s.arguments[3]);
+        llvm::Value* off = s.arguments.size() > 4 ? midiDelayFrames(s.arguments[4]) : nullptr;
+        if (bend) {
+          data2 = b.CreateLShr(data1, llvm::ConstantInt::get(i64, 7));
+          data1 = b.CreateAnd(data1, llvm::ConstantInt::get(i64, 0x7F));
+        }
+        llvm::Value* nibble = b.CreateSelect(b.CreateICmpEQ(channel, llvm::ConstantInt::get(i64, 0)),
+                                             llvm::ConstantInt::get(i64, 0), b.CreateSub(channel, llvm::ConstantInt::get(i64, 1)));
+        llvm::Value* status = b.CreateTrunc(b.CreateOr(nibble, llvm::ConstantInt::get(i64, uint64_t(s.index))), b.getInt8Ty());
+        llvm::Value* d1 = b.CreateTrunc(data1, b.getInt8Ty());
+        llvm::Value* d2 = b.CreateTrunc(data2, b.getInt8Ty());
+        if (s.index == 0xC0 || s.index == 0xD0) d2 = b.getInt8(0);
+        llvm::Value* frame = b.CreateAdd(b.CreateAdd(b.CreateLoad(i64, at(layout.clock)), b.CreateZExt(pos, i64)), delay);
+        pushMidi(frame, status, d1, d2);
+        if (off) pushMidi(b.CreateAdd(frame, off), status, d1, b.getInt8(0));
+        return;
+      }
+      case K::MidiIn: {
+        // Into the block's events in frame order (after those of the same frame), as the runtime writes them; a
+        // full block counts a drop. The runtime empties the block after each block it renders, as pyo's server
+        // empties its buffer (CodeGen.cpp does so too when no source feeds it).
+        llvm::Value* status = midiInt(s.arguments[0], 0x80, 0xEF);
+        llvm::Value* data1 = midiInt(s.arguments[1], 0, 127);
+        llvm::Value* data2 = midiInt(s.arguments[2], 0, 127);
+        llvm::Value* events = addresses.midiEvents ? addresses.midiEvents(b, state) : nullptr;
+        if (!events) return;  // no MIDI object reads events: nothing to feed
+        using Block = runtime::MidiEventBlock;
+        using Event = runtime::MidiBlockEvent;
+        llvm::Value* frame = b.CreateAdd(b.CreateLoad(i64, at(layout.clock)), b.CreateZExt(pos, i64));
+        llvm::Value* countAt = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), events, offsetof(Block, count));
+        llvm::Value* count = b.CreateLoad(i32, countAt);
+        llvm::Function* fn = b.GetInsertBlock()->getParent();
+        auto* full = llvm::BasicBlock::Create(context, "midiin.full", fn);
+        auto* shift = llvm::BasicBlock::Create(context, "midiin.shift", fn);
+        auto* move = llvm::BasicBlock::Create(context, "midiin.move", fn);
+        auto* place = llvm::BasicBlock::Create(context, "midiin.place", fn);
+        auto* done = llvm::BasicBlock::Create(context, "midiin.done", fn);
+        b.CreateCondBr(b.CreateICmpUGE(count, b.getInt32(Block::kCapacity)), full, shift);
+        b.SetInsertPoint(full);
+        {
+          llvm::Value* droppedAt = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), events, offsetof(Block, dropped));
+          b.CreateStore(b.CreateAdd(b.CreateLoad(i64, droppedAt), llvm::ConstantInt::get(i64, 1)), droppedAt);
+          b.CreateBr(done);
+        }
+        auto eventAt = [&](llvm::Value* index) {
+          return b.CreateInBoundsGEP(b.getInt8Ty(), b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), events, offsetof(Block, events)),
+                                     b.CreateMul(b.CreateZExt(index, i64), llvm::ConstantInt::get(i64, sizeof(Event))));
+        };
+        // i = count; while (i > 0 && events[i − 1].frame > frame) { events[i] = events[i − 1]; −−i; }
+        b.SetInsertPoint(shift);
+        llvm::BasicBlock* entry = b.GetInsertBlock();
+        auto* loop = llvm::BasicBlock::Create(context, "midiin.loop", fn);
+        b.CreateBr(loop);
+        b.SetInsertPoint(loop);
+        llvm::PHINode* i = b.CreatePHI(i32, 2, "i");
+        i->addIncoming(count, entry);
+        auto* test = llvm::BasicBlock::Create(context, "midiin.test", fn);
+        b.CreateCondBr(b.CreateICmpEQ(i, b.getInt32(0)), place, test);
+        b.SetInsertPoint(test);
+        llvm::Value* previous = eventAt(b.CreateSub(i, b.getInt32(1)));
+        llvm::Value* previousFrame = b.CreateLoad(i64, previous);
+        b.CreateCondBr(b.CreateICmpSGT(previousFrame, frame), move, place);
+        b.SetInsertPoint(move);
+        b.CreateMemCpy(eventAt(i), llvm::MaybeAlign(8), previous, llvm::MaybeAlign(8), sizeof(Event));
+        i->addIncoming(b.CreateSub(i, b.getInt32(1)), move);
+        b.CreateBr(loop);
+        b.SetInsertPoint(place);
+        llvm::PHINode* at = b.CreatePHI(i32, 2, "at");
+        at->addIncoming(i, loop);
+        at->addIncoming(i, test);
+        llvm::Value* slot = eventAt(at);
+        b.CreateStore(frame, b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), slot, offsetof(Event, frame)));
+        b.CreateStore(b.CreateTrunc(status, b.getInt8Ty()), b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), slot, offsetof(Event, status)));
+        b.CreateStore(b.CreateTrunc(data1, b.getInt8Ty()), b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), slot, offsetof(Event, data1)));
+        b.CreateStore(b.CreateTrunc(data2, b.getInt8Ty()), b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), slot, offsetof(Event, data2)));
+        b.CreateStore(b.CreateAdd(count, b.getInt32(1)), countAt);
+        b.CreateBr(done);
+        b.SetInsertPoint(done);
         return;
       }
       case K::If: {

@@ -38,6 +38,8 @@ class ControlCodeGen {
     std::function<llvm::Value*(llvm::IRBuilder<>&, llvm::Value* state, ir::TableId)> tableSize;
     // A sound file's samples that setSound()/insert()/append() copy from: an external global (ExternalData.h).
     std::function<llvm::Constant*(const ir::SampleArray&)> data;
+    // The state's block of the current MIDI events (runtime/MidiEventBlock.h), or null when no object reads one.
+    std::function<llvm::Value*(llvm::IRBuilder<>&, llvm::Value* state)> midiEvents;
   };
 
   ControlCodeGen(const ir::Graph& graph, llvm::Module& module, size_t base, Addresses addresses, int blockFrames);
@@ -48,6 +50,10 @@ class ControlCodeGen {
   // advances) and of the report queue (none: the control prints nothing).
   static size_t clockOffset();
   static std::optional<size_t> reportQueueOffset(const ir::Control& control);
+  // Offset from `base` of the queue of MIDI messages handlers send (runtime/MidiOutQueue.h), if any does.
+  static std::optional<size_t> midiOutOffset(const ir::Control& control);
+  // Whether a handler adds events to the patch's MIDI input (pyo's addMidiEvent in a callback).
+  static bool addsMidiEvents(const ir::Control& control);
 
   // The pieces of control state a hot swap may carry (ModuleInfo::nodes, StateMap.h): the clock, each global a
   // handler changes, each timer (with its watches' last values) and the random generator, at offsets from 0.

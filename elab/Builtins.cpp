@@ -1,4 +1,5 @@
 #include "elab/Builtins.h"
+#include "elab/Mido.h"
 
 #include "elab/Formatting.h"
 #include "elab/Numbers.h"
@@ -531,6 +532,9 @@ BuiltinTables makeBuiltins(Interpreter& interp, PyoObjects& objects, PythonRando
     for (size_t i = items.size(); i-- > 1;) std::swap(items[i], items[random.randbelow(i + 1)]);
     return Value::none();
   });
+
+  // ---- mido: MidiFile(path).play() fed to Server.addMidiEvent (elab/Mido.h) ----
+  defineMido(t.modules["mido"], [&objects] { return objects.patchPath(); });
 
   // ---- math ----
   auto& m = t.modules["math"];

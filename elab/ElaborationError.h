@@ -17,6 +17,12 @@ struct ElaborationError : std::runtime_error {
   SourceRange range;
 };
 
+// An import of a module patchc does not know: Python's ImportError (ModuleNotFoundError), which a `try:` whose
+// except clause names it (or nothing) handles when compiling (`try: import numpy` / `except ImportError: ...`).
+struct ModuleNotFound : ElaborationError {
+  using ElaborationError::ElaborationError;
+};
+
 // `message`, followed by "; did you mean 'x'?" when a candidate is close to `word`.
 inline std::string withSuggestion(const std::string& message, const std::string& word,
                                   const std::vector<std::string>& candidates) {

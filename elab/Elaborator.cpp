@@ -414,20 +414,59 @@ class Elaborator final : public Interpreter {
       case K::Global:
         for (const auto& name : stmt.globals) scope->globalNames.push_back(name);
         return Flow::Normal;
+      case K::Try: return execTry(stmt, scope);
+      case K::Except: return Flow::Normal;  // only inside a Try, which runs it
     }
     return Flow::Normal;
   }
 
+  // try/except/else/finally when compiling. The body runs; an import of a module patchc does not know (Python's
+  // ImportError) goes to the first except clause that names ImportError, ModuleNotFoundError, Exception or
+  // BaseException (alone or in a tuple) or nothing, which runs instead of the rest of the body (what the body did
+  // before stays, as in Python). Every other error is patchc's, not the script's: it is reported even inside a
+  // try, since an except clause cannot make a patch that does not compile compile. `finally` runs after.
+  Flow execTry(const ast::Stmt& stmt, const std::shared_ptr<Scope>& scope) {
+    auto handles = [](const ast::Stmt& handler) {
+      if (!handler.value) return true;
+      auto names = [](const ast::Expr& e) {
+        static const std::set<std::string> importErrors{"ImportError", "ModuleNotFoundError", "Exception",
+                                                        "BaseException"};
+        return e.kind == ast::Expr::Kind::Name && importErrors.count(e.text) > 0;
+      };
+      if (handler.value->kind == ast::Expr::Kind::Tuple)
+        return std::any_of(handler.value->elements.begin(), handler.value->elements.end(),
+                           [&](const ast::ExprPtr& e) { return names(*e); });
+      return names(*handler.value);
+    };
+    Flow flow = Flow::Normal;
+    try {
+      flow = exec(stmt.body, scope);
+      if (flow == Flow::Normal) flow = exec(stmt.orelse, scope);
+    } catch (const ModuleNotFound& error) {
+      auto handler = std::find_if(stmt.handlers.begin(), stmt.handlers.end(),
+                                  [&](const ast::StmtPtr& h) { return handles(*h); });
+      if (handler == stmt.handlers.end()) throw;
+      if (!(*handler)->name.empty()) bindName((*handler)->name, Value::fromString(error.what()), scope);
+      flow = exec((*handler)->body, scope);
+    }
+    if (!stmt.finalbody.empty()) {
+      Flow after = exec(stmt.finalbody, scope);
+      if (after != Flow::Normal) flow = after;
+    }
+    return flow;
+  }
+
   Value importModule(const std::string& name, const SourceRange& range) {
-    static const std::vector<std::string> known{"pyo", "random", "math", "multiprocessing", "time", "sys", "os"};
+    static const std::vector<std::string> known{"pyo", "random", "math", "multiprocessing", "time", "sys", "os",
+                                                "mido"};
     if (std::find(known.begin(), known.end(), name) != known.end()) {
       Value m;
       m.type = Value::Type::Module;
       m.text = name;
       return m;
     }
-    throw ElaborationError(range, fmt::format("module '{}' is not available in a patch (known: {})", name,
-                                              fmt::join(known, ", ")));
+    throw ModuleNotFound(range, fmt::format("module '{}' is not available in a patch (known: {})", name,
+                                            fmt::join(known, ", ")));
   }
 
   Value moduleAttribute(const std::string& module, const std::string& name, const SourceRange& range) {
@@ -531,12 +570,21 @@ class Elaborator final : public Interpreter {
         if (e.index->kind == K::Slice) return slice(eval(*e.object, scope), *e.index, scope);
         return subscript(eval(*e.object, scope), eval(*e.index, scope), e.index->range);
       case K::Slice: throw ElaborationError(e.range, "a slice is only allowed inside [ ]");
+      case K::Starred: throw ElaborationError(e.range, "can't use starred expression here");
       case K::Call: {
         Value callee = eval(*e.object, scope);
         CallArguments args;
         args.callRange = e.range;
         args.calleeName = calleeName(*e.object);
         for (const auto& a : e.elements) {
+          if (a->kind == K::Starred) {  // f(*items): each item one positional argument
+            for (const Value& item : elements(eval(*a->object, scope), a->object->range)) {
+              charge(1, a->range);
+              args.positional.push_back(item);
+              args.positionalRanges.push_back(a->range);
+            }
+            continue;
+          }
           args.positional.push_back(eval(*a, scope));
           args.positionalRanges.push_back(a->range);
         }

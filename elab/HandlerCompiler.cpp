@@ -1,6 +1,7 @@
 #include "elab/HandlerCompiler.h"
 
 #include "elab/Formatting.h"
+#include "elab/MidiOut.h"
 #include "elab/Tables.h"
 #include "stdlib/tables/refill/SoundEdits.h"
 
@@ -87,8 +88,15 @@ void collectGlobalAssignments(const ast::StmtList& body, std::set<std::string>& 
         break;
       case ast::Stmt::Kind::If:
       case ast::Stmt::Kind::While:
+      case ast::Stmt::Kind::Except:
         collectGlobalAssignments(stmt->body, declared, out, inFunction);
         collectGlobalAssignments(stmt->orelse, declared, out, inFunction);
+        break;
+      case ast::Stmt::Kind::Try:
+        collectGlobalAssignments(stmt->body, declared, out, inFunction);
+        collectGlobalAssignments(stmt->handlers, declared, out, inFunction);
+        collectGlobalAssignments(stmt->orelse, declared, out, inFunction);
+        collectGlobalAssignments(stmt->finalbody, declared, out, inFunction);
         break;
       default: break;
     }
@@ -380,6 +388,15 @@ struct HandlerCompiler::Impl {
         throw ElaborationError(stmt.range, "define functions and classes outside the callback");
       case K::Import:
       case K::FromImport: throw ElaborationError(stmt.range, "import modules at the top of the script");
+      case K::Try: {
+        // A callback raises nothing at run time (a zero divisor gives 0): its try body, else and finally are
+        // compiled; its except clauses never run.
+        Flow flow = exec(stmt.body, result);
+        if (flow == Flow::Normal) flow = exec(stmt.orelse, result);
+        if (flow != Flow::Normal) return flow;
+        return exec(stmt.finalbody, result);
+      }
+      case K::Except: return Flow::Normal;
     }
     return Flow::Normal;
   }
@@ -1173,6 +1190,17 @@ struct HandlerCompiler::Impl {
         return Staged::number(control.add(x), ValueType::Float);
       }
     }
+    // s.noteout(...), s.makenote(...) and the other MIDI output methods while playing: messages stamped with the
+    // event's frame (elab/MidiOut.h).
+    if (e.object->kind == ast::Expr::Kind::Attribute &&
+        (findMidiOutMethod(e.object->text) || e.object->text == "sysexout" || e.object->text == "addMidiEvent")) {
+      Staged object = eval(*e.object->object);
+      if (object.isKnown() && object.known.type == Value::Type::Server) {
+        if (e.object->text == "sysexout") refuseSysex(e.range);
+        if (e.object->text == "addMidiEvent") return addMidiEvent(e);
+        return midiOut(*findMidiOutMethod(e.object->text), e);
+      }
+    }
     // t.replace(points) while playing: the table recomputed with them.
     if (e.object->kind == ast::Expr::Kind::Attribute && e.object->text == "replace") {
       Staged object = eval(*e.object->object);
@@ -1296,6 +1324,71 @@ struct HandlerCompiler::Impl {
       throw ElaborationError(e.range, "a callback cannot create objects while the patch plays (that would allocate "
                                       "in the audio thread): create them once outside the function");
     return Staged::of(result);
+  }
+
+  // A MIDI output call: its arguments by pyo's names; a list gives one message per item (pyo's wrap). Run-time
+  // numbers are first kept in locals, in pyo's parameter order, so that each is computed (and draws) once and in
+  // the order Python evaluates a call written in that order.
+  Staged midiOut(const MidiOutMethod& method, const ast::Expr& e) {
+    std::vector<std::optional<Value>> defaults;
+    for (const auto& d : method.defaults)
+      defaults.push_back(d ? std::optional<Value>(Value::fromInt(int64_t(*d))) : std::nullopt);
+    std::vector<Staged> given = bindArguments(e, method.name, method.parameters, defaults);
+    std::vector<std::vector<int>> expressions;
+    for (size_t i = 0; i < given.size(); ++i) {
+      const std::string what = fmt::format("{}()'s {}", method.name, method.parameters[i]);
+      const bool list = given[i].kind == Staged::Kind::Sequence || (given[i].isKnown() && given[i].known.isSequence());
+      std::vector<Staged> items = list ? itemsOf(given[i]) : std::vector<Staged>{given[i]};
+      std::vector<int> numbers;
+      for (const Staged& item : items) {
+        int x = toExpression(item, e.range, what);
+        if (item.kind == Staged::Kind::Number) {
+          const int local = newVariable(fmt::format("{}.{}", method.name, method.parameters[i]), item.type);
+          Statement keep;
+          keep.kind = Statement::Kind::SetVariable;
+          keep.index = local;
+          keep.expression = x;
+          keep.origin = e.range;
+          emit(std::move(keep));
+          Expression read;
+          read.op = Op::Variable;
+          read.type = item.type;
+          read.index = local;
+          x = control.add(read);
+        }
+        numbers.push_back(x);
+      }
+      expressions.push_back(std::move(numbers));
+    }
+    for (auto& s : midiOutStatements(method, expressions, [&](double v) { return constant(v, ValueType::Int); }, e.range))
+      emit(std::move(s));
+    return Staged::of(Value::none());
+  }
+
+  // pyo's addMidiEvent(status, data1=0, data2=0) while playing: an event for the patch's MIDI objects at the
+  // callback's frame; lists give one event per item (pyo's wrap).
+  Staged addMidiEvent(const ast::Expr& e) {
+    std::vector<Staged> given = bindArguments(e, "addMidiEvent", {"status", "data1", "data2"},
+                                              {std::nullopt, Value::fromInt(0), Value::fromInt(0)});
+    std::vector<std::vector<Staged>> items;
+    size_t count = 1;
+    for (const Staged& g : given) {
+      const bool list = g.kind == Staged::Kind::Sequence || (g.isKnown() && g.known.isSequence());
+      items.push_back(list ? itemsOf(g) : std::vector<Staged>{g});
+      if (items.back().empty()) throw ElaborationError(e.range, "addMidiEvent() was given an empty list");
+      count = std::max(count, items.back().size());
+    }
+    for (size_t i = 0; i < count; ++i) {
+      Statement s;
+      s.kind = Statement::Kind::MidiIn;
+      s.origin = e.range;
+      static const char* const names[] = {"status", "data1", "data2"};
+      for (size_t k = 0; k < 3; ++k)
+        s.arguments.push_back(toExpression(items[k][i % items[k].size()], e.range,
+                                           fmt::format("addMidiEvent()'s {}", names[k])));
+      emit(std::move(s));
+    }
+    return Staged::of(Value::none());
   }
 
   // print(*values, sep=' ', end='\n') while playing: a Report, its text known now, its run-time numbers written

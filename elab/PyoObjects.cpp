@@ -1,5 +1,8 @@
 #include "elab/PyoObjects.h"
 
+#include "elab/MidiOut.h"
+#include "elab/Mido.h"
+
 #include "elab/SoundFile.h"
 #include "ir/StateSize.h"
 #include "stdlib/CheckedSize.h"
@@ -1003,7 +1006,20 @@ Value PyoObjects::serverAttribute(const Value& server, const std::string& name, 
   static const std::set<std::string> ignored{"stop",         "shutdown",     "gui",        "deactivateMidi",
                                              "setVerbosity", "recordOptions", "recstart",   "recstop",
                                              "closeGui",     "setInOutDevice", "setOutputDevice",
-                                             "setInputDevice", "setMidiInputDevice", "verbosity"};
+                                             "setInputDevice", "setMidiInputDevice", "setMidiOutputDevice",
+                                             "verbosity"};
+  // MIDI out (elab/MidiOut.h): called by the script itself, at the patch's first frame; a callback's calls are
+  // compiled by the HandlerCompiler at the callback's event.
+  if (const MidiOutMethod* method = findMidiOutMethod(name))
+    return Value::makeBuiltin(name, [this, method](CallArguments& args) {
+      sendAtStart(graph_, *method, args);
+      return Value::none();
+    });
+  // pyo's addMidiEvent by the script: a played MidiFile's messages (elab/Mido.h), or one message at frame 0.
+  if (name == "addMidiEvent")
+    return Value::makeBuiltin(name, [this](CallArguments& args) { return addMidiEvent(graph_, args); });
+  if (name == "sysexout")
+    return Value::makeBuiltin(name, [](CallArguments& args) -> Value { refuseSysex(args.callRange); });
   if (name == "setGlobalSeed")
     return Value::makeBuiltin(name, [this](CallArguments& args) {
       expectCount(args, 1, 1);
@@ -1044,6 +1060,8 @@ Value PyoObjects::serverAttribute(const Value& server, const std::string& name, 
                              "setGlobalSeed", "amp", "setAmp"})
     known.push_back(getter);
   known.insert(known.end(), ignored.begin(), ignored.end());
+  for (const std::string& method : midiOutMethodNames()) known.push_back(method);
+  known.push_back("addMidiEvent");
   throw ElaborationError(range, withSuggestion(fmt::format("Server has no attribute '{}' in a patch", name), name,
                                                known));
 }

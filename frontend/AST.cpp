@@ -185,6 +185,18 @@ class Printer {
       case K::Import: line(indent, "Import" + at + " " + joined(stmt.imports)); break;
       case K::FromImport: line(indent, "FromImport" + at + " " + stmt.name + " import " + joined(stmt.imports)); break;
       case K::Global: line(indent, "Global" + at + " " + joined(stmt.globals)); break;
+      case K::Try:
+        line(indent, "Try" + at);
+        block(child, "body", stmt.body);
+        for (const StmtPtr& handler : stmt.handlers) statement(child, *handler);
+        if (!stmt.orelse.empty()) block(child, "else", stmt.orelse);
+        if (!stmt.finalbody.empty()) block(child, "finally", stmt.finalbody);
+        break;
+      case K::Except:
+        line(indent, "Except" + at + (stmt.name.empty() ? "" : " as " + stmt.name));
+        if (stmt.value) expression(child, stmt.value.get());
+        block(child, "body", stmt.body);
+        break;
     }
   }
 
@@ -275,6 +287,10 @@ class Printer {
       case K::Lambda:
         line(indent, "Lambda" + at + " (" + joined(e.params) + ")");
         expression(child, e.element.get());
+        break;
+      case K::Starred:
+        line(indent, "Starred" + at);
+        expression(child, e.object.get());
         break;
       case K::Slice:
         line(indent, "Slice" + at);  // start, stop, step; an absent one prints as "-"

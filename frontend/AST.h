@@ -60,6 +60,7 @@ struct Expr {
     ListComp,   // [element for ... in ... if ...]
     Lambda,     // lambda params: element
     Slice,      // object:index:element (each may be null), only as a Subscript's index
+    Starred,    // *object, only as a Call's positional argument (argument unpacking)
   };
 
   Kind kind;
@@ -118,6 +119,8 @@ struct Stmt {
     Import,      // import names...
     FromImport,  // from module import names...  (`*` is the name "*")
     Global,      // global names
+    Try,         // try: body  handlers (Except statements)  else: orelse  finally: finalbody
+    Except,      // except value (null: bare) as name: body — only in a Try's handlers
   };
 
   Kind kind;
@@ -129,7 +132,9 @@ struct Stmt {
   BinaryOp binaryOp = BinaryOp::Add;
   StmtList body;
   StmtList orelse;
-  std::string name;  // Def/Class name; FromImport module
+  StmtList handlers;   // Try: its except clauses, in order
+  StmtList finalbody;  // Try: its finally clause
+  std::string name;  // Def/Class name; FromImport module; Except's `as` name
   std::vector<Parameter> params;
   ExprList bases;
   std::vector<ImportName> imports;

@@ -100,8 +100,11 @@ DQ_BODY     ([^"\\\r\n]|\\(\r?\n|.))*
 "False"     { return Parser::make_FALSE(consume()); }
 "None"      { return Parser::make_NONE(consume()); }
 "global"    { return Parser::make_GLOBAL(consume()); }
+"try"       { return Parser::make_TRY(consume()); }
+"except"    { return Parser::make_EXCEPT(consume()); }
+"finally"   { return Parser::make_FINALLY(consume()); }
  /* Python keywords of statements patchc does not compile: the parser names them in its error. */
-"assert"|"async"|"await"|"del"|"except"|"finally"|"nonlocal"|"raise"|"try"|"with"|"yield" {
+"assert"|"async"|"await"|"del"|"nonlocal"|"raise"|"with"|"yield" {
               std::string word = yytext;
               return Parser::make_RESERVED(word, consume());
             }

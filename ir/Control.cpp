@@ -93,6 +93,16 @@ std::string Control::problem(size_t nodeCount) const {
                (s.index < 0 || static_cast<size_t>(s.index) >= soundSources.size() || s.arguments.size() != 4 ||
                 std::any_of(s.arguments.begin(), s.arguments.end(), [&](int a) { return a < 0 || a >= count; })))
         found = fmt::format("a sound edit uses missing source {} or expressions, or not 4 of them", s.index);
+      else if (s.kind == Statement::Kind::MidiOut &&
+               ((s.index & 0x0F) != 0 || s.index < 0x80 || s.index > 0xE0 || s.arguments.size() < 4 ||
+                s.arguments.size() > 5 ||
+                std::any_of(s.arguments.begin(), s.arguments.end(), [&](int a) { return a < 0 || a >= count; })))
+        found = fmt::format("a MIDI message of kind {:#x} has {} arguments or missing expressions", s.index,
+                            s.arguments.size());
+      else if (s.kind == Statement::Kind::MidiIn &&
+               (s.arguments.size() != 3 ||
+                std::any_of(s.arguments.begin(), s.arguments.end(), [&](int a) { return a < 0 || a >= count; })))
+        found = "a MIDI event added has not 3 expressions";
       else if (s.kind == Statement::Kind::SetArray &&
                std::any_of(s.arguments.begin(), s.arguments.end(), [&](int a) { return a < 0 || a >= count; }))
         found = fmt::format("an array assignment uses a missing expression");

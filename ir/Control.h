@@ -78,13 +78,21 @@ struct Statement {
                   // the end of its list, whose length changes), then its table is recomputed (its kind's refill)
     EditSound,    // soundSources[index] into its table: edit `lane` (stdlib/tables/refill/SoundEdits.h's
                   // kSoundEdit*) with `arguments` start, stop (< 0: the file's end), pos, crossfade (seconds)
+    MidiOut,      // a MIDI message sent (pyo's Server.noteout, ctlout, ...: runtime/MidiOutQueue.h): `index` is its
+                  // kind, the status's high nibble (0x90 note-on, 0xA0, 0xB0, 0xC0, 0xD0, 0xE0); `arguments` are
+                  // data1, data2, channel (pyo's: 1-16, 0 the first), timestamp (ms after the event), and for
+                  // makenote a fifth, the duration (ms) after which a note-on of velocity 0 follows. Each argument
+                  // is evaluated once. For 0xE0 data1 is the 14-bit bend (0-16383) and data2 is unused.
+    MidiIn,       // pyo's Server.addMidiEvent(status, data1, data2) in a callback: `arguments` status, data1, data2,
+                  // one event for the patch's MIDI objects at the event's frame, in the current block's events
+                  // (runtime/MidiEventBlock.h; nodes rendered a block ahead have read them already)
   };
   Kind kind = Kind::SetVariable;
   int index = 0;
   NodeId node = 0;
   int lane = 0;
   int expression = -1;
-  std::vector<int> arguments;  // Report, SetArray, RefillTable, EditSound
+  std::vector<int> arguments;  // Report, SetArray, RefillTable, EditSound, MidiOut, MidiIn
   bool endsList = false;       // RefillTable
   std::vector<Statement> then, otherwise;
   SourceRange origin;

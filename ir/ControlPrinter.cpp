@@ -119,6 +119,22 @@ struct ControlPrinter {
                                        s.lane >= 0 && s.lane < 3 ? edits[s.lane] : "?", source.path, items);
           break;
         }
+        case Statement::Kind::MidiOut: {
+          // midi note-on(pitch, velocity, channel=c, after=ms[, off=ms]).
+          static const char* const kinds[] = {"note-off", "note-on", "poly-pressure", "control",
+                                              "program", "pressure", "bend"};
+          const int k = (s.index >> 4) - 8;
+          static const char* const names[] = {"channel", "after", "off"};
+          std::string items;
+          for (size_t i = 0; i < s.arguments.size(); ++i)
+            items += (i ? ", " : "") + (i >= 2 ? std::string(names[i - 2]) + "=" : std::string()) + expr(s.arguments[i]);
+          out << indent << fmt::format("midi {}({})\n", k >= 0 && k < 7 ? kinds[k] : "?", items);
+          break;
+        }
+        case Statement::Kind::MidiIn:
+          out << indent << fmt::format("midi in({}, {}, {})\n", expr(s.arguments[0]), expr(s.arguments[1]),
+                                       expr(s.arguments[2]));
+          break;
         case Statement::Kind::Play: out << indent << "play %" << nodeName(s.node) << '\n'; break;
         case Statement::Kind::Stop: out << indent << "stop %" << nodeName(s.node) << '\n'; break;
         case Statement::Kind::SetPeriod:

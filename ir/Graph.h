@@ -9,6 +9,7 @@
 #include "support/SourceLocation.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -184,6 +185,24 @@ class Graph {
   std::vector<Table> tables;
   // The callbacks, compiled (ir/Control.h): empty for a patch that nothing changes while it plays.
   Control control;
+  // MIDI the script feeds its own MIDI objects through pyo's Server.addMidiEvent: a standard MIDI file played from
+  // the first frame (mido's `for message in MidiFile(path).play(): s.addMidiEvent(*message.bytes())`,
+  // elab/Mido.h), whose events the code generator reads and embeds at their frames (PatchABI::midiSequence), and
+  // messages the script itself sends, at the first frame.
+  struct ScriptMidi {
+    std::string file;  // as found when compiling; empty: none
+    SourceRange origin;
+    std::vector<std::array<uint8_t, 3>> atStart;
+    // Everything above as events at their frames (at the Server's rate), the messages at the start first: what
+    // the driver read from the file (tools/Pipeline.cpp) and the code generator embeds.
+    struct Event {
+      int64_t frame;
+      uint8_t status, data1, data2;
+    };
+    std::vector<Event> events;
+    bool empty() const { return file.empty() && atStart.empty(); }
+  };
+  ScriptMidi scriptMidi;
 
   Node& add(NodeKind kind, const ObjectSpec* spec, int lanes, SourceRange origin);
   Node& node(NodeId id) { return nodes_[id]; }

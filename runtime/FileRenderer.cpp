@@ -276,6 +276,7 @@ RenderResult renderToFile(PlaybackTarget& instance, const RenderOptions& options
       const int64_t n = std::min(chunkFrames, totalFrames - done);
       renderBlocks(instance, outputs.data(), cursor.data(), n, result.stats.processCpuSeconds);
       instance.printReports(stdout);  // what the patch printed (Print), here, outside process
+      if (options.afterChunk) options.afterChunk();
       for (int64_t i = 0; i < n; ++i)
         for (int c = 0; c < channels; ++c) interleaved[size_t(i * channels + c)] = outputs[size_t(c)][i];
       if (sf_writef_float(file.get(), interleaved.data(), n) != n) {

@@ -34,6 +34,9 @@ struct RenderOptions {
   // When this becomes non-zero (StopSignals::flag()), rendering stops at the next block: the temporary file is
   // removed, nothing is written at `path` (an existing file there is left as it was) and the result is `stopped`.
   const volatile std::sig_atomic_t* stop = nullptr;
+  // Called on the rendering thread after each chunk of blocks (up to 8192 frames), once its reports are printed:
+  // where the render takes what else the patch queued (the MIDI messages it sent, runtime/MidiOutput.h).
+  std::function<void()> afterChunk;
   // Refuse to start when the file would not fit in the free space of its file system (statvfs). FLAC's size is
   // not known in advance and is not checked.
   bool checkFreeSpace = true;

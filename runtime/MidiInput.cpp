@@ -1,5 +1,6 @@
 #include "runtime/MidiInput.h"
 
+#include "runtime/PortMidiLibrary.h"
 #include "runtime/SilencedStderr.h"
 
 #include <algorithm>
@@ -27,12 +28,14 @@ namespace patchc::runtime {
 
 namespace {
 
-// PortMidi is one process-wide library: initialised by the first user (a listing or an open input),
+// PortMidi is one process-wide library: initialised by the first user (a listing, an open input or output),
 // terminated by the last. Not on the audio thread, so a mutex is fine.
 std::mutex gPortMidiMutex;
 int gPortMidiUsers = 0;
 
-// Starts PortMidi for one user; an error message when it cannot start.
+}  // namespace
+
+// Starts PortMidi for one user; an error message when it cannot start (PortMidiLibrary.h).
 std::string acquirePortMidi() {
   std::lock_guard<std::mutex> lock(gPortMidiMutex);
   if (gPortMidiUsers == 0) {
@@ -51,6 +54,8 @@ void releasePortMidi() {
     Pm_Terminate();
   }
 }
+
+namespace {
 
 std::vector<MidiInputDevice> inputsOfPortMidi() {
   std::vector<MidiInputDevice> inputs;

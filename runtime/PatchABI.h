@@ -2,6 +2,8 @@
 // The contract between a compiled patch and libpatchrt. The code generator (JIT or AOT) fills one PatchABI per
 // patch; the runtime needs nothing else, so an AOT executable links only the runtime and the compiled patch.
 
+#include "runtime/MidiEventBlock.h"
+
 #include <cstddef>
 #include <cstdint>
 
@@ -46,6 +48,17 @@ struct PatchABI {
   // has no MIDI object. PatchInstance writes it before each block from the MidiSource it was given.
   static constexpr size_t kNoMidi = static_cast<size_t>(-1);
   size_t midiEvents = kNoMidi;
+
+  // Where the state holds the queue of MIDI messages the patch sends (runtime/MidiOutQueue.h: Server.noteout,
+  // makenote, ...), or kNoMidiOut. The offline render writes them to a MIDI file, a live player to a device.
+  static constexpr size_t kNoMidiOut = static_cast<size_t>(-1);
+  size_t midiOut = kNoMidiOut;
+
+  // MIDI the script plays into its own MIDI objects (pyo's Server.addMidiEvent fed by mido's MidiFile.play(), or
+  // given messages at the start): `midiSequenceCount` events in frame order, each at its absolute frame, which a
+  // render or a live player takes as the patch's MIDI source when no other is given (--midi, a device).
+  const MidiBlockEvent* midiSequence = nullptr;
+  uint64_t midiSequenceCount = 0;
 
   // The patch file it was compiled from, as given to patchc (a native executable's --help names it).
   const char* source = "";

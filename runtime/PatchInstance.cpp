@@ -1,6 +1,7 @@
 #include "runtime/PatchInstance.h"
 
 #include "runtime/Denormals.h"
+#include "runtime/MidiOutQueue.h"
 
 #include <algorithm>
 #include <bit>
@@ -38,6 +39,10 @@ std::string PatchInstance::validate(const PatchABI& abi) {
       (abi.midiEvents % alignof(MidiEventBlock) != 0 || abi.midiEvents > abi.stateBytes ||
        abi.stateBytes - abi.midiEvents < sizeof(MidiEventBlock)))
     return "patch's MIDI event block lies outside its state";
+  if (abi.midiOut != PatchABI::kNoMidiOut &&
+      (abi.midiOut % alignof(MidiOutQueue) != 0 || abi.midiOut > abi.stateBytes ||
+       abi.stateBytes - abi.midiOut < sizeof(MidiOutQueue)))
+    return "patch's MIDI output queue lies outside its state";
   if (abi.stateAlign != 0 && !isPowerOfTwo(abi.stateAlign))
     return "patch state alignment " + std::to_string(abi.stateAlign) + " is not a power of two";
   return {};

@@ -2,6 +2,7 @@
 
 #include "runtime/AudioPlayer.h"
 #include "runtime/MidiFile.h"
+#include "runtime/MidiFileWriter.h"
 #include "runtime/MidiSource.h"
 #include "runtime/StopSignals.h"
 
@@ -84,11 +85,30 @@ int renderCommand(PatchInstance& instance, const RenderRequest& request, const c
                    "events change nothing\n";
     midi = std::make_unique<MidiFileSource>(midiFileEventsAtFrames(read.file, instance.sampleRate()));
     instance.setMidiSource(midi.get());
+  } else {
+    midi = attachScriptMidi(instance);
   }
   struct Detach {
     PatchInstance& instance;
     ~Detach() { instance.setMidiSource(nullptr); }
   } detach{instance};
+  // The MIDI messages the patch sends, taken after each chunk (its queue holds 1024) for --midi-out.
+  std::vector<MidiEvent> sent;
+  uint64_t dropped = 0;
+  if (!request.midiOut.empty()) {
+    // Before anything is rendered: a rate whose frames no MIDI tempo makes ticks of writes neither file.
+    if (std::string why; !frameTicks(instance.sampleRate(), why)) {
+      std::cerr << program << ": error: cannot write MIDI file '" << request.midiOut << "': " << why << '\n';
+      return 1;
+    }
+    if (!midiOutQueue(instance))
+      std::cerr << program << ": warning: --midi-out '" << request.midiOut
+                << "': the patch sends no MIDI (Server.noteout, makenote, ctlout, ...), so the file holds none\n";
+    options.afterChunk = [&] {
+      takeMidiOut(instance, sent);
+      dropped += takeMidiOutDropped(instance);
+    };
+  }
   StopSignals stopSignals;
   options.stop = StopSignals::flag();
   auto result = renderToFile(instance, options);
@@ -99,7 +119,69 @@ int renderCommand(PatchInstance& instance, const RenderRequest& request, const c
   }
   reportNonFinite(instance, "written as", program);
   stats = result.stats;
+  if (!request.midiOut.empty()) {
+    takeMidiOut(instance, sent);
+    dropped += takeMidiOutDropped(instance);
+    // What was sent before the end; of what is stamped later (a timestamp, makenote's note-off, a callback of
+    // the block rendered ahead), only the note-offs of notes still on at the end, so that every note the file
+    // starts also ends and no note-off ends a note it does not start.
+    const int64_t end = result.stats.frames;
+    std::stable_sort(sent.begin(), sent.end(), [](const MidiEvent& a, const MidiEvent& b) { return a.frame < b.frame; });
+    std::vector<int> sounding(16 * 128, 0);  // notes on, by channel and key
+    std::erase_if(sent, [&](const MidiEvent& e) {
+      int& on = sounding[size_t(e.channel() * 128 + (e.data1 & 0x7F))];
+      if (e.frame < end) {
+        if (e.isNoteOn()) ++on;
+        else if (e.isNoteOff() && on > 0) --on;
+        return false;
+      }
+      if (!e.isNoteOff() || on == 0) return true;
+      --on;
+      return false;
+    });
+    if (dropped)
+      std::cerr << program << ": warning: " << dropped
+                << " MIDI messages were dropped: the patch sent more than its queue holds (1024) between two chunks\n";
+    if (std::string error = writeMidiFile(request.midiOut, sent, instance.sampleRate(), end); !error.empty()) {
+      std::cerr << program << ": error: " << error << '\n';
+      return 1;
+    }
+  }
   return 0;
+}
+
+std::unique_ptr<MidiFileSource> attachScriptMidi(PatchInstance& instance) {
+  const PatchABI& abi = instance.abi();
+  if (!abi.midiSequence || abi.midiSequenceCount == 0 || !instance.usesMidi()) return nullptr;
+  std::vector<MidiEvent> events;
+  events.reserve(abi.midiSequenceCount);
+  for (uint64_t i = 0; i < abi.midiSequenceCount; ++i) {
+    const MidiBlockEvent& e = abi.midiSequence[i];
+    events.push_back({e.frame, e.status, e.data1, e.data2});
+  }
+  auto source = std::make_unique<MidiFileSource>(std::move(events));
+  instance.setMidiSource(source.get());
+  return source;
+}
+
+void closeLiveMidiOut(std::unique_ptr<MidiOutput>& output, const char* program) {
+  if (!output) return;
+  output->stop();
+  if (const uint64_t dropped = output->dropped())
+    std::cerr << program << ": warning: " << dropped << " MIDI messages were not sent: the patch sent more than the "
+              << "queue (1024) or the messages waiting for their time (" << MidiOutput::kPendingCapacity << ") hold\n";
+  output.reset();
+}
+
+std::unique_ptr<MidiOutput> openLiveMidiOut(PatchInstance& instance, int device, const char* program) {
+  if (!midiOutQueue(instance)) return nullptr;
+  std::string error;
+  auto output = MidiOutput::open(instance, device, error);
+  if (!output) {
+    std::cerr << program << ": warning: no MIDI output: " << error << "; playing without sending MIDI\n";
+    return nullptr;
+  }
+  return output;
 }
 
 std::unique_ptr<MidiInput> openLiveMidi(PatchInstance& instance, int device, const char* program) {
@@ -161,7 +243,15 @@ int runProgram(const PatchABI& abi, int argc, char** argv) {
   app.add_option("--buffersize", frames, "Frames per audio callback (default: the patch's buffersize)")
       ->check(CLI::Range(1, 8192));
   app.add_flag("--simulate", simulate, "Play on a simulated device (no sound card needed) and count missed deadlines");
-  std::string midiDevice = "all";
+  std::string midiDevice = "all", midiOutDevice = "all";
+  if (abi.midiOut != PatchABI::kNoMidiOut) {
+    app.add_option("--midi-out", render.midiOut,
+                   "With --render: write the MIDI messages the patch sends (Server.noteout, makenote, ...) to this "
+                   "standard MIDI file, each at its exact frame");
+    app.add_option("--midi-out-device", midiOutDevice,
+                   "Live MIDI output: all (default: every output, as pyo's setMidiOutputDevice(99); 99 also means "
+                   "all), default, or a PortMidi device id (--list-devices lists them)");
+  }
   if (abi.midiEvents != PatchABI::kNoMidi) {
     app.add_option("--midi", render.midi, "With --render: a standard MIDI file the patch's MIDI objects read");
     app.add_option("--midi-device", midiDevice,
@@ -179,11 +269,23 @@ int runProgram(const PatchABI& abi, int argc, char** argv) {
   if (listDevices) {
     const int status = listDevicesCommand(program.c_str());
     if (abi.midiEvents != PatchABI::kNoMidi) std::cout << describeMidiInputs(listMidiInputs());
+    if (abi.midiOut != PatchABI::kNoMidiOut) std::cout << describeMidiOutputs();
     return status;
   }
   const std::optional<int> midiInput = parseMidiDevice(midiDevice);
   if (!midiInput) {
     std::cerr << program << ": error: --midi-device must be all, default or a device id, not '" << midiDevice << "'\n";
+    return 1;
+  }
+  const std::optional<int> midiOutput = parseMidiDevice(midiOutDevice);
+  if (!midiOutput) {
+    std::cerr << program << ": error: --midi-out-device must be all, default or a device id, not '" << midiOutDevice
+              << "'\n";
+    return 1;
+  }
+  if (!render.midiOut.empty() && render.output.empty()) {
+    std::cerr << program << ": error: --midi-out FILE is written by --render; live, the patch sends to MIDI devices "
+                            "(--midi-out-device)\n";
     return 1;
   }
   if (!render.midi.empty() && render.output.empty()) {
@@ -220,8 +322,12 @@ int runProgram(const PatchABI& abi, int argc, char** argv) {
     options.simulate = simulate;
     StopSignals stopSignals;
     options.stop = StopSignals::flag();
-    auto midi = openLiveMidi(instance, *midiInput, program.c_str());
+    // The script's own MIDI (a MidiFile it plays) when it has some; else the devices.
+    auto scriptMidi = attachScriptMidi(instance);
+    auto midi = scriptMidi ? nullptr : openLiveMidi(instance, *midiInput, program.c_str());
+    auto midiOut = openLiveMidiOut(instance, *midiOutput, program.c_str());
     auto result = playLive(instance, options);
+    closeLiveMidiOut(midiOut, program.c_str());  // sends what is due and the note-offs still waiting
     instance.setMidiSource(nullptr);
     if (!result) {
       std::cerr << program << ": error: " << result.error << '\n';

@@ -4,6 +4,8 @@
 
 #include "runtime/FileRenderer.h"
 #include "runtime/MidiInput.h"
+#include "runtime/MidiOutput.h"
+#include "runtime/MidiSource.h"
 #include "runtime/PatchABI.h"
 #include "runtime/PatchInstance.h"
 
@@ -19,6 +21,7 @@ struct RenderRequest {
   double seconds = 10;
   bool quiet = false;   // no progress, no note
   std::string midi;     // a standard MIDI file whose events the patch's MIDI objects read (--midi); empty: none
+  std::string midiOut;  // where the MIDI messages the patch sends are written (--midi-out FILE.mid); empty: nowhere
 };
 
 // Live MIDI for a patch that has MIDI objects (PatchInstance::usesMidi): opens `device` (a PortMidi id,
@@ -26,6 +29,19 @@ struct RenderRequest {
 // says why and the patch plays without MIDI. Null when nothing was opened; keep the result alive while playing, and
 // call instance.setMidiSource(nullptr) before it goes.
 std::unique_ptr<MidiInput> openLiveMidi(PatchInstance& instance, int device, const char* program);
+
+// Live MIDI output for a patch that sends MIDI (Server.noteout, makenote, ...): opens `device` (a PortMidi id,
+// MidiOutput::kAllDevices or kDefaultDevice) and sends what the patch queues. When none can be opened, a warning
+// says why and the patch plays on without. Null when the patch sends nothing or nothing was opened; keep the
+// result alive while playing.
+std::unique_ptr<MidiOutput> openLiveMidiOut(PatchInstance& instance, int device, const char* program);
+// After playing: stops `output` (sending the note-offs still waiting) and warns when messages were dropped.
+void closeLiveMidiOut(std::unique_ptr<MidiOutput>& output, const char* program);
+
+// The MIDI the script plays into its own MIDI objects (PatchABI::midiSequence: a mido MidiFile's play() fed to
+// addMidiEvent) as a source attached to `instance`, from its first frame; null when the patch has none (or no MIDI
+// object to read it). Keep it alive while playing; a render's --midi replaces it.
+std::unique_ptr<MidiFileSource> attachScriptMidi(PatchInstance& instance);
 
 // `--midi-device`'s value: "all" (every input, as pyo's setMidiInputDevice(99)), "default", or a PortMidi id.
 // Nullopt for anything else.

@@ -1,5 +1,7 @@
 #include "tools/Pipeline.h"
 
+#include "runtime/MidiFile.h"
+
 #include "codegen/ParallelCompile.h"
 #include "elab/Elaborator.h"
 #include "frontend/Parser.h"
@@ -43,6 +45,22 @@ std::unique_ptr<ir::Graph> buildGraph(const ast::Module& module, Diagnostics& di
   auto graph = elaborate(module, diagnostics, elaboration);
   if (!graph) return nullptr;
   graph->registry = elaboration.registry;
+  // The MIDI file the script plays into its own MIDI objects (mido's MidiFile fed to addMidiEvent): its events at
+  // their frames, for the code generator to embed (PatchABI::midiSequence).
+  if (!graph->scriptMidi.empty()) {
+    auto& midi = graph->scriptMidi;
+    midi.events.clear();
+    for (const auto& bytes : midi.atStart) midi.events.push_back({0, bytes[0], bytes[1], bytes[2]});
+    if (!midi.file.empty()) {
+      runtime::MidiFileResult read = runtime::readMidiFile(midi.file);
+      if (!read.ok()) {
+        diagnostics.error(midi.origin, read.error);
+        return nullptr;
+      }
+      for (const runtime::MidiEvent& e : runtime::midiFileEventsAtFrames(read.file, graph->server.sampleRate))
+        midi.events.push_back({e.frame, e.status, e.data1, e.data2});
+    }
+  }
   // A broken invariant here is a compiler bug, not the user's: say so plainly.
   auto problems = ir::verify(*graph);
   if (!problems.empty()) {

@@ -345,8 +345,14 @@ int runRepl(const CompileOptions& compileOptions, const ReplFlags& flags) {
   } attached{audio};
   audio.attach(session.live(), true);
   audioAttached = true;
-  bool notedMidi = false;
+  bool notedMidi = false, notedMidiOut = false;
   auto noteMidi = [&] {
+    if (!notedMidiOut && session.sendsMidi()) {
+      // Both versions of a crossfade run their handlers: sending needs one queue per session, not per version.
+      std::cerr << "patchc: note: the REPL does not send MIDI yet: noteout, makenote and the other MIDI out calls "
+                   "are dropped here (patchc render --midi-out, patchc run and built programs send them)\n";
+      notedMidiOut = true;
+    }
     if (notedMidi || !session.usesMidi() || session.live().midiFeed().source() || !flags.midiDevice.empty()) return;
     std::cerr << "patchc: note: the patch's MIDI objects (Notein, Midictl, ...) read no events in this session: "
                  "start it with --midi FILE.mid or --midi-device all\n";

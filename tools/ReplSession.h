@@ -93,6 +93,8 @@ public:
 
   // Whether the playing patch has MIDI objects (Notein, Midictl, ...): they read live().setMidiSource's events.
   bool usesMidi() const { return playing_ && playing_->abi().midiEvents != runtime::PatchABI::kNoMidi; }
+  // Whether the playing patch sends MIDI (Server.noteout, makenote, ...).
+  bool sendsMidi() const { return playing_ && playing_->abi().midiOut != runtime::PatchABI::kNoMidiOut; }
 
 private:
   struct Statement {

@@ -174,6 +174,7 @@ std::unique_ptr<CompiledPatch> compile(const CommonOptions& common) {
 struct RenderFlags {
   std::string output, format;
   std::string midi;  // --midi FILE.mid: what the patch's MIDI objects read
+  std::string midiOut;  // --midi-out FILE.mid: where the MIDI messages the patch sends are written
   double seconds = 10.0;
   double maxSeconds = kDefaultMaxSeconds;  // 0: no limit
   bool quiet = false;
@@ -230,7 +231,7 @@ int runRender(const CommonOptions& common, const RenderFlags& flags) {
   auto patch = compile(common);
   if (!patch) return 1;
   runtime::PatchInstance instance(patch->abi());
-  runtime::RenderRequest request{flags.output, flags.format, flags.seconds, flags.quiet, flags.midi};
+  runtime::RenderRequest request{flags.output, flags.format, flags.seconds, flags.quiet, flags.midi, flags.midiOut};
   runtime::RenderStats stats;
   if (int status = runtime::renderCommand(instance, request, "patchc", stats); status != 0) return status;
   if (!flags.quiet)
@@ -248,12 +249,19 @@ struct RunFlags {
   bool simulate = false;
   int frames = 0;
   std::string midiDevice = "all";  // --midi-device: all, default or a PortMidi id
+  std::string midiOutDevice = "all";  // --midi-out-device: all (or 99), default or a PortMidi id
 };
 
 int runLive(const CommonOptions& common, const RunFlags& flags) {
   const std::optional<int> midiDevice = runtime::parseMidiDevice(flags.midiDevice);
   if (!midiDevice) {
     std::cerr << "patchc: error: --midi-device must be all, default or a device id, not '" << flags.midiDevice << "'\n";
+    return 1;
+  }
+  const std::optional<int> midiOutDevice = runtime::parseMidiDevice(flags.midiOutDevice);
+  if (!midiOutDevice) {
+    std::cerr << "patchc: error: --midi-out-device must be all, default or a device id, not '" << flags.midiOutDevice
+              << "'\n";
     return 1;
   }
   auto patch = compile(common);
@@ -265,8 +273,12 @@ int runLive(const CommonOptions& common, const RunFlags& flags) {
   options.framesPerBuffer = flags.frames;
   runtime::StopSignals stopSignals;
   options.stop = runtime::StopSignals::flag();
-  auto midi = runtime::openLiveMidi(instance, *midiDevice, "patchc");
+  // The script's own MIDI (a MidiFile it plays) when it has some; else the devices.
+  auto scriptMidi = runtime::attachScriptMidi(instance);
+  auto midi = scriptMidi ? nullptr : runtime::openLiveMidi(instance, *midiDevice, "patchc");
+  auto midiOut = runtime::openLiveMidiOut(instance, *midiOutDevice, "patchc");
   auto result = runtime::playLive(instance, options);
+  runtime::closeLiveMidiOut(midiOut, "patchc");  // sends what is due and the note-offs still waiting
   instance.setMidiSource(nullptr);
   if (!result) {
     std::cerr << "patchc: error: " << result.error << '\n';
@@ -425,6 +437,9 @@ int main(int argc, char** argv) {
   render->add_option("--midi", renderFlags.midi,
                      "A standard MIDI file (.mid) whose events the patch's MIDI objects (Notein, Midictl, ...) read, "
                      "each at its exact sample");
+  render->add_option("--midi-out", renderFlags.midiOut,
+                     "Write the MIDI messages the patch sends (Server.noteout, makenote, ctlout, ...) to this standard "
+                     "MIDI file (format 0, one tick per frame), each at its exact frame");
 
   CommonOptions runCommon;
   RunFlags runFlags;
@@ -439,6 +454,9 @@ int main(int argc, char** argv) {
   run->add_option("--midi-device", runFlags.midiDevice,
                   "MIDI input for a patch with MIDI objects: all (default: every input, as pyo's "
                   "setMidiInputDevice(99)), default, or a PortMidi device id");
+  run->add_option("--midi-out-device", runFlags.midiOutDevice,
+                  "MIDI output for a patch that sends MIDI (Server.noteout, makenote, ...): all (default, or 99: every "
+                  "output, as pyo's setMidiOutputDevice(99)), default, or a PortMidi device id");
 
   CommonOptions emitCommon;
   std::string stage = "graph", emitFormat = "text";

@@ -6,6 +6,7 @@
 #include "runtime/FileRenderer.h"
 #include "runtime/MidiSource.h"
 #include "runtime/PatchInstance.h"
+#include "runtime/MidiOutput.h"
 #include "runtime/Reports.h"
 #include "stdlib/Registry.h"
 #include "tools/Pipeline.h"
@@ -210,6 +211,18 @@ Rendered render(const std::string& text, const CompileOptions& options, int64_t 
       });
       out.droppedReports = queue->dropped.load();
     }
+    // The MIDI messages it sent (Server.noteout, makenote, ...), compared as reports: bytes and frames exact.
+    std::vector<runtime::MidiEvent> sent;
+    runtime::takeMidiOut(instance, sent);
+    for (const runtime::MidiEvent& e : sent) {
+      Report r;
+      r.format = std::string("MIDI out ") + char(runtime::kReportPythonInt) + " " + char(runtime::kReportPythonInt) +
+                 " " + char(runtime::kReportPythonInt);
+      r.frame = e.frame;
+      r.values = {double(e.status), double(e.data1), double(e.data2)};
+      out.reports.push_back(std::move(r));
+    }
+    out.droppedReports += runtime::takeMidiOutDropped(instance);
   } catch (const std::exception& e) {
     out.error = std::string("exception: ") + e.what();
   }

@@ -434,6 +434,7 @@ class Generator {
   };
   enum class CallbackKind { Pattern, CallAfter, TrigFunc, Score, Print };
 
+  bool server_ = false;  // the patch has `s = Server()` (for its MIDI output lines)
   void raw(const std::string& text) { patch_.statements.push_back({Statement::Kind::Raw, "", text, {}, {}}); }
 
   void addCallbacks() {
@@ -648,13 +649,36 @@ class Generator {
       std::string line = fmt::format("{}.time = {}", pick(timers_), positiveTime());
       return {"", line, {}};
     }
-    if (r < 0.95) {
+    if (r < 0.935) {
       std::string line = "print(\"" + fmt::format("p{}", uniformInt(0, 99)) + "\"";
       for (int i = uniformInt(1, 3); i > 0; --i) line += ", " + runTimeNumber(h);
       return {"", line + ")", {}};
     }
+    if (r < 0.96) return midiOutLine();
     if (auto a = attributeLine(h)) return *a;
     return globalLine(h);
+  }
+
+  // A MIDI message the handler sends (Server.noteout, makenote, ...): whole numbers, so that every variant sends the
+  // same bytes; the checker compares the messages and their frames (timestamps and makenote's note-off included).
+  Argument midiOutLine() {
+    if (!server_) {
+      raw("s = Server()");
+      server_ = true;
+    }
+    const int channel = uniformInt(0, 16);
+    switch (uniformInt(0, 3)) {
+      case 0:
+        return {"", fmt::format("s.makenote({}, {}, {}, channel={})", uniformInt(30, 90), uniformInt(1, 127),
+                                uniformInt(1, 120), channel), {}};
+      case 1:
+        return {"", fmt::format("s.noteout({}, {}, {}, timestamp={})", uniformInt(30, 90), uniformInt(0, 127), channel,
+                                uniformInt(0, 50)), {}};
+      case 2:
+        return {"", fmt::format("s.ctlout({}, {}, timestamp={})", uniformInt(0, 127), uniformInt(0, 127),
+                                uniformInt(0, 30)), {}};
+      default: return {"", fmt::format("s.bendout({}, {})", uniformInt(0, 16383), channel), {}};
+    }
   }
 
   std::string getCall() {

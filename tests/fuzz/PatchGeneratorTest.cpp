@@ -70,7 +70,9 @@ TEST(PatchGenerator, HandlersUseWhatTheHandlerCompilerTakesAndCompile) {
       ".list = [", ".choice = [", ".replace([", ".append((", "for j in range(", ".slope = ", ".table.replace(",
       ".set(\"", "port=",
       // Session 9's sounds reloaded and grown while playing.
-      ".setSound(SNDS_PATH", ".insert(SNDS_PATH", ".append(SNDS_PATH"};
+      ".setSound(SNDS_PATH", ".insert(SNDS_PATH", ".append(SNDS_PATH",
+      // Session 11's MIDI out.
+      "s.makenote(", "s.noteout(", "s.ctlout(", "s.bendout("};
   std::vector<int> seen(constructs.size(), 0);
   int compiled = 0, rejected = 0;
   for (uint64_t seed = 1; seed <= 40; ++seed) {

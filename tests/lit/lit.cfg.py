@@ -22,6 +22,8 @@ config.substitutions.append(("%same-samples", "%s %s" % (sys.executable, os.path
 config.substitutions.append(("%largest-jump", "%s %s" % (sys.executable, os.path.join(tools, "largest-jump.py"))))
 # `%wav-measure FILE.wav onset|silent|freq|value CHANNEL ...`: a measurement of a render (tools/wav-measure.py).
 config.substitutions.append(("%wav-measure", "%s %s" % (sys.executable, os.path.join(tools, "wav-measure.py"))))
+# `%midi-read FILE.mid RATE dump|pattern-notes ...`: a MIDI file's messages at exact frames (tools/midi-read.py).
+config.substitutions.append(("%midi-read", "%s %s" % (sys.executable, os.path.join(tools, "midi-read.py"))))
 # `%midi-fixtures`: tests/midi, the MIDI files renders read with --midi (tests/midi/README.md lists their events).
 config.substitutions.append(("%midi-fixtures", os.path.join(config.patchc_source_dir, "tests", "midi")))
 # `UNSUPPORTED: asan` for what depends on the size of stack frames, which AddressSanitizer multiplies.

@@ -159,20 +159,25 @@ void expectNoneOver(const std::vector<fs::path>& paths, double seconds, bool ski
 }
 
 // The MIDI patches (tests/lit/midi: pyo's 16-midi examples) with the events of tests/midi/notes-and-controls.mid:
-// taking each block's events, Notein's voices, the scanners' callbacks allocate and lock nothing either.
+// taking each block's events, Notein's voices, the scanners' callbacks, the MIDI a patch sends (makenote's
+// queue) allocate and lock nothing either.
 TEST_F(RealTime, MidiPatchesTakeTheirEventsWithoutAllocatingOrLocking) {
   auto file = runtime::readMidiFile(std::string(PATCHC_SOURCE_DIR) + "/tests/midi/notes-and-controls.mid");
   ASSERT_TRUE(file.ok()) << file.error;
   int rendered = 0;
   for (const auto& path : patchesIn("tests/lit/midi")) {
-    if (path.filename() == "errors.patch") continue;
+    // 07-midifile reads "../snds/mapleleafrag.mid", which its lit test puts beside a copy of it.
+    if (path.filename() == "errors.patch" || path.filename() == "07-midifile.patch") continue;
     std::string messages;
     auto patch = compileFile(path, messages);
     ASSERT_TRUE(patch) << path << ":\n" << messages;
-    ASSERT_TRUE(runtime::PatchInstance(patch->abi()).usesMidi()) << path;
+    // A patch that only sends MIDI (06-midi-out, midi-out-methods) reads none: its handlers' pushes into the
+    // MIDI out queue are counted the same way.
+    const bool readsMidi = runtime::PatchInstance(patch->abi()).usesMidi();
+    ASSERT_TRUE(readsMidi || patch->abi().midiOut != runtime::PatchABI::kNoMidiOut) << path;
     runtime::MidiFileSource source(runtime::midiFileEventsAtFrames(file.file, patch->abi().sampleRate));
     Counted counted = renderCounted(patch->abi(), 10, &source);
-    EXPECT_EQ(source.remaining(), 0u) << path.filename() << ": every event was taken";
+    if (readsMidi) EXPECT_EQ(source.remaining(), 0u) << path.filename() << ": every event was taken";
     EXPECT_TRUE(counted.counts.none())
         << path.filename() << ": " << counted.counts.allocations << " allocations, " << counted.counts.frees
         << " frees, " << counted.counts.locks << " locks in process";

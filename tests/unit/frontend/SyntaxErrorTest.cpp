@@ -97,10 +97,17 @@ TEST(SyntaxErrorTest, LexicalErrors) {
 }
 
 TEST(SyntaxErrorTest, UnsupportedConstructsAreNamed) {
-  EXPECT_NE(failure("try:\n    pass\n").find("1:1: error: 'try' is not supported in a patch"), std::string::npos);
+  EXPECT_NE(failure("with x:\n    pass\n").find("1:1: error: 'with' is not supported in a patch"), std::string::npos);
+  // try needs an except or a finally clause, as in Python; a bare except is the last one.
+  EXPECT_NE(failure("try:\n    pass\n").find("'except'"), std::string::npos);
+  EXPECT_NE(failure("try:\n    pass\nexcept:\n    pass\nexcept ImportError:\n    pass\n")
+                .find("3:1: error: default 'except:' must be last"),
+            std::string::npos);
   EXPECT_NE(failure("f(x for x in y)\n").find("1:5: error: generator expressions are not supported"),
             std::string::npos);
-  EXPECT_NE(failure("f(*args)\n").find("argument unpacking (*args) is not supported"), std::string::npos);
+  EXPECT_NE(failure("f(**kwargs)\n").find("argument unpacking (**kwargs) is not supported"), std::string::npos);
+  EXPECT_NE(failure("f(a=1, *args)\n").find("argument unpacking (*args) after a keyword argument is not supported"),
+            std::string::npos);
   EXPECT_NE(failure("x = f'{a}'\n").find("f-strings are not supported"), std::string::npos);
   EXPECT_NE(failure("x = {1, 2}\n").find("set literals are not supported"), std::string::npos);
 }
