@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <stdexcept>
 
@@ -474,68 +475,24 @@ struct ControlCodeGen::Emitter {
     throw std::runtime_error("unknown control function " + f);
   }
 
-  // ReportQueue::push (runtime/ReportQueue.h), inline: the producer's side of the queue, lock-free.
-  void push(int message, llvm::Value* frame, llvm::Value* values, size_t count) {
-    using Queue = runtime::ReportQueue;
-    static_assert(Queue::kMaxValues == ir::kMaxReportValues);
+  // The producer's side of a single-producer queue in the state, inline and lock-free: ReportQueue and
+  // MidiOutQueue share it (counters `written`, `read`, `dropped`; a power-of-two ring `entries` of `Entry`).
+  // `fill(member)` stores one entry's fields (member(offset): the address of the field at that offset); when the
+  // queue is full the drop is counted instead.
+  template <typename Queue, typename Entry>
+  void pushToQueue(size_t base, const char* name, const std::function<void(const std::function<llvm::Value*(size_t)>&)>& fill) {
     static_assert((Queue::kCapacity & (Queue::kCapacity - 1)) == 0);
     llvm::Function* fn = b.GetInsertBlock()->getParent();
-    auto field = [&](size_t offset) { return at(layout.reports + offset); };
+    auto field = [&](size_t offset) { return at(base + offset); };
     auto* written = b.CreateLoad(i32, field(offsetof(Queue, written)));
     written->setAtomic(llvm::AtomicOrdering::Monotonic);
     written->setAlignment(llvm::Align(4));
     auto* read = b.CreateLoad(i32, field(offsetof(Queue, read)));
     read->setAtomic(llvm::AtomicOrdering::Acquire);
     read->setAlignment(llvm::Align(4));
-    auto* full = llvm::BasicBlock::Create(context, "report.full", fn);
-    auto* room = llvm::BasicBlock::Create(context, "report.push", fn);
-    auto* done = llvm::BasicBlock::Create(context, "report.done", fn);
-    b.CreateCondBr(b.CreateICmpUGE(b.CreateSub(written, read), b.getInt32(Queue::kCapacity)), full, room);
-    b.SetInsertPoint(full);
-    {
-      llvm::Value* dropped = field(offsetof(Queue, dropped));
-      auto* n = b.CreateLoad(i32, dropped);
-      n->setAtomic(llvm::AtomicOrdering::Monotonic);
-      n->setAlignment(llvm::Align(4));
-      auto* store = b.CreateStore(b.CreateAdd(n, b.getInt32(1)), dropped);
-      store->setAtomic(llvm::AtomicOrdering::Monotonic);
-      store->setAlignment(llvm::Align(4));
-      b.CreateBr(done);
-    }
-    b.SetInsertPoint(room);
-    llvm::Value* slot = b.CreateZExt(b.CreateAnd(written, b.getInt32(Queue::kCapacity - 1)), i64);
-    llvm::Value* entry = b.CreateInBoundsGEP(
-        b.getInt8Ty(), field(offsetof(Queue, entries)),
-        b.CreateMul(slot, llvm::ConstantInt::get(i64, sizeof(Queue::Entry))));
-    auto member = [&](size_t offset) { return b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), entry, offset); };
-    b.CreateStore(b.getInt32(uint32_t(message)), member(offsetof(Queue::Entry, message)));
-    b.CreateStore(b.getInt32(uint32_t(count)), member(offsetof(Queue::Entry, count)));
-    b.CreateStore(frame, member(offsetof(Queue::Entry, frame)));
-    for (size_t i = 0; i < count; ++i)
-      b.CreateStore(b.CreateLoad(f64, b.CreateConstInBoundsGEP1_64(f64, values, i)),
-                    member(offsetof(Queue::Entry, values) + 8 * i));
-    auto* publish = b.CreateStore(b.CreateAdd(written, b.getInt32(1)), field(offsetof(Queue, written)));
-    publish->setAtomic(llvm::AtomicOrdering::Release);
-    publish->setAlignment(llvm::Align(4));
-    b.CreateBr(done);
-    b.SetInsertPoint(done);
-  }
-
-  // MidiOutQueue::push (runtime/MidiOutQueue.h), inline: one message at `frame`, or a drop counted.
-  void pushMidi(llvm::Value* frame, llvm::Value* status, llvm::Value* data1, llvm::Value* data2) {
-    using Queue = runtime::MidiOutQueue;
-    static_assert((Queue::kCapacity & (Queue::kCapacity - 1)) == 0);
-    llvm::Function* fn = b.GetInsertBlock()->getParent();
-    auto field = [&](size_t offset) { return at(layout.midiOut + offset); };
-    auto* written = b.CreateLoad(i32, field(offsetof(Queue, written)));
-    written->setAtomic(llvm::AtomicOrdering::Monotonic);
-    written->setAlignment(llvm::Align(4));
-    auto* read = b.CreateLoad(i32, field(offsetof(Queue, read)));
-    read->setAtomic(llvm::AtomicOrdering::Acquire);
-    read->setAlignment(llvm::Align(4));
-    auto* full = llvm::BasicBlock::Create(context, "midi.full", fn);
-    auto* room = llvm::BasicBlock::Create(context, "midi.push", fn);
-    auto* done = llvm::BasicBlock::Create(context, "midi.done", fn);
+    auto* full = llvm::BasicBlock::Create(context, std::string(name) + ".full", fn);
+    auto* room = llvm::BasicBlock::Create(context, std::string(name) + ".push", fn);
+    auto* done = llvm::BasicBlock::Create(context, std::string(name) + ".done", fn);
     b.CreateCondBr(b.CreateICmpUGE(b.CreateSub(written, read), b.getInt32(Queue::kCapacity)), full, room);
     b.SetInsertPoint(full);
     {
@@ -551,17 +508,37 @@ struct ControlCodeGen::Emitter {
     b.SetInsertPoint(room);
     llvm::Value* slot = b.CreateZExt(b.CreateAnd(written, b.getInt32(Queue::kCapacity - 1)), i64);
     llvm::Value* entry = b.CreateInBoundsGEP(b.getInt8Ty(), field(offsetof(Queue, entries)),
-                                             b.CreateMul(slot, llvm::ConstantInt::get(i64, sizeof(runtime::MidiBlockEvent))));
-    auto member = [&](size_t offset) { return b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), entry, offset); };
-    b.CreateStore(frame, member(offsetof(runtime::MidiBlockEvent, frame)));
-    b.CreateStore(status, member(offsetof(runtime::MidiBlockEvent, status)));
-    b.CreateStore(data1, member(offsetof(runtime::MidiBlockEvent, data1)));
-    b.CreateStore(data2, member(offsetof(runtime::MidiBlockEvent, data2)));
+                                             b.CreateMul(slot, llvm::ConstantInt::get(i64, sizeof(Entry))));
+    fill([&](size_t offset) { return b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), entry, offset); });
     auto* publish = b.CreateStore(b.CreateAdd(written, b.getInt32(1)), field(offsetof(Queue, written)));
     publish->setAtomic(llvm::AtomicOrdering::Release);
     publish->setAlignment(llvm::Align(4));
     b.CreateBr(done);
     b.SetInsertPoint(done);
+  }
+
+  // ReportQueue::push (runtime/ReportQueue.h): one message with its values at `frame`.
+  void push(int message, llvm::Value* frame, llvm::Value* values, size_t count) {
+    using Queue = runtime::ReportQueue;
+    static_assert(Queue::kMaxValues == ir::kMaxReportValues);
+    pushToQueue<Queue, Queue::Entry>(layout.reports, "report", [&](const auto& member) {
+      b.CreateStore(b.getInt32(uint32_t(message)), member(offsetof(Queue::Entry, message)));
+      b.CreateStore(b.getInt32(uint32_t(count)), member(offsetof(Queue::Entry, count)));
+      b.CreateStore(frame, member(offsetof(Queue::Entry, frame)));
+      for (size_t i = 0; i < count; ++i)
+        b.CreateStore(b.CreateLoad(f64, b.CreateConstInBoundsGEP1_64(f64, values, i)),
+                      member(offsetof(Queue::Entry, values) + 8 * i));
+    });
+  }
+
+  // MidiOutQueue::push (runtime/MidiOutQueue.h): one message at `frame`.
+  void pushMidi(llvm::Value* frame, llvm::Value* status, llvm::Value* data1, llvm::Value* data2) {
+    pushToQueue<runtime::MidiOutQueue, runtime::MidiBlockEvent>(layout.midiOut, "midi", [&](const auto& member) {
+      b.CreateStore(frame, member(offsetof(runtime::MidiBlockEvent, frame)));
+      b.CreateStore(status, member(offsetof(runtime::MidiBlockEvent, status)));
+      b.CreateStore(data1, member(offsetof(runtime::MidiBlockEvent, data1)));
+      b.CreateStore(data2, member(offsetof(runtime::MidiBlockEvent, data2)));
+    });
   }
 
   // An argument of a MIDI message as pyo's C code takes it, an int (int() of a float: toward zero), clamped to
