@@ -217,10 +217,17 @@ class Generator {
     if (input.table && chance(input.writes ? 0.8 : 0.3)) {
       if (sharedTables_.empty() || chance(0.2)) {
         std::string name = fmt::format("tab{}", sharedTables_.size());
-        std::string make = chance(0.5) ? fmt::format("NewTable(length={}, feedback={})", number(uniform(0.001, 0.05)),
-                                                     number(chance(0.5) ? 0 : uniform(0, 1)))
-                                       : fmt::format("DataTable({}, init=[{}, {}, {}])", uniformInt(3, 700),
-                                                     number(uniform(-1, 1)), number(uniform(-1, 1)), number(uniform(-1, 1)));
+        // One draw per statement (a call's arguments are evaluated in the compiler's order: see midiOutLine).
+        std::string make;
+        if (chance(0.5)) {
+          const double length = uniform(0.001, 0.05);
+          const double feedback = chance(0.5) ? 0 : uniform(0, 1);
+          make = fmt::format("NewTable(length={}, feedback={})", number(length), number(feedback));
+        } else {
+          const int size = uniformInt(3, 700);
+          const double a = uniform(-1, 1), b = uniform(-1, 1), c = uniform(-1, 1);
+          make = fmt::format("DataTable({}, init=[{}, {}, {}])", size, number(a), number(b), number(c));
+        }
         patch_.statements.push_back({Statement::Kind::Raw, "", name + " = " + make, {}, {}});
         sharedTables_.push_back(name);
       }
@@ -321,7 +328,10 @@ class Generator {
   }
 
   void addSuffixes(Statement& st) {
-    if (chance(0.12)) st.suffixes.push_back(fmt::format(".range({}, {})", number(uniform(-2, 2)), number(uniform(-2, 500))));
+    if (chance(0.12)) {
+      const double low = uniform(-2, 2), high = uniform(-2, 500);
+      st.suffixes.push_back(fmt::format(".range({}, {})", number(low), number(high)));
+    }
     if (chance(0.12)) st.suffixes.push_back(fmt::format(".mix({})", uniformInt(1, 3)));
     if (chance(0.3)) {
       st.suffixes.push_back(chance(0.5) ? ".out()" : fmt::format(".out({})", uniformInt(0, 3)));
@@ -387,8 +397,9 @@ class Generator {
   }
 
   void addMulAssignment() {
-    patch_.statements.push_back(
-        {Statement::Kind::Raw, "", fmt::format("{}.mul = {}", signalVariable(), number(uniform(-2, 2))), {}, {}});
+    const std::string target = signalVariable();
+    const double mul = uniform(-2, 2);
+    patch_.statements.push_back({Statement::Kind::Raw, "", fmt::format("{}.mul = {}", target, number(mul)), {}, {}});
   }
 
   std::mt19937_64 rng_;      // the graph's draws
@@ -646,15 +657,15 @@ class Generator {
       }
     }
     if (r < 0.9 && !timers_.empty()) {
-      std::string line = fmt::format("{}.time = {}", pick(timers_), positiveTime());
-      return {"", line, {}};
+      const std::string timer = pick(timers_);
+      return {"", fmt::format("{}.time = {}", timer, positiveTime()), {}};
     }
     if (r < 0.935) {
       std::string line = "print(\"" + fmt::format("p{}", uniformInt(0, 99)) + "\"";
       for (int i = uniformInt(1, 3); i > 0; --i) line += ", " + runTimeNumber(h);
       return {"", line + ")", {}};
     }
-    if (r < 0.96) return midiOutLine();
+    if (r < 0.975) return midiOutLine();
     if (auto a = attributeLine(h)) return *a;
     return globalLine(h);
   }
@@ -666,18 +677,18 @@ class Generator {
       raw("s = Server()");
       server_ = true;
     }
+    // Each number drawn in its own statement: the order of a call's arguments is the compiler's (clang and gcc
+    // differ), and a seed must give the same patch in every build.
     const int channel = uniformInt(0, 16);
-    switch (uniformInt(0, 3)) {
-      case 0:
-        return {"", fmt::format("s.makenote({}, {}, {}, channel={})", uniformInt(30, 90), uniformInt(1, 127),
-                                uniformInt(1, 120), channel), {}};
-      case 1:
-        return {"", fmt::format("s.noteout({}, {}, {}, timestamp={})", uniformInt(30, 90), uniformInt(0, 127), channel,
-                                uniformInt(0, 50)), {}};
-      case 2:
-        return {"", fmt::format("s.ctlout({}, {}, timestamp={})", uniformInt(0, 127), uniformInt(0, 127),
-                                uniformInt(0, 30)), {}};
-      default: return {"", fmt::format("s.bendout({}, {})", uniformInt(0, 16383), channel), {}};
+    const int kind = uniformInt(0, 3);
+    const int a = kind == 3 ? uniformInt(0, 16383) : uniformInt(kind <= 1 ? 30 : 0, kind <= 1 ? 90 : 127);
+    const int b = uniformInt(kind == 0 ? 1 : 0, 127);
+    const int c = uniformInt(kind == 0 ? 1 : 0, kind == 0 ? 120 : kind == 1 ? 50 : 30);
+    switch (kind) {
+      case 0: return {"", fmt::format("s.makenote({}, {}, {}, channel={})", a, b, c, channel), {}};
+      case 1: return {"", fmt::format("s.noteout({}, {}, {}, timestamp={})", a, b, channel, c), {}};
+      case 2: return {"", fmt::format("s.ctlout({}, {}, timestamp={})", a, b, c), {}};
+      default: return {"", fmt::format("s.bendout({}, {})", a, channel), {}};
     }
   }
 
@@ -1105,9 +1116,12 @@ class Generator {
     if (sounds_.empty() || chance(0.15)) {
       if (tableReaders().empty()) return std::nullopt;
       const std::string name = fmt::format("snd{}", next_++);
-      raw(fmt::format("{} = SndTable({}{})", name, kSound,
-                      chance(0.5) ? fmt::format(", start={}, stop={}", number(uniform(0, 1)), number(uniform(1.2, 3)))
-                                  : ""));
+      std::string span;
+      if (chance(0.5)) {
+        const double start = uniform(0, 1), stop = uniform(1.2, 3);
+        span = fmt::format(", start={}, stop={}", number(start), number(stop));
+      }
+      raw(fmt::format("{} = SndTable({}{})", name, kSound, span));
       addReaderOf(name);
       sounds_.push_back(name);
     }
@@ -1148,7 +1162,10 @@ class Generator {
       if (chance(0.4)) {
         value = number(d * uniform(0.2, 1.8));
       } else {
-        value = fmt::format("{} + {} * {}", number(d * uniform(0, 0.5)), runTimeNumber(h), number(d * uniform(0.2, 1)));
+        const double offset = d * uniform(0, 0.5);
+        const std::string factor = runTimeNumber(h);
+        const double scale = d * uniform(0.2, 1);
+        value = fmt::format("{} + {} * {}", number(offset), factor, number(scale));
         if (chance(0.7)) value = fmt::format("min(max({}, 0), {})", value, number(2 * d * 0.95));
       }
       return Argument{"", fmt::format("{}.{} = {}", t.expression, p.name, value),
