@@ -88,8 +88,10 @@ public:
   };
   // The upgrades done since the last call.
   std::vector<Upgrade> takeUpgrades();
-  // Waits until the playing patch runs the full level's code (at most `timeoutSeconds`); true when it does.
-  bool waitForUpgrade(double timeoutSeconds = 10);
+  // Waits until the playing patch runs the full level's code (at most `timeoutSeconds`); true when it does. The
+  // upgrade runs at low priority: on a loaded machine (a sanitized build's tests on every core) it may take
+  // seconds, hence the generous default.
+  bool waitForUpgrade(double timeoutSeconds = 60);
 
   // Whether the playing patch has MIDI objects (Notein, Midictl, ...): they read live().setMidiSource's events.
   bool usesMidi() const { return playing_ && playing_->abi().midiEvents != runtime::PatchABI::kNoMidi; }
