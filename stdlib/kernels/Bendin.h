@@ -1,7 +1,6 @@
 // Bendin(brange, scale, channel): the pitch bend, in semitones or as a transposition factor (Bendin.cpp).
 #pragma once
 
-#include "stdlib/Declare.h"
 #include "stdlib/kernels/MidiValue.h"
 
 namespace patchc::kernel::bendin {
@@ -15,13 +14,8 @@ PATCHC_OBJECT(Bendin) {
   spec.doc = "The MIDI pitch bend: semitones in -brange..brange (scale 0) or a transposition factor (scale 1).";
   spec.input(kBrange, constant("brange", 2.0f, "the bend's range in semitones, each way"));
   spec.input(kScale, constant("scale", 0.0f, "0: semitones; 1: transposition factor 2^(semitones/12)"));
-  spec.input(kChannel, constant("channel", 0.0f, "MIDI channel, 1-16; 0 takes every channel"));
-  spec.input(kMidi, midiEvents());
-  spec.facts = oscillatorFacts(0.05f);
-  spec.facts.timeInvariant = false;
-  spec.stateBytes = sizeof(kernel::midi::HeldValue);
-  spec.generator = true;
+  heldMidiValue(spec, kChannel, kMidi);
   spec.algorithm = "at each pitch bend (on the channel), from its sample on: v = (bend − 8192) / 8192 · brange; "
                    "scale 0: v, scale 1: 1.0594630943593^v. Before the first: 0 (scale 0) or 1 (scale 1)";
-  spec.differences = "none known; setInterpolation() does nothing (deprecated in pyo 1.0.4, which only prints so)";
+  spec.differences = kHeldMidiValueDifferences;
 }
